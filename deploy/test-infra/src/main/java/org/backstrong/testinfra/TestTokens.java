@@ -1,0 +1,54 @@
+package org.backstrong.testinfra;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Access tokens shaped like the backstrong realm's (realm_access.roles, clinic_id, the user id as
+ * subject), really signed with the key that {@code OidcWiremockTestResource} publishes, so the
+ * service validates them exactly as it validates Keycloak's.
+ */
+public final class TestTokens {
+
+    /** The issuer OidcWiremockTestResource advertises. */
+    public static final String ISSUER = "https://server.example.com";
+
+    private TestTokens() {
+    }
+
+    public static String clinician(String subject, String clinicId) {
+        return token(subject, clinicId, "clinician");
+    }
+
+    public static String patient(String subject, String clinicId) {
+        return token(subject, clinicId, "patient");
+    }
+
+    public static String analyst(String subject) {
+        return token(subject, null, "analyst");
+    }
+
+    public static String admin(String subject) {
+        return token(subject, null, "admin");
+    }
+
+    public static String token(String subject, String clinicId, String... roles) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("realm_access", Map.of("roles", List.of(roles)));
+        if (clinicId != null) {
+            claims.put("clinic_id", clinicId);
+        }
+        return Jwt.claims(claims)
+                .subject(subject)
+                .preferredUserName(subject)
+                .issuer(ISSUER)
+                .audience("account")
+                .expiresIn(300)
+                .jws()
+                .keyId("1")
+                .sign("privateKey.jwk");
+    }
+}
