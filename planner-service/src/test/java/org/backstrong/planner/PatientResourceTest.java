@@ -1,0 +1,102 @@
+package org.backstrong.planner;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.OffsetDateTime;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.backstrong.planner.domain.Patient;
+import org.backstrong.planner.repository.PatientRepository;
+import org.backstrong.testinfra.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class PatientResourceTest {
+
+    private static final String CLARA = "11111111-1111-4111-8111-000000000001";
+    private static final String COLIN = "11111111-1111-4111-8111-000000000002";
+    private static final String PAUL = "22222222-2222-4222-8222-000000000001";
+    private static final String PETRA = "22222222-2222-4222-8222-000000000002";
+    private static final String PIA = "22222222-2222-4222-8222-000000000003";
+
+    @Inject
+    PatientRepository patients;
+
+    @BeforeEach
+    @Transactional
+    void twoClinicsWithTheirPatients() {
+        enrol(PAUL, "clinic-a", "Paul Patient");
+        enrol(PETRA, "clinic-a", "Petra Patient");
+        enrol(PIA, "clinic-b", "Pia Patient");
+    }
+
+    private void enrol(String id, String clinicId, String name) {
+        if (patients.findById(id) == null) {
+            Patient patient = new Patient();
+            patient.id = id;
+            patient.clinicId = clinicId;
+            patient.displayName = name;
+            patient.enrolledAt = OffsetDateTime.now();
+            patients.persist(patient);
+        }
+    }
+
+    @Test
+    void answers401WithoutAToken() {
+        given().when().get("/patients").then().statusCode(401);
+    }
+
+    @Test
+    void answers403ToAPatient() {
+        given().auth().oauth2(TestTokens.patient(PAUL, "clinic-a"))
+                .when().get("/patients").then().statusCode(403);
+    }
+
+    @Test
+    void answers403ToAClinicianWithoutAClinic() {
+        given().auth().oauth2(TestTokens.token(CLARA, null, "clinician"))
+                .when().get("/patients").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void listsOnlyTheCallersClinicFromTheDatabase() {
+        given().auth().oauth2(TestTokens.clinician(CLARA, "clinic-a"))
+                .when().get("/patients")
+                .then().statusCode(200)
+                .body("id", contains(PAUL, PETRA))
+                .body("[0].displayName", equalTo("Paul Patient"));
+        given().auth().oauth2(TestTokens.clinician(COLIN, "clinic-b"))
+                .when().get("/patients")
+                .then().statusCode(200)
+                .body("id", contains(PIA));
+    }
+
+    @Test
+    void pagesThePatientList() {
+        given().auth().oauth2(TestTokens.clinician(CLARA, "clinic-a"))
+                .queryParam("size", 1).queryParam("page", 1)
+                .when().get("/patients")
+                .then().statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].id", equalTo(PETRA));
+    }
+
+    @Test
+    void rejectsAZeroPageSizeNamingTheField() {
+        given().auth().oauth2(TestTokens.clinician(CLARA, "clinic-a"))
+                .queryParam("size", 0)
+                .when().get("/patients")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("size"));
+    }
+}

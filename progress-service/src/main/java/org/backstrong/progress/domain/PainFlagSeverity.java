@@ -1,0 +1,7 @@
+package org.backstrong.progress.domain;
+
+/** STOP pauses the exercise until a clinician resolves the flag; WATCH holds progression. */
+public enum PainFlagSeverity {
+    STOP,
+    WATCH
+}
