@@ -1,13 +1,9 @@
 package org.backstrong.catalog.rest;
 
-import org.backstrong.catalog.domain.Exercise;
+import java.util.List;
 
-/** An exercise as listed: enough to pick one and open it. */
-public record ExerciseSummary(String id, String name, String summary, String category, String status,
-        int version, boolean clinicOwned) {
-
-    static ExerciseSummary of(Exercise exercise) {
-        return new ExerciseSummary(exercise.id, exercise.name, exercise.summary, exercise.category,
-                exercise.status.name().toLowerCase(), exercise.version, exercise.clinicId != null);
-    }
+/** An exercise as listed: enough to choose one, without its steps and notes. */
+public record ExerciseSummary(String id, String name, String summary, String category, List<String> regions,
+        List<String> primaryMuscles, List<String> secondaryMuscles, List<List<String>> equipment, Dose dose,
+        int difficulty, String status, int version, boolean clinicOwned) {
 }

@@ -4,7 +4,10 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import org.backstrong.catalog.domain.Viewer;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** Who is calling: the token's subject, roles and clinic, as the services' access rules need them. */
 @RequestScoped
@@ -14,9 +17,11 @@ public class Caller {
     public static final String CLINIC_CLAIM = "clinic_id";
 
     private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public Caller(JsonWebToken token) {
+    public Caller(JsonWebToken token, SecurityIdentity identity) {
         this.token = token;
+        this.identity = identity;
     }
 
     public String subject() {
@@ -27,5 +32,9 @@ public class Caller {
         return Optional.ofNullable(token.<Object>getClaim(CLINIC_CLAIM))
                 .map(Object::toString)
                 .filter(clinic -> !clinic.isBlank());
+    }
+
+    public Viewer viewer() {
+        return new Viewer(subject(), identity.getRoles(), clinicId().orElse(null));
     }
 }
