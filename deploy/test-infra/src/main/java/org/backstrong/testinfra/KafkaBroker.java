@@ -79,7 +79,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 "-cp", classpath);
         ChildProcess.run(concat(java, List.of("kafka.tools.StorageTool", "format", "--standalone",
-                "-t", clusterId(), "-c", properties.toString())), log, 120);
+                // "=": a random id may start with "-", which would read as an option.
+                "--cluster-id=" + clusterId(), "-c", properties.toString())), log, 120);
         Process process = ChildProcess.start(concat(java, List.of("kafka.Kafka", properties.toString())), log);
         KafkaBroker broker = new KafkaBroker(dir, port, process);
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-shutdown"));

@@ -1,0 +1,13 @@
+package org.backstrong.planner.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** planner-service's own settings (prefix {@code backstrong}). */
+@ConfigMapping(prefix = "backstrong")
+public interface PlannerConfig {
+
+    /** Load the demo patients matching deploy/local's demo users (BACKSTRONG_DEMO_DATA=true); never in production. */
+    @WithDefault("false")
+    boolean demoData();
+}

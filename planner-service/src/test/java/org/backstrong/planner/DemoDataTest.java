@@ -1,0 +1,39 @@
+package org.backstrong.planner;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.util.Map;
+
+import org.backstrong.testinfra.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** With BACKSTRONG_DEMO_DATA=true the demo realm's patients exist, under their Keycloak subjects. */
+@QuarkusTest
+@TestProfile(DemoDataTest.WithDemoData.class)
+class DemoDataTest {
+
+    public static class WithDemoData implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("backstrong.demo-data", "true");
+        }
+    }
+
+    @Test
+    void loadsTheDemoPatientsOfEachClinic() {
+        given().auth().oauth2(TestTokens.clinician("11111111-1111-4111-8111-000000000001", "clinic-a"))
+                .when().get("/patients")
+                .then().statusCode(200)
+                .body("id", hasItems("22222222-2222-4222-8222-000000000001", "22222222-2222-4222-8222-000000000002"))
+                .body("displayName", hasItems("Paul Patient", "Petra Patient"));
+        given().auth().oauth2(TestTokens.clinician("11111111-1111-4111-8111-000000000002", "clinic-b"))
+                .when().get("/patients")
+                .then().statusCode(200)
+                .body("id", hasItems("22222222-2222-4222-8222-000000000003"));
+    }
+}
