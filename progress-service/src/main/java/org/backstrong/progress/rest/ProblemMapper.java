@@ -16,8 +16,7 @@ public class ProblemMapper {
     public Response invalid(ConstraintViolationException e) {
         ConstraintViolation<?> first = e.getConstraintViolations().iterator().next();
         String field = lastNode(first.getPropertyPath().toString());
-        return problem(new Problem(Problem.TYPE_BASE + "invalid-input", "Invalid input", 400,
-                field + ": " + first.getMessage(), field));
+        return Problem.of("invalid-input", "Invalid input", 400, field + ": " + first.getMessage(), field).response();
     }
 
     @ServerExceptionMapper
@@ -25,18 +24,14 @@ public class ProblemMapper {
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-        return problem(new Problem(Problem.TYPE_BASE + slug(title), title, status, null, null));
+        return Problem.of(slug(title), title, status, e.getMessage(), null).response();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Exception e) {
         Log.error("Unexpected failure", e);
-        return problem(new Problem(Problem.TYPE_BASE + "internal-error", "Internal error", 500,
-                "The request could not be completed; it has been logged.", null));
-    }
-
-    private static Response problem(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Problem.of("internal-error", "Internal error", 500,
+                "The request could not be completed; it has been logged.", null).response();
     }
 
     /** "list.size" becomes "size": clients know query and body fields, not Java method names. */
