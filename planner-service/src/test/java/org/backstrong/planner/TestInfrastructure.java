@@ -9,12 +9,13 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
-/** Real infrastructure for every test of this module: a throwaway PostgreSQL, a Kafka broker and an OIDC server. */
+/** Real infrastructure for every test of this module: a throwaway PostgreSQL, a Kafka broker, an OIDC server, and a stub of catalog-service's HTTP API. */
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "planner"))
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "topics", value = Topics.ALL))
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = CatalogStub.class, scope = TestResourceScope.GLOBAL)
 public final class TestInfrastructure {
 
     private TestInfrastructure() {

@@ -1,5 +1,6 @@
 package org.backstrong.testinfra;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,11 +29,19 @@ public final class KafkaProbe {
 
     /** Sends one record durably (idempotent producer, acks=all) and returns where it landed. */
     public static RecordMetadata send(String bootstrap, String topic, String key, String value) {
+        return send(bootstrap, topic, key, value, Map.of());
+    }
+
+    /** The same, with headers (e.g. the ce_ attributes of a CloudEvent in binary mode). */
+    public static RecordMetadata send(String bootstrap, String topic, String key, String value,
+            Map<String, String> headers) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+            return producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot send to " + topic + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -55,5 +64,11 @@ public final class KafkaProbe {
             }
         }
         return received;
+    }
+
+    /** A header's value as text, or null. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

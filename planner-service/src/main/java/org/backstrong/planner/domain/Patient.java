@@ -1,5 +1,6 @@
 package org.backstrong.planner.domain;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
@@ -23,4 +24,18 @@ public class Patient {
 
     @Column(name = "enrolled_at", nullable = false)
     public OffsetDateTime enrolledAt;
+
+    @Column(name = "enrolled_by", nullable = false)
+    public String enrolledBy;
+
+    /** Screening: a pre-existing back condition needs a professional's clearance before a plan starts. */
+    @Column(name = "pre_existing_condition", nullable = false)
+    public boolean preExistingCondition;
+
+    @Column(name = "cleared_on")
+    public LocalDate clearedOn;
+
+    /** Who cleared the patient (a professional's name or role, as the clinic records it). */
+    @Column(name = "cleared_by")
+    public String clearedBy;
 }

@@ -1,40 +1,85 @@
 package org.backstrong.planner.rest;
 
+import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.PatientRegistry;
+import org.backstrong.planner.service.Plans;
 
+/** A clinic's patients: enrolment with screening, and their plans. Clinicians of that clinic only. */
 @Path("/patients")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.CLINICIAN)
 public class PatientResource {
 
     private final PatientRegistry registry;
+    private final Plans plans;
     private final Caller caller;
 
-    public PatientResource(PatientRegistry registry, Caller caller) {
+    public PatientResource(PatientRegistry registry, Plans plans, Caller caller) {
         this.registry = registry;
+        this.plans = plans;
         this.caller = caller;
     }
 
-    /** The caller's clinic's patients. */
     @GET
-    @RolesAllowed(Roles.CLINICIAN)
     public List<PatientSummary> list(@Valid @BeanParam PageRequest paging) {
-        String clinicId = caller.clinicId()
-                .orElseThrow(() -> new ForbiddenException("A clinician's token must carry a clinic_id"));
-        return registry.list(clinicId, paging.pageIndex(), paging.pageSize()).stream()
+        return registry.list(caller.clinic(), paging.pageIndex(), paging.pageSize()).stream()
                 .map(PatientSummary::of)
                 .toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response enrol(@NotNull(message = "a JSON enrolment is required") @Valid EnrolmentInput body) {
+        PatientSummary enrolled = PatientSummary.of(registry.enrol(caller.clinic(), caller.subject(), body));
+        return Response.created(URI.create("/patients/" + enrolled.id())).entity(enrolled).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public PatientSummary get(@PathParam("id") String id) {
+        return PatientSummary.of(registry.get(caller.clinic(), id));
+    }
+
+    @PUT
+    @Path("/{id}/screening")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PatientSummary screening(@PathParam("id") String id,
+            @NotNull(message = "a JSON screening is required") @Valid ScreeningInput body) {
+        return PatientSummary.of(registry.updateScreening(caller.clinic(), id, body));
+    }
+
+    @GET
+    @Path("/{id}/plans")
+    public List<PlanView> plans(@PathParam("id") String id) {
+        return plans.ofPatient(caller.clinic(), id).stream().map(PlanView::of).toList();
+    }
+
+    /** Assigns a template: the patient gets their own copy, scheduled from the start date. */
+    @POST
+    @Path("/{id}/plans")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response assign(@PathParam("id") String id,
+            @NotNull(message = "a JSON assignment is required") @Valid AssignmentInput body) {
+        Plan plan = plans.assign(caller.clinic(), caller.subject(), id, body);
+        return Response.created(URI.create("/plans/" + plan.id)).entity(PlanView.of(plan)).build();
     }
 }

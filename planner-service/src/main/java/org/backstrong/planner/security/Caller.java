@@ -3,8 +3,11 @@ package org.backstrong.planner.security;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.ForbiddenException;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** Who is calling: the token's subject, roles and clinic, as the services' access rules need them. */
 @RequestScoped
@@ -14,18 +17,29 @@ public class Caller {
     public static final String CLINIC_CLAIM = "clinic_id";
 
     private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public Caller(JsonWebToken token) {
+    public Caller(JsonWebToken token, SecurityIdentity identity) {
         this.token = token;
+        this.identity = identity;
     }
 
     public String subject() {
         return token.getSubject();
     }
 
+    public boolean is(String role) {
+        return identity.hasRole(role);
+    }
+
     public Optional<String> clinicId() {
         return Optional.ofNullable(token.<Object>getClaim(CLINIC_CLAIM))
                 .map(Object::toString)
                 .filter(clinic -> !clinic.isBlank());
+    }
+
+    /** The clinic of clinic staff; a clinician's token without one is refused. */
+    public String clinic() {
+        return clinicId().orElseThrow(() -> new ForbiddenException("A clinician's token must carry a clinic_id"));
     }
 }

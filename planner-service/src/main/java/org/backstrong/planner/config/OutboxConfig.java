@@ -1,0 +1,27 @@
+package org.backstrong.planner.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The outbox relay (prefix {@code backstrong.outbox}). */
+@ConfigMapping(prefix = "backstrong.outbox")
+public interface OutboxConfig {
+
+    /** Run the relay in this instance; every instance may, rows are claimed with SKIP LOCKED. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Events published per round trip to Kafka. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long the relay waits for a commit notification before it looks anyway. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Pause after a failed publication (broker down) before trying again. */
+    @WithDefault("2s")
+    Duration retryBackoff();
+}

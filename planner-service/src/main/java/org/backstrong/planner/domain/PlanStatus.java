@@ -1,0 +1,7 @@
+package org.backstrong.planner.domain;
+
+public enum PlanStatus {
+    ACTIVE,
+    PAUSED,
+    COMPLETED
+}

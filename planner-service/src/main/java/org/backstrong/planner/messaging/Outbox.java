@@ -1,0 +1,43 @@
+package org.backstrong.planner.messaging;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.backstrong.planner.domain.OutboxEvent;
+import org.backstrong.planner.repository.OutboxRepository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Writes an event into the outbox, inside the caller's transaction: it commits with the change it reports. */
+@ApplicationScoped
+public class Outbox {
+
+    private final OutboxRepository events;
+    private final ObjectMapper json;
+
+    public Outbox(OutboxRepository events, ObjectMapper json) {
+        this.events = events;
+        this.json = json;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID add(String topic, String patientId, String type, Object data) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.topic = topic;
+        event.eventKey = patientId;
+        event.type = type;
+        event.occurredAt = OffsetDateTime.now();
+        try {
+            event.payload = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + type, e);
+        }
+        events.persist(event);
+        return event.id;
+    }
+}

@@ -1,0 +1,220 @@
+package org.backstrong.planner.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.backstrong.planner.config.OutboxConfig;
+import org.backstrong.planner.event.EventTypes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postgresql.PGConnection;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Publishes the outbox to Kafka: woken by PostgreSQL's NOTIFY at each commit (with a poll as a
+ * fallback), it claims unpublished rows in commit order, sends them with an idempotent
+ * producer (acks=all, keyed by patient, CloudEvents headers), waits for the broker's
+ * acknowledgement, then marks them published. A crash between send and mark re-sends: consumers
+ * apply each event id once.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    static final String CHANNEL = "outbox_event";
+
+    private final AgroalDataSource dataSource;
+    private final OutboxConfig config;
+    private final String bootstrapServers;
+    private volatile Thread worker;
+    private volatile boolean running;
+
+    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        if (config.enabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        stop();
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Stops publishing; what is not yet published waits in the outbox for the next start. */
+    public synchronized void stop() {
+        running = false;
+        Thread stopping = worker;
+        if (stopping != null) {
+            stopping.interrupt();
+            try {
+                stopping.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        worker = null;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        Log.infof("Outbox relay publishing to %s", bootstrapServers);
+        while (running) {
+            try (KafkaProducer<String, String> producer = producer();
+                    Connection listener = dataSource.getConnection()) {
+                try (Statement listen = listener.createStatement()) {
+                    listen.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection notifications = listener.unwrap(PGConnection.class);
+                while (running) {
+                    while (running && publishBatch(producer) == config.batchSize()) {
+                        // A full batch: there may be more waiting.
+                    }
+                    notifications.getNotifications((int) config.pollInterval().toMillis());
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    Log.warnf("Outbox relay failed (%s); retrying in %s", e.getMessage(), config.retryBackoff());
+                    pause();
+                }
+            }
+        }
+        Log.info("Outbox relay stopped");
+    }
+
+    /** Publishes one batch in commit order; returns how many events it published. */
+    int publishBatch(KafkaProducer<String, String> producer) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<Long> published = send(connection, producer);
+                if (!published.isEmpty()) {
+                    try (PreparedStatement mark = connection.prepareStatement(
+                            "UPDATE outbox_event SET published_at = now() WHERE seq = ANY(?)")) {
+                        Array seqs = connection.createArrayOf("bigint", published.toArray());
+                        mark.setArray(1, seqs);
+                        mark.executeUpdate();
+                    }
+                }
+                connection.commit();
+                return published.size();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private List<Long> send(Connection connection, KafkaProducer<String, String> producer) throws SQLException {
+        List<Long> seqs = new ArrayList<>();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        try (PreparedStatement claim = connection.prepareStatement(
+                "SELECT seq, id, topic, event_key, type, payload::text, occurred_at FROM outbox_event"
+                        + " WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            claim.setInt(1, config.batchSize());
+            try (ResultSet rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    seqs.add(rows.getLong(1));
+                    acks.add(producer.send(record(rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getString(6), rows.getObject(7, OffsetDateTime.class))));
+                }
+            }
+        }
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Kafka did not acknowledge an outbox event: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while publishing the outbox", e);
+            }
+        }
+        if (!seqs.isEmpty()) {
+            Log.debugf("Outbox relay published %d events", seqs.size());
+        }
+        return seqs;
+    }
+
+    /** A CloudEvents 1.0 record in Kafka's binary mode: attributes in ce_ headers, data as the value. */
+    static ProducerRecord<String, String> record(String id, String topic, String key, String type, String payload,
+            OffsetDateTime occurredAt) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", id);
+        header(record, "ce_type", type);
+        header(record, "ce_source", EventTypes.SOURCE);
+        header(record, "ce_subject", key);
+        header(record, "ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(occurredAt));
+        header(record, "content-type", "application/json");
+        return record;
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.CLIENT_ID_CONFIG, "planner-outbox-relay-" + Instant.now().toEpochMilli()),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(config.retryBackoff().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

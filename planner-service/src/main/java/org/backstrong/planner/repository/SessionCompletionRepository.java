@@ -1,0 +1,19 @@
+package org.backstrong.planner.repository;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.backstrong.planner.domain.SessionCompletion;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class SessionCompletionRepository implements PanacheRepositoryBase<SessionCompletion, SessionCompletion.Key> {
+
+    public Optional<SessionCompletion> find(UUID planId, LocalDate date) {
+        return findByIdOptional(new SessionCompletion.Key(planId, date));
+    }
+}

@@ -1,0 +1,108 @@
+package org.backstrong.planner.rest;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.backstrong.planner.domain.Plan;
+import org.backstrong.planner.security.Caller;
+import org.backstrong.planner.security.Roles;
+import org.backstrong.planner.service.Plans;
+import org.backstrong.planner.service.Sessions;
+
+/** A patient's plan: its clinicians edit, pause, resume and end it; the patient reads it. */
+@Path("/plans/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlanResource {
+
+    private final Plans plans;
+    private final Sessions sessions;
+    private final Caller caller;
+
+    public PlanResource(Plans plans, Sessions sessions, Caller caller) {
+        this.plans = plans;
+        this.sessions = sessions;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT })
+    public PlanView get(@PathParam("id") UUID id) {
+        return PlanView.of(visible(id));
+    }
+
+    @GET
+    @Path("/sessions/{date}")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT })
+    public SessionView session(@PathParam("id") UUID id, @PathParam("date") DateParam date) {
+        return sessions.view(visible(id), date.value());
+    }
+
+    @GET
+    @Path("/audit")
+    @RolesAllowed(Roles.CLINICIAN)
+    public List<AuditEntry> audit(@PathParam("id") UUID id) {
+        return plans.auditTrail(caller.clinic(), id).stream().map(AuditEntry::of).toList();
+    }
+
+    @PUT
+    @Path("/items/{itemId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CLINICIAN)
+    public PlanView editItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
+            @NotNull(message = "a JSON prescription edit is required") @Valid PrescriptionEdit body) {
+        return PlanView.of(plans.editItem(caller.clinic(), caller.subject(), id, itemId, body));
+    }
+
+    @POST
+    @Path("/pause")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CLINICIAN)
+    public PlanView pause(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid StatusChange body) {
+        return PlanView.of(plans.pause(caller.clinic(), caller.subject(), id, body.reason()));
+    }
+
+    @POST
+    @Path("/resume")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CLINICIAN)
+    public PlanView resume(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid StatusChange body) {
+        return PlanView.of(plans.resume(caller.clinic(), caller.subject(), id, body.reason()));
+    }
+
+    @POST
+    @Path("/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CLINICIAN)
+    public PlanView end(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid StatusChange body) {
+        return PlanView.of(plans.end(caller.clinic(), caller.subject(), id, body.reason()));
+    }
+
+    /** The plan if the caller may see it: a clinician of its clinic, or its own patient. */
+    Plan visible(UUID id) {
+        return caller.is(Roles.CLINICIAN) ? plans.forClinician(caller.clinic(), id) : plans.forPatient(caller.subject(), id);
+    }
+
+    /** A yyyy-MM-dd path segment; anything else is a 400 naming "date". */
+    public record DateParam(LocalDate value) {
+        public static DateParam valueOf(String text) {
+            try {
+                return new DateParam(LocalDate.parse(text));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new org.backstrong.planner.service.InvalidInputException("date", "must be a date (yyyy-MM-dd)");
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.backstrong.planner.rest;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
+/** A patient's screening, as updated when a professional clears them. */
+public record ScreeningInput(@NotNull Boolean preExistingCondition, @PastOrPresent LocalDate clearedOn,
+        @Size(max = 200) String clearedBy) {
+}

@@ -1,0 +1,118 @@
+package org.backstrong.planner.service;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.backstrong.planner.domain.Plan;
+import org.backstrong.planner.domain.PlanItem;
+import org.backstrong.planner.domain.Prescription;
+import org.backstrong.planner.domain.PrescriptionChange;
+import org.backstrong.planner.event.EventTypes;
+import org.backstrong.planner.event.PainFlagResolved;
+import org.backstrong.planner.event.PainFlagged;
+import org.backstrong.planner.event.PlanSnapshot;
+import org.backstrong.planner.event.PrescriptionData;
+import org.backstrong.planner.event.ProgressionAdjusted;
+import org.backstrong.planner.messaging.Outbox;
+import org.backstrong.planner.messaging.Topics;
+import org.backstrong.planner.repository.PlanRepository;
+
+import io.quarkus.logging.Log;
+
+/** Applies progress-service's decisions: new prescriptions (audited as automatic), pauses and resumes. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ProgressUpdates {
+
+    private final PlanRepository plans;
+    private final Plans planChanges;
+    private final Outbox outbox;
+    private final EntityManager entityManager;
+
+    public ProgressUpdates(PlanRepository plans, Plans planChanges, Outbox outbox, EntityManager entityManager) {
+        this.plans = plans;
+        this.planChanges = planChanges;
+        this.outbox = outbox;
+        this.entityManager = entityManager;
+    }
+
+    /** Records the event id; false when it was recorded before (a redelivery). */
+    public boolean firstDelivery(UUID eventId, String type) {
+        return entityManager.createNativeQuery(
+                        "INSERT INTO processed_event (event_id, type) VALUES (:id, :type) ON CONFLICT DO NOTHING")
+                .setParameter("id", eventId)
+                .setParameter("type", type)
+                .executeUpdate() == 1;
+    }
+
+    public void adjust(ProgressionAdjusted decision) {
+        PlanItem item = itemOf(decision.patientId(), decision.planId(), decision.itemId());
+        Prescription before = item.prescription;
+        Prescription after = before.copy();
+        PrescriptionData next = decision.after();
+        after.sets = next.sets();
+        after.repsMin = next.repsMin();
+        after.repsMax = next.repsMax();
+        after.secondsMin = next.secondsMin();
+        after.secondsMax = next.secondsMax();
+        after.holdSeconds = next.holdSeconds();
+        after.loadKg = next.loadKg();
+        after.band = next.band();
+        item.prescription = after;
+        String reason = decision.reason() + (decision.suggestedVariantId() == null ? ""
+                : " Suggested next: " + decision.suggestedVariantId() + ".");
+        planChanges.audit(item.plan.id, item.id, PrescriptionChange.AUTOMATIC, decision.rule(), reason, before, after);
+        publishChange(item, decision.rule());
+        Log.infof("Plan %s item %s adjusted by rule %s (decision %s)", item.plan.id, item.id, decision.rule(),
+                decision.decisionId());
+    }
+
+    /** A STOP flag pauses its exercise until a clinician resolves it; a WATCH flag changes no plan. */
+    public void flagged(PainFlagged flag) {
+        if (!PainFlagged.STOP.equals(flag.severity()) || flag.itemId() == null) {
+            return;
+        }
+        PlanItem item = itemOf(flag.patientId(), flag.planId(), flag.itemId());
+        item.paused = true;
+        item.pauseFlagId = flag.flagId();
+        item.pauseReason = "Stopped for pain (" + flag.evidence() + "); a clinician will review it.";
+        planChanges.audit(item.plan.id, item.id, PrescriptionChange.AUTOMATIC, flag.rule(),
+                "Exercise paused by STOP flag " + flag.flagId() + ": " + flag.evidence(), null, null);
+        publishChange(item, flag.rule());
+        Log.infof("Plan %s item %s paused by STOP flag %s", item.plan.id, item.id, flag.flagId());
+    }
+
+    public void resolved(PainFlagResolved resolution) {
+        if (resolution.itemId() == null) {
+            return;
+        }
+        PlanItem item = itemOf(resolution.patientId(), resolution.planId(), resolution.itemId());
+        if (!item.paused || !resolution.flagId().equals(item.pauseFlagId)) {
+            return;
+        }
+        item.paused = false;
+        item.pauseFlagId = null;
+        item.pauseReason = null;
+        planChanges.audit(item.plan.id, item.id, resolution.resolvedBy(), null,
+                "Exercise resumed: flag " + resolution.flagId() + " resolved (" + resolution.note() + ")", null, null);
+        publishChange(item, null);
+        Log.infof("Plan %s item %s resumed, flag %s resolved", item.plan.id, item.id, resolution.flagId());
+    }
+
+    private void publishChange(PlanItem item, String rule) {
+        Plan plan = item.plan;
+        outbox.add(Topics.PLAN_EVENTS, plan.patientId, EventTypes.PLAN_CHANGED,
+                PlanSnapshot.of(plan, List.of(item.id), PrescriptionChange.AUTOMATIC, rule));
+    }
+
+    private PlanItem itemOf(String patientId, UUID planId, UUID itemId) {
+        Plan plan = plans.findByIdOptional(planId)
+                .filter(p -> p.patientId.equals(patientId))
+                .orElseThrow(() -> new IllegalArgumentException("No plan " + planId + " of patient " + patientId));
+        return Plans.itemOf(plan, itemId);
+    }
+}
