@@ -51,8 +51,8 @@ public class MeResource {
 
     @GET
     @Path("/sessions/{date}")
-    public SessionView session(@PathParam("date") PlanResource.DateParam date) {
-        return sessions.ofPatient(caller.subject(), date.value());
+    public SessionView session(@PathParam("date") String date) {
+        return sessions.ofPatient(caller.subject(), PlanResource.parseDate(date));
     }
 
     /** 201 when stored; the same set id again answers 200 with what was stored the first time. */
@@ -67,11 +67,12 @@ public class MeResource {
     @POST
     @Path("/sessions/{date}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response complete(@PathParam("date") PlanResource.DateParam date,
+    public Response complete(@PathParam("date") String text,
             @NotNull(message = "a JSON body with the planId is required") @Valid CompletionInput body) {
-        Logged<SessionCompletion> completed = logging.completeSession(caller.subject(), body.planId(), date.value(),
+        LocalDate date = PlanResource.parseDate(text);
+        Logged<SessionCompletion> completed = logging.completeSession(caller.subject(), body.planId(), date,
                 LocalDate.now(clock));
-        return answer(completed.created(), "/me/sessions/" + date.value(), CompletionView.of(completed.value()));
+        return answer(completed.created(), "/me/sessions/" + date, CompletionView.of(completed.value()));
     }
 
     @POST

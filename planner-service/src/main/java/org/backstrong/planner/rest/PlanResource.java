@@ -46,8 +46,8 @@ public class PlanResource {
     @GET
     @Path("/sessions/{date}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT })
-    public SessionView session(@PathParam("id") UUID id, @PathParam("date") DateParam date) {
-        return sessions.view(visible(id), date.value());
+    public SessionView session(@PathParam("id") UUID id, @PathParam("date") String date) {
+        return sessions.view(visible(id), parseDate(date));
     }
 
     @GET
@@ -95,14 +95,12 @@ public class PlanResource {
         return caller.is(Roles.CLINICIAN) ? plans.forClinician(caller.clinic(), id) : plans.forPatient(caller.subject(), id);
     }
 
-    /** A yyyy-MM-dd path segment; anything else is a 400 naming "date". */
-    public record DateParam(LocalDate value) {
-        public static DateParam valueOf(String text) {
-            try {
-                return new DateParam(LocalDate.parse(text));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new org.backstrong.planner.service.InvalidInputException("date", "must be a date (yyyy-MM-dd)");
-            }
+    /** A yyyy-MM-dd path segment; anything else is a 400 naming "date" (not JAX-RS's bare 404). */
+    static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new org.backstrong.planner.service.InvalidInputException("date", "must be a date (yyyy-MM-dd)");
         }
     }
 }

@@ -1,7 +1,10 @@
 package org.backstrong.planner.service;
 
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,14 +85,15 @@ public class SetLogging {
         set.side = input.side() == null ? null : LoggedSet.Side.valueOf(input.side().toUpperCase());
         set.reps = input.reps();
         set.seconds = input.seconds();
-        set.loadKg = input.loadKg();
+        // As PostgreSQL keeps them, so the first answer and every resend's are the same.
+        set.loadKg = input.loadKg() == null ? null : input.loadKg().setScale(2, RoundingMode.HALF_UP);
         set.band = input.band();
         set.rir = input.rir();
-        set.rpe = input.rpe();
+        set.rpe = input.rpe() == null ? null : input.rpe().setScale(1, RoundingMode.HALF_UP);
         set.pain = input.pain();
         set.beyondNormalFatigue = input.beyondNormalFatigue();
         set.note = input.note();
-        set.loggedAt = OffsetDateTime.now();
+        set.loggedAt = now();
         if (!sets.insertIfNew(set)) {
             LoggedSet first = sets.findById(input.setId());
             if (first != null) {
@@ -120,7 +124,7 @@ public class SetLogging {
         completion.setsPrescribed = plan.items.stream().filter(item -> !item.paused)
                 .mapToInt(item -> item.prescription.setsToLog()).sum();
         completion.setsLogged = (int) sets.countOfSession(plan.id, date);
-        completion.completedAt = OffsetDateTime.now();
+        completion.completedAt = now();
         completions.persist(completion);
         outbox.add(Topics.SET_EVENTS, patientId, EventTypes.SESSION_COMPLETED, new SessionCompleted(patientId,
                 plan.clinicId, plan.id, date, completion.setsPrescribed, completion.setsLogged, completion.completedAt));
@@ -157,11 +161,16 @@ public class SetLogging {
         checkIn.planId = plan.id;
         checkIn.date = input.date();
         checkIn.pain = input.pain();
-        checkIn.loggedAt = OffsetDateTime.now();
+        checkIn.loggedAt = now();
         checkIns.persist(checkIn);
         outbox.add(Topics.SET_EVENTS, patientId, EventTypes.MORNING_CHECK_IN, new MorningCheckInLogged(checkIn.id,
                 patientId, plan.clinicId, plan.id, checkIn.date, checkIn.pain, checkIn.loggedAt));
         return new Logged<>(checkIn, true);
+    }
+
+    /** Now, at PostgreSQL's precision (microseconds, UTC). */
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     private Logged<LoggedSet> resent(LoggedSet earlier, String patientId) {
