@@ -1,0 +1,165 @@
+package org.backstrong.planner;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.backstrong.planner.event.EventTypes;
+import org.backstrong.planner.messaging.Topics;
+import org.backstrong.testinfra.KafkaProbe;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** progress-service's decisions, as they arrive on progress-events, change the patient's plan. */
+@QuarkusTest
+class ProgressEventsConsumerTest {
+
+    private static void publish(String patientId, String eventId, String type, Map<String, Object> data) {
+        try {
+            KafkaProbe.send(Events.bootstrap(), Topics.PROGRESS_EVENTS, patientId,
+                    new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(data),
+                    Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", "/progress-service",
+                            "ce_subject", patientId, "content-type", "application/json"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> prescription(int sets, double loadKg) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("doseKind", "reps");
+        p.put("sets", sets);
+        p.put("setsMax", 3);
+        p.put("repsMin", 8);
+        p.put("repsMax", 12);
+        p.put("perSide", false);
+        p.put("loadKind", "kg");
+        p.put("loadKg", loadKg);
+        p.put("loadStepPercent", 5);
+        p.put("restSeconds", 90);
+        return p;
+    }
+
+    @Test
+    void appliesAProgressionOnceAndAuditsItAsAutomatic() {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(7);
+        String itemId = patient.item(2);
+        Map<String, Object> decision = new HashMap<>();
+        decision.put("decisionId", UUID.randomUUID().toString());
+        decision.put("patientId", patient.id());
+        decision.put("clinicId", "clinic-a");
+        decision.put("planId", patient.planId());
+        decision.put("itemId", itemId);
+        decision.put("exerciseId", "lat-pulldown");
+        decision.put("rule", "DOUBLE_PROGRESSION_ADD_SET");
+        decision.put("reason", "You did all sets at 12 reps with reps to spare, so we added a set.");
+        decision.put("before", prescription(1, 15));
+        decision.put("after", prescription(2, 15));
+        decision.put("decidedAt", OffsetDateTime.now().toString());
+        String eventId = UUID.randomUUID().toString();
+        publish(patient.id(), eventId, EventTypes.PROGRESSION_ADJUSTED, decision);
+        publish(patient.id(), eventId, EventTypes.PROGRESSION_ADJUSTED, decision);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Clinic.clara())
+                .when().get("/plans/" + patient.planId())
+                .then().body("items[2].prescription.sets", equalTo(2)));
+        // A third copy, then a marker event: once the marker is applied, the copies were seen.
+        publish(patient.id(), eventId, EventTypes.PROGRESSION_ADJUSTED, decision);
+        Map<String, Object> marker = new HashMap<>(decision);
+        marker.put("after", prescription(2, 17.5));
+        marker.put("rule", "DOUBLE_PROGRESSION_ADD_LOAD");
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PROGRESSION_ADJUSTED, marker);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Clinic.clara())
+                .when().get("/plans/" + patient.planId())
+                .then().body("items[2].prescription.loadKg", equalTo(17.5f)));
+
+        JsonPath audit = given().auth().oauth2(Clinic.clara()).when().get("/plans/" + patient.planId() + "/audit")
+                .then().statusCode(200).extract().jsonPath();
+        List<String> rules = audit.getList("findAll { it.changedBy == 'automatic' }.rule");
+        assertEquals(List.of("DOUBLE_PROGRESSION_ADD_SET", "DOUBLE_PROGRESSION_ADD_LOAD"), rules);
+        assertEquals("You did all sets at 12 reps with reps to spare, so we added a set.",
+                audit.getString("find { it.rule == 'DOUBLE_PROGRESSION_ADD_SET' }.reason"));
+        List<ConsumerRecord<String, String>> changes = Events.of(Topics.PLAN_EVENTS, patient.id(), 3);
+        assertEquals(List.of(EventTypes.PLAN_ASSIGNED, EventTypes.PLAN_CHANGED, EventTypes.PLAN_CHANGED),
+                changes.stream().map(Events::type).toList());
+    }
+
+    @Test
+    void aStopFlagPausesTheExerciseUntilItIsResolved() {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
+        String itemId = patient.item(2);
+        String flagId = UUID.randomUUID().toString();
+        Map<String, Object> flag = new HashMap<>();
+        flag.put("flagId", flagId);
+        flag.put("patientId", patient.id());
+        flag.put("clinicId", "clinic-a");
+        flag.put("planId", patient.planId());
+        flag.put("itemId", itemId);
+        flag.put("exerciseId", "lat-pulldown");
+        flag.put("severity", "STOP");
+        flag.put("rule", "PAIN_ABOVE_FIVE");
+        flag.put("evidence", "pain 7 in set 1");
+        flag.put("raisedAt", OffsetDateTime.now().toString());
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED, flag);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(patient.token())
+                .when().get("/me/sessions/today")
+                .then().body("items[2].paused", equalTo(true))
+                .body("items[2].pauseReason", containsString("pain 7 in set 1")));
+        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(SetLoggingTest.set(patient, 2, 1))
+                .when().post("/me/sets").then().statusCode(409).body("type", equalTo("https://backstrong.org/problems/exercise-paused"));
+
+        Map<String, Object> resolved = new HashMap<>(flag);
+        resolved.remove("rule");
+        resolved.remove("evidence");
+        resolved.remove("raisedAt");
+        resolved.put("resolvedBy", Clinic.CLARA);
+        resolved.put("note", "Form corrected; lighter load");
+        resolved.put("resolvedAt", OffsetDateTime.now().toString());
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAG_RESOLVED, resolved);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(patient.token())
+                .when().get("/me/sessions/today")
+                .then().body("items[2].paused", equalTo(false)));
+        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(SetLoggingTest.set(patient, 2, 1))
+                .when().post("/me/sets").then().statusCode(201);
+    }
+
+    @Test
+    void sendsWhatItCannotApplyToTheDeadLetterTopicAndGoesOn() {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
+        String poison = UUID.randomUUID().toString();
+        KafkaProbe.send(Events.bootstrap(), Topics.PROGRESS_EVENTS, patient.id(), "{not json",
+                Map.of("ce_id", poison, "ce_type", EventTypes.PROGRESSION_ADJUSTED));
+        Map<String, Object> flag = new HashMap<>();
+        flag.put("flagId", UUID.randomUUID().toString());
+        flag.put("patientId", patient.id());
+        flag.put("clinicId", "clinic-a");
+        flag.put("planId", patient.planId());
+        flag.put("itemId", patient.item(3));
+        flag.put("severity", "STOP");
+        flag.put("rule", "BEYOND_NORMAL_FATIGUE");
+        flag.put("evidence", "pain beyond normal fatigue in set 1");
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED, flag);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(patient.token())
+                .when().get("/me/sessions/today").then().body("items[3].paused", equalTo(true)));
+        List<ConsumerRecord<String, String>> dead = Events.of(Topics.deadLetter(Topics.PROGRESS_EVENTS), patient.id(), 1);
+        assertEquals(1, dead.size());
+        assertEquals(poison, KafkaProbe.header(dead.get(0), "ce_id"));
+        assertEquals("{not json", dead.get(0).value());
+        org.junit.jupiter.api.Assertions.assertNotNull(KafkaProbe.header(dead.get(0), "dead-letter-reason"));
+    }
+}
