@@ -36,4 +36,14 @@ class DemoDataTest {
                 .then().statusCode(200)
                 .body("id", hasItems("22222222-2222-4222-8222-000000000003"));
     }
+
+    @Test
+    void givesPaulTheBuiltInPlanWithASessionToday() {
+        given().auth().oauth2(TestTokens.patient("22222222-2222-4222-8222-000000000001", "clinic-a"))
+                .when().get("/me/sessions/today")
+                .then().statusCode(200)
+                .body("planName", org.hamcrest.Matchers.equalTo("Back strength — 4 weeks"))
+                .body("scheduled", org.hamcrest.Matchers.equalTo(true))
+                .body("items[0].exerciseId", org.hamcrest.Matchers.equalTo("light-cardio"));
+    }
 }

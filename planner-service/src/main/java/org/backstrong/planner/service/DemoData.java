@@ -5,28 +5,50 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.backstrong.planner.config.PlannerConfig;
+import org.backstrong.planner.repository.PlanRepository;
+import org.backstrong.planner.rest.AssignmentInput;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
-/** Loads the demo patients at start-up when the running system asks for demo data; idempotent. */
+/**
+ * Loads the demo patients at start-up when the running system asks for demo data, and gives
+ * paul and petra the built-in plan from this week's Monday (paul every day, so a demo always has
+ * a session; petra Monday, Wednesday, Friday). Idempotent: what exists is left alone.
+ */
 @ApplicationScoped
 public class DemoData {
 
     static final String PATIENTS = "demo/patients.sql";
 
+    static final UUID BUILT_IN_TEMPLATE = UUID.fromString("00000000-0000-4000-8000-000000000b04");
+    static final Map<String, List<Integer>> DEMO_PLANS = Map.of(
+            "22222222-2222-4222-8222-000000000001", List.of(1, 2, 3, 4, 5, 6, 7),
+            "22222222-2222-4222-8222-000000000002", List.of(1, 3, 5));
+
     private final PlannerConfig config;
     private final EntityManager entityManager;
+    private final PlanRepository plans;
+    private final Plans planning;
 
-    public DemoData(PlannerConfig config, EntityManager entityManager) {
+    public DemoData(PlannerConfig config, EntityManager entityManager, PlanRepository plans, Plans planning) {
         this.config = config;
         this.entityManager = entityManager;
+        this.plans = plans;
+        this.planning = planning;
     }
 
     @Transactional
@@ -36,6 +58,13 @@ public class DemoData {
         }
         int rows = entityManager.createNativeQuery(read(PATIENTS)).executeUpdate();
         Log.infof("Demo data: %d demo patients added", rows);
+        LocalDate monday = LocalDate.now().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        DEMO_PLANS.forEach((patientId, weekdays) -> {
+            if (plans.ofPatient(patientId).isEmpty()) {
+                planning.assign("clinic-a", "demo-data", patientId,
+                        new AssignmentInput(BUILT_IN_TEMPLATE, monday, weekdays));
+            }
+        });
     }
 
     private static String read(String resource) {
