@@ -45,4 +45,30 @@ public class PainFlag {
 
     @Column(name = "raised_at", nullable = false)
     public OffsetDateTime raisedAt;
+
+    @Column(name = "plan_id")
+    public UUID planId;
+
+    /** The plan item the flag is about; null for a whole-plan flag. */
+    @Column(name = "item_id")
+    public UUID itemId;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    @Column(name = "acknowledged_at")
+    public OffsetDateTime acknowledgedAt;
+
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+
+    @Column(name = "resolved_at")
+    public OffsetDateTime resolvedAt;
+
+    @Column(name = "resolution_note")
+    public String resolutionNote;
+
+    public boolean resolved() {
+        return status == PainFlagStatus.RESOLVED;
+    }
 }

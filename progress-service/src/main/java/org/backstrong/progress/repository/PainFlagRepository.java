@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.backstrong.progress.domain.PainFlag;
+import org.backstrong.progress.domain.PainFlagSeverity;
 import org.backstrong.progress.domain.PainFlagStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -23,5 +24,24 @@ public class PainFlagRepository implements PanacheRepositoryBase<PainFlag, UUID>
                 Parameters.with("clinic", clinicId).and("resolved", PainFlagStatus.RESOLVED))
                 .page(page)
                 .list();
+    }
+
+    /** An unresolved flag of this patient with this rule (and item, when the rule is per item), if any. */
+    public boolean unresolvedExists(String patientId, UUID itemId, String rule) {
+        return itemId == null
+                ? count("patientId = ?1 and itemId is null and rule = ?2 and status <> ?3", patientId, rule,
+                        PainFlagStatus.RESOLVED) > 0
+                : count("patientId = ?1 and itemId = ?2 and rule = ?3 and status <> ?4", patientId, itemId, rule,
+                        PainFlagStatus.RESOLVED) > 0;
+    }
+
+    /** Unresolved flags of this severity on this item, or on the whole plan (item null). */
+    public boolean unresolvedOn(String patientId, UUID itemId, PainFlagSeverity severity) {
+        return count("patientId = ?1 and (itemId = ?2 or itemId is null) and severity = ?3 and status <> ?4", patientId,
+                itemId, severity, PainFlagStatus.RESOLVED) > 0;
+    }
+
+    public List<PainFlag> ofPatient(String patientId) {
+        return list("patientId", Sort.by("raisedAt").and("id"), patientId);
     }
 }

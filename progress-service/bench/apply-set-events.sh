@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Measures how fast progress-service applies SetCompleted events (events/s), next to two
+# baselines measured in the same run on this machine: Kafka's ConsumerPerformance tool on the
+# same topic and a batched JDBC insert of the same rows; then times the adherence query for one
+# clinic over 52 weeks (1,000 patients). Starts its own PostgreSQL and Kafka (deploy/test-infra)
+# under progress-service/target/bench and stops them.
+#
+#   progress-service/bench/apply-set-events.sh [events]     (default 20000)
+#
+# Needs the shared test infrastructure in ~/.m2 once:
+#   ./mvnw -q install -DskipTests -pl deploy/kafka-broker,deploy/test-infra
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+events=${1:-20000}
+./mvnw -B -q package -DskipTests -pl progress-service
+./mvnw -B -q dependency:build-classpath -pl progress-service -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+cd progress-service
+java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  org.backstrong.progress.bench.ApplySetEventsBench "$events" target/quarkus-app/quarkus-run.jar

@@ -1,0 +1,48 @@
+package org.backstrong.progress.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** progress-service settings under {@code backstrong.*}. */
+@ConfigMapping(prefix = "backstrong")
+public interface ProgressConfig {
+
+    /** Secret key of the analysts' patient pseudonyms (HMAC-SHA256); BACKSTRONG_PSEUDONYM_KEY, never committed for prod. */
+    String pseudonymKey();
+
+    /** Set by deploy/local for every service; progress-service loads no demo data of its own. */
+    Optional<Boolean> demoData();
+
+    Outbox outbox();
+
+    Adherence adherence();
+
+    interface Outbox {
+
+        /** How often the relay looks for unsent events when no notification woke it. */
+        @WithDefault("100ms")
+        Duration pollInterval();
+
+        /** Events published per round trip to the database. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Waiting this long for the broker's acknowledgement fails the round; the events stay unsent and are retried. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+    }
+
+    interface Adherence {
+
+        /** Under this share of scheduled sessions over the last four weeks, a patient is at risk. */
+        @WithDefault("0.5")
+        double atRiskBelow();
+
+        /** The longest date range an analyst query may ask for. */
+        @WithDefault("730")
+        int maxRangeDays();
+    }
+}

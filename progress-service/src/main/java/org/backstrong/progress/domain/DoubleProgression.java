@@ -1,0 +1,189 @@
+package org.backstrong.progress.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The progression engine: after a session, should this exercise grow or stay as it is?
+ *
+ * <p>Double progression (ACSM 2009) guarded by the pain-monitoring model (Thomeé 1997). The
+ * checks run in the order below; the first that holds decides, so a patient always hears the most
+ * important reason. Only when every check passes does the prescription grow, one step at a time:
+ * a set up to the maximum, then the load one step (kg by the step percentage, or the next band)
+ * and back to the bottom of the range; without load, a harder variant is suggested.
+ */
+public final class DoubleProgression {
+
+    /** The architecture page's default load step when a prescription names none. */
+    public static final BigDecimal DEFAULT_LOAD_STEP_PERCENT = new BigDecimal("5");
+    /** Dumbbells and plates go up in half kilos. */
+    static final BigDecimal SMALLEST_PLATE = new BigDecimal("0.5");
+    static final int HIGHEST_ACCEPTABLE_PAIN = 5;
+    static final int HIGHEST_PAIN_TO_PROGRESS = 3;
+
+    private DoubleProgression() {
+    }
+
+    public static ProgressionDecision decide(ProgressionInput input) {
+        Prescription p = input.prescription();
+        List<SetResult> sets = input.sets();
+        Map<String, Object> numbers = numbers(input);
+        Hold hold = new Hold(p, numbers);
+
+        if (input.stopFlagOpen()) {
+            return hold.because(ProgressionRule.STOP_FLAG_OPEN,
+                    "A pain flag on this exercise is open, so it stays paused until your clinician has reviewed it.");
+        }
+        if (input.exercisePaused()) {
+            return hold.because(ProgressionRule.EXERCISE_PAUSED, "This exercise is paused, so it stays as it is.");
+        }
+        if (highestPain(sets) > HIGHEST_ACCEPTABLE_PAIN) {
+            return hold.because(ProgressionRule.PAIN_ABOVE_FIVE, "Your pain went above 5 (it reached "
+                    + highestPain(sets) + "), so we keep this exercise as it is.");
+        }
+        if (sets.stream().anyMatch(SetResult::beyondNormalFatigue)) {
+            return hold.because(ProgressionRule.BEYOND_NORMAL_FATIGUE,
+                    "You felt more than normal muscle fatigue, so we keep this exercise as it is.");
+        }
+        if (input.watchFlagOpen()) {
+            return hold.because(ProgressionRule.WATCH_FLAG_OPEN,
+                    "Your clinician is keeping an eye on your pain, so we hold this exercise for now.");
+        }
+        if (input.firstWeek()) {
+            return hold.because(ProgressionRule.FIRST_WEEK_START_LIGHT,
+                    "This is your first week: we start light and build up from next week.");
+        }
+        if (highestPain(sets) > HIGHEST_PAIN_TO_PROGRESS) {
+            return hold.because(ProgressionRule.PAIN_FOUR_TO_FIVE, "Your pain reached " + highestPain(sets)
+                    + " (acceptable, but above 3), so we hold this exercise until it is easier.");
+        }
+        if (!allPrescribedSetsLogged(p, sets)) {
+            return hold.because(ProgressionRule.SETS_MISSED, "You logged " + sets.size() + " of "
+                    + p.setsToLog() + " sets" + (p.perSide() ? " (counting each side)" : "")
+                    + ", so we hold this exercise until all of them are done.");
+        }
+        if (!everySetReachedTheTop(p, sets)) {
+            return hold.because(ProgressionRule.REPS_MISSED, "Not every set reached " + p.top() + " " + p.unit()
+                    + (p.perSide() ? " on both sides" : "") + ", so we hold until they all do.");
+        }
+        if (sets.stream().anyMatch(set -> set.effort() == SetResult.Effort.TOO_HIGH)) {
+            return hold.because(ProgressionRule.EFFORT_TOO_HIGH,
+                    "Some sets were very hard (fewer than 2 reps to spare), so we hold until they feel easier.");
+        }
+        if (sets.stream().anyMatch(set -> set.effort() == SetResult.Effort.NOT_REPORTED)) {
+            return hold.because(ProgressionRule.EFFORT_NOT_REPORTED,
+                    "Tell us how hard each set felt, so we know when it is safe to progress.");
+        }
+        if (input.lastCheckIn() == null) {
+            return hold.because(ProgressionRule.NO_MORNING_CHECK_IN,
+                    "Tell us how your back feels the morning after a session, so we know when it is safe to progress.");
+        }
+        if (!input.lastCheckIn().settled()) {
+            return hold.because(ProgressionRule.MORNING_NOT_SETTLED, "Your back had not settled by the morning of "
+                    + input.lastCheckIn().date() + ", so we hold this exercise for now.");
+        }
+        return progress(p, numbers);
+    }
+
+    /** Every check passed: one step up the ladder. */
+    private static ProgressionDecision progress(Prescription p, Map<String, Object> numbers) {
+        String done = "You did all " + p.sets() + " sets" + (p.perSide() ? " on both sides" : "") + " at " + p.top()
+                + " " + p.unit() + (p.countsReps() ? " with reps to spare" : " with effort to spare");
+        if (p.sets() < p.setsMax()) {
+            return new ProgressionDecision(Outcome.PROGRESS, ProgressionRule.ADD_SET, done + ", so we added a set ("
+                    + (p.sets() + 1) + " sets).", numbers, p, p.withSets(p.sets() + 1), null);
+        }
+        if (p.loadedInKg()) {
+            BigDecimal next = nextLoad(p.loadKg(), p.loadStepPercent());
+            return new ProgressionDecision(Outcome.PROGRESS, ProgressionRule.ADD_LOAD, done + ", so we raised the load from "
+                    + kg(p.loadKg()) + " to " + kg(next) + "; start again at " + p.bottom() + " " + p.unit()
+                    + " and build up.", numbers, p, p.withLoadKg(next), null);
+        }
+        Optional<String> heavierBand = p.loadedWithBand() ? Bands.heavierThan(p.band()) : Optional.empty();
+        if (heavierBand.isPresent()) {
+            return new ProgressionDecision(Outcome.PROGRESS, ProgressionRule.NEXT_BAND, done + ", so you move from the "
+                    + p.band() + " band to the " + heavierBand.get() + " band; start again at " + p.bottom() + " "
+                    + p.unit() + " and build up.", numbers, p, p.withBand(heavierBand.get()), null);
+        }
+        if (p.harderVariantId() != null) {
+            return new ProgressionDecision(Outcome.PROGRESS, ProgressionRule.HARDER_VARIANT, done
+                    + " and the most this exercise asks, so we suggest a harder variant to your clinician.", numbers, p, p,
+                    p.harderVariantId());
+        }
+        return new Hold(p, numbers).because(ProgressionRule.TOP_OF_PROGRESSION,
+                done + " and the most this exercise asks; keep it up while your clinician plans what comes next.");
+    }
+
+    /** The load one step up, to the nearest half kilo, and always at least half a kilo more. */
+    static BigDecimal nextLoad(BigDecimal load, BigDecimal stepPercent) {
+        BigDecimal percent = stepPercent == null ? DEFAULT_LOAD_STEP_PERCENT : stepPercent;
+        BigDecimal raised = load.multiply(BigDecimal.ONE.add(percent.movePointLeft(2)));
+        BigDecimal rounded = raised.divide(SMALLEST_PLATE, 0, RoundingMode.HALF_UP).multiply(SMALLEST_PLATE);
+        BigDecimal atLeast = load.add(SMALLEST_PLATE);
+        return (rounded.compareTo(atLeast) < 0 ? atLeast : rounded).setScale(1, RoundingMode.UNNECESSARY);
+    }
+
+    /** Per side, each side needs its own full count of sets. */
+    private static boolean allPrescribedSetsLogged(Prescription p, List<SetResult> sets) {
+        if (!p.perSide()) {
+            return sets.size() >= p.sets();
+        }
+        return countOnSide(sets, "left") >= p.sets() && countOnSide(sets, "right") >= p.sets();
+    }
+
+    private static boolean everySetReachedTheTop(Prescription p, List<SetResult> sets) {
+        Integer top = p.top();
+        return top != null && sets.stream().allMatch(set -> set.amount(p) != null && set.amount(p) >= top);
+    }
+
+    private static long countOnSide(List<SetResult> sets, String side) {
+        return sets.stream().filter(set -> side.equals(set.side())).count();
+    }
+
+    private static int highestPain(List<SetResult> sets) {
+        return sets.stream().mapToInt(SetResult::pain).max().orElse(0);
+    }
+
+    /** The numbers behind every decision, whatever rule ends up deciding. */
+    private static Map<String, Object> numbers(ProgressionInput input) {
+        Prescription p = input.prescription();
+        List<SetResult> sets = input.sets();
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        numbers.put("setsPrescribed", p.setsToLog());
+        numbers.put("setsLogged", sets.size());
+        numbers.put("top", p.top());
+        numbers.put("unit", p.unit());
+        numbers.put("lowest", sets.stream().map(set -> set.amount(p)).filter(Objects::nonNull).min(Integer::compare)
+                .orElse(null));
+        numbers.put("highestPain", sets.isEmpty() ? null : highestPain(sets));
+        numbers.put("lowestRir", sets.stream().map(SetResult::rir).filter(Objects::nonNull).min(Integer::compare)
+                .orElse(null));
+        numbers.put("highestRpe", sets.stream().map(SetResult::rpe).filter(Objects::nonNull).max(BigDecimal::compareTo)
+                .orElse(null));
+        numbers.put("beyondNormalFatigue", sets.stream().anyMatch(SetResult::beyondNormalFatigue));
+        numbers.put("firstWeek", input.firstWeek());
+        numbers.put("stopFlagOpen", input.stopFlagOpen());
+        numbers.put("watchFlagOpen", input.watchFlagOpen());
+        numbers.put("checkInPain", input.lastCheckIn() == null ? null : input.lastCheckIn().pain());
+        numbers.put("checkInSettled", input.lastCheckIn() == null ? null : input.lastCheckIn().settled());
+        return Collections.unmodifiableMap(numbers);
+    }
+
+    private static String kg(BigDecimal load) {
+        return load.stripTrailingZeros().toPlainString() + " kg";
+    }
+
+    /** A decision that leaves the prescription as it is. */
+    private record Hold(Prescription prescription, Map<String, Object> numbers) {
+
+        ProgressionDecision because(ProgressionRule rule, String reason) {
+            return new ProgressionDecision(Outcome.HOLD, rule, reason, numbers, prescription, prescription, null);
+        }
+    }
+}

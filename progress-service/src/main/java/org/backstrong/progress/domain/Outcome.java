@@ -1,0 +1,9 @@
+package org.backstrong.progress.domain;
+
+/** What a progression decision does to the prescription. */
+public enum Outcome {
+    /** The prescription grows (a set, load, a band) or a harder variant is suggested. */
+    PROGRESS,
+    /** The prescription stays as it is. */
+    HOLD
+}

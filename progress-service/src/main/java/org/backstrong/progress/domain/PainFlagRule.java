@@ -1,0 +1,88 @@
+package org.backstrong.progress.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * When pain says stop or watch (the pain-monitoring model, Thomeé 1997): above 5 during a set or
+ * beyond normal fatigue is a STOP; a morning 2 or more points above the pre-session level, or a
+ * weekly mean that rose two weeks in a row, is a WATCH.
+ *
+ * <p>The pre-session level is the pain of the session's first set (the first set logged on the
+ * latest session day before the check-in): it is measured on the day of the load the morning
+ * judges, while an older check-in may be days stale. Without such a set, the previous check-in.
+ */
+public final class PainFlagRule {
+
+    public static final String PAIN_ABOVE_FIVE = "PAIN_ABOVE_FIVE";
+    public static final String BEYOND_NORMAL_FATIGUE = "BEYOND_NORMAL_FATIGUE";
+    public static final String MORNING_PAIN_ROSE = "MORNING_PAIN_ROSE";
+    public static final String WEEKLY_PAIN_RISING = "WEEKLY_PAIN_RISING";
+
+    static final int HIGHEST_ACCEPTABLE_PAIN = 5;
+    static final int MORNING_RISE_THAT_FLAGS = 2;
+
+    private PainFlagRule() {
+    }
+
+    /** A STOP for one set: pain above 5, or pain beyond normal muscle fatigue. */
+    public static Optional<FlagCall> duringSet(SetResult set) {
+        if (set.pain() > HIGHEST_ACCEPTABLE_PAIN) {
+            return Optional.of(new FlagCall(PainFlagSeverity.STOP, PAIN_ABOVE_FIVE,
+                    "pain " + set.pain() + " during set " + set.setNumber() + side(set) + " (above 5)"));
+        }
+        if (set.beyondNormalFatigue()) {
+            return Optional.of(new FlagCall(PainFlagSeverity.STOP, BEYOND_NORMAL_FATIGUE,
+                    "pain beyond normal muscle fatigue during set " + set.setNumber() + side(set) + " (pain "
+                            + set.pain() + ")"));
+        }
+        return Optional.empty();
+    }
+
+    /** Did the back settle by the morning? Unknown pre-session level counts as settled. */
+    public static boolean settled(int morningPain, Integer preSessionPain) {
+        return preSessionPain == null || morningPain - preSessionPain < MORNING_RISE_THAT_FLAGS;
+    }
+
+    /** A WATCH when the morning pain is 2 or more points above the pre-session level. */
+    public static Optional<FlagCall> morningAfter(LocalDate date, int morningPain, Integer preSessionPain) {
+        if (settled(morningPain, preSessionPain)) {
+            return Optional.empty();
+        }
+        return Optional.of(new FlagCall(PainFlagSeverity.WATCH, MORNING_PAIN_ROSE, "morning pain " + morningPain
+                + " on " + date + " after a pre-session level of " + preSessionPain + " (up "
+                + (morningPain - preSessionPain) + "; 2 or more flags)"));
+    }
+
+    /**
+     * A WATCH when the weekly mean pain rose two weeks in a row: three consecutive ISO weeks,
+     * oldest first, each mean above the one before.
+     */
+    public static Optional<FlagCall> weeklyTrend(List<WeekPain> lastThreeWeeks) {
+        if (lastThreeWeeks.size() != 3) {
+            return Optional.empty();
+        }
+        WeekPain first = lastThreeWeeks.get(0);
+        WeekPain second = lastThreeWeeks.get(1);
+        WeekPain third = lastThreeWeeks.get(2);
+        boolean consecutive = second.weekStart().equals(first.weekStart().plusWeeks(1))
+                && third.weekStart().equals(second.weekStart().plusWeeks(1));
+        boolean rising = second.meanPain() > first.meanPain() && third.meanPain() > second.meanPain();
+        if (!consecutive || !rising) {
+            return Optional.empty();
+        }
+        return Optional.of(new FlagCall(PainFlagSeverity.WATCH, WEEKLY_PAIN_RISING, "weekly mean pain "
+                + oneDecimal(first.meanPain()) + " → " + oneDecimal(second.meanPain()) + " → "
+                + oneDecimal(third.meanPain()) + " in the weeks from " + first.weekStart() + " (rising two weeks in a row)"));
+    }
+
+    private static String side(SetResult set) {
+        return set.side() == null ? "" : " (" + set.side() + ")";
+    }
+
+    private static String oneDecimal(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,62 @@
+package org.backstrong.progress.domain;
+
+import java.math.BigDecimal;
+
+/**
+ * What a patient is asked to do for one exercise, exactly as the plan events carry it (README,
+ * "Events"): sets (and how far they may grow), a rep or seconds range, the load and its step.
+ */
+public record Prescription(String doseKind, int sets, int setsMax, Integer repsMin, Integer repsMax,
+        Integer secondsMin, Integer secondsMax, Integer holdSeconds, boolean perSide, String loadKind,
+        BigDecimal loadKg, String band, BigDecimal loadStepPercent, int restSeconds, String harderVariantId) {
+
+    public static final String REPS = "reps";
+    public static final String KG = "kg";
+    public static final String BAND = "band";
+
+    /** Reps are counted for a reps dose; seconds for a hold or a duration. */
+    public boolean countsReps() {
+        return REPS.equals(doseKind);
+    }
+
+    /** The top of the range a set must reach: reps, or seconds for holds. */
+    public Integer top() {
+        return countsReps() ? repsMax : secondsMax;
+    }
+
+    public Integer bottom() {
+        return countsReps() ? repsMin : secondsMin;
+    }
+
+    public String unit() {
+        return countsReps() ? "reps" : "seconds";
+    }
+
+    /** Sets a patient logs in one session: each side counts when per side. */
+    public int setsToLog() {
+        return perSide ? sets * 2 : sets;
+    }
+
+    public boolean loadedInKg() {
+        return KG.equals(loadKind) && loadKg != null;
+    }
+
+    public boolean loadedWithBand() {
+        return BAND.equals(loadKind) && band != null;
+    }
+
+    public Prescription withSets(int newSets) {
+        return new Prescription(doseKind, newSets, setsMax, repsMin, repsMax, secondsMin, secondsMax, holdSeconds,
+                perSide, loadKind, loadKg, band, loadStepPercent, restSeconds, harderVariantId);
+    }
+
+    public Prescription withLoadKg(BigDecimal newLoad) {
+        return new Prescription(doseKind, sets, setsMax, repsMin, repsMax, secondsMin, secondsMax, holdSeconds,
+                perSide, loadKind, newLoad, band, loadStepPercent, restSeconds, harderVariantId);
+    }
+
+    public Prescription withBand(String newBand) {
+        return new Prescription(doseKind, sets, setsMax, repsMin, repsMax, secondsMin, secondsMax, holdSeconds,
+                perSide, loadKind, loadKg, newBand, loadStepPercent, restSeconds, harderVariantId);
+    }
+}

@@ -1,0 +1,10 @@
+package org.backstrong.progress.event;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** MorningCheckIn data: the pain the morning after a session. */
+public record MorningCheckInLogged(UUID checkInId, String patientId, String clinicId, LocalDate date, Integer pain,
+        OffsetDateTime loggedAt) {
+}

@@ -1,0 +1,8 @@
+package org.backstrong.progress.event;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** PlanPaused, PlanResumed and PlanEnded data. */
+public record PlanStatusChanged(UUID planId, String patientId, String clinicId, LocalDate date, String reason) {
+}

@@ -1,0 +1,194 @@
+package org.backstrong.progress.repository;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.backstrong.progress.domain.WeekPain;
+
+/**
+ * The adherence projections, per patient and ISO week and per exercise and week, kept by
+ * increments (upserts) as events arrive, and the analysts' aggregate queries over them.
+ */
+@ApplicationScoped
+public class AdherenceRepository {
+
+    /** How rows are grouped in {@link #summary}. */
+    public enum Grouping {
+        WEEK("week_start::text"),
+        PATIENT("patient_id"),
+        TEMPLATE("template_id"),
+        EXERCISE("exercise_id");
+
+        private final String column;
+
+        Grouping(String column) {
+            this.column = column;
+        }
+    }
+
+    /** One aggregated row; the session counts are null when grouped by exercise. */
+    public record Totals(String key, long patients, Long sessionsScheduled, Long sessionsCompleted, long setsPrescribed,
+            long setsLogged, long painSum, long painCount, Integer painPeak) {
+    }
+
+    /** A patient's sessions over a period. */
+    public record PatientSessions(String patientId, String clinicId, long scheduled, long completed) {
+    }
+
+    /** A patient's first and latest week with pain reported. */
+    public record PainSpan(String patientId, double firstWeekMean, double latestWeekMean) {
+    }
+
+    private final EntityManager em;
+
+    public AdherenceRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public void addScheduled(String patientId, String clinicId, String templateId, LocalDate week, int sessions,
+            int sets) {
+        em.createNativeQuery("""
+                INSERT INTO adherence_week (patient_id, week_start, clinic_id, template_id, sessions_scheduled, sets_prescribed)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                ON CONFLICT (patient_id, week_start) DO UPDATE SET
+                    sessions_scheduled = adherence_week.sessions_scheduled + EXCLUDED.sessions_scheduled,
+                    sets_prescribed = adherence_week.sets_prescribed + EXCLUDED.sets_prescribed,
+                    template_id = CASE WHEN EXCLUDED.template_id = '' THEN adherence_week.template_id
+                                       ELSE EXCLUDED.template_id END""")
+                .setParameter(1, patientId).setParameter(2, week).setParameter(3, clinicId)
+                .setParameter(4, templateId == null ? "" : templateId).setParameter(5, sessions).setParameter(6, sets)
+                .executeUpdate();
+    }
+
+    public void addScheduledForExercise(String patientId, String clinicId, LocalDate week, String exerciseId, int sets) {
+        em.createNativeQuery("""
+                INSERT INTO adherence_exercise_week (patient_id, week_start, exercise_id, clinic_id, sets_prescribed)
+                VALUES (?1, ?2, ?3, ?4, ?5)
+                ON CONFLICT (patient_id, week_start, exercise_id) DO UPDATE SET
+                    sets_prescribed = adherence_exercise_week.sets_prescribed + EXCLUDED.sets_prescribed""")
+                .setParameter(1, patientId).setParameter(2, week).setParameter(3, exerciseId).setParameter(4, clinicId)
+                .setParameter(5, sets)
+                .executeUpdate();
+    }
+
+    public void addLoggedSet(String patientId, String clinicId, LocalDate week, String exerciseId, int pain) {
+        em.createNativeQuery("""
+                INSERT INTO adherence_week (patient_id, week_start, clinic_id, sets_logged, pain_sum, pain_count, pain_peak)
+                VALUES (?1, ?2, ?3, 1, ?4, 1, ?4)
+                ON CONFLICT (patient_id, week_start) DO UPDATE SET
+                    sets_logged = adherence_week.sets_logged + 1,
+                    pain_sum = adherence_week.pain_sum + EXCLUDED.pain_sum,
+                    pain_count = adherence_week.pain_count + 1,
+                    pain_peak = GREATEST(adherence_week.pain_peak, EXCLUDED.pain_peak)""")
+                .setParameter(1, patientId).setParameter(2, week).setParameter(3, clinicId).setParameter(4, pain)
+                .executeUpdate();
+        em.createNativeQuery("""
+                INSERT INTO adherence_exercise_week (patient_id, week_start, exercise_id, clinic_id, sets_logged, pain_sum,
+                    pain_count, pain_peak)
+                VALUES (?1, ?2, ?3, ?4, 1, ?5, 1, ?5)
+                ON CONFLICT (patient_id, week_start, exercise_id) DO UPDATE SET
+                    sets_logged = adherence_exercise_week.sets_logged + 1,
+                    pain_sum = adherence_exercise_week.pain_sum + EXCLUDED.pain_sum,
+                    pain_count = adherence_exercise_week.pain_count + 1,
+                    pain_peak = GREATEST(adherence_exercise_week.pain_peak, EXCLUDED.pain_peak)""")
+                .setParameter(1, patientId).setParameter(2, week).setParameter(3, exerciseId).setParameter(4, clinicId)
+                .setParameter(5, pain)
+                .executeUpdate();
+    }
+
+    public void addCompletedSession(String patientId, String clinicId, LocalDate week) {
+        em.createNativeQuery("""
+                INSERT INTO adherence_week (patient_id, week_start, clinic_id, sessions_completed) VALUES (?1, ?2, ?3, 1)
+                ON CONFLICT (patient_id, week_start) DO UPDATE SET
+                    sessions_completed = adherence_week.sessions_completed + 1""")
+                .setParameter(1, patientId).setParameter(2, week).setParameter(3, clinicId)
+                .executeUpdate();
+    }
+
+    /** The patient's weekly mean pain for the weeks from {@code firstWeek} to {@code lastWeek}, oldest first. */
+    @SuppressWarnings("unchecked")
+    public List<WeekPain> weeklyPain(String patientId, LocalDate firstWeek, LocalDate lastWeek) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT week_start, pain_sum::float8 / pain_count FROM adherence_week
+                WHERE patient_id = ?1 AND week_start BETWEEN ?2 AND ?3 AND pain_count > 0 ORDER BY week_start""")
+                .setParameter(1, patientId).setParameter(2, firstWeek).setParameter(3, lastWeek)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new WeekPain(date(row[0]), ((Number) row[1]).doubleValue()))
+                .toList();
+    }
+
+    /** Totals per group for one clinic (or all, when null) over the weeks from {@code fromWeek} to {@code toWeek}. */
+    @SuppressWarnings("unchecked")
+    public List<Totals> summary(String clinicId, LocalDate fromWeek, LocalDate toWeek, Grouping grouping) {
+        boolean perExercise = grouping == Grouping.EXERCISE;
+        String sessions = perExercise ? "NULL::bigint, NULL::bigint"
+                : "sum(sessions_scheduled)::bigint, sum(sessions_completed)::bigint";
+        // One row per patient and week: per week, counting rows counts patients without a sort.
+        String patients = grouping == Grouping.WEEK ? "count(*)" : "count(DISTINCT patient_id)";
+        String sql = "SELECT " + grouping.column + " AS k, " + patients + ", " + sessions + ", "
+                + "sum(sets_prescribed)::bigint, sum(sets_logged)::bigint, sum(pain_sum)::bigint, sum(pain_count)::bigint, "
+                + "max(pain_peak) FROM " + (perExercise ? "adherence_exercise_week" : "adherence_week")
+                + " WHERE week_start BETWEEN ?1 AND ?2" + (clinicId == null ? "" : " AND clinic_id = ?3")
+                + " GROUP BY k ORDER BY k";
+        Query query = em.createNativeQuery(sql).setParameter(1, fromWeek).setParameter(2, toWeek);
+        if (clinicId != null) {
+            query.setParameter(3, clinicId);
+        }
+        List<Totals> totals = new ArrayList<>();
+        for (Object[] row : (List<Object[]>) query.getResultList()) {
+            totals.add(new Totals((String) row[0], number(row[1]), row[2] == null ? null : number(row[2]),
+                    row[3] == null ? null : number(row[3]), number(row[4]), number(row[5]), number(row[6]),
+                    number(row[7]), row[8] == null ? null : ((Number) row[8]).intValue()));
+        }
+        return totals;
+    }
+
+    /** Patients whose completed share of scheduled sessions over the weeks is below {@code share}. */
+    @SuppressWarnings("unchecked")
+    public List<PatientSessions> below(String clinicId, LocalDate fromWeek, LocalDate toWeek, double share) {
+        String sql = "SELECT patient_id, min(clinic_id), sum(sessions_scheduled)::bigint, sum(sessions_completed)::bigint "
+                + "FROM adherence_week WHERE week_start BETWEEN ?1 AND ?2" + (clinicId == null ? "" : " AND clinic_id = ?4")
+                + " GROUP BY patient_id HAVING sum(sessions_scheduled) > 0"
+                + " AND sum(sessions_completed) < ?3 * sum(sessions_scheduled) ORDER BY patient_id";
+        Query query = em.createNativeQuery(sql).setParameter(1, fromWeek).setParameter(2, toWeek).setParameter(3, share);
+        if (clinicId != null) {
+            query.setParameter(4, clinicId);
+        }
+        return ((List<Object[]>) query.getResultList()).stream()
+                .map(row -> new PatientSessions((String) row[0], (String) row[1], number(row[2]), number(row[3])))
+                .toList();
+    }
+
+    /** Each patient's first and latest week with pain reported, when they differ. */
+    @SuppressWarnings("unchecked")
+    public List<PainSpan> painSpans(String clinicId) {
+        String sql = "WITH weeks AS (SELECT patient_id, week_start, pain_sum::float8 / pain_count AS mean "
+                + "FROM adherence_week WHERE pain_count > 0" + (clinicId == null ? "" : " AND clinic_id = ?1") + ") "
+                + "SELECT f.patient_id, f.mean, l.mean FROM "
+                + "(SELECT DISTINCT ON (patient_id) patient_id, week_start, mean FROM weeks ORDER BY patient_id, week_start) f "
+                + "JOIN (SELECT DISTINCT ON (patient_id) patient_id, week_start, mean FROM weeks "
+                + "ORDER BY patient_id, week_start DESC) l ON l.patient_id = f.patient_id AND l.week_start > f.week_start "
+                + "ORDER BY f.patient_id";
+        Query query = em.createNativeQuery(sql);
+        if (clinicId != null) {
+            query.setParameter(1, clinicId);
+        }
+        return ((List<Object[]>) query.getResultList()).stream()
+                .map(row -> new PainSpan((String) row[0], ((Number) row[1]).doubleValue(), ((Number) row[2]).doubleValue()))
+                .toList();
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof LocalDate date ? date : ((java.sql.Date) value).toLocalDate();
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}

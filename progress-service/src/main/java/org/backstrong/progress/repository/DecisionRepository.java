@@ -1,0 +1,25 @@
+package org.backstrong.progress.repository;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.backstrong.progress.domain.Decision;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class DecisionRepository implements PanacheRepositoryBase<Decision, UUID> {
+
+    public boolean existFor(UUID planId, LocalDate sessionDate) {
+        return count("planId = ?1 and sessionDate = ?2", planId, sessionDate) > 0;
+    }
+
+    public List<Decision> ofPatient(String patientId, LocalDate from, LocalDate to) {
+        return list("patientId = ?1 and sessionDate between ?2 and ?3", Sort.by("sessionDate").and("decidedAt").and("exerciseId"),
+                patientId, from, to);
+    }
+}

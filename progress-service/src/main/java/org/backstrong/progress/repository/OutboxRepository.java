@@ -1,0 +1,21 @@
+package org.backstrong.progress.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.backstrong.progress.domain.OutboxEvent;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
+
+    /** The channel the relay listens on; a notification is delivered when the writing transaction commits. */
+    public static final String CHANNEL = "progress_outbox";
+
+    /** Wakes the relay once this transaction commits (PostgreSQL holds NOTIFY until then). */
+    public void notifyRelay() {
+        getEntityManager().createNativeQuery("SELECT pg_notify('" + CHANNEL + "', '')").getSingleResult();
+    }
+}

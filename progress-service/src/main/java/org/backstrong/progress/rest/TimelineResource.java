@@ -1,0 +1,48 @@
+package org.backstrong.progress.rest;
+
+import java.time.LocalDate;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.backstrong.progress.security.Caller;
+import org.backstrong.progress.security.Roles;
+import org.backstrong.progress.service.Timeline;
+
+/** A clinician's view of one of their clinic's patients over time. */
+@Path("/patients/{id}/timeline")
+@Produces(MediaType.APPLICATION_JSON)
+public class TimelineResource {
+
+    /** Without a range, everything (these bound what PostgreSQL dates hold comfortably). */
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    private final Timeline timeline;
+    private final Caller caller;
+
+    public TimelineResource(Timeline timeline, Caller caller) {
+        this.timeline = timeline;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed(Roles.CLINICIAN)
+    public Timeline.View timeline(
+            @PathParam("id") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be a patient id") String id,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate first = DateRange.date("from", from, EARLIEST);
+        LocalDate last = DateRange.date("to", to, LATEST);
+        DateRange.ordered(first, last);
+        String clinicId = caller.clinicId()
+                .orElseThrow(() -> new ForbiddenException("A clinician's token must carry a clinic_id"));
+        return timeline.of(clinicId, id, first, last);
+    }
+}

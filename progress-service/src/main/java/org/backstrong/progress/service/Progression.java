@@ -1,0 +1,125 @@
+package org.backstrong.progress.service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.backstrong.progress.domain.Decision;
+import org.backstrong.progress.domain.DoubleProgression;
+import org.backstrong.progress.domain.LoggedSet;
+import org.backstrong.progress.domain.MorningCheck;
+import org.backstrong.progress.domain.MorningCheckIn;
+import org.backstrong.progress.domain.PainFlagSeverity;
+import org.backstrong.progress.domain.PatientPlan;
+import org.backstrong.progress.domain.ProgressionDecision;
+import org.backstrong.progress.domain.ProgressionInput;
+import org.backstrong.progress.event.EventTypes;
+import org.backstrong.progress.event.PlanItemData;
+import org.backstrong.progress.event.ProgressionAdjusted;
+import org.backstrong.progress.repository.CheckInRepository;
+import org.backstrong.progress.repository.DecisionRepository;
+import org.backstrong.progress.repository.LoggedSetRepository;
+import org.backstrong.progress.repository.PainFlagRepository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Runs the progression engine for every main exercise of a finished session, records each
+ * decision with its rule and numbers, and publishes the ones that change the plan.
+ */
+@ApplicationScoped
+public class Progression {
+
+    private final PlanProjection projection;
+    private final LoggedSetRepository sets;
+    private final CheckInRepository checkIns;
+    private final PainFlagRepository flags;
+    private final DecisionRepository decisions;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+
+    public Progression(PlanProjection projection, LoggedSetRepository sets, CheckInRepository checkIns,
+            PainFlagRepository flags, DecisionRepository decisions, Outbox outbox, ObjectMapper json) {
+        this.projection = projection;
+        this.sets = sets;
+        this.checkIns = checkIns;
+        this.flags = flags;
+        this.decisions = decisions;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** Warm-ups are not progressed; a plan that is not active decides nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void afterSession(PatientPlan plan, LocalDate sessionDate, String sourceEventId, OffsetDateTime at) {
+        if (!PatientPlan.ACTIVE.equals(plan.status)) {
+            Log.infof("No progression for plan %s of patient %s on %s: the plan is %s", plan.planId, plan.patientId,
+                    sessionDate, plan.status);
+            return;
+        }
+        List<LoggedSet> session = sets.ofSession(plan.planId, sessionDate);
+        MorningCheck lastCheckIn = checkIns.latestUpTo(plan.patientId, sessionDate).map(MorningCheckIn::check)
+                .orElse(null);
+        boolean firstWeek = projection.schedule(plan).inFirstWeek(sessionDate);
+        for (PlanItemData item : projection.items(plan)) {
+            if (item.warmUp()) {
+                continue;
+            }
+            ProgressionInput input = new ProgressionInput(item.prescription(),
+                    session.stream().filter(set -> set.itemId.equals(item.itemId())).map(LoggedSet::result).toList(),
+                    firstWeek, item.paused(),
+                    flags.unresolvedOn(plan.patientId, item.itemId(), PainFlagSeverity.STOP),
+                    flags.unresolvedOn(plan.patientId, item.itemId(), PainFlagSeverity.WATCH),
+                    lastCheckIn);
+            ProgressionDecision decision = DoubleProgression.decide(input);
+            Decision recorded = record(plan, item, sessionDate, decision, sourceEventId, at);
+            if (decision.adjustsThePlan()) {
+                projection.replaceItem(plan, item.with(decision.after()), sessionDate.plusDays(1));
+                outbox.publish(EventTypes.PROGRESSION_ADJUSTED, plan.patientId, new ProgressionAdjusted(recorded.id,
+                        plan.patientId, plan.clinicId, plan.planId, item.itemId(), item.exerciseId(), recorded.rule,
+                        recorded.reason, decision.before(), decision.after(), decision.suggestedVariantId(), at));
+            }
+        }
+    }
+
+    private Decision record(PatientPlan plan, PlanItemData item, LocalDate sessionDate, ProgressionDecision decision,
+            String sourceEventId, OffsetDateTime at) {
+        Decision recorded = new Decision();
+        recorded.id = UUID.randomUUID();
+        recorded.patientId = plan.patientId;
+        recorded.clinicId = plan.clinicId;
+        recorded.planId = plan.planId;
+        recorded.itemId = item.itemId();
+        recorded.exerciseId = item.exerciseId();
+        recorded.sessionDate = sessionDate;
+        recorded.outcome = decision.outcome();
+        recorded.rule = decision.rule().name();
+        recorded.inputs = write(decision.inputs());
+        recorded.reason = decision.reason();
+        recorded.beforePrescription = write(decision.before());
+        recorded.afterPrescription = write(decision.after());
+        recorded.suggestedVariantId = decision.suggestedVariantId();
+        recorded.sourceEventId = sourceEventId;
+        recorded.decidedAt = at;
+        decisions.persist(recorded);
+        Log.infof("Decision %s for patient %s plan %s item %s (%s) on %s: %s by %s %s", recorded.id, plan.patientId,
+                plan.planId, item.itemId(), item.exerciseId(), sessionDate, decision.outcome(), decision.rule(),
+                recorded.inputs);
+        return recorded;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A decision could not be written as JSON", e);
+        }
+    }
+}

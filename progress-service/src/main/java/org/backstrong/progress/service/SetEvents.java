@@ -1,0 +1,195 @@
+package org.backstrong.progress.service;
+
+import static org.backstrong.progress.service.InvalidEventException.require;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.backstrong.progress.domain.AdherenceChange;
+import org.backstrong.progress.domain.Bands;
+import org.backstrong.progress.domain.LoggedSet;
+import org.backstrong.progress.domain.MorningCheckIn;
+import org.backstrong.progress.domain.PainFlagRule;
+import org.backstrong.progress.domain.PatientPlan;
+import org.backstrong.progress.domain.SessionCompletion;
+import org.backstrong.progress.domain.WeekPain;
+import org.backstrong.progress.event.MorningCheckInLogged;
+import org.backstrong.progress.event.SessionCompleted;
+import org.backstrong.progress.event.SetCompleted;
+import org.backstrong.progress.repository.AdherenceRepository;
+import org.backstrong.progress.repository.CheckInRepository;
+import org.backstrong.progress.repository.DecisionRepository;
+import org.backstrong.progress.repository.LoggedSetRepository;
+import org.backstrong.progress.repository.PlanRepository;
+import org.backstrong.progress.repository.SessionRepository;
+
+import io.quarkus.logging.Log;
+
+/**
+ * What patients log: sets (a STOP flag the moment pain says stop), finished sessions (adherence,
+ * the weekly pain trend, progression decisions) and morning check-ins (a WATCH flag when the
+ * pain did not settle).
+ */
+@ApplicationScoped
+public class SetEvents {
+
+    private final LoggedSetRepository sets;
+    private final SessionRepository sessions;
+    private final CheckInRepository checkIns;
+    private final PlanRepository plans;
+    private final AdherenceRepository adherence;
+    private final PainFlags flags;
+    private final Progression progression;
+    private final DecisionRepository decisions;
+
+    public SetEvents(LoggedSetRepository sets, SessionRepository sessions, CheckInRepository checkIns,
+            PlanRepository plans, AdherenceRepository adherence, PainFlags flags, Progression progression,
+            DecisionRepository decisions) {
+        this.decisions = decisions;
+        this.sets = sets;
+        this.sessions = sessions;
+        this.checkIns = checkIns;
+        this.plans = plans;
+        this.adherence = adherence;
+        this.flags = flags;
+        this.progression = progression;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void setCompleted(SetCompleted event) {
+        LoggedSet set = new LoggedSet();
+        set.setId = require(event.setId(), "setId");
+        set.patientId = require(event.patientId(), "patientId");
+        set.clinicId = require(event.clinicId(), "clinicId");
+        set.planId = require(event.planId(), "planId");
+        set.itemId = require(event.itemId(), "itemId");
+        set.exerciseId = require(event.exerciseId(), "exerciseId");
+        set.sessionDate = require(event.sessionDate(), "sessionDate");
+        set.setNumber = require(event.setNumber(), "setNumber");
+        set.side = event.side();
+        set.reps = event.reps();
+        set.seconds = event.seconds();
+        set.loadKg = event.loadKg();
+        set.band = event.band();
+        set.rir = event.rir();
+        set.rpe = event.rpe();
+        set.pain = require(event.pain(), "pain");
+        set.beyondNormalFatigue = Boolean.TRUE.equals(event.beyondNormalFatigue());
+        set.loggedAt = require(event.loggedAt(), "loggedAt");
+        checkRanges(set);
+        if (sets.findById(set.setId) != null) {
+            Log.infof("Set %s of patient %s is known already; nothing changes", set.setId, set.patientId);
+            return;
+        }
+        sets.persist(set);
+        adherence.addLoggedSet(set.patientId, set.clinicId, AdherenceChange.weekStart(set.sessionDate), set.exerciseId,
+                set.pain);
+        PainFlagRule.duringSet(set.result()).ifPresent(call -> flags.raise(call,
+                new PainFlags.Subject(set.patientId, set.clinicId, set.planId, set.itemId, set.exerciseId), set.loggedAt));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sessionCompleted(SessionCompleted event, String eventId, OffsetDateTime at) {
+        SessionCompletion session = new SessionCompletion();
+        session.key = new SessionCompletion.Key(require(event.planId(), "planId"),
+                require(event.sessionDate(), "sessionDate"));
+        session.patientId = require(event.patientId(), "patientId");
+        session.clinicId = require(event.clinicId(), "clinicId");
+        session.setsPrescribed = require(event.setsPrescribed(), "setsPrescribed");
+        session.setsLogged = require(event.setsLogged(), "setsLogged");
+        session.completedAt = require(event.completedAt(), "completedAt");
+        if (session.setsPrescribed < 0 || session.setsLogged < 0) {
+            throw new InvalidEventException("setsPrescribed and setsLogged must not be negative");
+        }
+        session.counted = SessionCompletion.counts(session.setsPrescribed, session.setsLogged);
+        if (sessions.findById(session.key) != null) {
+            Log.infof("Session of plan %s on %s is known already; nothing changes", session.key.planId(),
+                    session.key.sessionDate());
+            return;
+        }
+        sessions.persist(session);
+        LocalDate week = AdherenceChange.weekStart(session.key.sessionDate());
+        if (session.counted) {
+            adherence.addCompletedSession(session.patientId, session.clinicId, week);
+        }
+        List<WeekPain> lastThreeWeeks = adherence.weeklyPain(session.patientId, week.minusWeeks(2), week);
+        PainFlagRule.weeklyTrend(lastThreeWeeks).ifPresent(call -> flags.raise(call,
+                new PainFlags.Subject(session.patientId, session.clinicId, session.key.planId(), null, null),
+                session.completedAt));
+        PatientPlan plan = plans.findById(session.key.planId());
+        if (plan == null) {
+            Log.warnf("Session of patient %s on %s belongs to plan %s, which is not known yet: no progression",
+                    session.patientId, session.key.sessionDate(), session.key.planId());
+            return;
+        }
+        progression.afterSession(plan, session.key.sessionDate(), eventId, at);
+    }
+
+    /**
+     * plan-events and set-events are separate topics, so a session can arrive before its plan
+     * (a consumer catching up, a replay from the start). When the plan arrives, those sessions get
+     * their decisions, in date order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sessionsBeforeThePlan(PatientPlan plan, String eventId, OffsetDateTime at) {
+        for (SessionCompletion session : sessions.ofPlan(plan.planId)) {
+            if (!decisions.existFor(plan.planId, session.key.sessionDate())) {
+                progression.afterSession(plan, session.key.sessionDate(), eventId, session.completedAt);
+            }
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void morningCheckIn(MorningCheckInLogged event) {
+        MorningCheckIn checkIn = new MorningCheckIn();
+        checkIn.checkInId = require(event.checkInId(), "checkInId");
+        checkIn.patientId = require(event.patientId(), "patientId");
+        checkIn.clinicId = require(event.clinicId(), "clinicId");
+        checkIn.date = require(event.date(), "date");
+        checkIn.pain = require(event.pain(), "pain");
+        checkIn.loggedAt = require(event.loggedAt(), "loggedAt");
+        if (checkIn.pain < 0 || checkIn.pain > 10) {
+            throw new InvalidEventException("pain must be from 0 to 10");
+        }
+        if (checkIns.findById(checkIn.checkInId) != null) {
+            Log.infof("Check-in %s is known already; nothing changes", checkIn.checkInId);
+            return;
+        }
+        Optional<LoggedSet> firstSet = sets.firstOfLatestSessionBefore(checkIn.patientId, checkIn.date);
+        checkIn.preSessionPain = firstSet.map(set -> set.pain)
+                .or(() -> checkIns.latestBefore(checkIn.patientId, checkIn.date).map(previous -> previous.pain))
+                .orElse(null);
+        checkIn.settled = PainFlagRule.settled(checkIn.pain, checkIn.preSessionPain);
+        checkIns.persist(checkIn);
+        PainFlagRule.morningAfter(checkIn.date, checkIn.pain, checkIn.preSessionPain).ifPresent(call -> flags.raise(call,
+                new PainFlags.Subject(checkIn.patientId, checkIn.clinicId, firstSet.map(set -> set.planId).orElse(null),
+                        null, null),
+                checkIn.loggedAt));
+    }
+
+    private static void checkRanges(LoggedSet set) {
+        if (set.pain < 0 || set.pain > 10) {
+            throw new InvalidEventException("pain must be from 0 to 10");
+        }
+        if (set.setNumber < 1) {
+            throw new InvalidEventException("setNumber must be 1 or more");
+        }
+        if (set.side != null && !set.side.equals("left") && !set.side.equals("right")) {
+            throw new InvalidEventException("side must be left, right or null");
+        }
+        if ((set.reps != null && set.reps < 0) || (set.seconds != null && set.seconds < 0)) {
+            throw new InvalidEventException("reps and seconds must not be negative");
+        }
+        if (set.rir != null && set.rir < 0) {
+            throw new InvalidEventException("rir must not be negative");
+        }
+        if (set.band != null && !Bands.LIGHTEST_FIRST.contains(set.band)) {
+            throw new InvalidEventException("band must be one of " + Bands.LIGHTEST_FIRST);
+        }
+    }
+}

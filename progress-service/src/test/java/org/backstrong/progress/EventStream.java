@@ -1,0 +1,102 @@
+package org.backstrong.progress;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.backstrong.progress.event.Envelope;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A stream of events as planner-service publishes them (CloudEvents binary headers, JSON data), recorded to be sent and sent again. */
+final class EventStream {
+
+    /** One record as it goes to Kafka. */
+    record Sent(String topic, String key, String id, String type, String time, String value) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<Sent> records = new ArrayList<>();
+
+    EventStream add(String topic, String type, String patientId, String time, Map<String, Object> data) {
+        try {
+            records.add(new Sent(topic, patientId, UUID.randomUUID().toString(), type, time, JSON.writeValueAsString(data)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    List<Sent> records() {
+        return records;
+    }
+
+    /** Sends every record, in order, with an idempotent producer; the same ids each time. */
+    void sendTo(String bootstrap) {
+        sendTo(bootstrap, null);
+    }
+
+    /** Sends the records of one topic (all when null), in order. */
+    void sendTo(String bootstrap, String topic) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            for (Sent sent : records) {
+                if (topic == null || topic.equals(sent.topic())) {
+                    send(producer, sent);
+                }
+            }
+            producer.flush();
+        }
+    }
+
+    static void send(String bootstrap, Sent sent) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            send(producer, sent);
+        }
+    }
+
+    private static void send(KafkaProducer<String, String> producer, Sent sent) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(sent.topic(), sent.key(), sent.value());
+        header(record, Envelope.SPECVERSION, "1.0");
+        header(record, Envelope.ID, sent.id());
+        header(record, Envelope.TYPE, sent.type());
+        header(record, Envelope.SOURCE, "/planner-service");
+        header(record, Envelope.SUBJECT, sent.key());
+        header(record, Envelope.TIME, sent.time());
+        header(record, Envelope.CONTENT_TYPE, "application/json");
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot send to " + sent.topic(), e);
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        if (value != null) {
+            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A map in the order given, nulls allowed (Map.of allows neither). */
+    static Map<String, Object> data(Object... namesAndValues) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            data.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return data;
+    }
+}
