@@ -45,6 +45,7 @@ class PatientResourceTest {
             patient.clinicId = clinicId;
             patient.displayName = name;
             patient.enrolledAt = OffsetDateTime.now();
+            patient.enrolledBy = CLARA;
             patients.persist(patient);
         }
     }

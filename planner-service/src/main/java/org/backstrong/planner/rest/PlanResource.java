@@ -20,7 +20,11 @@ import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.Plans;
+import org.backstrong.planner.service.PrintablePlans;
 import org.backstrong.planner.service.Sessions;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 
 /** A patient's plan: its clinicians edit, pause, resume and end it; the patient reads it. */
 @Path("/plans/{id}")
@@ -29,12 +33,20 @@ public class PlanResource {
 
     private final Plans plans;
     private final Sessions sessions;
+    private final PrintablePlans printablePlans;
     private final Caller caller;
 
-    public PlanResource(Plans plans, Sessions sessions, Caller caller) {
+    public PlanResource(Plans plans, Sessions sessions, PrintablePlans printablePlans, Caller caller) {
         this.plans = plans;
         this.sessions = sessions;
+        this.printablePlans = printablePlans;
         this.caller = caller;
+    }
+
+    /** Server-rendered pages of this resource (templates/PlanResource/). */
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance print(PrintablePlans.Printout plan);
     }
 
     @GET
@@ -48,6 +60,15 @@ public class PlanResource {
     @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT })
     public SessionView session(@PathParam("id") UUID id, @PathParam("date") String date) {
         return sessions.view(visible(id), parseDate(date));
+    }
+
+    /** The plan to print and take home: how-to, dose, the article's tips and a weekly log to fill in on paper. */
+    @GET
+    @Path("/print")
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT })
+    public TemplateInstance print(@PathParam("id") UUID id) {
+        return Templates.print(printablePlans.of(visible(id), caller.is(Roles.CLINICIAN)));
     }
 
     @GET
