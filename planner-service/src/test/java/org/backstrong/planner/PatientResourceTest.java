@@ -23,9 +23,12 @@ class PatientResourceTest {
 
     private static final String CLARA = "11111111-1111-4111-8111-000000000001";
     private static final String COLIN = "11111111-1111-4111-8111-000000000002";
-    private static final String PAUL = "22222222-2222-4222-8222-000000000001";
-    private static final String PETRA = "22222222-2222-4222-8222-000000000002";
-    private static final String PIA = "22222222-2222-4222-8222-000000000003";
+    // Clinics of this class alone: other tests enrol patients in clinic-a of the shared database.
+    private static final String CLINIC_A = "roster-clinic-a";
+    private static final String CLINIC_B = "roster-clinic-b";
+    private static final String PAUL = "22222222-2222-4222-8222-0000000000a1";
+    private static final String PETRA = "22222222-2222-4222-8222-0000000000a2";
+    private static final String PIA = "22222222-2222-4222-8222-0000000000b1";
 
     @Inject
     PatientRepository patients;
@@ -33,9 +36,9 @@ class PatientResourceTest {
     @BeforeEach
     @Transactional
     void twoClinicsWithTheirPatients() {
-        enrol(PAUL, "clinic-a", "Paul Patient");
-        enrol(PETRA, "clinic-a", "Petra Patient");
-        enrol(PIA, "clinic-b", "Pia Patient");
+        enrol(PAUL, CLINIC_A, "Paul Patient");
+        enrol(PETRA, CLINIC_A, "Petra Patient");
+        enrol(PIA, CLINIC_B, "Pia Patient");
     }
 
     private void enrol(String id, String clinicId, String name) {
@@ -57,7 +60,7 @@ class PatientResourceTest {
 
     @Test
     void answers403ToAPatient() {
-        given().auth().oauth2(TestTokens.patient(PAUL, "clinic-a"))
+        given().auth().oauth2(TestTokens.patient(PAUL, CLINIC_A))
                 .when().get("/patients").then().statusCode(403);
     }
 
@@ -70,12 +73,12 @@ class PatientResourceTest {
 
     @Test
     void listsOnlyTheCallersClinicFromTheDatabase() {
-        given().auth().oauth2(TestTokens.clinician(CLARA, "clinic-a"))
+        given().auth().oauth2(TestTokens.clinician(CLARA, CLINIC_A))
                 .when().get("/patients")
                 .then().statusCode(200)
                 .body("id", contains(PAUL, PETRA))
                 .body("[0].displayName", equalTo("Paul Patient"));
-        given().auth().oauth2(TestTokens.clinician(COLIN, "clinic-b"))
+        given().auth().oauth2(TestTokens.clinician(COLIN, CLINIC_B))
                 .when().get("/patients")
                 .then().statusCode(200)
                 .body("id", contains(PIA));
@@ -83,7 +86,7 @@ class PatientResourceTest {
 
     @Test
     void pagesThePatientList() {
-        given().auth().oauth2(TestTokens.clinician(CLARA, "clinic-a"))
+        given().auth().oauth2(TestTokens.clinician(CLARA, CLINIC_A))
                 .queryParam("size", 1).queryParam("page", 1)
                 .when().get("/patients")
                 .then().statusCode(200)
@@ -93,7 +96,7 @@ class PatientResourceTest {
 
     @Test
     void rejectsAZeroPageSizeNamingTheField() {
-        given().auth().oauth2(TestTokens.clinician(CLARA, "clinic-a"))
+        given().auth().oauth2(TestTokens.clinician(CLARA, CLINIC_A))
                 .queryParam("size", 0)
                 .when().get("/patients")
                 .then().statusCode(400)
