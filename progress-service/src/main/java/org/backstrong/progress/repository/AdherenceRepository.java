@@ -1,14 +1,22 @@
 package org.backstrong.progress.repository;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.backstrong.progress.domain.AdherenceChange;
+import org.backstrong.progress.domain.LoggedSet;
 import org.backstrong.progress.domain.WeekPain;
+import org.hibernate.Session;
 
 /**
  * The adherence projections, per patient and ISO week and per exercise and week, kept by
@@ -99,6 +107,109 @@ public class AdherenceRepository {
                 .setParameter(1, patientId).setParameter(2, week).setParameter(3, exerciseId).setParameter(4, clinicId)
                 .setParameter(5, pain)
                 .executeUpdate();
+    }
+
+    /** Logged sets of one patient and week (and exercise), summed before they are added. */
+    private static final class Logged {
+        final String clinicId;
+        int sets;
+        int painSum;
+        int painPeak;
+
+        Logged(String clinicId, int pain) {
+            this.clinicId = clinicId;
+            this.painPeak = pain;
+        }
+
+        void add(int pain) {
+            sets++;
+            painSum += pain;
+            painPeak = Math.max(painPeak, pain);
+        }
+    }
+
+    private record Week(String patientId, LocalDate weekStart) {
+    }
+
+    private record ExerciseWeek(String patientId, LocalDate weekStart, String exerciseId) {
+    }
+
+    /**
+     * {@link #addLoggedSet} for many sets at once: the increments are summed per row in memory and
+     * added with one upsert per table, so the rows end up exactly as one upsert per set leaves them.
+     */
+    public void addLoggedSets(List<LoggedSet> logged) {
+        if (logged.isEmpty()) {
+            return;
+        }
+        Map<Week, Logged> weeks = new LinkedHashMap<>();
+        Map<ExerciseWeek, Logged> exerciseWeeks = new LinkedHashMap<>();
+        for (LoggedSet set : logged) {
+            LocalDate week = AdherenceChange.weekStart(set.sessionDate);
+            weeks.computeIfAbsent(new Week(set.patientId, week), key -> new Logged(set.clinicId, set.pain)).add(set.pain);
+            exerciseWeeks.computeIfAbsent(new ExerciseWeek(set.patientId, week, set.exerciseId),
+                    key -> new Logged(set.clinicId, set.pain)).add(set.pain);
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            upsert(connection, """
+                    INSERT INTO adherence_week (patient_id, week_start, clinic_id, sets_logged, pain_sum, pain_count, pain_peak)
+                    SELECT p, w, c, n, s, n, m FROM unnest(?::text[], ?::text[]::date[], ?::text[], ?::int[], ?::int[], ?::int[])
+                        AS r (p, w, c, n, s, m)
+                    ON CONFLICT (patient_id, week_start) DO UPDATE SET
+                        sets_logged = adherence_week.sets_logged + EXCLUDED.sets_logged,
+                        pain_sum = adherence_week.pain_sum + EXCLUDED.pain_sum,
+                        pain_count = adherence_week.pain_count + EXCLUDED.pain_count,
+                        pain_peak = GREATEST(adherence_week.pain_peak, EXCLUDED.pain_peak)""",
+                    weeks.entrySet().stream().map(e -> new Object[] { e.getKey().patientId(),
+                            e.getKey().weekStart().toString(), e.getValue() }).toList(), null);
+            upsert(connection, """
+                    INSERT INTO adherence_exercise_week (patient_id, week_start, exercise_id, clinic_id, sets_logged, pain_sum,
+                        pain_count, pain_peak)
+                    SELECT p, w, x, c, n, s, n, m FROM unnest(?::text[], ?::text[]::date[], ?::text[], ?::text[], ?::int[],
+                        ?::int[], ?::int[]) AS r (p, w, x, c, n, s, m)
+                    ON CONFLICT (patient_id, week_start, exercise_id) DO UPDATE SET
+                        sets_logged = adherence_exercise_week.sets_logged + EXCLUDED.sets_logged,
+                        pain_sum = adherence_exercise_week.pain_sum + EXCLUDED.pain_sum,
+                        pain_count = adherence_exercise_week.pain_count + EXCLUDED.pain_count,
+                        pain_peak = GREATEST(adherence_exercise_week.pain_peak, EXCLUDED.pain_peak)""",
+                    exerciseWeeks.entrySet().stream().map(e -> new Object[] { e.getKey().patientId(),
+                            e.getKey().weekStart().toString(), e.getValue() }).toList(),
+                    exerciseWeeks.keySet().stream().map(ExerciseWeek::exerciseId).toArray(String[]::new));
+        });
+    }
+
+    /** rows: patient id, week start, sums; exercises: the exercise column when the table has one. */
+    private static void upsert(Connection connection, String sql, List<Object[]> rows, String[] exercises)
+            throws SQLException {
+        int n = rows.size();
+        String[] patients = new String[n];
+        String[] weeks = new String[n];
+        String[] clinics = new String[n];
+        Integer[] sets = new Integer[n];
+        Integer[] painSums = new Integer[n];
+        Integer[] painPeaks = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Logged sums = (Logged) rows.get(i)[2];
+            patients[i] = (String) rows.get(i)[0];
+            weeks[i] = (String) rows.get(i)[1];
+            clinics[i] = sums.clinicId;
+            sets[i] = sums.sets;
+            painSums[i] = sums.painSum;
+            painPeaks[i] = sums.painPeak;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+            int p = 1;
+            upsert.setArray(p++, connection.createArrayOf("text", patients));
+            upsert.setArray(p++, connection.createArrayOf("text", weeks));
+            if (exercises != null) {
+                upsert.setArray(p++, connection.createArrayOf("text", exercises));
+            }
+            upsert.setArray(p++, connection.createArrayOf("text", clinics));
+            upsert.setArray(p++, connection.createArrayOf("int4", sets));
+            upsert.setArray(p++, connection.createArrayOf("int4", painSums));
+            upsert.setArray(p, connection.createArrayOf("int4", painPeaks));
+            upsert.executeUpdate();
+        }
     }
 
     public void addCompletedSession(String patientId, String clinicId, LocalDate week) {

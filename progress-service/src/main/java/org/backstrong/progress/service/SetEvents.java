@@ -4,8 +4,11 @@ import static org.backstrong.progress.service.InvalidEventException.require;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -61,7 +64,47 @@ public class SetEvents {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void setCompleted(SetCompleted event) {
+    public void setCompleted(LoggedSet set) {
+        if (sets.findById(set.setId) != null) {
+            Log.infof("Set %s of patient %s is known already; nothing changes", set.setId, set.patientId);
+            return;
+        }
+        sets.persist(set);
+        adherence.addLoggedSet(set.patientId, set.clinicId, AdherenceChange.weekStart(set.sessionDate), set.exerciseId,
+                set.pain);
+        PainFlagRule.duringSet(set.result()).ifPresent(call -> flags.raise(call,
+                new PainFlags.Subject(set.patientId, set.clinicId, set.planId, set.itemId, set.exerciseId), set.loggedAt));
+    }
+
+    /**
+     * Many SetCompleted events (already validated by {@link #loggedSet}, in the order they were
+     * read) with one insert and one upsert per adherence table; the same effects as
+     * {@link #setCompleted} one by one: a set id known already (before or earlier in the batch)
+     * changes nothing, and the STOP flags are raised in order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void setsCompleted(List<LoggedSet> batch) {
+        Map<UUID, LoggedSet> distinct = new LinkedHashMap<>();
+        for (LoggedSet set : batch) {
+            if (distinct.putIfAbsent(set.setId, set) != null) {
+                Log.infof("Set %s of patient %s is known already; nothing changes", set.setId, set.patientId);
+            }
+        }
+        List<LoggedSet> fresh = sets.insertNew(List.copyOf(distinct.values()));
+        if (fresh.size() < distinct.size()) {
+            Log.infof("%d of %d sets were known already; nothing changes for them", distinct.size() - fresh.size(),
+                    distinct.size());
+        }
+        adherence.addLoggedSets(fresh);
+        for (LoggedSet set : fresh) {
+            PainFlagRule.duringSet(set.result()).ifPresent(call -> flags.raise(call,
+                    new PainFlags.Subject(set.patientId, set.clinicId, set.planId, set.itemId, set.exerciseId),
+                    set.loggedAt));
+        }
+    }
+
+    /** The set a SetCompleted event reports, with every field checked; an impossible one is an invalid event. */
+    public static LoggedSet loggedSet(SetCompleted event) {
         LoggedSet set = new LoggedSet();
         set.setId = require(event.setId(), "setId");
         set.patientId = require(event.patientId(), "patientId");
@@ -82,15 +125,7 @@ public class SetEvents {
         set.beyondNormalFatigue = Boolean.TRUE.equals(event.beyondNormalFatigue());
         set.loggedAt = require(event.loggedAt(), "loggedAt");
         checkRanges(set);
-        if (sets.findById(set.setId) != null) {
-            Log.infof("Set %s of patient %s is known already; nothing changes", set.setId, set.patientId);
-            return;
-        }
-        sets.persist(set);
-        adherence.addLoggedSet(set.patientId, set.clinicId, AdherenceChange.weekStart(set.sessionDate), set.exerciseId,
-                set.pain);
-        PainFlagRule.duringSet(set.result()).ifPresent(call -> flags.raise(call,
-                new PainFlags.Subject(set.patientId, set.clinicId, set.planId, set.itemId, set.exerciseId), set.loggedAt));
+        return set;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
