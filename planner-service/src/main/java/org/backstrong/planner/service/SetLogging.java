@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,7 @@ import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.SessionCompletionRepository;
 import org.backstrong.planner.rest.CheckInInput;
 import org.backstrong.planner.rest.SetInput;
+import org.hibernate.jpa.HibernateHints;
 
 import io.quarkus.logging.Log;
 
@@ -59,22 +61,37 @@ public class SetLogging {
         this.outbox = outbox;
     }
 
+    /**
+     * The hot path (issue 4, "Speed"; planner-service/bench/log-sets.sh): one query for the plan and
+     * the logged item, the set, its outbox event, the commit. A resend is recognised by the insert
+     * (its id is taken) or, when the set would now be refused, by looking the id up before refusing:
+     * either way it answers what was stored first, as if it had been looked up before anything else.
+     */
     @Transactional
     public Logged<LoggedSet> logSet(String patientId, SetInput input, LocalDate today) {
-        LoggedSet earlier = sets.findById(input.setId());
-        if (earlier != null) {
-            return resent(earlier, patientId);
+        PlanAndItem target;
+        try {
+            target = planAndItem(patientId, input.planId(), input.itemId());
+            requireActive(target.plan());
+            requireSessionDay(target.plan(), input.date(), today, "date");
+            if (target.item() == null) {
+                throw new InvalidInputException(422, "not-in-session", "itemId",
+                        "Item " + input.itemId() + " is not part of this session");
+            }
+            if (target.item().paused) {
+                throw new ConflictException("exercise-paused",
+                        target.item().exerciseName + " is paused: " + target.item().pauseReason);
+            }
+            requireMeasuredAsPrescribed(target.item(), input);
+        } catch (NotFoundException | ConflictException | InvalidInputException refused) {
+            LoggedSet earlier = sets.findById(input.setId());
+            if (earlier != null) {
+                return resent(earlier, patientId);
+            }
+            throw refused;
         }
-        Plan plan = ownPlan(patientId, input.planId());
-        requireActive(plan);
-        requireSessionDay(plan, input.date(), today, "date");
-        PlanItem item = plan.items.stream().filter(i -> i.id.equals(input.itemId())).findFirst()
-                .orElseThrow(() -> new InvalidInputException(422, "not-in-session", "itemId",
-                        "Item " + input.itemId() + " is not part of this session"));
-        if (item.paused) {
-            throw new ConflictException("exercise-paused", item.exerciseName + " is paused: " + item.pauseReason);
-        }
-        requireMeasuredAsPrescribed(item, input);
+        Plan plan = target.plan();
+        PlanItem item = target.item();
         LoggedSet set = new LoggedSet();
         set.id = input.setId();
         set.patientId = patientId;
@@ -178,6 +195,27 @@ public class SetLogging {
             throw new ConflictException("id-taken", "Set id " + earlier.id + " is taken");
         }
         return new Logged<>(earlier, false);
+    }
+
+    private record PlanAndItem(Plan plan, PlanItem item) {
+    }
+
+    /**
+     * The caller's plan and one of its items (null when the item is not in that plan), in one read-only
+     * query: no other item is loaded, nothing is dirty-checked at commit. 404 when the plan is not the caller's.
+     */
+    private PlanAndItem planAndItem(String patientId, UUID planId, UUID itemId) {
+        List<Object[]> rows = plans.getEntityManager().createQuery(
+                "select p, i from Plan p left join PlanItem i on i.plan = p and i.id = :item where p.id = :plan",
+                Object[].class)
+                .setParameter("plan", planId)
+                .setParameter("item", itemId)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList();
+        if (rows.isEmpty() || !((Plan) rows.get(0)[0]).patientId.equals(patientId)) {
+            throw new NotFoundException("Plan " + planId);
+        }
+        return new PlanAndItem((Plan) rows.get(0)[0], (PlanItem) rows.get(0)[1]);
     }
 
     private Plan ownPlan(String patientId, UUID planId) {
