@@ -75,7 +75,7 @@ class OutboxRelayTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> unpublished() == 0);
         given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(SetLoggingTest.set(patient, 2, 1))
                 .when().post("/me/sets").then().statusCode(201);
-        // Woken by NOTIFY, not by its 1 s poll: well under a second (the benchmark measures the real figure).
+        // Woken at the commit, not by its 1 s poll: well under a second (the benchmark measures the real figure).
         await().atMost(Duration.ofMillis(900)).pollInterval(Duration.ofMillis(20))
                 .until(() -> unpublished() == 0);
         Set<String> types = Events.of(Topics.SET_EVENTS, patient.id(), 1).stream().map(Events::type)

@@ -17,7 +17,7 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** How long the relay waits for a commit notification before it looks anyway. */
+    /** How long the relay waits to be woken by a commit before it looks anyway (rows of other instances). */
     @WithDefault("1s")
     Duration pollInterval();
 

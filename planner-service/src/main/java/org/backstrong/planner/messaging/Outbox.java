@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.backstrong.planner.domain.OutboxEvent;
@@ -18,10 +19,12 @@ public class Outbox {
 
     private final OutboxRepository events;
     private final ObjectMapper json;
+    private final Event<OutboxWritten> written;
 
-    public Outbox(OutboxRepository events, ObjectMapper json) {
+    public Outbox(OutboxRepository events, ObjectMapper json, Event<OutboxWritten> written) {
         this.events = events;
         this.json = json;
+        this.written = written;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -38,6 +41,7 @@ public class Outbox {
             throw new IllegalStateException("Cannot serialise " + type, e);
         }
         events.persist(event);
+        written.fire(new OutboxWritten());
         return event.id;
     }
 }

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,7 +31,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.backstrong.planner.config.OutboxConfig;
 import org.backstrong.planner.event.EventTypes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.postgresql.PGConnection;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
@@ -38,8 +38,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Publishes the outbox to Kafka: woken by PostgreSQL's NOTIFY at each commit (with a poll as a
- * fallback), it claims unpublished rows in commit order, sends them with an idempotent
+ * Publishes the outbox to Kafka: woken in this service after each commit that wrote the outbox
+ * (and polling as a fallback, for rows other instances wrote), it claims unpublished rows in commit order, sends them with an idempotent
  * producer (acks=all, keyed by patient, CloudEvents headers), waits for the broker's
  * acknowledgement, then marks them published. A crash between send and mark re-sends: consumers
  * apply each event id once.
@@ -47,11 +47,10 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class OutboxRelay {
 
-    static final String CHANNEL = "outbox_event";
-
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
     private final String bootstrapServers;
+    private final Semaphore wakeUp = new Semaphore(0);
     private volatile Thread worker;
     private volatile boolean running;
 
@@ -70,6 +69,11 @@ public class OutboxRelay {
 
     void onStop(@Observes ShutdownEvent stop) {
         stop();
+    }
+
+    /** A transaction wrote the outbox and committed: publish now rather than at the next poll. */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        wakeUp.release();
     }
 
     public synchronized void start() {
@@ -104,18 +108,17 @@ public class OutboxRelay {
     private void run() {
         Log.infof("Outbox relay publishing to %s", bootstrapServers);
         while (running) {
-            try (KafkaProducer<String, String> producer = producer();
-                    Connection listener = dataSource.getConnection()) {
-                try (Statement listen = listener.createStatement()) {
-                    listen.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection notifications = listener.unwrap(PGConnection.class);
+            try (KafkaProducer<String, String> producer = producer()) {
                 while (running) {
+                    wakeUp.drainPermits();
                     while (running && publishBatch(producer) == config.batchSize()) {
                         // A full batch: there may be more waiting.
                     }
-                    notifications.getNotifications((int) config.pollInterval().toMillis());
+                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (SQLException | RuntimeException e) {
                 if (running) {
                     Log.warnf("Outbox relay failed (%s); retrying in %s", e.getMessage(), config.retryBackoff());
