@@ -322,7 +322,7 @@ psql_q -tA -c "COPY (SELECT concat_ws('|', position, dose_kind, sets_max, CASE W
 slots_per_patient=$(psql_q -tAc "SELECT sum(sets_max * CASE WHEN per_side THEN 2 ELSE 1 END) FROM template_item
     WHERE template_id = '00000000-0000-4000-8000-000000000b04'")
 if [ "$EXPERIMENT_NO_NOTIFY" = 1 ]; then
-  psql_q -c 'DROP TRIGGER outbox_event_inserted ON outbox_event'
+  psql_q -c 'DROP TRIGGER IF EXISTS outbox_event_inserted ON outbox_event'
   note "EXPERIMENT: outbox_event's NOTIFY trigger dropped, relay polling every 50 ms (not the shipped configuration)"
 fi
 note "$(wc -l <"$WORK/plans.txt") plans, $(psql_q -tAc "SELECT count(*) FROM plan_item") plan items, $slots_per_patient set slots per patient, $(( $(now) - t0 ))s"
