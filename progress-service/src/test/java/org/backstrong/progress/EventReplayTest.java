@@ -55,12 +55,15 @@ class EventReplayTest {
                 .body("decisions.findAll { it.exerciseId == 'dumbbell-row' }.rule", contains("FIRST_WEEK_START_LIGHT",
                         "ADD_SET", "WATCH_FLAG_OPEN", "STOP_FLAG_OPEN"))
                 .body("decisions.findAll { it.exerciseId == 'side-plank' }.rule", contains("FIRST_WEEK_START_LIGHT",
-                        "HARDER_VARIANT", "WATCH_FLAG_OPEN", "WATCH_FLAG_OPEN"))
+                        "LONGER_HOLD", "WATCH_FLAG_OPEN", "WATCH_FLAG_OPEN"))
                 .body("decisions[2].reason",
                         equalTo("You did all 2 sets at 12 reps with reps to spare, so we added a set (3 sets)."))
                 .body("decisions[2].after.sets", equalTo(3))
                 .body("decisions[2].inputs.setsLogged", equalTo(2))
-                .body("decisions[3].suggestedVariantId", equalTo("side-plank-leg-lift"))
+                .body("decisions[3].reason", equalTo(
+                        "You did all 2 sets at 40 seconds with effort to spare, so you now hold 25–45 seconds."))
+                .body("decisions[3].after.secondsMin", equalTo(25))
+                .body("decisions[3].after.secondsMax", equalTo(45))
                 .body("flags.rule", contains("MORNING_PAIN_ROSE", "PAIN_ABOVE_FIVE"))
                 .body("flags.severity", contains("WATCH", "STOP"))
                 .body("flags[0].evidence", equalTo(

@@ -13,7 +13,7 @@ import org.backstrong.progress.messaging.Topics;
  * A known event stream: a three-week plan from Monday 2 March 2026 (Mon, Wed, Fri) with a band
  * warm-up, a dumbbell row (2 of at most 3 sets of 8–12 with 10 kg) and a side-plank hold (2 sets
  * of 20–40 s, bodyweight). Week 1 starts light; on 9 March everything qualifies (the row gains a
- * set, the plank has nowhere to go but its harder variant); the next morning's pain rose by 3 (a
+ * set, the plank at its most sets holds five seconds longer); the next morning's pain rose by 3 (a
  * WATCH); on 13 March the row hurt at 7 (a STOP) and the session stopped after two sets.
  */
 final class ThreeWeekScenario {

@@ -16,7 +16,8 @@ import java.util.Optional;
  * checks run in the order below; the first that holds decides, so a patient always hears the most
  * important reason. Only when every check passes does the prescription grow, one step at a time:
  * a set up to the maximum, then the load one step (kg by the step percentage, or the next band)
- * and back to the bottom of the range; without load, a harder variant is suggested.
+ * and back to the bottom of the range. Without load the body is the load: a longer pause in each
+ * rep, then more reps (or, for a timed hold, more seconds), and at the end a harder variant.
  */
 public final class DoubleProgression {
 
@@ -26,6 +27,12 @@ public final class DoubleProgression {
     static final BigDecimal SMALLEST_PLATE = new BigDecimal("0.5");
     static final int HIGHEST_ACCEPTABLE_PAIN = 5;
     static final int HIGHEST_PAIN_TO_PROGRESS = 3;
+    /** Bodyweight ladders: how far each step goes, and where it ends (then a harder variant). */
+    static final int LONGEST_PAUSE_IN_A_REP = 5;
+    static final int REPS_STEP = 2;
+    static final int MOST_REPS = 20;
+    static final int SECONDS_STEP = 5;
+    static final int LONGEST_HOLD = 60;
 
     private DoubleProgression() {
     }
@@ -111,6 +118,12 @@ public final class DoubleProgression {
                     + p.band() + " band to the " + heavierBand.get() + " band; start again at " + p.bottom() + " "
                     + p.unit() + " and build up.", numbers, p, p.withBand(heavierBand.get()), null);
         }
+        if (p.bodyweight()) {
+            Optional<ProgressionDecision> harder = bodyweightStep(p, numbers, done);
+            if (harder.isPresent()) {
+                return harder.get();
+            }
+        }
         if (p.harderVariantId() != null) {
             return new ProgressionDecision(Outcome.PROGRESS, ProgressionRule.HARDER_VARIANT, done
                     + " and the most this exercise asks, so we suggest a harder variant to your clinician.", numbers, p, p,
@@ -118,6 +131,30 @@ public final class DoubleProgression {
         }
         return new Hold(p, numbers).because(ProgressionRule.TOP_OF_PROGRESSION,
                 done + " and the most this exercise asks; keep it up while your clinician plans what comes next.");
+    }
+
+    /** Without load: a longer pause in each rep, then more reps, or more seconds for a timed hold. */
+    private static Optional<ProgressionDecision> bodyweightStep(Prescription p, Map<String, Object> numbers,
+            String done) {
+        if (p.countsReps() && p.holdSeconds() != null && p.holdSeconds() < LONGEST_PAUSE_IN_A_REP) {
+            int hold = p.holdSeconds() + 1;
+            return Optional.of(new ProgressionDecision(Outcome.PROGRESS, ProgressionRule.HOLD_LONGER_IN_EACH_REP, done
+                    + ", so hold each rep for " + hold + " seconds at the top.", numbers, p, p.withHoldSeconds(hold),
+                    null));
+        }
+        if (p.countsReps() && p.repsMax() != null && p.repsMax() < MOST_REPS) {
+            int max = Math.min(p.repsMax() + REPS_STEP, MOST_REPS);
+            int min = p.repsMin() + (max - p.repsMax());
+            return Optional.of(new ProgressionDecision(Outcome.PROGRESS, ProgressionRule.MORE_REPS, done
+                    + ", so your range is now " + min + "–" + max + " reps.", numbers, p, p.withReps(min, max), null));
+        }
+        if (p.isTimedHold() && p.secondsMax() != null && p.secondsMax() < LONGEST_HOLD) {
+            int max = Math.min(p.secondsMax() + SECONDS_STEP, LONGEST_HOLD);
+            int min = p.secondsMin() + (max - p.secondsMax());
+            return Optional.of(new ProgressionDecision(Outcome.PROGRESS, ProgressionRule.LONGER_HOLD, done
+                    + ", so you now hold " + min + "–" + max + " seconds.", numbers, p, p.withSeconds(min, max), null));
+        }
+        return Optional.empty();
     }
 
     /** The load one step up, to the nearest half kilo, and always at least half a kilo more. */

@@ -11,6 +11,7 @@ public record Prescription(String doseKind, int sets, int setsMax, Integer repsM
         BigDecimal loadKg, String band, BigDecimal loadStepPercent, int restSeconds, String harderVariantId) {
 
     public static final String REPS = "reps";
+    public static final String HOLD = "hold";
     public static final String KG = "kg";
     public static final String BAND = "band";
 
@@ -53,6 +54,33 @@ public record Prescription(String doseKind, int sets, int setsMax, Integer repsM
     public Prescription withLoadKg(BigDecimal newLoad) {
         return new Prescription(doseKind, sets, setsMax, repsMin, repsMax, secondsMin, secondsMax, holdSeconds,
                 perSide, loadKind, newLoad, band, loadStepPercent, restSeconds, harderVariantId);
+    }
+
+    /** A rep range moved up (bodyweight progression). */
+    public Prescription withReps(int newMin, int newMax) {
+        return new Prescription(doseKind, sets, setsMax, newMin, newMax, secondsMin, secondsMax, holdSeconds,
+                perSide, loadKind, loadKg, band, loadStepPercent, restSeconds, harderVariantId);
+    }
+
+    /** A seconds range moved up (timed holds). */
+    public Prescription withSeconds(int newMin, int newMax) {
+        return new Prescription(doseKind, sets, setsMax, repsMin, repsMax, newMin, newMax, holdSeconds,
+                perSide, loadKind, loadKg, band, loadStepPercent, restSeconds, harderVariantId);
+    }
+
+    /** A longer pause in each rep (the superman hold's "hold for a second"). */
+    public Prescription withHoldSeconds(int newHold) {
+        return new Prescription(doseKind, sets, setsMax, repsMin, repsMax, secondsMin, secondsMax, newHold,
+                perSide, loadKind, loadKg, band, loadStepPercent, restSeconds, harderVariantId);
+    }
+
+    /** Neither kilograms nor a band: the body is the load. */
+    public boolean bodyweight() {
+        return !loadedInKg() && !loadedWithBand();
+    }
+
+    public boolean isTimedHold() {
+        return HOLD.equals(doseKind);
     }
 
     public Prescription withBand(String newBand) {

@@ -5,6 +5,12 @@ public enum ProgressionRule {
     ADD_SET,
     ADD_LOAD,
     NEXT_BAND,
+    /** Bodyweight: a longer pause in each rep (up to 5 s). */
+    HOLD_LONGER_IN_EACH_REP,
+    /** Bodyweight: the rep range two reps higher (up to 20). */
+    MORE_REPS,
+    /** Bodyweight timed hold: the seconds range five seconds longer (up to 60 s). */
+    LONGER_HOLD,
     HARDER_VARIANT,
     TOP_OF_PROGRESSION,
     STOP_FLAG_OPEN,

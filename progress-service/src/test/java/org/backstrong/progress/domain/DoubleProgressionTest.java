@@ -37,6 +37,12 @@ class DoubleProgressionTest {
         return new Prescription("reps", sets, 3, 8, 10, null, null, null, true, "bodyweight", null, null, null, 45, harder);
     }
 
+    /** The article's superman hold: 8–12 reps, a one-second hold at the top, no equipment. */
+    static Prescription superman(int sets, int holdSeconds) {
+        return new Prescription("reps", sets, 3, 8, 12, null, null, holdSeconds, false, "bodyweight", null, null, null,
+                60, "back-extension");
+    }
+
     static Prescription sidePlank(int sets) {
         return new Prescription("hold", sets, 3, null, null, 20, 40, null, false, "bodyweight", null, null, null, 45,
                 "side-plank-leg-lift");
@@ -137,10 +143,30 @@ class DoubleProgressionTest {
                         ProgressionRule.TOP_OF_PROGRESSION, bandPullApart("gold")),
                 row("bodyweight below the most sets: a set more", qualifying(birdDog, s -> s), Outcome.PROGRESS,
                         ProgressionRule.ADD_SET, birdDog.withSets(3)),
-                row("bodyweight at the most sets: the harder variant", qualifying(birdDog(3, "bird-dog-weighted"), s -> s),
-                        Outcome.PROGRESS, ProgressionRule.HARDER_VARIANT, birdDog(3, "bird-dog-weighted")),
-                row("bodyweight at the most sets, no harder variant: the top", qualifying(birdDog(3, null), s -> s),
-                        Outcome.HOLD, ProgressionRule.TOP_OF_PROGRESSION, birdDog(3, null)),
+                row("bodyweight at the most sets: two more reps", qualifying(birdDog(3, "bird-dog-weighted"), s -> s),
+                        Outcome.PROGRESS, ProgressionRule.MORE_REPS, birdDog(3, "bird-dog-weighted").withReps(10, 12)),
+                row("bodyweight at 17–19 reps: the range stops at 20",
+                        qualifying(birdDog(3, null).withReps(17, 19), s -> s), Outcome.PROGRESS, ProgressionRule.MORE_REPS,
+                        birdDog(3, null).withReps(18, 20)),
+                row("bodyweight at the most reps: the harder variant",
+                        qualifying(birdDog(3, "bird-dog-weighted").withReps(18, 20), s -> s), Outcome.PROGRESS,
+                        ProgressionRule.HARDER_VARIANT, birdDog(3, "bird-dog-weighted").withReps(18, 20)),
+                row("bodyweight at the most reps, no harder variant: the top",
+                        qualifying(birdDog(3, null).withReps(18, 20), s -> s), Outcome.HOLD,
+                        ProgressionRule.TOP_OF_PROGRESSION, birdDog(3, null).withReps(18, 20)),
+                row("superman hold at the most sets: a second longer in each rep",
+                        qualifying(superman(3, 1), s -> s), Outcome.PROGRESS, ProgressionRule.HOLD_LONGER_IN_EACH_REP,
+                        superman(3, 2)),
+                row("superman hold at 5 s in each rep: more reps", qualifying(superman(3, 5), s -> s),
+                        Outcome.PROGRESS, ProgressionRule.MORE_REPS, superman(3, 5).withReps(10, 14)),
+                row("superman hold below the most sets: a set first", qualifying(superman(2, 1), s -> s),
+                        Outcome.PROGRESS, ProgressionRule.ADD_SET, superman(3, 1)),
+                row("timed hold at the most sets: five seconds longer", qualifying(sidePlank(3), s -> s),
+                        Outcome.PROGRESS, ProgressionRule.LONGER_HOLD, sidePlank(3).withSeconds(25, 45)),
+                row("timed hold at 50–58 s: the range stops at 60", qualifying(sidePlank(3).withSeconds(50, 58), s -> s),
+                        Outcome.PROGRESS, ProgressionRule.LONGER_HOLD, sidePlank(3).withSeconds(52, 60)),
+                row("timed hold at 60 s: the harder variant", qualifying(sidePlank(3).withSeconds(40, 60), s -> s),
+                        Outcome.PROGRESS, ProgressionRule.HARDER_VARIANT, sidePlank(3).withSeconds(40, 60)),
                 row("timed hold at the top of the seconds range: a set more", qualifying(plank, s -> s),
                         Outcome.PROGRESS, ProgressionRule.ADD_SET, plank.withSets(3)),
                 row("timed hold a second short of the top", qualifying(plank, s -> s.set(1, withAmount(s.sets().get(1), 39))),
@@ -240,7 +266,8 @@ class DoubleProgressionTest {
 
     @Test
     void suggestsTheHarderVariantWithoutChangingThePrescription() {
-        ProgressionDecision decision = DoubleProgression.decide(qualifying(birdDog(3, "bird-dog-weighted"), s -> s));
+        ProgressionDecision decision = DoubleProgression.decide(
+                qualifying(birdDog(3, "bird-dog-weighted").withReps(18, 20), s -> s));
         assertEquals("bird-dog-weighted", decision.suggestedVariantId());
         assertTrue(decision.adjustsThePlan());
         assertTrue(decision.reason().contains("on both sides"), decision.reason());
