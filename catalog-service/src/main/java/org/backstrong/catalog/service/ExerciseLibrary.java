@@ -44,8 +44,13 @@ public class ExerciseLibrary {
     }
 
     public Found search(Viewer viewer, ExerciseSearch search) {
-        requireKnown("region", search.region(), vocabulary.ids(Term.REGION));
-        requireKnown("muscle", search.muscle(), vocabulary.ids(Term.MUSCLE));
+        // The vocabularies are read only for the filters a search uses.
+        if (search.region() != null) {
+            requireKnown("region", search.region(), vocabulary.ids(Term.REGION));
+        }
+        if (search.muscle() != null) {
+            requireKnown("muscle", search.muscle(), vocabulary.ids(Term.MUSCLE));
+        }
         requireKnown("category", search.category(), Set.copyOf(Categories.ALL));
         if (search.equipment() != null) {
             Set<String> known = vocabulary.ids(Term.EQUIPMENT);
