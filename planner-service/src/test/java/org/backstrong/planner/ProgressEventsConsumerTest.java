@@ -98,6 +98,47 @@ class ProgressEventsConsumerTest {
     }
 
     @Test
+    void keepsAHarderVariantSuggestionOnceAndLeavesThePlanAsItIs() {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(7);
+        Map<String, Object> suggestion = new HashMap<>();
+        suggestion.put("patientId", patient.id());
+        suggestion.put("clinicId", "clinic-a");
+        suggestion.put("planId", patient.planId());
+        suggestion.put("itemId", patient.item(2));
+        suggestion.put("exerciseId", "lat-pulldown");
+        suggestion.put("rule", "HARDER_VARIANT");
+        suggestion.put("reason", "You did all 3 sets at 12 reps and the most this exercise asks.");
+        suggestion.put("before", prescription(1, 15));
+        suggestion.put("after", prescription(1, 15));
+        suggestion.put("suggestedVariantId", "suspended-row");
+        for (int session = 0; session < 3; session++) {
+            suggestion.put("decisionId", UUID.randomUUID().toString());
+            publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PROGRESSION_ADJUSTED, suggestion);
+        }
+        // A marker after the three: once it is applied, so were they.
+        Map<String, Object> marker = new HashMap<>(suggestion);
+        marker.put("rule", "DOUBLE_PROGRESSION_ADD_SET");
+        marker.put("after", prescription(2, 15));
+        marker.put("suggestedVariantId", null);
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PROGRESSION_ADJUSTED, marker);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Clinic.clara())
+                .when().get("/plans/" + patient.planId())
+                .then().body("items[2].prescription.sets", equalTo(2)));
+
+        JsonPath audit = given().auth().oauth2(Clinic.clara()).when().get("/plans/" + patient.planId() + "/audit")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("HARDER_VARIANT", "DOUBLE_PROGRESSION_ADD_SET"),
+                audit.getList("findAll { it.changedBy == 'automatic' }.rule"));
+        assertEquals("You did all 3 sets at 12 reps and the most this exercise asks. Suggested next: suspended-row.",
+                audit.getString("find { it.rule == 'HARDER_VARIANT' }.reason"));
+        // Only the real change reached the plan's events: the first change published is the marker's.
+        List<ConsumerRecord<String, String>> events = Events.of(Topics.PLAN_EVENTS, patient.id(), 2);
+        assertEquals(List.of(EventTypes.PLAN_ASSIGNED, EventTypes.PLAN_CHANGED),
+                events.stream().map(Events::type).toList());
+        assertEquals("DOUBLE_PROGRESSION_ADD_SET", JsonPath.from(events.get(1).value()).getString("rule"));
+    }
+
+    @Test
     void aStopFlagPausesTheExerciseUntilItIsResolved() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
         String itemId = patient.item(2);

@@ -13,6 +13,11 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class PrescriptionChangeRepository implements PanacheRepositoryBase<PrescriptionChange, UUID> {
 
+    /** Whether this item's trail already holds this suggestion (same rule, same words). */
+    public boolean suggested(UUID itemId, String rule, String reason) {
+        return count("itemId = ?1 and rule = ?2 and reason = ?3", itemId, rule, reason) > 0;
+    }
+
     public List<PrescriptionChange> ofPlan(UUID planId) {
         return list("planId", Sort.by("changedAt").and("id"), planId);
     }

@@ -1,6 +1,7 @@
 package org.backstrong.planner.service;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import org.backstrong.planner.event.ProgressionAdjusted;
 import org.backstrong.planner.messaging.Outbox;
 import org.backstrong.planner.messaging.Topics;
 import org.backstrong.planner.repository.PlanRepository;
+import org.backstrong.planner.repository.PrescriptionChangeRepository;
 
 import io.quarkus.logging.Log;
 
@@ -29,12 +31,15 @@ import io.quarkus.logging.Log;
 public class ProgressUpdates {
 
     private final PlanRepository plans;
+    private final PrescriptionChangeRepository changes;
     private final Plans planChanges;
     private final Outbox outbox;
     private final EntityManager entityManager;
 
-    public ProgressUpdates(PlanRepository plans, Plans planChanges, Outbox outbox, EntityManager entityManager) {
+    public ProgressUpdates(PlanRepository plans, PrescriptionChangeRepository changes, Plans planChanges, Outbox outbox,
+            EntityManager entityManager) {
         this.plans = plans;
+        this.changes = changes;
         this.planChanges = planChanges;
         this.outbox = outbox;
         this.entityManager = entityManager;
@@ -62,9 +67,16 @@ public class ProgressUpdates {
         after.holdSeconds = next.holdSeconds();
         after.loadKg = next.loadKg();
         after.band = next.band();
-        item.prescription = after;
         String reason = decision.reason() + (decision.suggestedVariantId() == null ? ""
                 : " Suggested next: " + decision.suggestedVariantId() + ".");
+        if (samePrescription(before, after)) {
+            // Only a suggestion (a harder variant for the clinician): kept once, the plan is unchanged.
+            if (!changes.suggested(item.id, decision.rule(), reason)) {
+                planChanges.audit(item.plan.id, item.id, PrescriptionChange.AUTOMATIC, decision.rule(), reason, null, null);
+            }
+            return;
+        }
+        item.prescription = after;
         planChanges.audit(item.plan.id, item.id, PrescriptionChange.AUTOMATIC, decision.rule(), reason, before, after);
         publishChange(item, decision.rule());
         Log.infof("Plan %s item %s adjusted by rule %s (decision %s)", item.plan.id, item.id, decision.rule(),
@@ -101,6 +113,13 @@ public class ProgressUpdates {
                 "Exercise resumed: flag " + resolution.flagId() + " resolved (" + resolution.note() + ")", null, null);
         publishChange(item, null);
         Log.infof("Plan %s item %s resumed, flag %s resolved", item.plan.id, item.id, resolution.flagId());
+    }
+
+    private static boolean samePrescription(Prescription a, Prescription b) {
+        return a.sets == b.sets && Objects.equals(a.repsMin, b.repsMin) && Objects.equals(a.repsMax, b.repsMax)
+                && Objects.equals(a.secondsMin, b.secondsMin) && Objects.equals(a.secondsMax, b.secondsMax)
+                && Objects.equals(a.holdSeconds, b.holdSeconds) && Objects.equals(a.band, b.band)
+                && (a.loadKg == null ? b.loadKg == null : b.loadKg != null && a.loadKg.compareTo(b.loadKg) == 0);
     }
 
     private void publishChange(PlanItem item, String rule) {
