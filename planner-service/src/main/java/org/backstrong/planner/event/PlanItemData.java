@@ -15,7 +15,7 @@ public record PlanItemData(UUID itemId, String exerciseId, int exerciseVersion, 
     public static PlanItemData of(PlanItem item) {
         Prescription p = item.prescription;
         return new PlanItemData(item.id, item.exerciseId, item.exerciseVersion, item.exerciseName,
-                item.block == org.backstrong.planner.domain.Block.WARM_UP ? "warm-up" : "main", item.position,
+                item.block.label(), item.position,
                 p.doseKind.name().toLowerCase(), p.sets, p.setsMax, p.repsMin, p.repsMax, p.secondsMin, p.secondsMax,
                 p.holdSeconds, p.perSide, p.loadKind.name().toLowerCase(), p.loadKg, p.band, p.loadStepPercent,
                 p.restSeconds, p.harderVariantId, item.paused);

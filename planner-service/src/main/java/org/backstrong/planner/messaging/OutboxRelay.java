@@ -101,10 +101,6 @@ public class OutboxRelay {
         worker = null;
     }
 
-    public boolean isRunning() {
-        return running;
-    }
-
     private void run() {
         Log.infof("Outbox relay publishing to %s", bootstrapServers);
         while (running) {

@@ -19,7 +19,7 @@ public record PlanView(UUID id, String patientId, UUID templateId, String name, 
         return new PlanView(plan.id, plan.patientId, plan.templateId, plan.name, plan.goal, plan.startDate,
                 plan.schedule().endDate(), plan.weeks, List.copyOf(plan.weekdays), plan.status.name().toLowerCase(),
                 plan.statusReason, plan.version,
-                plan.items.stream().map(item -> new Item(item.id, TemplateView.blockName(item.block), item.position,
+                plan.items.stream().map(item -> new Item(item.id, item.block.label(), item.position,
                         item.exerciseId, item.exerciseVersion, item.exerciseName, PrescriptionBody.of(item.prescription),
                         item.paused, item.pauseReason)).toList());
     }

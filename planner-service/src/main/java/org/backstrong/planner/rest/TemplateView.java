@@ -3,7 +3,6 @@ package org.backstrong.planner.rest;
 import java.util.List;
 import java.util.UUID;
 
-import org.backstrong.planner.domain.Block;
 import org.backstrong.planner.domain.Template;
 
 /** A template with its items, warm-up first. */
@@ -17,12 +16,8 @@ public record TemplateView(UUID id, String name, String goal, int weeks, int ses
     public static TemplateView of(Template template) {
         return new TemplateView(template.id, template.name, template.goal, template.weeks, template.sessionsPerWeek,
                 template.clinicId == null,
-                template.items.stream().map(item -> new Item(item.id, blockName(item.block), item.position,
+                template.items.stream().map(item -> new Item(item.id, item.block.label(), item.position,
                         item.exerciseId, item.exerciseVersion, item.exerciseName,
                         PrescriptionBody.of(item.prescription))).toList());
-    }
-
-    static String blockName(Block block) {
-        return block == Block.WARM_UP ? "warm-up" : "main";
     }
 }

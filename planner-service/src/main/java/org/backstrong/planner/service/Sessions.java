@@ -73,8 +73,8 @@ public class Sessions {
                     catalogAvailable = false;
                 }
             }
-            items.add(new SessionView.Item(item.id, item.block == org.backstrong.planner.domain.Block.WARM_UP
-                    ? "warm-up" : "main", item.position, item.exerciseId, item.exerciseVersion, item.exerciseName,
+            items.add(new SessionView.Item(item.id, item.block.label(), item.position, item.exerciseId,
+                    item.exerciseVersion, item.exerciseName,
                     exercise == null ? List.of() : exercise.steps(),
                     exercise == null ? List.of() : exercise.safetyNotes(),
                     dose(item.prescription, startsLight), item.paused, item.pauseReason,
