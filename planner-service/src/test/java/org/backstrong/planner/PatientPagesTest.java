@@ -117,6 +117,20 @@ class PatientPagesTest {
     }
 
     @Test
+    void theMorningCheckInFormIsForThisMorningAndIsStoredThroughThePagesApi() {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(1);
+        Document page = Jsoup.parse(given().auth().oauth2(patient.token())
+                .when().get("/app/me/check-in").then().statusCode(200).extract().asString());
+        Element form = page.selectFirst("form[data-testid=check-in-form]");
+        assertEquals(LocalDate.now().toString(), form.selectFirst("input[name=date]").val());
+        String id = form.selectFirst("input[name=id]").val();
+        given().auth().oauth2(patient.token()).contentType(ContentType.JSON)
+                .body(Map.of("id", id, "date", form.selectFirst("input[name=date]").val(), "pain", 2))
+                .when().post("/app/api/me/check-ins")
+                .then().statusCode(201);
+    }
+
+    @Test
     void patientPagesAreForPatientsOnly() {
         given().auth().oauth2(Clinic.clara()).when().get("/app/me/today").then().statusCode(403);
         given().auth().oauth2(TestTokens.analyst("analyst-1")).when().get("/app/me/progress").then().statusCode(403);

@@ -53,7 +53,7 @@ public class PatientPages {
         static native TemplateInstance session(PageFrame frame, SessionPage page, String day, boolean today,
                 boolean noPlan);
 
-        static native TemplateInstance checkIn(PageFrame frame, LocalDate yesterday, UUID checkInId);
+        static native TemplateInstance checkIn(PageFrame frame, LocalDate morning, UUID checkInId);
 
         static native TemplateInstance progress(PageFrame frame, List<PatientHistory.Week> weeks, String painChart,
                 String volumeChart, List<ChangeLine> changes);
@@ -78,8 +78,7 @@ public class PatientPages {
     @GET
     @Path("/check-in")
     public TemplateInstance checkIn() {
-        return Templates.checkIn(frame("Morning check-in", "check-in"), LocalDate.now(clock).minusDays(1),
-                UUID.randomUUID());
+        return Templates.checkIn(frame("Morning check-in", "check-in"), LocalDate.now(clock), UUID.randomUUID());
     }
 
     @GET
