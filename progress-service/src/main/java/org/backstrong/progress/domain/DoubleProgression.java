@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * important reason. Only when every check passes does the prescription grow, one step at a time:
  * a set up to the maximum, then the load one step (kg by the step percentage, or the next band)
  * and back to the bottom of the range. Without load the body is the load: a longer pause in each
- * rep, then more reps (or, for a timed hold, more seconds), and at the end a harder variant.
+ * rep, then more reps (or, for a timed hold, more seconds), and at the end a harder variant,
+ * suggested once for a prescription.
  *
  * <p>The way back is as careful: a prescribed set below the bottom of the range holds once; the
  * same again at the same dose in the next session steps back one rung of the same ladder (load,
@@ -140,6 +141,14 @@ public final class DoubleProgression {
             }
         }
         if (p.harderVariantId() != null) {
+            Optional<PastDecision> suggested = harderVariantSuggestedAtThisDose(input);
+            if (suggested.isPresent()) {
+                return new Hold(p, with(numbers, "harderVariantSuggestedAfter", suggested.get().sessionDate(),
+                        "suggestedVariantId", p.harderVariantId())).because(
+                        ProgressionRule.HARDER_VARIANT_ALREADY_SUGGESTED, done + " and the most this exercise asks; we"
+                                + " suggested a harder variant to your clinician after your session of "
+                                + suggested.get().sessionDate() + ", so keep it up while they decide.");
+            }
             return new ProgressionDecision(Outcome.PROGRESS, ProgressionRule.HARDER_VARIANT, done
                     + " and the most this exercise asks, so we suggest a harder variant to your clinician.", numbers, p, p,
                     p.harderVariantId());
@@ -273,6 +282,19 @@ public final class DoubleProgression {
     private static Prescription comparableStart(Prescription p, Prescription start) {
         return start != null && Objects.equals(start.doseKind(), p.doseKind())
                 && Objects.equals(start.loadKind(), p.loadKind()) ? start : null;
+    }
+
+    /** The HARDER_VARIANT decision since the prescription last changed, if there was one. */
+    private static Optional<PastDecision> harderVariantSuggestedAtThisDose(ProgressionInput input) {
+        for (PastDecision earlier : input.earlierDecisions()) {
+            if (!input.prescription().sameDose(earlier.before())) {
+                return Optional.empty();
+            }
+            if (earlier.rule() == ProgressionRule.HARDER_VARIANT) {
+                return Optional.of(earlier);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -12,6 +12,8 @@ public enum ProgressionRule {
     /** Bodyweight timed hold: the seconds range five seconds longer (up to 60 s). */
     LONGER_HOLD,
     HARDER_VARIANT,
+    /** At the end of the ladder again: the harder variant was suggested for this prescription already. */
+    HARDER_VARIANT_ALREADY_SUGGESTED,
     TOP_OF_PROGRESSION,
     STOP_FLAG_OPEN,
     EXERCISE_PAUSED,

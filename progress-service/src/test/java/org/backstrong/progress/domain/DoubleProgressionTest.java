@@ -385,8 +385,35 @@ class DoubleProgressionTest {
                         Outcome.HOLD, ProgressionRule.BELOW_THE_RANGE_AT_STARTING_DOSE, sidePlank(2)));
     }
 
+    /** At the end of a ladder the harder variant is suggested once per prescription. */
+    static Stream<Arguments> harderVariantOnce() {
+        Prescription top = birdDog(3, "bird-dog-weighted").withReps(18, 20);
+        Prescription plankTop = sidePlank(3).withSeconds(40, 60);
+        return Stream.of(
+                row("suggested after the last session: hold", qualifying(top, s -> s.after(
+                        lastTime(ProgressionRule.HARDER_VARIANT, top))), Outcome.HOLD,
+                        ProgressionRule.HARDER_VARIANT_ALREADY_SUGGESTED, top),
+                row("suggested, then held for pain and already-suggested since: hold", qualifying(top, s -> s.after(
+                        lastTime(ProgressionRule.HARDER_VARIANT_ALREADY_SUGGESTED, top),
+                        lastTime(ProgressionRule.PAIN_FOUR_TO_FIVE, top), lastTime(ProgressionRule.HARDER_VARIANT, top))),
+                        Outcome.HOLD, ProgressionRule.HARDER_VARIANT_ALREADY_SUGGESTED, top),
+                row("timed hold at 60 s, suggested before: hold", qualifying(plankTop, s -> s.after(
+                        lastTime(ProgressionRule.HARDER_VARIANT, plankTop))), Outcome.HOLD,
+                        ProgressionRule.HARDER_VARIANT_ALREADY_SUGGESTED, plankTop),
+                row("the prescription changed since the suggestion: suggest again", qualifying(top, s -> s.after(
+                        lastTime(ProgressionRule.PAIN_FOUR_TO_FIVE, top.withSets(2)),
+                        lastTime(ProgressionRule.HARDER_VARIANT, top))), Outcome.PROGRESS,
+                        ProgressionRule.HARDER_VARIANT, top),
+                row("another harder variant named since: suggest it", qualifying(top, s -> s.after(
+                        lastTime(ProgressionRule.HARDER_VARIANT, birdDog(3, "bird-dog-crunch").withReps(18, 20)))),
+                        Outcome.PROGRESS, ProgressionRule.HARDER_VARIANT, top),
+                row("just reached the top (the last step was more reps): suggest", qualifying(top, s -> s.after(
+                        lastTime(ProgressionRule.MORE_REPS, birdDog(3, "bird-dog-weighted").withReps(16, 18)))),
+                        Outcome.PROGRESS, ProgressionRule.HARDER_VARIANT, top));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource({ "situations", "belowTheRange" })
+    @MethodSource({ "situations", "belowTheRange", "harderVariantOnce" })
     void decidesByTheFirstRuleThatApplies(String situation, ProgressionInput input, Outcome outcome,
             ProgressionRule rule, Prescription after) {
         ProgressionDecision decision = DoubleProgression.decide(input);
@@ -435,6 +462,20 @@ class DoubleProgressionTest {
         assertEquals("A set stayed below 8 reps (the fewest was 7), so we hold this exercise; if the next session stays "
                 + "below the range too, we step back.", decision.reason());
         assertEquals(false, decision.adjustsThePlan());
+    }
+
+    @Test
+    void saysWhenTheHarderVariantWasSuggestedAndDoesNotSuggestItAgain() {
+        Prescription top = birdDog(3, "bird-dog-weighted").withReps(18, 20);
+        ProgressionDecision decision = DoubleProgression.decide(qualifying(top, s -> s.after(
+                lastTime(ProgressionRule.HARDER_VARIANT, top))));
+        assertEquals("You did all 3 sets on both sides at 20 reps with reps to spare and the most this exercise asks; we "
+                + "suggested a harder variant to your clinician after your session of 2026-03-06, so keep it up while "
+                + "they decide.", decision.reason());
+        assertNull(decision.suggestedVariantId());
+        assertEquals(false, decision.adjustsThePlan());
+        assertEquals(LAST_FRIDAY, decision.inputs().get("harderVariantSuggestedAfter"));
+        assertEquals("bird-dog-weighted", decision.inputs().get("suggestedVariantId"));
     }
 
     @Test
