@@ -310,13 +310,15 @@ public final class DoubleProgression {
         return rounded.min(atMost).max(BigDecimal.ZERO).setScale(1, RoundingMode.UNNECESSARY);
     }
 
-    /** The load one step up, to the nearest half kilo, and always at least half a kilo more. */
+    /** The load one step up, to the nearest half kilo, and always at least half a kilo more (in half kilos). */
     static BigDecimal nextLoad(BigDecimal load, BigDecimal stepPercent) {
         BigDecimal percent = stepPercent == null ? DEFAULT_LOAD_STEP_PERCENT : stepPercent;
         BigDecimal raised = load.multiply(BigDecimal.ONE.add(percent.movePointLeft(2)));
         BigDecimal rounded = raised.divide(SMALLEST_PLATE, 0, RoundingMode.HALF_UP).multiply(SMALLEST_PLATE);
-        BigDecimal atLeast = load.add(SMALLEST_PLATE);
-        return (rounded.compareTo(atLeast) < 0 ? atLeast : rounded).setScale(1, RoundingMode.UNNECESSARY);
+        // A load between half kilos (2.25 kg) goes up to a half kilo too, not to 2.75 kg.
+        BigDecimal atLeast = load.add(SMALLEST_PLATE).divide(SMALLEST_PLATE, 0, RoundingMode.CEILING)
+                .multiply(SMALLEST_PLATE);
+        return rounded.max(atLeast).setScale(1, RoundingMode.UNNECESSARY);
     }
 
     /** Per side, each side needs its own full count of sets. */

@@ -425,7 +425,7 @@ class DoubleProgressionTest {
 
     @ParameterizedTest(name = "{0} kg + {1} % = {2} kg")
     @CsvSource({ "10.0, 5, 10.5", "20, 5, 21.0", "22.5, 5, 23.5", "2, 5, 2.5", "40, 10, 44.0", "7.5, 2.5, 8.0",
-            "60, , 63.0" })
+            "60, , 63.0", "2.25, 5, 3.0", "0.25, 5, 1.0", "10.25, 5, 11.0" })
     void raisesTheLoadOneStepToTheNearestHalfKiloAndAlwaysByAtLeastHalfAKilo(String load, String percent,
             String expected) {
         assertEquals(new BigDecimal(expected),
