@@ -16,4 +16,15 @@ public final class Bands {
         int index = LIGHTEST_FIRST.indexOf(colour);
         return index < 0 || index == LIGHTEST_FIRST.size() - 1 ? Optional.empty() : Optional.of(LIGHTEST_FIRST.get(index + 1));
     }
+
+    /** The next lighter colour, or empty at the lightest (or for a colour we do not know). */
+    public static Optional<String> lighterThan(String colour) {
+        int index = LIGHTEST_FIRST.indexOf(colour);
+        return index <= 0 ? Optional.empty() : Optional.of(LIGHTEST_FIRST.get(index - 1));
+    }
+
+    /** Lightest first; -1 for a colour we do not know. */
+    public static int weight(String colour) {
+        return LIGHTEST_FIRST.indexOf(colour);
+    }
 }

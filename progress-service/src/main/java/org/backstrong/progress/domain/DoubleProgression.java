@@ -1,6 +1,7 @@
 package org.backstrong.progress.domain;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The progression engine: after a session, should this exercise grow or stay as it is?
@@ -17,7 +19,12 @@ import java.util.Optional;
  * important reason. Only when every check passes does the prescription grow, one step at a time:
  * a set up to the maximum, then the load one step (kg by the step percentage, or the next band)
  * and back to the bottom of the range. Without load the body is the load: a longer pause in each
- * rep, then more reps (or, for a timed hold, more seconds), and at the end a harder variant.
+ * rep, then more reps (or, for a timed hold, more seconds), and at the end a harder variant,
+ * suggested once for a prescription.
+ *
+ * <p>The way back is as careful: a prescribed set below the bottom of the range holds once; the
+ * same again at the same dose in the next session steps back one rung of the same ladder (load,
+ * band, reps, pause or seconds, then a set), never below the dose the exercise started at.
  */
 public final class DoubleProgression {
 
@@ -33,6 +40,11 @@ public final class DoubleProgression {
     static final int MOST_REPS = 20;
     static final int SECONDS_STEP = 5;
     static final int LONGEST_HOLD = 60;
+    /** Floors of a step back when the starting dose is not known. */
+    static final int FEWEST_SETS = 1;
+    static final int FEWEST_REPS = 1;
+    static final int SHORTEST_PAUSE_IN_A_REP = 1;
+    static final int SHORTEST_HOLD = SECONDS_STEP;
 
     private DoubleProgression() {
     }
@@ -66,6 +78,9 @@ public final class DoubleProgression {
             return hold.because(ProgressionRule.FIRST_WEEK_START_LIGHT,
                     "This is your first week: we start light and build up from next week.");
         }
+        if (anyPrescribedSetBelowTheRange(p, sets)) {
+            return belowTheRange(input, numbers);
+        }
         if (highestPain(sets) > HIGHEST_PAIN_TO_PROGRESS) {
             return hold.because(ProgressionRule.PAIN_FOUR_TO_FIVE, "Your pain reached " + highestPain(sets)
                     + " (acceptable, but above 3), so we hold this exercise until it is easier.");
@@ -95,11 +110,12 @@ public final class DoubleProgression {
             return hold.because(ProgressionRule.MORNING_NOT_SETTLED, "Your back had not settled by the morning of "
                     + input.lastCheckIn().date() + ", so we hold this exercise for now.");
         }
-        return progress(p, numbers);
+        return progress(input, numbers);
     }
 
     /** Every check passed: one step up the ladder. */
-    private static ProgressionDecision progress(Prescription p, Map<String, Object> numbers) {
+    private static ProgressionDecision progress(ProgressionInput input, Map<String, Object> numbers) {
+        Prescription p = input.prescription();
         String done = "You did all " + p.sets() + " sets" + (p.perSide() ? " on both sides" : "") + " at " + p.top()
                 + " " + p.unit() + (p.countsReps() ? " with reps to spare" : " with effort to spare");
         if (p.sets() < p.setsMax()) {
@@ -125,6 +141,14 @@ public final class DoubleProgression {
             }
         }
         if (p.harderVariantId() != null) {
+            Optional<PastDecision> suggested = harderVariantSuggestedAtThisDose(input);
+            if (suggested.isPresent()) {
+                return new Hold(p, with(numbers, "harderVariantSuggestedAfter", suggested.get().sessionDate(),
+                        "suggestedVariantId", p.harderVariantId())).because(
+                        ProgressionRule.HARDER_VARIANT_ALREADY_SUGGESTED, done + " and the most this exercise asks; we"
+                                + " suggested a harder variant to your clinician after your session of "
+                                + suggested.get().sessionDate() + ", so keep it up while they decide.");
+            }
             return new ProgressionDecision(Outcome.PROGRESS, ProgressionRule.HARDER_VARIANT, done
                     + " and the most this exercise asks, so we suggest a harder variant to your clinician.", numbers, p, p,
                     p.harderVariantId());
@@ -157,13 +181,144 @@ public final class DoubleProgression {
         return Optional.empty();
     }
 
-    /** The load one step up, to the nearest half kilo, and always at least half a kilo more. */
+    /**
+     * A prescribed set below the bottom of the range, the first time at this dose: hold, and say a
+     * step back comes next. The second session in a row: one rung back down the ladder.
+     */
+    private static ProgressionDecision belowTheRange(ProgressionInput input, Map<String, Object> numbers) {
+        Prescription p = input.prescription();
+        String missed = "A set stayed below " + p.bottom() + " " + p.unit() + " (the fewest was "
+                + lowestPrescribedAmount(p, input.sets()) + ")";
+        Optional<PastDecision> lastTime = input.earlierDecisions().stream().findFirst()
+                .filter(previous -> previous.rule() != null && previous.rule().countsAsBelowTheRange())
+                .filter(previous -> p.sameDose(previous.before()));
+        if (lastTime.isEmpty()) {
+            return new Hold(p, numbers).because(ProgressionRule.BELOW_THE_RANGE, missed
+                    + ", so we hold this exercise; if the next session stays below the range too, we step back.");
+        }
+        Prescription start = comparableStart(p, input.startingDose());
+        Map<String, Object> twice = with(numbers, "previousSessionBelowTheRange", lastTime.get().sessionDate(),
+                "startingDose", start);
+        return stepBack(p, start, twice, missed + ", as after your session of " + lastTime.get().sessionDate());
+    }
+
+    /**
+     * One rung back down the ladder the exercise progresses on, never below where it started: the
+     * load (or band), for bodyweight the reps, the pause in each rep or the seconds of a hold, and at
+     * the bottom of that ladder one set fewer. Already at the start: hold, the clinician decides.
+     */
+    private static ProgressionDecision stepBack(Prescription p, Prescription start, Map<String, Object> numbers,
+            String twice) {
+        if (p.loadedInKg()) {
+            BigDecimal lowest = start != null && start.loadKg() != null ? start.loadKg() : BigDecimal.ZERO;
+            if (p.loadKg().compareTo(lowest) > 0) {
+                BigDecimal lower = previousLoad(p.loadKg(), p.loadStepPercent()).max(lowest);
+                return regress(ProgressionRule.STEP_BACK_LOAD, twice + ", so we lowered the load from " + kg(p.loadKg())
+                        + " to " + kg(lower) + ".", numbers, p, p.withLoadKg(lower));
+            }
+        }
+        if (p.loadedWithBand()) {
+            int lightest = start != null && start.band() != null ? Math.max(Bands.weight(start.band()), 0) : 0;
+            Optional<String> lighter = Bands.lighterThan(p.band()).filter(band -> Bands.weight(band) >= lightest);
+            if (lighter.isPresent()) {
+                return regress(ProgressionRule.STEP_BACK_BAND, twice + ", so you move from the " + p.band()
+                        + " band back to the " + lighter.get() + " band.", numbers, p, p.withBand(lighter.get()));
+            }
+        }
+        if (p.bodyweight()) {
+            Optional<ProgressionDecision> easier = bodyweightStepBack(p, start, numbers, twice);
+            if (easier.isPresent()) {
+                return easier.get();
+            }
+        }
+        int fewestSets = start != null ? start.sets() : FEWEST_SETS;
+        if (p.sets() > fewestSets) {
+            return regress(ProgressionRule.STEP_BACK_SET, twice + ", so we took a set off (" + (p.sets() - 1)
+                    + " sets).", numbers, p, p.withSets(p.sets() - 1));
+        }
+        return new Hold(p, numbers).because(ProgressionRule.BELOW_THE_RANGE_AT_STARTING_DOSE, twice
+                + "; this is already the dose you started at, so we keep it as it is until your clinician has looked at it.");
+    }
+
+    /** Without load: the rep range lower, then a shorter pause in each rep; or a shorter timed hold. */
+    private static Optional<ProgressionDecision> bodyweightStepBack(Prescription p, Prescription start,
+            Map<String, Object> numbers, String twice) {
+        if (p.countsReps() && p.repsMin() != null && p.repsMax() != null) {
+            int fewest = start != null && start.repsMin() != null ? start.repsMin() : FEWEST_REPS;
+            if (p.repsMin() > fewest) {
+                int min = Math.max(fewest, p.repsMin() - REPS_STEP);
+                int max = p.repsMax() - (p.repsMin() - min);
+                return Optional.of(regress(ProgressionRule.STEP_BACK_REPS, twice + ", so your range is now " + min + "–"
+                        + max + " reps.", numbers, p, p.withReps(min, max)));
+            }
+        }
+        if (p.countsReps() && p.holdSeconds() != null) {
+            int shortest = start != null && start.holdSeconds() != null ? start.holdSeconds() : SHORTEST_PAUSE_IN_A_REP;
+            if (p.holdSeconds() > shortest) {
+                int hold = p.holdSeconds() - 1;
+                return Optional.of(regress(ProgressionRule.STEP_BACK_PAUSE_IN_EACH_REP, twice + ", so hold each rep for "
+                        + hold + (hold == 1 ? " second" : " seconds") + " at the top.", numbers, p,
+                        p.withHoldSeconds(hold)));
+            }
+        }
+        if (p.isTimedHold() && p.secondsMin() != null && p.secondsMax() != null) {
+            int shortest = start != null && start.secondsMin() != null ? start.secondsMin() : SHORTEST_HOLD;
+            if (p.secondsMin() > shortest) {
+                int min = Math.max(shortest, p.secondsMin() - SECONDS_STEP);
+                int max = p.secondsMax() - (p.secondsMin() - min);
+                return Optional.of(regress(ProgressionRule.STEP_BACK_HOLD, twice + ", so you now hold " + min + "–" + max
+                        + " seconds.", numbers, p, p.withSeconds(min, max)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ProgressionDecision regress(ProgressionRule rule, String reason, Map<String, Object> numbers,
+            Prescription before, Prescription after) {
+        return new ProgressionDecision(Outcome.REGRESS, rule, reason, numbers, before, after, null);
+    }
+
+    /** The starting dose is a floor only for the same kind of dose and load; a clinician may have changed both. */
+    private static Prescription comparableStart(Prescription p, Prescription start) {
+        return start != null && Objects.equals(start.doseKind(), p.doseKind())
+                && Objects.equals(start.loadKind(), p.loadKind()) ? start : null;
+    }
+
+    /** The HARDER_VARIANT decision since the prescription last changed, if there was one. */
+    private static Optional<PastDecision> harderVariantSuggestedAtThisDose(ProgressionInput input) {
+        for (PastDecision earlier : input.earlierDecisions()) {
+            if (!input.prescription().sameDose(earlier.before())) {
+                return Optional.empty();
+            }
+            if (earlier.rule() == ProgressionRule.HARDER_VARIANT) {
+                return Optional.of(earlier);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The load one step down: divided by (1 + step %), to the nearest half kilo, always at least half
+     * a kilo less, and never below nothing.
+     */
+    static BigDecimal previousLoad(BigDecimal load, BigDecimal stepPercent) {
+        BigDecimal percent = stepPercent == null ? DEFAULT_LOAD_STEP_PERCENT : stepPercent;
+        BigDecimal lowered = load.divide(BigDecimal.ONE.add(percent.movePointLeft(2)), MathContext.DECIMAL64);
+        BigDecimal rounded = lowered.divide(SMALLEST_PLATE, 0, RoundingMode.HALF_UP).multiply(SMALLEST_PLATE);
+        BigDecimal atMost = load.subtract(SMALLEST_PLATE).divide(SMALLEST_PLATE, 0, RoundingMode.FLOOR)
+                .multiply(SMALLEST_PLATE);
+        return rounded.min(atMost).max(BigDecimal.ZERO).setScale(1, RoundingMode.UNNECESSARY);
+    }
+
+    /** The load one step up, to the nearest half kilo, and always at least half a kilo more (in half kilos). */
     static BigDecimal nextLoad(BigDecimal load, BigDecimal stepPercent) {
         BigDecimal percent = stepPercent == null ? DEFAULT_LOAD_STEP_PERCENT : stepPercent;
         BigDecimal raised = load.multiply(BigDecimal.ONE.add(percent.movePointLeft(2)));
         BigDecimal rounded = raised.divide(SMALLEST_PLATE, 0, RoundingMode.HALF_UP).multiply(SMALLEST_PLATE);
-        BigDecimal atLeast = load.add(SMALLEST_PLATE);
-        return (rounded.compareTo(atLeast) < 0 ? atLeast : rounded).setScale(1, RoundingMode.UNNECESSARY);
+        // A load between half kilos (2.25 kg) goes up to a half kilo too, not to 2.75 kg.
+        BigDecimal atLeast = load.add(SMALLEST_PLATE).divide(SMALLEST_PLATE, 0, RoundingMode.CEILING)
+                .multiply(SMALLEST_PLATE);
+        return rounded.max(atLeast).setScale(1, RoundingMode.UNNECESSARY);
     }
 
     /** Per side, each side needs its own full count of sets. */
@@ -177,6 +332,20 @@ public final class DoubleProgression {
     private static boolean everySetReachedTheTop(Prescription p, List<SetResult> sets) {
         Integer top = p.top();
         return top != null && sets.stream().allMatch(set -> set.amount(p) != null && set.amount(p) >= top);
+    }
+
+    /** Only prescribed sets count: an extra set the patient added is not held against them. */
+    private static boolean anyPrescribedSetBelowTheRange(Prescription p, List<SetResult> sets) {
+        Integer bottom = p.bottom();
+        return bottom != null && prescribedAmounts(p, sets).anyMatch(amount -> amount < bottom);
+    }
+
+    private static Integer lowestPrescribedAmount(Prescription p, List<SetResult> sets) {
+        return prescribedAmounts(p, sets).min(Integer::compare).orElse(null);
+    }
+
+    private static Stream<Integer> prescribedAmounts(Prescription p, List<SetResult> sets) {
+        return sets.stream().filter(set -> set.setNumber() <= p.sets()).map(set -> set.amount(p)).filter(Objects::nonNull);
     }
 
     private static long countOnSide(List<SetResult> sets, String side) {
@@ -194,6 +363,7 @@ public final class DoubleProgression {
         Map<String, Object> numbers = new LinkedHashMap<>();
         numbers.put("setsPrescribed", p.setsToLog());
         numbers.put("setsLogged", sets.size());
+        numbers.put("bottom", p.bottom());
         numbers.put("top", p.top());
         numbers.put("unit", p.unit());
         numbers.put("lowest", sets.stream().map(set -> set.amount(p)).filter(Objects::nonNull).min(Integer::compare)
@@ -210,6 +380,15 @@ public final class DoubleProgression {
         numbers.put("checkInPain", input.lastCheckIn() == null ? null : input.lastCheckIn().pain());
         numbers.put("checkInSettled", input.lastCheckIn() == null ? null : input.lastCheckIn().settled());
         return Collections.unmodifiableMap(numbers);
+    }
+
+    /** The numbers with a few more that only some decisions look at (values may be null). */
+    private static Map<String, Object> with(Map<String, Object> numbers, Object... namesAndValues) {
+        Map<String, Object> more = new LinkedHashMap<>(numbers);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            more.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(more);
     }
 
     private static String kg(BigDecimal load) {

@@ -5,5 +5,7 @@ public enum Outcome {
     /** The prescription grows (a set, load, a band) or a harder variant is suggested. */
     PROGRESS,
     /** The prescription stays as it is. */
-    HOLD
+    HOLD,
+    /** The prescription steps back one rung of the ladder it progresses on. */
+    REGRESS
 }

@@ -50,6 +50,10 @@ public class PatientPlan {
     @Column(nullable = false)
     public String items;
 
+    /** Each item as it first entered the plan (JSON, a list of PlanItemData): where a step back stops. */
+    @Column(name = "starting_items", nullable = false)
+    public String startingItems;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 }

@@ -1,6 +1,7 @@
 package org.backstrong.progress.domain;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 
 /**
  * What a patient is asked to do for one exercise, exactly as the plan events carry it (README,
@@ -86,5 +87,19 @@ public record Prescription(String doseKind, int sets, int setsMax, Integer repsM
     public Prescription withBand(String newBand) {
         return new Prescription(doseKind, sets, setsMax, repsMin, repsMax, secondsMin, secondsMax, holdSeconds,
                 perSide, loadKind, loadKg, newBand, loadStepPercent, restSeconds, harderVariantId);
+    }
+
+    /**
+     * The same dose for the patient: sets, range, pause, load or band, and the harder variant it leads
+     * to (loads compare by value, so 10.0 kg is 10.00 kg).
+     */
+    public boolean sameDose(Prescription other) {
+        return other != null && Objects.equals(doseKind, other.doseKind) && sets == other.sets
+                && setsMax == other.setsMax && Objects.equals(repsMin, other.repsMin)
+                && Objects.equals(repsMax, other.repsMax) && Objects.equals(secondsMin, other.secondsMin)
+                && Objects.equals(secondsMax, other.secondsMax) && Objects.equals(holdSeconds, other.holdSeconds)
+                && perSide == other.perSide && Objects.equals(loadKind, other.loadKind)
+                && (loadKg == null ? other.loadKg == null : other.loadKg != null && loadKg.compareTo(other.loadKg) == 0)
+                && Objects.equals(band, other.band) && Objects.equals(harderVariantId, other.harderVariantId);
     }
 }

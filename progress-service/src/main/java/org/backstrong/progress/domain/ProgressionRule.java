@@ -12,6 +12,8 @@ public enum ProgressionRule {
     /** Bodyweight timed hold: the seconds range five seconds longer (up to 60 s). */
     LONGER_HOLD,
     HARDER_VARIANT,
+    /** At the end of the ladder again: the harder variant was suggested for this prescription already. */
+    HARDER_VARIANT_ALREADY_SUGGESTED,
     TOP_OF_PROGRESSION,
     STOP_FLAG_OPEN,
     EXERCISE_PAUSED,
@@ -25,5 +27,26 @@ public enum ProgressionRule {
     EFFORT_TOO_HIGH,
     EFFORT_NOT_REPORTED,
     NO_MORNING_CHECK_IN,
-    MORNING_NOT_SETTLED
+    MORNING_NOT_SETTLED,
+    /** A prescribed set below the bottom of the range, the first session in a row: hold, a step back comes next. */
+    BELOW_THE_RANGE,
+    /** Below the range two sessions in a row: kg down one load step. */
+    STEP_BACK_LOAD,
+    /** Below the range two sessions in a row: the next lighter band. */
+    STEP_BACK_BAND,
+    /** Bodyweight, below the range two sessions in a row: the rep range two reps lower. */
+    STEP_BACK_REPS,
+    /** Bodyweight, below the range two sessions in a row: a pause in each rep one second shorter. */
+    STEP_BACK_PAUSE_IN_EACH_REP,
+    /** Bodyweight timed hold, below the range two sessions in a row: the seconds range five seconds shorter. */
+    STEP_BACK_HOLD,
+    /** Below the range two sessions in a row at the bottom of the load ladder: one set fewer. */
+    STEP_BACK_SET,
+    /** Below the range two sessions in a row, already at the starting dose: hold, the clinician decides. */
+    BELOW_THE_RANGE_AT_STARTING_DOSE;
+
+    /** The holds that count a session as below the range, so that a second one in a row steps back. */
+    public boolean countsAsBelowTheRange() {
+        return this == BELOW_THE_RANGE || this == BELOW_THE_RANGE_AT_STARTING_DOSE;
+    }
 }

@@ -18,6 +18,12 @@ public class DecisionRepository implements PanacheRepositoryBase<Decision, UUID>
         return count("planId = ?1 and sessionDate = ?2", planId, sessionDate) > 0;
     }
 
+    /** A plan's decisions after sessions before the given date, newest first. */
+    public List<Decision> ofPlanBefore(UUID planId, LocalDate sessionDate) {
+        return list("planId = ?1 and sessionDate < ?2", Sort.descending("sessionDate", "decidedAt"), planId,
+                sessionDate);
+    }
+
     public List<Decision> ofPatient(String patientId, LocalDate from, LocalDate to) {
         return list("patientId = ?1 and sessionDate between ?2 and ?3", Sort.by("sessionDate").and("decidedAt").and("exerciseId"),
                 patientId, from, to);

@@ -5,11 +5,13 @@ import static org.backstrong.progress.service.InvalidEventException.require;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,6 +92,7 @@ public class PlanProjection {
         current.weekdays = plan.weekdays().stream().map(String::valueOf).collect(Collectors.joining(","));
         current.status = plan.status();
         current.items = write(plan.items());
+        current.startingItems = write(withNewItems(known == null ? List.of() : startingItems(known), plan.items()));
         current.updatedAt = at;
         if (known == null) {
             plans.persist(current);
@@ -124,8 +127,25 @@ public class PlanProjection {
     }
 
     public List<PlanItemData> items(PatientPlan plan) {
+        return read(plan, plan.items);
+    }
+
+    /** Each item as it first entered the plan: its first-week dose, the floor of a step back. */
+    public List<PlanItemData> startingItems(PatientPlan plan) {
+        return read(plan, plan.startingItems);
+    }
+
+    /** The items we knew from the start, and any item seen for the first time as it is now. */
+    private static List<PlanItemData> withNewItems(List<PlanItemData> starting, List<PlanItemData> now) {
+        Set<UUID> known = starting.stream().map(PlanItemData::itemId).collect(Collectors.toSet());
+        List<PlanItemData> all = new ArrayList<>(starting);
+        now.stream().filter(item -> !known.contains(item.itemId())).forEach(all::add);
+        return all;
+    }
+
+    private List<PlanItemData> read(PatientPlan plan, String items) {
         try {
-            return json.readValue(plan.items, ITEMS);
+            return json.readValue(items, ITEMS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Plan " + plan.planId + " has unreadable items", e);
         }

@@ -2,8 +2,11 @@ package org.backstrong.progress.service;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,9 +17,12 @@ import org.backstrong.progress.domain.LoggedSet;
 import org.backstrong.progress.domain.MorningCheck;
 import org.backstrong.progress.domain.MorningCheckIn;
 import org.backstrong.progress.domain.PainFlagSeverity;
+import org.backstrong.progress.domain.PastDecision;
 import org.backstrong.progress.domain.PatientPlan;
+import org.backstrong.progress.domain.Prescription;
 import org.backstrong.progress.domain.ProgressionDecision;
 import org.backstrong.progress.domain.ProgressionInput;
+import org.backstrong.progress.domain.ProgressionRule;
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.event.PlanItemData;
 import org.backstrong.progress.event.ProgressionAdjusted;
@@ -68,6 +74,11 @@ public class Progression {
         MorningCheck lastCheckIn = checkIns.latestUpTo(plan.patientId, sessionDate).map(MorningCheckIn::check)
                 .orElse(null);
         boolean firstWeek = projection.schedule(plan).inFirstWeek(sessionDate);
+        Map<UUID, Prescription> startingDoses = projection.startingItems(plan).stream()
+                .collect(Collectors.toMap(PlanItemData::itemId, PlanItemData::prescription, (first, again) -> first));
+        Map<UUID, List<PastDecision>> earlier = decisions.ofPlanBefore(plan.planId, sessionDate).stream()
+                .collect(Collectors.groupingBy(decision -> decision.itemId, Collectors.mapping(this::past,
+                        Collectors.toList())));
         for (PlanItemData item : projection.items(plan)) {
             if (item.warmUp()) {
                 continue;
@@ -77,7 +88,7 @@ public class Progression {
                     firstWeek, item.paused(),
                     flags.unresolvedOn(plan.patientId, item.itemId(), PainFlagSeverity.STOP),
                     flags.unresolvedOn(plan.patientId, item.itemId(), PainFlagSeverity.WATCH),
-                    lastCheckIn);
+                    lastCheckIn, startingDoses.get(item.itemId()), earlier.getOrDefault(item.itemId(), List.of()));
             ProgressionDecision decision = DoubleProgression.decide(input);
             Decision recorded = record(plan, item, sessionDate, decision, sourceEventId, at);
             if (decision.adjustsThePlan()) {
@@ -86,6 +97,18 @@ public class Progression {
                         plan.patientId, plan.clinicId, plan.planId, item.itemId(), item.exerciseId(), recorded.rule,
                         recorded.reason, decision.before(), decision.after(), decision.suggestedVariantId(), at));
             }
+        }
+    }
+
+    /** An earlier decision as the engine reads it; a rule this version does not know counts as none. */
+    private PastDecision past(Decision decision) {
+        ProgressionRule rule = Arrays.stream(ProgressionRule.values()).filter(known -> known.name().equals(decision.rule))
+                .findFirst().orElse(null);
+        try {
+            return new PastDecision(decision.sessionDate, rule, json.readValue(decision.beforePrescription,
+                    Prescription.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Decision " + decision.id + " has an unreadable prescription", e);
         }
     }
 

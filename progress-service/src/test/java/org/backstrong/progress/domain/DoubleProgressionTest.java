@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -64,15 +65,16 @@ class DoubleProgressionTest {
     }
 
     /** A session where everything qualifies, with one thing changed. */
-    static ProgressionInput qualifying(Prescription p, UnaryOperator<Situation> change) {
-        return change.apply(new Situation(p, allAtTop(p), false, false, false, false, SETTLED)).input();
+    static ProgressionInput qualifying(Prescription p, Function<Situation, Situation> change) {
+        return change.apply(new Situation(p, allAtTop(p), false, false, false, false, SETTLED, null, List.of()))
+                .input();
     }
 
     record Situation(Prescription p, List<SetResult> sets, boolean firstWeek, boolean paused, boolean stop,
-            boolean watch, MorningCheck checkIn) {
+            boolean watch, MorningCheck checkIn, Prescription start, List<PastDecision> earlier) {
 
         Situation sets(List<SetResult> newSets) {
-            return new Situation(p, newSets, firstWeek, paused, stop, watch, checkIn);
+            return new Situation(p, newSets, firstWeek, paused, stop, watch, checkIn, start, earlier);
         }
 
         Situation set(int index, SetResult replacement) {
@@ -82,27 +84,37 @@ class DoubleProgressionTest {
         }
 
         Situation inFirstWeek() {
-            return new Situation(p, sets, true, paused, stop, watch, checkIn);
+            return new Situation(p, sets, true, paused, stop, watch, checkIn, start, earlier);
         }
 
         Situation exercisePaused() {
-            return new Situation(p, sets, firstWeek, true, stop, watch, checkIn);
+            return new Situation(p, sets, firstWeek, true, stop, watch, checkIn, start, earlier);
         }
 
         Situation stopFlag() {
-            return new Situation(p, sets, firstWeek, paused, true, watch, checkIn);
+            return new Situation(p, sets, firstWeek, paused, true, watch, checkIn, start, earlier);
         }
 
         Situation watchFlag() {
-            return new Situation(p, sets, firstWeek, paused, stop, true, checkIn);
+            return new Situation(p, sets, firstWeek, paused, stop, true, checkIn, start, earlier);
         }
 
         Situation checkIn(MorningCheck check) {
-            return new Situation(p, sets, firstWeek, paused, stop, watch, check);
+            return new Situation(p, sets, firstWeek, paused, stop, watch, check, start, earlier);
+        }
+
+        /** The dose the item started at (its first week). */
+        Situation startedAt(Prescription startingDose) {
+            return new Situation(p, sets, firstWeek, paused, stop, watch, checkIn, startingDose, earlier);
+        }
+
+        /** What was decided after earlier sessions of this item, newest first. */
+        Situation after(PastDecision... newestFirst) {
+            return new Situation(p, sets, firstWeek, paused, stop, watch, checkIn, start, List.of(newestFirst));
         }
 
         ProgressionInput input() {
-            return new ProgressionInput(p, sets, firstWeek, paused, stop, watch, checkIn);
+            return new ProgressionInput(p, sets, firstWeek, paused, stop, watch, checkIn, start, earlier);
         }
     }
 
@@ -119,6 +131,22 @@ class DoubleProgressionTest {
     static SetResult withAmount(SetResult s, int amount) {
         return new SetResult(s.setNumber(), s.side(), s.reps() == null ? null : amount, s.seconds() == null ? null : amount,
                 s.loadKg(), s.band(), s.rir(), s.rpe(), s.pain(), s.beyondNormalFatigue());
+    }
+
+    private static final LocalDate LAST_FRIDAY = MONDAY.minusDays(3);
+
+    /** The last session of this item was decided by this rule, at this dose. */
+    static PastDecision lastTime(ProgressionRule rule, Prescription before) {
+        return new PastDecision(LAST_FRIDAY, rule, before);
+    }
+
+    /** The first prescribed set stopped at this many reps (or seconds). */
+    static UnaryOperator<Situation> firstSetAt(int amount) {
+        return s -> s.set(0, withAmount(s.sets().get(0), amount));
+    }
+
+    static Prescription dumbbellRowAt(String kg, int sets) {
+        return dumbbellRow().withLoadKg(new BigDecimal(kg)).withSets(sets);
     }
 
     static Arguments row(String situation, ProgressionInput input, Outcome outcome, ProgressionRule rule,
@@ -225,8 +253,167 @@ class DoubleProgressionTest {
                         ProgressionRule.MORNING_NOT_SETTLED, row));
     }
 
+    /** Below the bottom of the range: once holds, twice in a row at the same dose steps back one rung, never below the start. */
+    static Stream<Arguments> belowTheRange() {
+        Prescription row12 = dumbbellRowAt("12.0", 3);
+        Prescription started = dumbbellRow();
+        Prescription green = bandPullApart("green");
+        Prescription birdDogAt12 = birdDog(3, null).withReps(12, 14);
+        Prescription plank30 = sidePlank(3).withSeconds(30, 50);
+        return Stream.of(
+                row("a set below the bottom, the first time: hold", qualifying(row12, firstSetAt(7).andThen(
+                        s -> s.startedAt(started))), Outcome.HOLD, ProgressionRule.BELOW_THE_RANGE, row12),
+                row("a set at exactly the bottom is in the range", qualifying(row12, firstSetAt(8).andThen(
+                        s -> s.startedAt(started).after(lastTime(ProgressionRule.BELOW_THE_RANGE, row12)))),
+                        Outcome.HOLD, ProgressionRule.REPS_MISSED, row12),
+                row("below after a session held for something else: hold",
+                        qualifying(row12, firstSetAt(7).andThen(s -> s.startedAt(started)
+                                .after(lastTime(ProgressionRule.PAIN_FOUR_TO_FIVE, row12)))),
+                        Outcome.HOLD, ProgressionRule.BELOW_THE_RANGE, row12),
+                row("below twice in a row at the same dose: the load one step down (12 / 1.05 = 11.43, so 11.5 kg)",
+                        qualifying(row12, firstSetAt(7).andThen(s -> s.startedAt(started)
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, row12)))),
+                        Outcome.REGRESS, ProgressionRule.STEP_BACK_LOAD, row12.withLoadKg(new BigDecimal("11.5"))),
+                row("12.00 kg last time is the same dose as 12.0 kg",
+                        qualifying(row12, firstSetAt(7).andThen(s -> s.startedAt(started).after(lastTime(
+                                ProgressionRule.BELOW_THE_RANGE, row12.withLoadKg(new BigDecimal("12.00")))))),
+                        Outcome.REGRESS, ProgressionRule.STEP_BACK_LOAD, row12.withLoadKg(new BigDecimal("11.5"))),
+                row("below twice, but the dose changed in between: hold, the first time at this dose",
+                        qualifying(row12, firstSetAt(7).andThen(s -> s.startedAt(started).after(lastTime(
+                                ProgressionRule.BELOW_THE_RANGE, row12.withLoadKg(new BigDecimal("11.5")))))),
+                        Outcome.HOLD, ProgressionRule.BELOW_THE_RANGE, row12),
+                row("below twice, pain 5: still a step back (acceptable pain)",
+                        qualifying(row12, firstSetAt(7).andThen(s -> s.set(1, withPain(s.sets().get(1), 5)))
+                                .andThen(s -> s.startedAt(started).after(lastTime(ProgressionRule.BELOW_THE_RANGE, row12)))),
+                        Outcome.REGRESS, ProgressionRule.STEP_BACK_LOAD, row12.withLoadKg(new BigDecimal("11.5"))),
+                row("below twice, pain 6: the pain rule comes first",
+                        qualifying(row12, firstSetAt(7).andThen(s -> s.set(1, withPain(s.sets().get(1), 6)))
+                                .andThen(s -> s.startedAt(started).after(lastTime(ProgressionRule.BELOW_THE_RANGE, row12)))),
+                        Outcome.HOLD, ProgressionRule.PAIN_ABOVE_FIVE, row12),
+                row("below twice, a STOP flag open: the flag comes first",
+                        qualifying(row12, firstSetAt(7).andThen(Situation::stopFlag).andThen(s -> s.startedAt(started)
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, row12)))),
+                        Outcome.HOLD, ProgressionRule.STOP_FLAG_OPEN, row12),
+                row("below twice, a WATCH flag open: the clinician is watching, hold",
+                        qualifying(row12, firstSetAt(7).andThen(Situation::watchFlag).andThen(s -> s.startedAt(started)
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, row12)))),
+                        Outcome.HOLD, ProgressionRule.WATCH_FLAG_OPEN, row12),
+                row("below twice in the first week: start light",
+                        qualifying(started, firstSetAt(6).andThen(Situation::inFirstWeek).andThen(s -> s.startedAt(started)
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, started)))),
+                        Outcome.HOLD, ProgressionRule.FIRST_WEEK_START_LIGHT, started),
+                row("below twice, an extra set the patient added does not count",
+                        qualifying(row12, s -> s.sets(List.of(reps(1, 12, 2, 2), reps(2, 12, 2, 2), reps(3, 12, 2, 2),
+                                reps(4, 5, 2, 2))).startedAt(started).after(lastTime(ProgressionRule.BELOW_THE_RANGE, row12))),
+                        Outcome.HOLD, ProgressionRule.REPS_MISSED, row12),
+                row("below twice, the load down stops at the starting load",
+                        qualifying(dumbbellRowAt("10.5", 3), firstSetAt(7).andThen(s -> s.startedAt(started)
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, dumbbellRowAt("10.5", 3))))),
+                        Outcome.REGRESS, ProgressionRule.STEP_BACK_LOAD, dumbbellRowAt("10.0", 3)),
+                row("below twice at the starting load with more sets than at the start: a set fewer",
+                        qualifying(dumbbellRowAt("10.0", 3), firstSetAt(7).andThen(s -> s.startedAt(started)
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, dumbbellRowAt("10.0", 3))))),
+                        Outcome.REGRESS, ProgressionRule.STEP_BACK_SET, dumbbellRowAt("10.0", 2)),
+                row("below twice at the starting dose: hold, the clinician decides",
+                        qualifying(started, firstSetAt(7).andThen(s -> s.startedAt(started)
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, started)))),
+                        Outcome.HOLD, ProgressionRule.BELOW_THE_RANGE_AT_STARTING_DOSE, started),
+                row("below again after holding at the starting dose: still a hold",
+                        qualifying(started, firstSetAt(7).andThen(s -> s.startedAt(started)
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE_AT_STARTING_DOSE, started)))),
+                        Outcome.HOLD, ProgressionRule.BELOW_THE_RANGE_AT_STARTING_DOSE, started),
+                row("below after a step back: hold, the first time at the new dose",
+                        qualifying(row12.withLoadKg(new BigDecimal("11.5")), firstSetAt(7).andThen(s -> s.startedAt(started)
+                                .after(lastTime(ProgressionRule.STEP_BACK_LOAD, row12)))),
+                        Outcome.HOLD, ProgressionRule.BELOW_THE_RANGE, row12.withLoadKg(new BigDecimal("11.5"))),
+                row("below twice, starting dose unknown: half a kilo down to nothing, never below",
+                        qualifying(dumbbellRowAt("0.5", 1), firstSetAt(7).andThen(
+                                s -> s.after(lastTime(ProgressionRule.BELOW_THE_RANGE, dumbbellRowAt("0.5", 1))))),
+                        Outcome.REGRESS, ProgressionRule.STEP_BACK_LOAD, dumbbellRowAt("0.0", 1)),
+                row("below twice, starting dose unknown, no load and one set left: hold",
+                        qualifying(dumbbellRowAt("0.0", 1), firstSetAt(7).andThen(
+                                s -> s.after(lastTime(ProgressionRule.BELOW_THE_RANGE, dumbbellRowAt("0.0", 1))))),
+                        Outcome.HOLD, ProgressionRule.BELOW_THE_RANGE_AT_STARTING_DOSE, dumbbellRowAt("0.0", 1)),
+                row("below twice with the green band, started red: back to red",
+                        qualifying(green, firstSetAt(9).andThen(s -> s.startedAt(bandPullApart("red"))
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, green)))),
+                        Outcome.REGRESS, ProgressionRule.STEP_BACK_BAND, bandPullApart("red")),
+                row("below twice with the starting band and more sets than at the start: a set fewer",
+                        qualifying(bandPullApart("red"), firstSetAt(9).andThen(s -> s.startedAt(
+                                bandPullApart("red").withSets(2)).after(lastTime(ProgressionRule.BELOW_THE_RANGE,
+                                bandPullApart("red"))))),
+                        Outcome.REGRESS, ProgressionRule.STEP_BACK_SET, bandPullApart("red").withSets(2)),
+                row("below twice with the yellow band and one set, start unknown: hold",
+                        qualifying(bandPullApart("yellow").withSets(1), firstSetAt(9).andThen(s -> s.after(lastTime(
+                                ProgressionRule.BELOW_THE_RANGE, bandPullApart("yellow").withSets(1))))),
+                        Outcome.HOLD, ProgressionRule.BELOW_THE_RANGE_AT_STARTING_DOSE, bandPullApart("yellow").withSets(1)),
+                row("bodyweight below twice: the rep range two lower",
+                        qualifying(birdDogAt12, firstSetAt(11).andThen(s -> s.startedAt(birdDog(2, null))
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, birdDogAt12)))),
+                        Outcome.REGRESS, ProgressionRule.STEP_BACK_REPS, birdDogAt12.withReps(10, 12)),
+                row("bodyweight below twice, per side, the right side short: the rep range two lower",
+                        qualifying(birdDogAt12, s -> s.set(3, withAmount(s.sets().get(3), 11)).startedAt(birdDog(2, null))
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, birdDogAt12))),
+                        Outcome.REGRESS, ProgressionRule.STEP_BACK_REPS, birdDogAt12.withReps(10, 12)),
+                row("bodyweight below twice: the rep range stops at the starting range",
+                        qualifying(birdDog(3, null).withReps(9, 11), firstSetAt(8).andThen(s -> s.startedAt(birdDog(2, null))
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, birdDog(3, null).withReps(9, 11))))),
+                        Outcome.REGRESS, ProgressionRule.STEP_BACK_REPS, birdDog(3, null).withReps(8, 10)),
+                row("bodyweight below twice at the starting range: a set fewer",
+                        qualifying(birdDog(3, null), firstSetAt(7).andThen(s -> s.startedAt(birdDog(2, null))
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, birdDog(3, null))))),
+                        Outcome.REGRESS, ProgressionRule.STEP_BACK_SET, birdDog(2, null)),
+                row("superman hold below twice at the starting range: a second less in each rep",
+                        qualifying(superman(3, 3), firstSetAt(7).andThen(s -> s.startedAt(superman(2, 1))
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, superman(3, 3))))),
+                        Outcome.REGRESS, ProgressionRule.STEP_BACK_PAUSE_IN_EACH_REP, superman(3, 2)),
+                row("superman hold below twice at the starting pause: a set fewer",
+                        qualifying(superman(3, 1), firstSetAt(7).andThen(s -> s.startedAt(superman(2, 1))
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, superman(3, 1))))),
+                        Outcome.REGRESS, ProgressionRule.STEP_BACK_SET, superman(2, 1)),
+                row("timed hold below twice: five seconds shorter",
+                        qualifying(plank30, firstSetAt(25).andThen(s -> s.startedAt(sidePlank(2))
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, plank30)))),
+                        Outcome.REGRESS, ProgressionRule.STEP_BACK_HOLD, sidePlank(3).withSeconds(25, 45)),
+                row("timed hold below twice: the seconds stop at the starting range",
+                        qualifying(sidePlank(3).withSeconds(22, 42), firstSetAt(15).andThen(s -> s.startedAt(sidePlank(2))
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, sidePlank(3).withSeconds(22, 42))))),
+                        Outcome.REGRESS, ProgressionRule.STEP_BACK_HOLD, sidePlank(3).withSeconds(20, 40)),
+                row("timed hold below twice at the starting dose: hold",
+                        qualifying(sidePlank(2), firstSetAt(15).andThen(s -> s.startedAt(sidePlank(2))
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, sidePlank(2))))),
+                        Outcome.HOLD, ProgressionRule.BELOW_THE_RANGE_AT_STARTING_DOSE, sidePlank(2)));
+    }
+
+    /** At the end of a ladder the harder variant is suggested once per prescription. */
+    static Stream<Arguments> harderVariantOnce() {
+        Prescription top = birdDog(3, "bird-dog-weighted").withReps(18, 20);
+        Prescription plankTop = sidePlank(3).withSeconds(40, 60);
+        return Stream.of(
+                row("suggested after the last session: hold", qualifying(top, s -> s.after(
+                        lastTime(ProgressionRule.HARDER_VARIANT, top))), Outcome.HOLD,
+                        ProgressionRule.HARDER_VARIANT_ALREADY_SUGGESTED, top),
+                row("suggested, then held for pain and already-suggested since: hold", qualifying(top, s -> s.after(
+                        lastTime(ProgressionRule.HARDER_VARIANT_ALREADY_SUGGESTED, top),
+                        lastTime(ProgressionRule.PAIN_FOUR_TO_FIVE, top), lastTime(ProgressionRule.HARDER_VARIANT, top))),
+                        Outcome.HOLD, ProgressionRule.HARDER_VARIANT_ALREADY_SUGGESTED, top),
+                row("timed hold at 60 s, suggested before: hold", qualifying(plankTop, s -> s.after(
+                        lastTime(ProgressionRule.HARDER_VARIANT, plankTop))), Outcome.HOLD,
+                        ProgressionRule.HARDER_VARIANT_ALREADY_SUGGESTED, plankTop),
+                row("the prescription changed since the suggestion: suggest again", qualifying(top, s -> s.after(
+                        lastTime(ProgressionRule.PAIN_FOUR_TO_FIVE, top.withSets(2)),
+                        lastTime(ProgressionRule.HARDER_VARIANT, top))), Outcome.PROGRESS,
+                        ProgressionRule.HARDER_VARIANT, top),
+                row("another harder variant named since: suggest it", qualifying(top, s -> s.after(
+                        lastTime(ProgressionRule.HARDER_VARIANT, birdDog(3, "bird-dog-crunch").withReps(18, 20)))),
+                        Outcome.PROGRESS, ProgressionRule.HARDER_VARIANT, top),
+                row("just reached the top (the last step was more reps): suggest", qualifying(top, s -> s.after(
+                        lastTime(ProgressionRule.MORE_REPS, birdDog(3, "bird-dog-weighted").withReps(16, 18)))),
+                        Outcome.PROGRESS, ProgressionRule.HARDER_VARIANT, top));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("situations")
+    @MethodSource({ "situations", "belowTheRange", "harderVariantOnce" })
     void decidesByTheFirstRuleThatApplies(String situation, ProgressionInput input, Outcome outcome,
             ProgressionRule rule, Prescription after) {
         ProgressionDecision decision = DoubleProgression.decide(input);
@@ -238,11 +425,57 @@ class DoubleProgressionTest {
 
     @ParameterizedTest(name = "{0} kg + {1} % = {2} kg")
     @CsvSource({ "10.0, 5, 10.5", "20, 5, 21.0", "22.5, 5, 23.5", "2, 5, 2.5", "40, 10, 44.0", "7.5, 2.5, 8.0",
-            "60, , 63.0" })
+            "60, , 63.0", "2.25, 5, 3.0", "0.25, 5, 1.0", "10.25, 5, 11.0" })
     void raisesTheLoadOneStepToTheNearestHalfKiloAndAlwaysByAtLeastHalfAKilo(String load, String percent,
             String expected) {
         assertEquals(new BigDecimal(expected),
                 DoubleProgression.nextLoad(new BigDecimal(load), percent == null ? null : new BigDecimal(percent)));
+    }
+
+    @ParameterizedTest(name = "{0} kg - {1} % = {2} kg")
+    @CsvSource({ "12.0, 5, 11.5", "10.5, 5, 10.0", "10, 5, 9.5", "2.5, 5, 2.0", "1, 5, 0.5", "0.5, 5, 0.0",
+            "44, 10, 40.0", "63, , 60.0", "10.25, 5, 9.5" })
+    void lowersTheLoadOneStepToTheNearestHalfKiloAlwaysByAtLeastHalfAKiloAndNeverBelowNothing(String load,
+            String percent, String expected) {
+        assertEquals(new BigDecimal(expected),
+                DoubleProgression.previousLoad(new BigDecimal(load), percent == null ? null : new BigDecimal(percent)));
+    }
+
+    @Test
+    void explainsAStepBackInThePatientsWordsAndRecordsBothSessions() {
+        Prescription row12 = dumbbellRowAt("12.0", 3);
+        ProgressionDecision decision = DoubleProgression.decide(qualifying(row12, firstSetAt(7).andThen(
+                s -> s.startedAt(dumbbellRow()).after(lastTime(ProgressionRule.BELOW_THE_RANGE, row12)))));
+        assertEquals("A set stayed below 8 reps (the fewest was 7), as after your session of 2026-03-06, so we lowered "
+                + "the load from 12 kg to 11.5 kg.", decision.reason());
+        assertTrue(decision.adjustsThePlan());
+        assertNull(decision.suggestedVariantId());
+        assertEquals(8, decision.inputs().get("bottom"));
+        assertEquals(7, decision.inputs().get("lowest"));
+        assertEquals(LAST_FRIDAY, decision.inputs().get("previousSessionBelowTheRange"));
+        assertEquals(dumbbellRow(), decision.inputs().get("startingDose"));
+    }
+
+    @Test
+    void warnsOfTheStepBackTheFirstTime() {
+        ProgressionDecision decision = DoubleProgression.decide(qualifying(dumbbellRowAt("12.0", 3), firstSetAt(7)));
+        assertEquals("A set stayed below 8 reps (the fewest was 7), so we hold this exercise; if the next session stays "
+                + "below the range too, we step back.", decision.reason());
+        assertEquals(false, decision.adjustsThePlan());
+    }
+
+    @Test
+    void saysWhenTheHarderVariantWasSuggestedAndDoesNotSuggestItAgain() {
+        Prescription top = birdDog(3, "bird-dog-weighted").withReps(18, 20);
+        ProgressionDecision decision = DoubleProgression.decide(qualifying(top, s -> s.after(
+                lastTime(ProgressionRule.HARDER_VARIANT, top))));
+        assertEquals("You did all 3 sets on both sides at 20 reps with reps to spare and the most this exercise asks; we "
+                + "suggested a harder variant to your clinician after your session of 2026-03-06, so keep it up while "
+                + "they decide.", decision.reason());
+        assertNull(decision.suggestedVariantId());
+        assertEquals(false, decision.adjustsThePlan());
+        assertEquals(LAST_FRIDAY, decision.inputs().get("harderVariantSuggestedAfter"));
+        assertEquals("bird-dog-weighted", decision.inputs().get("suggestedVariantId"));
     }
 
     @Test
