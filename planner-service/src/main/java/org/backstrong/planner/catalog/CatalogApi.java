@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import org.backstrong.planner.security.PropagateCallerToken;
+
 /** catalog-service's REST API, called with the caller's own token (propagated). */
 @RegisterRestClient(configKey = "catalog")
 @RegisterProvider(PropagateCallerToken.class)

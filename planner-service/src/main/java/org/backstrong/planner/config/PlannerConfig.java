@@ -1,5 +1,7 @@
 package org.backstrong.planner.config;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,4 +12,12 @@ public interface PlannerConfig {
     /** Load the demo patients matching deploy/local's demo users (BACKSTRONG_DEMO_DATA=true); never in production. */
     @WithDefault("false")
     boolean demoData();
+
+    /** The web pages (/app/...). */
+    Web web();
+
+    interface Web {
+        /** Key of the pages' anti-forgery tokens (BACKSTRONG_WEB_CSRF_KEY); one made at start when unset (one instance only). */
+        Optional<String> csrfKey();
+    }
 }

@@ -117,7 +117,7 @@ public class PlanResource {
     }
 
     /** A yyyy-MM-dd path segment; anything else is a 400 naming "date" (not JAX-RS's bare 404). */
-    static LocalDate parseDate(String text) {
+    public static LocalDate parseDate(String text) {
         try {
             return LocalDate.parse(text);
         } catch (java.time.format.DateTimeParseException e) {

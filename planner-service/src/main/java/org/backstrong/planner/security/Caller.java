@@ -28,6 +28,18 @@ public class Caller {
         return token.getSubject();
     }
 
+    /** The name to greet the caller with: the login name, else the subject. */
+    public String username() {
+        String name = token.getClaim("preferred_username");
+        return name == null || name.isBlank() ? subject() : name;
+    }
+
+    /** The sign-in session the token belongs to (Keycloak's {@code sid}), else the subject. */
+    public String signInSession() {
+        String sid = token.getClaim("sid");
+        return sid == null || sid.isBlank() ? subject() : sid;
+    }
+
     public boolean is(String role) {
         return identity.hasRole(role);
     }

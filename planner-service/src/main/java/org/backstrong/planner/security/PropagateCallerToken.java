@@ -1,4 +1,4 @@
-package org.backstrong.planner.catalog;
+package org.backstrong.planner.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -6,25 +6,26 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import io.quarkus.oidc.AccessTokenCredential;
 
 /**
  * Sends the caller's own bearer token on to the catalog, so the catalog applies the caller's
  * rights (a clinic's own exercises exist only for it). The mirror lacks the token-propagation
- * extension for Quarkus 3.33.2; this filter does the same for our one REST client.
+ * extension for Quarkus 3.33.2; this filter does the same for our REST clients. The access
+ * token is sent both for bearer callers and for the web pages' signed-in users (never the ID token).
  */
 @ApplicationScoped
 public class PropagateCallerToken implements ClientRequestFilter {
 
-    private final Instance<JsonWebToken> token;
+    private final Instance<AccessTokenCredential> token;
 
-    public PropagateCallerToken(Instance<JsonWebToken> token) {
+    public PropagateCallerToken(Instance<AccessTokenCredential> token) {
         this.token = token;
     }
 
     @Override
     public void filter(ClientRequestContext request) {
-        String raw = token.get().getRawToken();
+        String raw = token.isResolvable() ? token.get().getToken() : null;
         if (raw != null) {
             request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + raw);
         }

@@ -1,0 +1,42 @@
+package org.backstrong.planner.progress;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.backstrong.planner.security.PropagateCallerToken;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** progress-service's analyst API, called with the analyst's own token (propagated). */
+@RegisterRestClient(configKey = "progress")
+@RegisterProvider(PropagateCallerToken.class)
+@Path("/adherence")
+public interface AdherenceApi {
+
+    String CSV = "text/csv";
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    Adherence.Report report(@QueryParam("clinic") String clinic, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("groupBy") String groupBy);
+
+    @GET
+    @Produces(CSV)
+    String csv(@QueryParam("clinic") String clinic, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("groupBy") String groupBy);
+
+    @GET
+    @Path("/at-risk")
+    @Produces(MediaType.APPLICATION_JSON)
+    List<Adherence.AtRisk> atRisk(@QueryParam("clinic") String clinic, @QueryParam("asOf") String asOf);
+
+    @GET
+    @Path("/pain-improvement")
+    @Produces(MediaType.APPLICATION_JSON)
+    Adherence.Improvement painImprovement(@QueryParam("clinic") String clinic);
+}

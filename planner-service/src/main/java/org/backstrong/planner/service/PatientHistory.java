@@ -1,0 +1,82 @@
+package org.backstrong.planner.service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.backstrong.planner.domain.PrescriptionChange;
+import org.backstrong.planner.repository.PlanRepository;
+import org.backstrong.planner.repository.PrescriptionChangeRepository;
+
+/** A patient's record over time, as their pages chart it: weekly pain and volume, and each change to the plan. */
+@ApplicationScoped
+public class PatientHistory {
+
+    /** One ISO week (starting Monday) of a patient's logged sets and morning check-ins. */
+    public record Week(LocalDate monday, int sessions, int sets, int reps, int seconds, BigDecimal meanPain,
+            int peakPain, BigDecimal meanMorningPain) {
+    }
+
+    private final EntityManager entityManager;
+    private final PlanRepository plans;
+    private final PrescriptionChangeRepository changes;
+
+    public PatientHistory(EntityManager entityManager, PlanRepository plans, PrescriptionChangeRepository changes) {
+        this.entityManager = entityManager;
+        this.plans = plans;
+        this.changes = changes;
+    }
+
+    /** Every week with a set or a check-in, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Week> weeks(String patientId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                WITH sets AS (
+                    SELECT date_trunc('week', session_date)::date AS monday, count(DISTINCT (plan_id, session_date)) AS sessions,
+                        count(*) AS sets, coalesce(sum(reps), 0) AS reps, coalesce(sum(seconds), 0) AS seconds,
+                        avg(pain) AS mean_pain, max(pain) AS peak_pain
+                    FROM logged_set WHERE patient_id = :patient GROUP BY 1),
+                mornings AS (
+                    SELECT date_trunc('week', date)::date AS monday, avg(pain) AS mean_pain
+                    FROM morning_check_in WHERE patient_id = :patient GROUP BY 1)
+                SELECT coalesce(s.monday, m.monday), coalesce(s.sessions, 0), coalesce(s.sets, 0), coalesce(s.reps, 0),
+                    coalesce(s.seconds, 0), s.mean_pain, coalesce(s.peak_pain, 0), m.mean_pain
+                FROM sets s FULL JOIN mornings m ON m.monday = s.monday
+                ORDER BY 1""")
+                .setParameter("patient", patientId)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new Week(day(row[0]), number(row[1]), number(row[2]), number(row[3]),
+                        number(row[4]), decimal(row[5]), number(row[6]), decimal(row[7])))
+                .toList();
+    }
+
+    /** The changes to all of the patient's plans, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PrescriptionChange> changes(String patientId) {
+        return plans.ofPatient(patientId).stream()
+                .flatMap(plan -> changes.ofPlan(plan.id).stream())
+                .sorted(Comparator.comparing((PrescriptionChange change) -> change.changedAt).reversed())
+                .toList();
+    }
+
+    private static LocalDate day(Object value) {
+        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+
+    private static int number(Object value) {
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value == null ? null : new BigDecimal(value.toString()).setScale(1, RoundingMode.HALF_UP);
+    }
+}

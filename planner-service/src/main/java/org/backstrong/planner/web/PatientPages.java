@@ -1,0 +1,126 @@
+package org.backstrong.planner.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.backstrong.planner.domain.PrescriptionChange;
+import org.backstrong.planner.rest.PlanResource;
+import org.backstrong.planner.security.Caller;
+import org.backstrong.planner.security.Roles;
+import org.backstrong.planner.service.NotFoundException;
+import org.backstrong.planner.service.PatientHistory;
+import org.backstrong.planner.service.Sessions;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The patient's pages (/app/me/...): today's session with a form per set, the morning check-in, and their progress. */
+@Path("/app/me")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.PATIENT)
+public class PatientPages {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+
+    private final Sessions sessions;
+    private final PatientHistory history;
+    private final Caller caller;
+    private final CsrfTokens csrf;
+    private final Clock clock;
+
+    public PatientPages(Sessions sessions, PatientHistory history, Caller caller, CsrfTokens csrf, Clock clock) {
+        this.sessions = sessions;
+        this.history = history;
+        this.caller = caller;
+        this.csrf = csrf;
+        this.clock = clock;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance session(PageFrame frame, SessionPage page, String day, boolean today,
+                boolean noPlan);
+
+        static native TemplateInstance checkIn(PageFrame frame, LocalDate yesterday, UUID checkInId);
+
+        static native TemplateInstance progress(PageFrame frame, List<PatientHistory.Week> weeks, String painChart,
+                String volumeChart, List<ChangeLine> changes);
+    }
+
+    /** A change to the plan, told to the patient in plain words. */
+    public record ChangeLine(String when, String what, String why, boolean automatic) {
+    }
+
+    @GET
+    @Path("/today")
+    public TemplateInstance today() {
+        return session(LocalDate.now(clock));
+    }
+
+    @GET
+    @Path("/sessions/{date}")
+    public TemplateInstance session(@PathParam("date") String date) {
+        return session(PlanResource.parseDate(date));
+    }
+
+    @GET
+    @Path("/check-in")
+    public TemplateInstance checkIn() {
+        return Templates.checkIn(frame("Morning check-in", "check-in"), LocalDate.now(clock).minusDays(1),
+                UUID.randomUUID());
+    }
+
+    @GET
+    @Path("/progress")
+    public TemplateInstance progress() {
+        List<PatientHistory.Week> weeks = history.weeks(caller.subject());
+        List<SvgChart.Point> pain = weeks.stream()
+                .map(week -> new SvgChart.Point(weekLabel(week.monday()),
+                        week.meanPain() == null ? null : week.meanPain().doubleValue()))
+                .toList();
+        List<SvgChart.Point> volume = weeks.stream()
+                .map(week -> new SvgChart.Point(weekLabel(week.monday()), (double) week.sets()))
+                .toList();
+        List<ChangeLine> changes = history.changes(caller.subject()).stream().map(PatientPages::line).toList();
+        return Templates.progress(frame("My progress", "progress"), weeks,
+                SvgChart.line("Mean pain during sets per week (0–10)", pain, 10),
+                SvgChart.bars("Sets logged per week", volume, null), changes);
+    }
+
+    private TemplateInstance session(LocalDate date) {
+        LocalDate today = LocalDate.now(clock);
+        String title = date.equals(today) ? "Today's session" : "Session of " + date.format(DAY);
+        try {
+            SessionPage page = SessionPage.of(sessions.ofPatient(caller.subject(), date));
+            return Templates.session(frame(title, "today"), page, date.format(DAY), date.equals(today), false);
+        } catch (NotFoundException e) {
+            return Templates.session(frame(title, "today"), null, date.format(DAY), date.equals(today), true);
+        }
+    }
+
+    private PageFrame frame(String title, String current) {
+        return PageFrame.of(caller, csrf, title, current);
+    }
+
+    static String weekLabel(LocalDate monday) {
+        return "W" + monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    }
+
+    private static ChangeLine line(PrescriptionChange change) {
+        boolean automatic = PrescriptionChange.AUTOMATIC.equals(change.changedBy);
+        return new ChangeLine(change.changedAt.toLocalDate().format(DAY),
+                automatic ? "Your plan was adjusted" : "Your clinician changed your plan", change.reason, automatic);
+    }
+}

@@ -1,0 +1,287 @@
+// The patient's session page: sends each set, the session's completion and the morning check-in.
+// Everything goes through an outbox in IndexedDB first, so a set logged without a connection is
+// kept on the device and sent when the connection returns. Each entry carries the id made by the
+// server for that set, so sending it again stores nothing twice.
+(function () {
+  'use strict';
+
+  var DB_NAME = 'backstrong';
+  var STORE = 'outbox';
+  var csrf = document.querySelector('meta[name="csrf-token"]').content;
+  var user = (document.querySelector('[data-testid="signed-in-as"]') || {}).textContent || '';
+  var status = document.getElementById('outbox-status');
+  var flushing = false;
+  var signInNeeded = false;
+
+  function openDb() {
+    return new Promise(function (resolve, reject) {
+      var request = indexedDB.open(DB_NAME, 1);
+      request.onupgradeneeded = function () {
+        request.result.createObjectStore(STORE, { keyPath: 'id' });
+      };
+      request.onsuccess = function () { resolve(request.result); };
+      request.onerror = function () { reject(request.error); };
+    });
+  }
+
+  function withStore(mode, work) {
+    return openDb().then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var tx = db.transaction(STORE, mode);
+        var result = work(tx.objectStore(STORE));
+        tx.oncomplete = function () { resolve(result && 'result' in result ? result.result : undefined); };
+        tx.onerror = function () { reject(tx.error); };
+      });
+    });
+  }
+
+  function queued() {
+    return withStore('readonly', function (store) { return store.getAll(); }).then(function (all) {
+      return (all || []).filter(function (entry) { return entry.user === user; })
+        .sort(function (a, b) { return a.queuedAt - b.queuedAt; });
+    });
+  }
+
+  function enqueue(entry) {
+    entry.user = user;
+    entry.queuedAt = Date.now();
+    return withStore('readwrite', function (store) { store.put(entry); });
+  }
+
+  function remove(id) {
+    return withStore('readwrite', function (store) { store.delete(id); });
+  }
+
+  function showStatus(entries) {
+    if (!status) { return; }
+    var sets = entries.filter(function (e) { return e.kind === 'set'; }).length;
+    var others = entries.length - sets;
+    if (entries.length === 0) {
+      status.hidden = true;
+      status.textContent = '';
+      return;
+    }
+    var parts = [];
+    if (sets) { parts.push(sets + (sets === 1 ? ' set' : ' sets')); }
+    if (others) { parts.push(others + (others === 1 ? ' other entry' : ' other entries')); }
+    status.textContent = parts.join(' and ') + ' waiting to be sent. ' + (signInNeeded
+      ? 'Your sign-in has ended: sign in again (reload the page) to send them.'
+      : 'They are kept on this device and sent as soon as you are online.');
+    status.hidden = false;
+  }
+
+  function refreshStatus() {
+    return queued().then(showStatus);
+  }
+
+  function formFor(entry) {
+    if (entry.kind !== 'set') { return null; }
+    return document.querySelector('form.set input[name="setId"][value="' + entry.id + '"]')
+      ? document.querySelector('form.set input[name="setId"][value="' + entry.id + '"]').form
+      : document.querySelector('section[data-item-id="' + entry.body.itemId + '"] form.set[data-set="' + entry.slot + '"]');
+  }
+
+  function markWaiting(entry) {
+    var form = formFor(entry);
+    if (!form) { return; }
+    setDisabled(form, true);
+    form.dataset.state = 'waiting';
+    var button = form.querySelector('button[type="submit"]');
+    if (button) { button.textContent = 'Waiting to be sent'; }
+  }
+
+  function setDisabled(form, disabled) {
+    Array.prototype.forEach.call(form.elements, function (el) { el.disabled = disabled; });
+  }
+
+  function stopExercise(section, advice) {
+    if (!section) { return; }
+    section.dataset.stopped = 'true';
+    section.classList.add('stopped');
+    var message = section.querySelector('[data-testid="stop-message"]');
+    if (message) {
+      if (advice) { message.querySelector('span').textContent = advice; }
+      message.hidden = false;
+    }
+    var badge = section.querySelector('[data-testid="stopped-badge"]');
+    if (badge) { badge.hidden = false; }
+    Array.prototype.forEach.call(section.querySelectorAll('form.set'), function (form) {
+      if (form.dataset.state !== 'waiting') { form.remove(); }
+    });
+  }
+
+  function showLogged(entry, set) {
+    var form = formFor(entry);
+    var section = document.querySelector('section[data-item-id="' + entry.body.itemId + '"]');
+    if (form) {
+      var line = document.createElement('p');
+      line.className = 'logged';
+      line.dataset.testid = 'logged-set';
+      line.dataset.set = entry.slot;
+      var amount = set.seconds != null ? set.seconds + ' s' : set.reps + ' reps';
+      var load = set.loadKg != null ? ', ' + set.loadKg + ' kg' : (set.band ? ', ' + set.band + ' band' : '');
+      line.textContent = '\u2713 ' + entry.label + ': ' + amount + load + ', pain ' + set.pain + '/10';
+      form.replaceWith(line);
+    }
+    if (set.stop) { stopExercise(section, set.advice); }
+  }
+
+  function showProblem(entry, problem) {
+    var form = entry.kind === 'set' ? formFor(entry) : document.getElementById(entry.formId);
+    if (!form) { return; }
+    setDisabled(form, false);
+    form.dataset.state = 'error';
+    var button = form.querySelector('button[type="submit"]');
+    if (button && entry.buttonText) { button.textContent = entry.buttonText; }
+    var error = form.querySelector('.field-error');
+    if (error) {
+      error.textContent = problem.detail || problem.title || 'This could not be stored.';
+      error.hidden = false;
+    }
+    if (problem.field) {
+      var input = form.querySelector('[name="' + problem.field + '"]');
+      if (input) { input.setAttribute('aria-invalid', 'true'); input.focus(); }
+    }
+  }
+
+  function done(entry, body) {
+    if (entry.kind === 'set') {
+      showLogged(entry, body);
+    } else if (entry.kind === 'complete') {
+      var form = document.getElementById('complete-session');
+      if (form) { form.remove(); }
+      var note = document.querySelector('[data-testid="session-complete"]');
+      if (note) { note.hidden = false; }
+    } else if (entry.kind === 'check-in') {
+      var checkIn = document.getElementById('check-in');
+      if (checkIn) { checkIn.remove(); }
+      var thanks = document.querySelector('[data-testid="check-in-done"]');
+      if (thanks) { thanks.hidden = false; }
+    }
+  }
+
+  function send(entry) {
+    return fetch(entry.url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      redirect: 'manual',
+      headers: {
+        'Content-Type': 'application/json',
+        'Accept': 'application/json',
+        'X-CSRF-Token': csrf,
+        'X-Requested-With': 'JavaScript'
+      },
+      body: JSON.stringify(entry.body)
+    });
+  }
+
+  // Sends what waits, oldest first; stops at the first entry that cannot be sent now.
+  function flush() {
+    if (flushing) { return Promise.resolve(); }
+    flushing = true;
+    return queued().then(function (entries) {
+      showStatus(entries);
+      var chain = Promise.resolve(true);
+      entries.forEach(function (entry) {
+        chain = chain.then(function (goOn) {
+          if (!goOn) { return false; }
+          return send(entry).then(function (response) {
+            if (response.ok) {
+              signInNeeded = false;
+              return response.json().then(function (body) {
+                return remove(entry.id).then(function () { done(entry, body); return true; });
+              });
+            }
+            if (response.status === 499 || response.status === 401 || response.type === 'opaqueredirect') {
+              signInNeeded = true;
+              return false;
+            }
+            if (response.status >= 400 && response.status < 500) {
+              // The server will never take this entry as it is: show why and let the patient correct it.
+              return response.json().catch(function () { return {}; }).then(function (problem) {
+                return remove(entry.id).then(function () { showProblem(entry, problem); return true; });
+              });
+            }
+            return false;
+          }, function () {
+            return false; // offline: keep it for later
+          });
+        });
+      });
+      return chain;
+    }).then(refreshStatus, refreshStatus).then(function () { flushing = false; }, function () { flushing = false; });
+  }
+
+  function intOrNull(value) { return value === '' || value == null ? null : Number(value); }
+
+  function setEntry(form) {
+    var f = form.elements;
+    var body = {
+      setId: f.setId.value,
+      planId: f.planId.value,
+      itemId: f.itemId.value,
+      date: f.date.value,
+      setNumber: Number(f.setNumber.value),
+      side: f.side ? f.side.value : null,
+      pain: intOrNull(f.pain.value),
+      beyondNormalFatigue: f.beyondNormalFatigue.checked,
+      note: f.note.value.trim() === '' ? null : f.note.value.trim()
+    };
+    if (f.reps) { body.reps = intOrNull(f.reps.value); }
+    if (f.seconds) { body.seconds = intOrNull(f.seconds.value); }
+    if (f.loadKg) { body.loadKg = f.loadKg.value === '' ? null : Number(f.loadKg.value); }
+    if (f.band) { body.band = f.band.value; }
+    if (f.rir) { body.rir = intOrNull(f.rir.value); }
+    return {
+      id: body.setId, kind: 'set', url: '/app/api/me/sets', body: body, slot: form.dataset.set,
+      label: form.querySelector('legend').textContent, buttonText: form.querySelector('button').textContent
+    };
+  }
+
+  function onSetSubmit(event) {
+    event.preventDefault();
+    var form = event.target;
+    var error = form.querySelector('.field-error');
+    error.hidden = true;
+    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (el) { el.removeAttribute('aria-invalid'); });
+    var entry = setEntry(form);
+    enqueue(entry).then(function () {
+      markWaiting(entry);
+      return flush();
+    });
+  }
+
+  function onComplete(event) {
+    event.preventDefault();
+    var form = event.target;
+    var entry = {
+      id: 'complete:' + form.dataset.planId + ':' + form.dataset.date, kind: 'complete', formId: 'complete-session',
+      url: '/app/api/me/sessions/' + form.dataset.date + '/complete', body: { planId: form.dataset.planId },
+      buttonText: form.querySelector('button').textContent
+    };
+    enqueue(entry).then(function () { setDisabled(form, true); return flush(); });
+  }
+
+  function onCheckIn(event) {
+    event.preventDefault();
+    var form = event.target;
+    var entry = {
+      id: form.elements.id.value, kind: 'check-in', formId: 'check-in', url: '/app/api/me/check-ins',
+      body: { id: form.elements.id.value, date: form.elements.date.value, pain: intOrNull(form.elements.pain.value) },
+      buttonText: form.querySelector('button').textContent
+    };
+    enqueue(entry).then(function () { setDisabled(form, true); return flush(); });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll('form.set'), function (form) {
+    form.addEventListener('submit', onSetSubmit);
+  });
+  var complete = document.getElementById('complete-session');
+  if (complete) { complete.addEventListener('submit', onComplete); }
+  var checkIn = document.getElementById('check-in');
+  if (checkIn) { checkIn.addEventListener('submit', onCheckIn); }
+
+  queued().then(function (entries) { entries.forEach(markWaiting); showStatus(entries); }).then(flush);
+  window.addEventListener('online', flush);
+  setInterval(function () { if (navigator.onLine) { flush(); } }, 5000);
+}());

@@ -1,0 +1,127 @@
+package org.backstrong.planner;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.backstrong.testinfra.TestTokens;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The analysts' dashboard, against a stub of progress-service's adherence API. */
+@QuarkusTest
+class AnalystPagesTest {
+
+    static final String ANNA = TestTokens.analyst("33333333-3333-4333-8333-000000000001");
+    static final String PSEUDONYM = "p-4f1c2a9be0d35a71";
+
+    WireMockServer progress = ProgressStub.server();
+
+    @BeforeEach
+    void answers() {
+        progress.resetAll();
+        stub(get(urlPathEqualTo("/adherence")).withQueryParam("groupBy", equalTo("week")), """
+                {"clinic":"clinic-a","from":"2026-09-01","to":"2026-11-24","groupBy":"week","rows":[
+                 {"key":"2026-W46","patients":3,"sessionsScheduled":9,"sessionsCompleted":6,"sessionAdherencePercent":66.7,
+                  "setsPrescribed":90,"setsLogged":61,"setAdherencePercent":67.8,"meanPain":2.1,"peakPain":6},
+                 {"key":"2026-W47","patients":3,"sessionsScheduled":9,"sessionsCompleted":3,"sessionAdherencePercent":33.3,
+                  "setsPrescribed":90,"setsLogged":30,"setAdherencePercent":33.3,"meanPain":1.5,"peakPain":3}]}""");
+        stub(get(urlPathEqualTo("/adherence")).withQueryParam("groupBy", equalTo("patient")), """
+                {"clinic":"clinic-a","from":"2026-09-01","to":"2026-11-24","groupBy":"patient","rows":[
+                 {"key":"%s","patients":1,"sessionsScheduled":6,"sessionsCompleted":1,"sessionAdherencePercent":16.7,
+                  "setsPrescribed":60,"setsLogged":10,"setAdherencePercent":16.7,"meanPain":2.0,"peakPain":3},
+                 {"key":"p-2","patients":1,"sessionsScheduled":6,"sessionsCompleted":6,"sessionAdherencePercent":100.0,
+                  "setsPrescribed":60,"setsLogged":60,"setAdherencePercent":100.0,"meanPain":1.0,"peakPain":2}]}"""
+                .formatted(PSEUDONYM));
+        stub(get(urlPathEqualTo("/adherence/at-risk")), """
+                [{"patient":"%s","clinicId":"clinic-a","sessionsScheduled":6,"sessionsCompleted":1,"adherencePercent":16.7}]"""
+                .formatted(PSEUDONYM));
+        stub(get(urlPathEqualTo("/adherence/pain-improvement")), """
+                {"patients":4,"improved":3,"improvedPercent":75.0}""");
+    }
+
+    @Test
+    void showsWeeklyAdherenceTheSpreadTheAtRiskListAndPainImprovement() {
+        Document page = Jsoup.parse(given().auth().oauth2(ANNA)
+                .when().get("/app/analytics?clinic=clinic-a")
+                .then().statusCode(200)
+                .extract().asString());
+        assertEquals(2, page.select("table[data-testid=weekly] tbody tr").size());
+        assertEquals(2, page.select("svg.chart[role=img]").size());
+        assertTrue(page.selectFirst("table[data-testid=at-risk]").text().contains(PSEUDONYM));
+        assertTrue(page.selectFirst("[data-testid=pain-improvement]").text().contains("75.0 %"));
+        // one patient at 16.7 % (10–19), one at 100 % (90–100)
+        assertEquals("0 1 0 0 0 0 0 0 0 1", page.select("table[data-testid=distribution] tbody td").eachText()
+                .stream().reduce((a, b) -> a + " " + b).orElseThrow());
+        progress.verify(getRequestedFor(urlPathEqualTo("/adherence")).withQueryParam("clinic", equalTo("clinic-a"))
+                .withHeader("Authorization", equalTo("Bearer " + ANNA)));
+    }
+
+    @Test
+    void downloadsTheCsvAsAnAttachment() {
+        stub(get(urlPathEqualTo("/adherence")).withHeader("Accept", com.github.tomakehurst.wiremock.client.WireMock.containing("text/csv")),
+                "week,patients\r\n2026-W46,3\r\n", "text/csv");
+        given().auth().oauth2(ANNA)
+                .when().get("/app/analytics/adherence.csv?clinic=clinic-a&groupBy=week")
+                .then().statusCode(200)
+                .contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("attachment; filename=\"adherence-clinic-a-by-week.csv\""))
+                .body(containsString("2026-W46,3"));
+    }
+
+    @Test
+    void aRefusedFilterIsShownNamingTheField() {
+        stub(get(urlPathEqualTo("/adherence")).withQueryParam("from", equalTo("2020-01-01")), 400, """
+                {"type":"https://backstrong.org/problems/invalid-input","title":"Invalid input","status":400,
+                 "detail":"from: the range must be at most 730 days","field":"from"}""");
+        Document page = Jsoup.parse(given().auth().oauth2(ANNA)
+                .when().get("/app/analytics?from=2020-01-01")
+                .then().statusCode(200).extract().asString());
+        assertTrue(page.selectFirst("[data-testid=problem]").text().contains("at most 730 days"));
+        assertEquals("true", page.selectFirst("input#from").attr("aria-invalid"));
+        assertTrue(page.select("table[data-testid=weekly]").isEmpty());
+    }
+
+    @Test
+    void saysSoWhenProgressIsDown() {
+        progress.resetAll();
+        stub(get(urlPathEqualTo("/adherence")), 503, "{}");
+        String html = given().auth().oauth2(ANNA).when().get("/app/analytics").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("unavailable just now"));
+    }
+
+    @Test
+    void theDashboardIsForAnalystsOnly() {
+        given().auth().oauth2(Clinic.clara()).when().get("/app/analytics").then().statusCode(403);
+        given().auth().oauth2(Clinic.patient("p")).when().get("/app/analytics/adherence.csv").then().statusCode(403);
+        assertFalse(progress.getAllServeEvents().stream().anyMatch(e -> e.getRequest().getUrl().startsWith("/adherence")),
+                "nothing was asked of progress-service");
+    }
+
+    private void stub(MappingBuilder request, String body) {
+        stub(request, body, "application/json");
+    }
+
+    private void stub(MappingBuilder request, String body, String type) {
+        progress.stubFor(request.willReturn(aResponse().withStatus(200).withHeader("Content-Type", type).withBody(body)));
+    }
+
+    private void stub(MappingBuilder request, int status, String body) {
+        progress.stubFor(request.atPriority(1).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/problem+json").withBody(body)));
+    }
+}
