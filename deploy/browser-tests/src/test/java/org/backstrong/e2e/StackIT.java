@@ -13,11 +13,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.backstrong.e2e.browser.BrowserExtension;
 import org.backstrong.e2e.browser.DesktopWindow;
+import org.backstrong.e2e.pages.AppPage;
 import org.backstrong.e2e.pages.KeycloakLoginPage;
 import org.backstrong.e2e.stack.LocalStack;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -70,6 +73,27 @@ class StackIT {
                 .withMessage(() -> "not in clara's account console: " + browser.getCurrentUrl())
                 .until(d -> d.getCurrentUrl().startsWith(stack.issuer() + "/account")
                         && d.findElement(By.tagName("body")).getText().contains("Clara Clinician"));
+    }
+
+    @Test
+    void browserHasAPhoneSizedViewportByDefault(LocalStack stack, WebDriver browser) {
+        AppPage.open(browser, stack);
+        KeycloakLoginPage.expect(browser, stack);
+
+        assertEquals((long) BrowserExtension.PHONE_WIDTH, viewportWidth(browser));
+    }
+
+    @Test
+    @DesktopWindow
+    void browserHasADesktopSizedViewportWhenATestAsks(LocalStack stack, WebDriver browser) {
+        AppPage.open(browser, stack);
+        KeycloakLoginPage.expect(browser, stack);
+
+        assertEquals((long) BrowserExtension.DESKTOP_WIDTH, viewportWidth(browser));
+    }
+
+    private static Object viewportWidth(WebDriver browser) {
+        return ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
     }
 
     private static HttpResponse<String> get(String url) {

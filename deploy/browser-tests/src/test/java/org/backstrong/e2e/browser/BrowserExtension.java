@@ -36,8 +36,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class BrowserExtension implements ParameterResolver, AfterTestExecutionCallback {
 
     /** An iPhone 12–15 sized viewport: the patient pages are phone pages. */
-    static final String PHONE_WINDOW = "390,844";
-    static final String DESKTOP_WINDOW = "1280,900";
+    public static final int PHONE_WIDTH = 390;
+    public static final int PHONE_HEIGHT = 844;
+    public static final int DESKTOP_WIDTH = 1280;
+    public static final int DESKTOP_HEIGHT = 900;
 
     private static final int LOG_LINES_ON_FAILURE = 40;
     private static final Pattern INVOCATION = Pattern.compile("\\[test-template-invocation:#(\\d+)]$");
@@ -63,7 +65,7 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getStore(NAMESPACE)
-                .computeIfAbsent(Browser.class, key -> new Browser(open(windowSize(context))), Browser.class)
+                .computeIfAbsent(Browser.class, key -> new Browser(open(isDesktop(context))), Browser.class)
                 .driver();
     }
 
@@ -87,7 +89,7 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
         }
     }
 
-    private static WebDriver open(String windowSize) {
+    private static WebDriver open(boolean desktop) {
         String chromium = System.getProperty("backstrong.e2e.chromium", "/usr/bin/chromium");
         String chromedriver = System.getProperty("backstrong.e2e.chromedriver", "/usr/bin/chromedriver");
         for (String executable : new String[] {chromium, chromedriver}) {
@@ -111,7 +113,13 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
                 "--disable-background-networking",
                 "--disable-dev-shm-usage",
                 "--lang=en-GB",
-                "--window-size=" + windowSize);
+                "--window-size=" + (desktop ? DESKTOP_WIDTH + "," + DESKTOP_HEIGHT : PHONE_WIDTH + "," + PHONE_HEIGHT));
+        if (!desktop) {
+            // Headless windows are at least 500 px wide; emulation gives the phone's viewport
+            // exactly, with touch and the page's <meta name=viewport> honoured.
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of(
+                    "width", PHONE_WIDTH, "height", PHONE_HEIGHT, "pixelRatio", 1.0, "touch", true, "mobile", true)));
+        }
         // No "save password?" or leaked-password prompts over the pages under test.
         options.setExperimentalOption("prefs", Map.of(
                 "credentials_enable_service", false,
@@ -122,10 +130,9 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
         return driver;
     }
 
-    private static String windowSize(ExtensionContext context) {
-        boolean desktop = context.getTestMethod().map(BrowserExtension::isDesktop).orElse(false)
+    private static boolean isDesktop(ExtensionContext context) {
+        return context.getTestMethod().map(BrowserExtension::isDesktop).orElse(false)
                 || context.getTestClass().map(BrowserExtension::isDesktop).orElse(false);
-        return desktop ? DESKTOP_WINDOW : PHONE_WINDOW;
     }
 
     private static boolean isDesktop(AnnotatedElement element) {
