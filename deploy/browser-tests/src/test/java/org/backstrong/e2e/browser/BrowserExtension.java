@@ -78,6 +78,8 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
             saveScreenshot(browser.driver(), name);
             if (failure.isPresent()) {
                 savePage(browser.driver(), name);
+            } else {
+                deleteStalePage(name);
             }
         }
         if (failure.isPresent()) {
@@ -161,6 +163,15 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
             System.out.println("[browser] screenshot " + png);
         } catch (IOException | WebDriverException e) {
             System.out.println("[browser] no screenshot for " + name + ": " + e.getMessage());
+        }
+    }
+
+    /** A page saved by an earlier, failed run of this test would mislead now that it passed. */
+    private static void deleteStalePage(String name) {
+        try {
+            Files.deleteIfExists(screenshots().resolve(name + ".html"));
+        } catch (IOException e) {
+            System.out.println("[browser] cannot remove the old page of " + name + ": " + e.getMessage());
         }
     }
 
