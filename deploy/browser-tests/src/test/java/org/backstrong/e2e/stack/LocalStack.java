@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -50,25 +52,46 @@ public final class LocalStack implements AutoCloseable {
     public record Ports(int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement,
                         int catalog, int planner, int progress) {
 
-        /** Free loopback ports, all held open at once so they are distinct. */
+        /**
+         * Free loopback ports below the kernel's ephemeral range: `up` binds the last of them
+         * minutes after they are chosen, and ports handed out for port 0 (other builds' tests,
+         * outgoing connections) come from that range, so they cannot take ours meanwhile.
+         */
         static Ports free() {
-            List<ServerSocket> sockets = new ArrayList<>();
+            int highest = ephemeralRangeStart() - 1;
+            int lowest = Math.max(1024, highest - 12_000);
+            List<Integer> chosen = new ArrayList<>();
+            for (int attempt = 0; chosen.size() < 8 && attempt < 10_000; attempt++) {
+                int port = ThreadLocalRandom.current().nextInt(lowest, highest + 1);
+                if (!chosen.contains(port) && isFree(port)) {
+                    chosen.add(port);
+                }
+            }
+            if (chosen.size() < 8) {
+                throw new IllegalStateException("no 8 free loopback ports between " + lowest + " and " + highest);
+            }
+            return new Ports(chosen.get(0), chosen.get(1), chosen.get(2), chosen.get(3), chosen.get(4),
+                    chosen.get(5), chosen.get(6), chosen.get(7));
+        }
+
+        private static boolean isFree(int port) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+                return true;
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+
+        /** The first port Linux hands out for port 0 (32768 unless configured otherwise). */
+        private static int ephemeralRangeStart() {
             try {
-                for (int i = 0; i < 8; i++) {
-                    sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-                }
-                int[] p = sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-                return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
-            } catch (IOException e) {
-                throw new UncheckedIOException("no free loopback ports", e);
-            } finally {
-                for (ServerSocket s : sockets) {
-                    try {
-                        s.close();
-                    } catch (IOException ignored) {
-                        // closing a listener we just opened; nothing to do
-                    }
-                }
+                String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+                int start = Integer.parseInt(range.split("\\s+")[0]);
+                return start > 5_000 ? start : 32_768;
+            } catch (IOException | RuntimeException e) {
+                return 32_768;
             }
         }
     }
