@@ -45,10 +45,14 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
     private static final Pattern INVOCATION = Pattern.compile("\\[test-template-invocation:#(\\d+)]$");
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
 
+    /** Where each open browser saves downloads (one folder per test). */
+    private static final Map<WebDriver, Path> DOWNLOADS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The test's browser; quit when JUnit closes the test's store. */
     private record Browser(WebDriver driver) implements AutoCloseable {
         @Override
         public void close() {
+            DOWNLOADS.remove(driver);
             try {
                 driver.quit();
             } catch (WebDriverException e) {
@@ -65,8 +69,35 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getStore(NAMESPACE)
-                .computeIfAbsent(Browser.class, key -> new Browser(open(isDesktop(context))), Browser.class)
+                .computeIfAbsent(Browser.class, key -> new Browser(open(isDesktop(context), downloadsOf(context))),
+                        Browser.class)
                 .driver();
+    }
+
+    /** The folder the browser of this test saves downloads to (target/downloads/&lt;TestClass&gt;-&lt;method&gt;). */
+    public static Path downloads(WebDriver driver) {
+        Path folder = DOWNLOADS.get(driver);
+        if (folder == null) {
+            throw new IllegalArgumentException("not a browser of BrowserExtension");
+        }
+        return folder;
+    }
+
+    private static Path downloadsOf(ExtensionContext context) {
+        Path folder = Path.of(System.getProperty("backstrong.e2e.downloads", "target/downloads")).toAbsolutePath()
+                .resolve(artifactName(context));
+        try {
+            if (Files.isDirectory(folder)) {
+                try (var old = Files.list(folder)) {
+                    for (Path file : old.toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -91,7 +122,7 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
         }
     }
 
-    private static WebDriver open(boolean desktop) {
+    private static WebDriver open(boolean desktop, Path downloads) {
         String chromium = System.getProperty("backstrong.e2e.chromium", "/usr/bin/chromium");
         String chromedriver = System.getProperty("backstrong.e2e.chromedriver", "/usr/bin/chromedriver");
         for (String executable : new String[] {chromium, chromedriver}) {
@@ -126,8 +157,11 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
         options.setExperimentalOption("prefs", Map.of(
                 "credentials_enable_service", false,
                 "profile.password_manager_enabled", false,
-                "profile.password_manager_leak_detection", false));
+                "profile.password_manager_leak_detection", false,
+                "download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriver driver = new ChromeDriver(service, options);
+        DOWNLOADS.put(driver, downloads);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
     }

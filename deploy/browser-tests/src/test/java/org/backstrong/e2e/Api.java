@@ -1,0 +1,80 @@
+package org.backstrong.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.backstrong.e2e.stack.LocalStack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The stack's APIs as a test reaches them beside the browser: a demo user's token from Keycloak
+ * (public client backstrong-cli, password grant, demo realm only), then plain HTTP calls, to set
+ * up what a test needs and to check what the pages stored.
+ */
+final class Api {
+
+    static final String PIA = "22222222-2222-4222-8222-000000000003";
+    static final String BUILT_IN_TEMPLATE = "00000000-0000-4000-8000-000000000b04";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LocalStack stack;
+    private final String token;
+
+    private Api(LocalStack stack, String token) {
+        this.stack = stack;
+        this.token = token;
+    }
+
+    /** Signed in as a demo user (password = user name). */
+    static Api as(LocalStack stack, String demoUser) {
+        String form = "grant_type=password&client_id=backstrong-cli&username=" + encode(demoUser) + "&password="
+                + encode(demoUser);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        JsonNode answer = send(request, 200);
+        return new Api(stack, answer.path("access_token").asText());
+    }
+
+    JsonNode getFromPlanner(String path) {
+        return send(HttpRequest.newBuilder(URI.create(stack.plannerUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(), 200);
+    }
+
+    JsonNode postToPlanner(String path, String json, int expectedStatus) {
+        return send(HttpRequest.newBuilder(URI.create(stack.plannerUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), expectedStatus);
+    }
+
+    private static JsonNode send(HttpRequest request, int expectedStatus) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                throw new AssertionError(request.method() + " " + request.uri() + " answered " + response.statusCode()
+                        + ", not " + expectedStatus + ": " + response.body());
+            }
+            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,72 @@
+package org.backstrong.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.backstrong.e2e.pages.AppPage;
+import org.backstrong.e2e.pages.SessionPage;
+import org.backstrong.e2e.stack.LocalStack;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A patient logs sets with the network cut: the page keeps them (IndexedDB) and says so, sends
+ * them when the connection returns, and planner stores each exactly once.
+ */
+@BrowserTest
+class OfflineLoggingIT {
+
+    @Test
+    void setsLoggedOfflineAreSentOnceTheConnectionReturnsAndStoredExactlyOnce(LocalStack stack, WebDriver browser) {
+        // colin (clinic-b) gives pia a plan with a session every day, starting today
+        Api.as(stack, "colin").postToPlanner("/patients/" + Api.PIA + "/plans", """
+                {"templateId":"%s","startDate":"%s","weekdays":[1,2,3,4,5,6,7]}"""
+                .formatted(Api.BUILT_IN_TEMPLATE, LocalDate.now()), 201);
+
+        AppPage.signInAs(browser, stack, "pia");
+        SessionPage session = SessionPage.expect(browser);
+        session.log(session.openForms().get(0), 1);
+        session.waitUntilLogged(1);
+
+        ChromiumDriver chromium = (ChromiumDriver) browser;
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        chromium.setNetworkConditions(offline);
+        List<WebElement> open = session.openForms();
+        session.submit(open.get(0), 2);
+        session.submit(open.get(1), 2);
+        session.waitUntilOutboxSays("2 sets waiting to be sent");
+        assertEquals(1, session.loggedSets(), "nothing more is shown as stored while offline");
+
+        chromium.deleteNetworkConditions();
+        session.waitUntilOutboxEmpty();
+        session.waitUntilLogged(3);
+
+        JsonNode today = Api.as(stack, "pia").getFromPlanner("/me/sessions/today");
+        Set<String> setIds = new HashSet<>();
+        int stored = 0;
+        for (JsonNode item : today.path("items")) {
+            for (JsonNode set : item.path("logged")) {
+                stored++;
+                setIds.add(set.path("setId").asText());
+            }
+        }
+        assertEquals(3, stored, "each set stored exactly once: " + today.path("items"));
+        assertEquals(3, setIds.size());
+
+        browser.navigate().refresh();
+        SessionPage reloaded = SessionPage.expect(browser);
+        assertEquals(3, reloaded.loggedSets());
+        assertTrue(reloaded.outboxStatus().isEmpty(), "nothing waits any more");
+    }
+}
