@@ -36,9 +36,10 @@ import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.domain.PlanItem;
 import org.backstrong.planner.domain.PlanStatus;
 import org.backstrong.planner.domain.PrescriptionChange;
-import org.backstrong.planner.domain.Schedule;
+import org.backstrong.planner.domain.SessionCompletion;
 import org.backstrong.planner.progress.PatientTimeline;
 import org.backstrong.planner.progress.TimelineApi;
+import org.backstrong.planner.repository.SessionCompletionRepository;
 import org.backstrong.planner.rest.AssignmentInput;
 import org.backstrong.planner.rest.EnrolmentInput;
 import org.backstrong.planner.rest.PlanResource;
@@ -77,14 +78,16 @@ public class ClinicianPages {
     private final PatientHistory history;
     private final PrintablePlans printablePlans;
     private final TimelineApi timelines;
+    private final SessionCompletionRepository completions;
     private final Validator validator;
     private final Caller caller;
     private final CsrfTokens csrf;
     private final Clock clock;
 
     public ClinicianPages(PatientRegistry registry, Plans plans, TemplateLibrary templates, PatientHistory history,
-            PrintablePlans printablePlans, @RestClient TimelineApi timelines, Validator validator, Caller caller,
-            CsrfTokens csrf, Clock clock) {
+            PrintablePlans printablePlans, @RestClient TimelineApi timelines, SessionCompletionRepository completions,
+            Validator validator, Caller caller, CsrfTokens csrf, Clock clock) {
+        this.completions = completions;
         this.registry = registry;
         this.plans = plans;
         this.templates = templates;
@@ -295,7 +298,8 @@ public class ClinicianPages {
         PatientView view = new PatientView(line(patient), current.map(ClinicianPages::planLine).orElse(null),
                 all.stream().filter(plan -> plan.status == PlanStatus.COMPLETED).map(ClinicianPages::planLine).toList(),
                 weeks, SvgChart.line("Mean pain during sets per week (0–10)", pain, 10),
-                SvgChart.bars("Sessions done of those scheduled per week (%)", adherence(all, weeks), 100d),
+                SvgChart.bars("Sessions completed of those scheduled per week (%)", adherence(all,
+                        completions.ofPlans(all.stream().map(plan -> plan.id).toList()), LocalDate.now(clock)), 100d),
                 history.changes(id).stream().map(ClinicianPages::changeLine).toList(), progress(id, names));
         List<TemplateChoice> choices = templates.list(clinic).stream()
                 .map(t -> new TemplateChoice(t.id.toString(), t.name, t.weeks, t.sessionsPerWeek)).toList();
@@ -335,23 +339,20 @@ public class ClinicianPages {
     }
 
     /**
-     * Per ISO week, up to this one, the sessions with a logged set as a share of those the
-     * patient's plans scheduled (weeks with nothing scheduled are left blank).
+     * Per ISO week, up to this one, the sessions completed (at least 80 % of their sets logged, as
+     * adherence counts them) as a share of those the patient's plans scheduled until today; weeks
+     * with nothing scheduled are left blank.
      */
-    private List<SvgChart.Point> adherence(List<Plan> all, List<PatientHistory.Week> weeks) {
-        LocalDate thisMonday = LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    static List<SvgChart.Point> adherence(List<Plan> all, List<SessionCompletion> done, LocalDate today) {
+        LocalDate thisMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         TreeMap<LocalDate, Integer> scheduled = new TreeMap<>();
         for (Plan plan : all) {
-            Schedule schedule = plan.schedule();
-            for (LocalDate date : schedule.sessionDates()) {
-                LocalDate monday = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                if (!monday.isAfter(thisMonday) && !date.isAfter(LocalDate.now(clock))) {
-                    scheduled.merge(monday, 1, Integer::sum);
-                }
-            }
+            plan.schedule().sessionDates().stream().filter(date -> !date.isAfter(today))
+                    .forEach(date -> scheduled.merge(mondayOf(date), 1, Integer::sum));
         }
-        Map<LocalDate, Integer> done = new HashMap<>();
-        weeks.forEach(week -> done.put(week.monday(), week.sessions()));
+        Map<LocalDate, Integer> completed = new HashMap<>();
+        done.stream().filter(SessionCompletion::counts)
+                .forEach(session -> completed.merge(mondayOf(session.sessionDate), 1, Integer::sum));
         LocalDate first = scheduled.isEmpty() ? thisMonday : scheduled.firstKey();
         if (first.isBefore(thisMonday.minusWeeks(CHART_WEEKS - 1L))) {
             first = thisMonday.minusWeeks(CHART_WEEKS - 1L);
@@ -359,11 +360,14 @@ public class ClinicianPages {
         List<SvgChart.Point> points = new ArrayList<>();
         for (LocalDate monday = first; !monday.isAfter(thisMonday); monday = monday.plusWeeks(1)) {
             Integer planned = scheduled.get(monday);
-            Double share = planned == null || planned == 0 ? null
-                    : Math.min(100d, 100d * done.getOrDefault(monday, 0) / planned);
+            Double share = planned == null ? null : Math.min(100d, 100d * completed.getOrDefault(monday, 0) / planned);
             points.add(new SvgChart.Point(PatientPages.weekLabel(monday), share));
         }
         return points;
+    }
+
+    private static LocalDate mondayOf(LocalDate date) {
+        return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     private Assignment blankAssignment() {
