@@ -33,7 +33,7 @@ class AnalystPagesTest {
 
     @BeforeEach
     void answers() {
-        progress.resetAll();
+        ProgressStub.reset();
         stub(get(urlPathEqualTo("/adherence")).withQueryParam("groupBy", equalTo("week")), """
                 {"clinic":"clinic-a","from":"2026-09-01","to":"2026-11-24","groupBy":"week","rows":[
                  {"key":"2026-W46","patients":3,"sessionsScheduled":9,"sessionsCompleted":6,"sessionAdherencePercent":66.7,
@@ -98,7 +98,7 @@ class AnalystPagesTest {
 
     @Test
     void saysSoWhenProgressIsDown() {
-        progress.resetAll();
+        ProgressStub.reset();
         stub(get(urlPathEqualTo("/adherence")), 503, "{}");
         String html = given().auth().oauth2(ANNA).when().get("/app/analytics").then().statusCode(200).extract().asString();
         assertTrue(html.contains("unavailable just now"));

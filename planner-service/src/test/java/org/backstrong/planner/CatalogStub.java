@@ -3,6 +3,7 @@ package org.backstrong.planner;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
@@ -50,6 +51,14 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
             server.stubFor(get(urlEqualTo("/exercises/" + exercise[0])).willReturn(ok(body)));
             server.stubFor(get(urlEqualTo("/exercises/" + exercise[0] + "/versions/1")).willReturn(ok(body)));
         }
+        server.stubFor(get(urlPathEqualTo("/exercises")).willReturn(ok(summaries()).withHeader("X-Total-Count",
+                String.valueOf(ARTICLE.size()))));
+        server.stubFor(get(urlEqualTo("/regions")).willReturn(ok("[{\"id\":\"upper-back\",\"name\":\"Upper back\"},"
+                + "{\"id\":\"lower-back\",\"name\":\"Lower back\"}]")));
+        server.stubFor(get(urlEqualTo("/muscles")).willReturn(ok("[{\"id\":\"latissimus-dorsi\",\"name\":\"Latissimus dorsi\"},"
+                + "{\"id\":\"erector-spinae\",\"name\":\"Erector spinae\"}]")));
+        server.stubFor(get(urlEqualTo("/equipment")).willReturn(ok("[{\"id\":\"dumbbell\",\"name\":\"Dumbbell\"},"
+                + "{\"id\":\"resistance-band\",\"name\":\"Resistance band\"}]")));
         server.stubFor(get(urlEqualTo("/exercises/" + RETIRED))
                 .willReturn(ok(document(RETIRED, "Old machine row", "reps", 1, 3, 8, 12, false, "retired"))));
         server.stubFor(get(urlPathMatching("/exercises/unknown-.*")).willReturn(aResponse().withStatus(404)
@@ -71,6 +80,34 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /** The article's exercises as the catalog lists them (GET /exercises), whatever the filters. */
+    private String summaries() {
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (Object[] exercise : ARTICLE) {
+            Map<String, Object> item = new java.util.LinkedHashMap<>();
+            item.put("id", exercise[0]);
+            item.put("name", exercise[1]);
+            item.put("summary", exercise[1] + ".");
+            item.put("category", "light-cardio".equals(exercise[0]) || "band-pull-apart".equals(exercise[0]) ? "warm-up"
+                    : "strength");
+            item.put("regions", List.of("upper-back"));
+            item.put("primaryMuscles", List.of("latissimus-dorsi"));
+            item.put("secondaryMuscles", List.of());
+            item.put("equipment", List.of(List.of("none")));
+            item.put("dose", Map.of("kind", exercise[2], "setsMin", exercise[3], "setsMax", exercise[4]));
+            item.put("difficulty", 2);
+            item.put("status", "published");
+            item.put("version", 1);
+            item.put("clinicOwned", false);
+            items.add(item);
+        }
+        try {
+            return json.writeValueAsString(items);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String document(String id, String name, String kind, int setsMin, int setsMax, int min, int max,

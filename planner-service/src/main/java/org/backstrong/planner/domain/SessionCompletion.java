@@ -35,6 +35,11 @@ public class SessionCompletion {
     @Column(name = "completed_at", nullable = false)
     public OffsetDateTime completedAt;
 
+    /** Adherence counts a session as completed when at least 80 % of its prescribed sets were logged. */
+    public boolean counts() {
+        return setsLogged * 5 >= setsPrescribed * 4;
+    }
+
     public static class Key implements Serializable {
         public UUID planId;
         public LocalDate sessionDate;

@@ -1,6 +1,7 @@
 package org.backstrong.planner.repository;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,5 +16,10 @@ public class SessionCompletionRepository implements PanacheRepositoryBase<Sessio
 
     public Optional<SessionCompletion> find(UUID planId, LocalDate date) {
         return findByIdOptional(new SessionCompletion.Key(planId, date));
+    }
+
+    /** Every completion of these plans. */
+    public List<SessionCompletion> ofPlans(List<UUID> planIds) {
+        return planIds.isEmpty() ? List.of() : list("planId in ?1", planIds);
     }
 }

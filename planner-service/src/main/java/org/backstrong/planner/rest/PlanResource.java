@@ -46,7 +46,15 @@ public class PlanResource {
     /** Server-rendered pages of this resource (templates/PlanResource/). */
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance print(PrintablePlans.Printout plan);
+        static native TemplateInstance print(PrintablePlans.Printout plan, String inlineStyle);
+    }
+
+    /**
+     * The print page. This API page carries its style sheet inline (one file to save or mail);
+     * the web pages link /assets/print.css instead, since their CSP forbids inline style.
+     */
+    public static TemplateInstance printPage(PrintablePlans.Printout plan, boolean linkStyleSheet) {
+        return Templates.print(plan, linkStyleSheet ? null : PrintStyle.CSS);
     }
 
     @GET
@@ -68,7 +76,7 @@ public class PlanResource {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT })
     public TemplateInstance print(@PathParam("id") UUID id) {
-        return Templates.print(printablePlans.of(visible(id), caller.is(Roles.CLINICIAN)));
+        return printPage(printablePlans.of(visible(id), caller.is(Roles.CLINICIAN)), false);
     }
 
     @GET

@@ -100,7 +100,7 @@ public class ProblemMapper {
      * The field as a client knows it: "create.body.dose.setsMax" becomes "dose.setsMax",
      * "create.body.steps[2].<list element>" becomes "steps[2]", "search.q" becomes "q".
      */
-    static String fieldOf(Path path) {
+    public static String fieldOf(Path path) {
         List<Path.Node> nodes = new ArrayList<>();
         path.forEach(nodes::add);
         StringBuilder field = new StringBuilder();

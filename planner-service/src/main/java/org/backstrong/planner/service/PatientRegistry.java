@@ -29,6 +29,16 @@ public class PatientRegistry {
         return patients.ofClinic(clinicId, Page.of(page, size));
     }
 
+    /** The display names of those of {@code ids} who are this clinic's patients (nobody else's). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<String, String> displayNames(String clinicId, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return patients.list("clinicId = ?1 and id in ?2", clinicId, java.util.List.copyOf(ids)).stream()
+                .collect(java.util.stream.Collectors.toMap(patient -> patient.id, patient -> patient.displayName));
+    }
+
     /** The clinic's patient, or 404 (also for another clinic's patient). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Patient get(String clinicId, String patientId) {

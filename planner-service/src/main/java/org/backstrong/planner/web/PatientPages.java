@@ -21,6 +21,8 @@ import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.NotFoundException;
 import org.backstrong.planner.service.PatientHistory;
+import org.backstrong.planner.service.Plans;
+import org.backstrong.planner.service.PrintablePlans;
 import org.backstrong.planner.service.Sessions;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -39,8 +41,13 @@ public class PatientPages {
     private final Caller caller;
     private final CsrfTokens csrf;
     private final Clock clock;
+    private final Plans plans;
+    private final PrintablePlans printablePlans;
 
-    public PatientPages(Sessions sessions, PatientHistory history, Caller caller, CsrfTokens csrf, Clock clock) {
+    public PatientPages(Sessions sessions, PatientHistory history, Caller caller, CsrfTokens csrf, Clock clock,
+            Plans plans, PrintablePlans printablePlans) {
+        this.plans = plans;
+        this.printablePlans = printablePlans;
         this.sessions = sessions;
         this.history = history;
         this.caller = caller;
@@ -96,6 +103,13 @@ public class PatientPages {
         return Templates.progress(frame("My progress", "progress"), weeks,
                 SvgChart.line("Mean pain during sets per week (0–10)", pain, 10),
                 SvgChart.bars("Sets logged per week", volume, null), changes);
+    }
+
+    /** The patient's own plan to print ("your plan"), its style sheet linked from /assets. */
+    @GET
+    @Path("/plans/{id}/print")
+    public TemplateInstance print(@PathParam("id") UUID id) {
+        return PlanResource.printPage(printablePlans.of(plans.forPatient(caller.subject(), id), false), true);
     }
 
     private TemplateInstance session(LocalDate date) {

@@ -1,0 +1,63 @@
+package org.backstrong.planner.catalog;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The catalog as the clinicians' pages browse it: searches and vocabularies, never cached (an
+ * admin's change shows at once), bounded in time. A failure is the caller's to tell on the page.
+ */
+@ApplicationScoped
+public class CatalogBrowser {
+
+    /** A page of matches and how many there are in all. */
+    public record Found(List<CatalogSummary> items, int total) {
+    }
+
+    /** The filters' choices. */
+    public record Vocabularies(List<CatalogTerm> regions, List<CatalogTerm> muscles, List<CatalogTerm> equipment) {
+    }
+
+    private final CatalogApi api;
+
+    public CatalogBrowser(@RestClient CatalogApi api) {
+        this.api = api;
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    public Found search(String q, String region, String muscle, String equipment, String category, int page, int size) {
+        try (Response response = api.search(q, region, muscle, equipment, category, page, size)) {
+            List<CatalogSummary> items = response.readEntity(new GenericType<List<CatalogSummary>>() {
+            });
+            String total = response.getHeaderString("X-Total-Count");
+            return new Found(items, total == null ? items.size() : Integer.parseInt(total.trim()));
+        }
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    public Vocabularies vocabularies() {
+        return new Vocabularies(api.regions(), api.muscles(), api.equipment());
+    }
+
+    /** The exercise, or empty when the catalog does not know it (or not for this caller). */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    public Optional<CatalogDetail> detail(String id) {
+        try {
+            return Optional.of(api.detail(id));
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+}

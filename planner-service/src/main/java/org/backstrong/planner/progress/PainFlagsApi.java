@@ -1,0 +1,42 @@
+package org.backstrong.planner.progress;
+
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import org.backstrong.planner.security.PropagateCallerToken;
+
+/** progress-service's pain-flag inbox, called with the clinician's own token (so progress applies their clinic). */
+@RegisterRestClient(configKey = "progress")
+@RegisterProvider(PropagateCallerToken.class)
+@Path("/pain-flags")
+@Produces(MediaType.APPLICATION_JSON)
+public interface PainFlagsApi {
+
+    /** The caller's clinic's unresolved flags, newest first. */
+    @GET
+    List<PainFlag> unresolved(@QueryParam("page") int page, @QueryParam("size") int size);
+
+    @POST
+    @Path("/{id}/acknowledge")
+    PainFlag acknowledge(@PathParam("id") String id);
+
+    @POST
+    @Path("/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    PainFlag resolve(@PathParam("id") String id, Resolution body);
+
+    /** The body of a resolution: the clinician's note (1–2000 characters). */
+    record Resolution(String note) {
+    }
+}

@@ -1,0 +1,24 @@
+package org.backstrong.planner.progress;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import org.backstrong.planner.security.PropagateCallerToken;
+
+/** progress-service's view of one patient over time, called with the clinician's own token. */
+@RegisterRestClient(configKey = "progress")
+@RegisterProvider(PropagateCallerToken.class)
+@Path("/patients/{id}/timeline")
+@Produces(MediaType.APPLICATION_JSON)
+public interface TimelineApi {
+
+    /** 404 when progress has no plan of this patient (yet) or the patient is another clinic's. */
+    @GET
+    PatientTimeline of(@PathParam("id") String patientId);
+}

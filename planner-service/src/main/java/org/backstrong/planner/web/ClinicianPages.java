@@ -1,0 +1,443 @@
+package org.backstrong.planner.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.backstrong.planner.domain.Patient;
+import org.backstrong.planner.domain.Plan;
+import org.backstrong.planner.domain.PlanItem;
+import org.backstrong.planner.domain.PlanStatus;
+import org.backstrong.planner.domain.PrescriptionChange;
+import org.backstrong.planner.domain.SessionCompletion;
+import org.backstrong.planner.progress.PatientTimeline;
+import org.backstrong.planner.progress.TimelineApi;
+import org.backstrong.planner.repository.SessionCompletionRepository;
+import org.backstrong.planner.rest.AssignmentInput;
+import org.backstrong.planner.rest.EnrolmentInput;
+import org.backstrong.planner.rest.PlanResource;
+import org.backstrong.planner.security.Caller;
+import org.backstrong.planner.security.Roles;
+import org.backstrong.planner.service.ConflictException;
+import org.backstrong.planner.service.InvalidInputException;
+import org.backstrong.planner.service.PatientHistory;
+import org.backstrong.planner.service.PatientRegistry;
+import org.backstrong.planner.service.Plans;
+import org.backstrong.planner.service.PrintablePlans;
+import org.backstrong.planner.service.TemplateLibrary;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The clinicians' patient pages (/app/clinic/...): the clinic's patients, enrolment with screening,
+ * each patient's plan, history, progress decisions and flags, assigning a plan, and the printable plan.
+ */
+@Path("/app/clinic")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.CLINICIAN)
+public class ClinicianPages {
+
+    static final int PAGE_SIZE = 50;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    /** Weeks the adherence chart shows, up to this one. */
+    private static final int CHART_WEEKS = 12;
+
+    private final PatientRegistry registry;
+    private final Plans plans;
+    private final TemplateLibrary templates;
+    private final PatientHistory history;
+    private final PrintablePlans printablePlans;
+    private final TimelineApi timelines;
+    private final SessionCompletionRepository completions;
+    private final Validator validator;
+    private final Caller caller;
+    private final CsrfTokens csrf;
+    private final Clock clock;
+
+    public ClinicianPages(PatientRegistry registry, Plans plans, TemplateLibrary templates, PatientHistory history,
+            PrintablePlans printablePlans, @RestClient TimelineApi timelines, SessionCompletionRepository completions,
+            Validator validator, Caller caller, CsrfTokens csrf, Clock clock) {
+        this.completions = completions;
+        this.registry = registry;
+        this.plans = plans;
+        this.templates = templates;
+        this.history = history;
+        this.printablePlans = printablePlans;
+        this.timelines = timelines;
+        this.validator = validator;
+        this.caller = caller;
+        this.csrf = csrf;
+        this.clock = clock;
+    }
+
+    /** The enrolment form as typed, and what was wrong with it. */
+    public record Enrolment(String id, String displayName, String preExistingCondition, String clearedOn,
+            String clearedBy, FieldErrors errors) {
+
+        static Enrolment blank() {
+            return new Enrolment("", "", "no", "", "", FieldErrors.none());
+        }
+
+        public boolean condition() {
+            return "yes".equals(preExistingCondition);
+        }
+    }
+
+    /** The assignment form as typed, what was wrong with it, and the 409's message when the plan could not start. */
+    public record Assignment(String templateId, String startDate, List<String> weekdays, FieldErrors errors,
+            String conflict) {
+
+        public boolean day(int weekday) {
+            return weekdays.contains(String.valueOf(weekday));
+        }
+    }
+
+    public record PatientLine(String id, String displayName, String enrolledOn, boolean preExistingCondition,
+            String clearedOn) {
+    }
+
+    public record Weekday(int number, String name) {
+    }
+
+    public record ItemLine(int position, String block, String exerciseId, String exerciseName, String dose, String load,
+            String rest, boolean paused, String pauseReason) {
+    }
+
+    public record PlanLine(UUID id, String name, String goal, String status, String statusReason, String startDate,
+            String endDate, int weeks, String days, List<ItemLine> items) {
+
+        public boolean active() {
+            return "active".equals(status);
+        }
+    }
+
+    public record ChangeLine(String when, String who, String rule, String reason) {
+    }
+
+    public record DecisionLine(String date, String exercise, String outcome, String rule, String reason) {
+    }
+
+    public record FlagLine(UUID id, String severity, boolean stop, String status, String exercise, String rule,
+            String evidence, String raised, String resolutionNote) {
+    }
+
+    /** What progress-service said of the patient; {@code state} is shown, absent or unavailable. */
+    public record Progress(String state, List<DecisionLine> decisions, List<FlagLine> flags) {
+
+        public boolean shown() {
+            return "shown".equals(state);
+        }
+
+        public boolean absent() {
+            return "absent".equals(state);
+        }
+
+        public boolean unavailable() {
+            return "unavailable".equals(state);
+        }
+    }
+
+    public record PatientView(PatientLine patient, PlanLine current, List<PlanLine> past, List<PatientHistory.Week> weeks,
+            String painChart, String adherenceChart, List<ChangeLine> changes, Progress progress) {
+    }
+
+    public record TemplateChoice(String id, String name, int weeks, int sessionsPerWeek) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance patients(PageFrame frame, List<PatientLine> patients, int page, boolean more,
+                Enrolment enrolment);
+
+        static native TemplateInstance patient(PageFrame frame, PatientView view, Assignment assignment,
+                List<TemplateChoice> templates, List<Weekday> weekdays, String flash);
+    }
+
+    @GET
+    public TemplateInstance patients(@QueryParam("page") String page) {
+        return patientsPage(pageIndex(page), Enrolment.blank());
+    }
+
+    /** Enrols a patient; a refused form comes back with each message next to its field, and nothing is stored. */
+    @POST
+    @Path("/patients")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response enrol(@FormParam("id") String id, @FormParam("displayName") String displayName,
+            @FormParam("preExistingCondition") String preExistingCondition, @FormParam("clearedOn") String clearedOn,
+            @FormParam("clearedBy") String clearedBy) {
+        FieldErrors errors = FieldErrors.none();
+        Boolean condition = switch (preExistingCondition == null ? "" : preExistingCondition.trim()) {
+            case "yes" -> Boolean.TRUE;
+            case "no" -> Boolean.FALSE;
+            default -> {
+                errors.add("preExistingCondition", "answer yes or no");
+                yield null;
+            }
+        };
+        LocalDate cleared = FormValues.date(clearedOn, "clearedOn", errors);
+        EnrolmentInput input = new EnrolmentInput(FormValues.text(id), FormValues.text(displayName), condition, cleared,
+                FormValues.text(clearedBy));
+        if (errors.isEmpty()) {
+            errors.addAll(validator.validate(input), field -> field);
+        }
+        if (errors.isEmpty()) {
+            try {
+                Patient patient = registry.enrol(caller.clinic(), caller.subject(), input);
+                return seeOther("/app/clinic/patients/" + patient.id + "?flash=enrolled");
+            } catch (InvalidInputException e) {
+                errors.add(e, field -> field);
+            } catch (ConflictException e) {
+                errors.add("id", e.getMessage());
+            }
+        }
+        Enrolment enrolment = new Enrolment(orEmpty(id), orEmpty(displayName), orEmpty(preExistingCondition),
+                orEmpty(clearedOn), orEmpty(clearedBy), errors);
+        return html(Response.Status.BAD_REQUEST, patientsPage(0, enrolment));
+    }
+
+    @GET
+    @Path("/patients/{id}")
+    public TemplateInstance patient(@PathParam("id") String id, @QueryParam("flash") String flash) {
+        return patientPage(id, blankAssignment(), flashText(flash));
+    }
+
+    /** Assigns a template; a refused form, or a plan that may not start (409), comes back on the patient's page. */
+    @POST
+    @Path("/patients/{id}/plans")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response assign(@PathParam("id") String id, @FormParam("templateId") String templateId,
+            @FormParam("startDate") String startDate, @FormParam("weekdays") List<String> weekdays) {
+        registry.get(caller.clinic(), id);
+        FieldErrors errors = FieldErrors.none();
+        UUID template = FormValues.uuid(templateId, "templateId", errors);
+        LocalDate start = FormValues.date(startDate, "startDate", errors);
+        List<Integer> days = new ArrayList<>();
+        for (String day : weekdays == null ? List.<String> of() : weekdays) {
+            Integer number = FormValues.whole(day, "weekdays", errors);
+            if (number != null) {
+                days.add(number);
+            }
+        }
+        AssignmentInput input = new AssignmentInput(template, start, days);
+        if (errors.isEmpty()) {
+            errors.addAll(validator.validate(input), field -> field.startsWith("weekdays") ? "weekdays" : field);
+        }
+        String conflict = null;
+        if (errors.isEmpty()) {
+            try {
+                plans.assign(caller.clinic(), caller.subject(), id, input);
+                return seeOther("/app/clinic/patients/" + id + "?flash=assigned");
+            } catch (InvalidInputException e) {
+                errors.add(e, field -> field);
+            } catch (ConflictException e) {
+                conflict = e.getMessage();
+            }
+        }
+        Assignment assignment = new Assignment(orEmpty(templateId), orEmpty(startDate),
+                weekdays == null ? List.of() : weekdays, errors, conflict);
+        return html(conflict != null ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
+                patientPage(id, assignment, null));
+    }
+
+    /** The plan to print and hand over, as the API's print page, with its style sheet from /assets (the CSP allows no inline style). */
+    @GET
+    @Path("/plans/{id}/print")
+    public TemplateInstance print(@PathParam("id") UUID id) {
+        return PlanResource.printPage(printablePlans.of(plans.forClinician(caller.clinic(), id), true), true);
+    }
+
+    private TemplateInstance patientsPage(int page, Enrolment enrolment) {
+        List<PatientLine> patients = registry.list(caller.clinic(), page, PAGE_SIZE).stream()
+                .map(ClinicianPages::line).toList();
+        return Templates.patients(PageFrame.of(caller, csrf, "Patients", "clinic"), patients, page,
+                patients.size() == PAGE_SIZE, enrolment);
+    }
+
+    private TemplateInstance patientPage(String id, Assignment assignment, String flash) {
+        String clinic = caller.clinic();
+        Patient patient = registry.get(clinic, id);
+        List<Plan> all = plans.ofPatient(clinic, id);
+        Optional<Plan> current = all.stream().filter(plan -> plan.status != PlanStatus.COMPLETED).findFirst();
+        Map<String, String> names = new HashMap<>();
+        all.forEach(plan -> plan.items.forEach(item -> names.putIfAbsent(item.exerciseId, item.exerciseName)));
+        List<PatientHistory.Week> weeks = history.weeks(id);
+        List<SvgChart.Point> pain = weeks.stream()
+                .map(week -> new SvgChart.Point(PatientPages.weekLabel(week.monday()),
+                        week.meanPain() == null ? null : week.meanPain().doubleValue()))
+                .toList();
+        PatientView view = new PatientView(line(patient), current.map(ClinicianPages::planLine).orElse(null),
+                all.stream().filter(plan -> plan.status == PlanStatus.COMPLETED).map(ClinicianPages::planLine).toList(),
+                weeks, SvgChart.line("Mean pain during sets per week (0–10)", pain, 10),
+                SvgChart.bars("Sessions completed of those scheduled per week (%)", adherence(all,
+                        completions.ofPlans(all.stream().map(plan -> plan.id).toList()), LocalDate.now(clock)), 100d),
+                history.changes(id).stream().map(ClinicianPages::changeLine).toList(), progress(id, names));
+        List<TemplateChoice> choices = templates.list(clinic).stream()
+                .map(t -> new TemplateChoice(t.id.toString(), t.name, t.weeks, t.sessionsPerWeek)).toList();
+        List<Weekday> weekdays = IntStream.rangeClosed(1, 7)
+                .mapToObj(day -> new Weekday(day, DayOfWeek.of(day).getDisplayName(TextStyle.FULL, Locale.ENGLISH)))
+                .toList();
+        return Templates.patient(PageFrame.of(caller, csrf, patient.displayName, "clinic"), view, assignment, choices,
+                weekdays, flash);
+    }
+
+    /** Decisions and flags from progress-service; the page still shows planner's own data without them. */
+    private Progress progress(String patientId, Map<String, String> names) {
+        try {
+            PatientTimeline timeline = timelines.of(patientId);
+            List<DecisionLine> decisions = orEmpty(timeline.decisions()).stream()
+                    .sorted((a, b) -> compare(b.decidedAt(), a.decidedAt()))
+                    .map(d -> new DecisionLine(d.sessionDate() == null ? "" : DAY.format(d.sessionDate()),
+                            nameOf(d.exerciseId(), names), d.outcome(), d.rule(), d.reason()))
+                    .toList();
+            List<FlagLine> flags = orEmpty(timeline.flags()).stream()
+                    .sorted((a, b) -> compare(b.raisedAt(), a.raisedAt()))
+                    .map(f -> new FlagLine(f.id(), f.severity(), f.stop(), f.status(), nameOf(f.exerciseId(), names),
+                            f.rule(), f.evidence(), f.raisedAt() == null ? "" : DAY.format(f.raisedAt()),
+                            f.resolutionNote()))
+                    .toList();
+            return new Progress("shown", decisions, flags);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return new Progress("absent", List.of(), List.of());
+            }
+            Log.warnf("progress-service answered %d for patient %s's timeline", e.getResponse().getStatus(), patientId);
+            return new Progress("unavailable", List.of(), List.of());
+        } catch (RuntimeException e) {
+            Log.warnf("progress-service unavailable for patient %s's timeline: %s", patientId, e.getMessage());
+            return new Progress("unavailable", List.of(), List.of());
+        }
+    }
+
+    /**
+     * Per ISO week, up to this one, the sessions completed (at least 80 % of their sets logged, as
+     * adherence counts them) as a share of those the patient's plans scheduled until today; weeks
+     * with nothing scheduled are left blank.
+     */
+    static List<SvgChart.Point> adherence(List<Plan> all, List<SessionCompletion> done, LocalDate today) {
+        LocalDate thisMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        TreeMap<LocalDate, Integer> scheduled = new TreeMap<>();
+        for (Plan plan : all) {
+            plan.schedule().sessionDates().stream().filter(date -> !date.isAfter(today))
+                    .forEach(date -> scheduled.merge(mondayOf(date), 1, Integer::sum));
+        }
+        Map<LocalDate, Integer> completed = new HashMap<>();
+        done.stream().filter(SessionCompletion::counts)
+                .forEach(session -> completed.merge(mondayOf(session.sessionDate), 1, Integer::sum));
+        LocalDate first = scheduled.isEmpty() ? thisMonday : scheduled.firstKey();
+        if (first.isBefore(thisMonday.minusWeeks(CHART_WEEKS - 1L))) {
+            first = thisMonday.minusWeeks(CHART_WEEKS - 1L);
+        }
+        List<SvgChart.Point> points = new ArrayList<>();
+        for (LocalDate monday = first; !monday.isAfter(thisMonday); monday = monday.plusWeeks(1)) {
+            Integer planned = scheduled.get(monday);
+            Double share = planned == null ? null : Math.min(100d, 100d * completed.getOrDefault(monday, 0) / planned);
+            points.add(new SvgChart.Point(PatientPages.weekLabel(monday), share));
+        }
+        return points;
+    }
+
+    private static LocalDate mondayOf(LocalDate date) {
+        return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    private Assignment blankAssignment() {
+        return new Assignment("", LocalDate.now(clock).toString(), List.of("1", "3", "5"), FieldErrors.none(), null);
+    }
+
+    private static String flashText(String flash) {
+        if (flash == null) {
+            return null;
+        }
+        return switch (flash) {
+            case "enrolled" -> "Patient enrolled.";
+            case "assigned" -> "Plan assigned.";
+            default -> null;
+        };
+    }
+
+    static PatientLine line(Patient patient) {
+        return new PatientLine(patient.id, patient.displayName,
+                patient.enrolledAt == null ? "" : DAY.format(patient.enrolledAt), patient.preExistingCondition,
+                patient.clearedOn == null ? null : DAY.format(patient.clearedOn));
+    }
+
+    private static PlanLine planLine(Plan plan) {
+        return new PlanLine(plan.id, plan.name, plan.goal, plan.status.name().toLowerCase(), plan.statusReason,
+                DAY.format(plan.startDate), DAY.format(plan.schedule().endDate()), plan.weeks,
+                PrintablePlans.weekdaysInWords(plan.weekdays), plan.items.stream().map(ClinicianPages::itemLine).toList());
+    }
+
+    private static ItemLine itemLine(PlanItem item) {
+        return new ItemLine(item.position, item.block.label(), item.exerciseId, item.exerciseName,
+                PrintablePlans.doseInWords(item.prescription), PrintablePlans.loadInWords(item.prescription),
+                PrintablePlans.restInWords(item.prescription), item.paused, item.pauseReason);
+    }
+
+    private static ChangeLine changeLine(PrescriptionChange change) {
+        boolean automatic = PrescriptionChange.AUTOMATIC.equals(change.changedBy);
+        return new ChangeLine(DAY.format(change.changedAt), automatic ? "automatic" : "a clinician", change.rule,
+                change.reason);
+    }
+
+    private static String nameOf(String exerciseId, Map<String, String> names) {
+        return exerciseId == null ? "the whole plan" : names.getOrDefault(exerciseId, exerciseId);
+    }
+
+    private static <T extends Comparable<? super T>> int compare(T a, T b) {
+        return a == null ? (b == null ? 0 : -1) : b == null ? 1 : a.compareTo(b);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static int pageIndex(String page) {
+        try {
+            return page == null ? 0 : Math.max(0, Math.min(99_999, Integer.parseInt(page.trim())));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    static Response seeOther(String location) {
+        return Response.seeOther(URI.create(location)).build();
+    }
+
+    static Response html(Response.Status status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(page).build();
+    }
+}

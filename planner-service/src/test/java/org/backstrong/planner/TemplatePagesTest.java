@@ -1,0 +1,121 @@
+package org.backstrong.planner;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** The template builder (/app/templates), its form posted with a bearer token. */
+@QuarkusTest
+class TemplatePagesTest {
+
+    @Test
+    void listsTheTemplatesAndOffersTheBuilderWithCatalogExercises() {
+        Document list = Pages.page(Clinic.clara(), "/app/templates");
+        assertNotNull(list.selectFirst("tr[data-testid=template-row][data-template-id=" + Clinic.BUILT_IN + "]"));
+        Document template = Pages.page(Clinic.clara(), "/app/templates/" + Clinic.BUILT_IN);
+        assertTrue(template.selectFirst("tr[data-testid=template-item]").text().contains("Light Cardio Warm-Up"));
+
+        Document builder = Pages.page(Clinic.clara(), "/app/templates/new");
+        assertTrue(builder.selectFirst("[data-testid=warm-up-note]").text().contains("standard warm-up"));
+        assertNotNull(builder.selectFirst("#row0-exerciseId option[value=lat-pulldown]"), "exercises from the catalog");
+        assertTrue(!builder.selectFirst("form[data-testid=template-form] input[name=csrf]").val().isBlank());
+        Pages.assertEveryInputHasALabel(builder);
+        assertTrue(builder.select("script:not([src]), style, [style]").isEmpty());
+    }
+
+    @Test
+    void createsATemplateInTheGivenOrderWithTheStandardWarmUpFirst() {
+        String name = "Form template " + UUID.randomUUID();
+        String location = given().auth().oauth2(Clinic.clara()).redirects().follow(false)
+                .formParam("name", name).formParam("goal", "Stronger upper back")
+                .formParam("weeks", "6").formParam("sessionsPerWeek", "2")
+                .formParam("exerciseId", "lat-pulldown", "", "good-morning")
+                .formParam("block", "main", "main", "main")
+                .formParam("position", "2", "", "1")
+                .formParam("sets", "2", "", "")
+                .formParam("repsMin", "10", "", "")
+                .formParam("repsMax", "12", "", "")
+                .formParam("secondsMin", "", "", "")
+                .formParam("secondsMax", "", "", "")
+                .formParam("loadKind", "kg", "bodyweight", "bodyweight")
+                .formParam("loadKg", "20", "", "")
+                .formParam("band", "", "", "")
+                .formParam("restSeconds", "60", "", "")
+                .when().post("/app/templates")
+                .then().statusCode(303)
+                .extract().header("Location");
+        assertTrue(location.matches(".*/app/templates/[0-9a-f-]{36}\\?created=1$"), location);
+        String id = location.replaceAll(".*/app/templates/([0-9a-f-]{36}).*", "$1");
+        JsonPath template = given().auth().oauth2(Clinic.clara()).when().get("/templates/" + id)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(name, template.getString("name"));
+        assertEquals(6, template.getInt("weeks"));
+        assertEquals(List.of("light-cardio", "band-pull-apart", "good-morning", "lat-pulldown"),
+                template.getList("items.exerciseId"));
+        assertEquals(2, template.getInt("items[3].prescription.sets"));
+        assertEquals(10, template.getInt("items[3].prescription.repsMin"));
+        assertEquals("kg", template.getString("items[3].prescription.loadKind"));
+        assertEquals(60, template.getInt("items[3].prescription.restSeconds"));
+
+        Document page = Pages.page(Clinic.clara(), "/app/templates/" + id + "?created=1");
+        assertEquals("Template saved.", page.selectFirst("[data-testid=flash]").text());
+        assertEquals(4, page.select("tr[data-testid=template-item]").size());
+    }
+
+    @Test
+    void aBadFieldComesBackNamedNextToItAndNothingIsStored() {
+        int before = templateCount();
+        Document weeks = refused(given().auth().oauth2(Clinic.clara())
+                .formParam("name", "Bad weeks").formParam("goal", "x").formParam("weeks", "0")
+                .formParam("sessionsPerWeek", "2").formParam("exerciseId", "lat-pulldown")
+                .formParam("loadKind", "bodyweight"));
+        Element error = weeks.selectFirst("[data-testid=field-error][data-field=weeks]");
+        assertNotNull(error);
+        assertEquals(error.id(), weeks.selectFirst("#weeks").attr("aria-describedby"));
+        assertEquals("Bad weeks", weeks.selectFirst("#name").val(), "what was typed is kept");
+        assertEquals("lat-pulldown", weeks.selectFirst("#row0-exerciseId option[selected]").val());
+
+        Document range = refused(given().auth().oauth2(Clinic.clara())
+                .formParam("name", "Bad range").formParam("goal", "x").formParam("weeks", "4")
+                .formParam("sessionsPerWeek", "2").formParam("exerciseId", "", "lat-pulldown")
+                .formParam("loadKind", "bodyweight", "kg").formParam("loadKg", "", "lots"));
+        assertNotNull(range.selectFirst("[data-testid=field-error][data-field=rows[1].loadKg]"), "the row's own field");
+
+        Document unknown = refused(given().auth().oauth2(Clinic.clara())
+                .formParam("name", "Unknown").formParam("goal", "x").formParam("weeks", "4")
+                .formParam("sessionsPerWeek", "2").formParam("exerciseId", "lat-pulldown", "unknown-thing")
+                .formParam("loadKind", "bodyweight", "bodyweight"));
+        assertNotNull(unknown.selectFirst("[data-testid=field-error][data-field=rows[1].exerciseId]"),
+                "the catalog's refusal, on the row that named it");
+
+        Document empty = refused(given().auth().oauth2(Clinic.clara())
+                .formParam("name", "Empty").formParam("goal", "x").formParam("weeks", "4")
+                .formParam("sessionsPerWeek", "2"));
+        assertNotNull(empty.selectFirst("[data-testid=field-error][data-field=items]"));
+        assertEquals(before, templateCount());
+    }
+
+    private static Document refused(io.restassured.specification.RequestSpecification request) {
+        return Jsoup.parse(request.when().post("/app/templates")
+                .then().statusCode(400).contentType(containsString("text/html"))
+                .extract().asString());
+    }
+
+    private static int templateCount() {
+        return given().auth().oauth2(Clinic.clara()).when().get("/templates").then().statusCode(200)
+                .extract().jsonPath().getList("$").size();
+    }
+}
