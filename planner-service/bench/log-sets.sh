@@ -298,6 +298,7 @@ say "planner-service: 127.0.0.1:$SVC_PORT ($SVC_JAVA_OPTS), jar built $(date -r 
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$SVC_PORT" \
     -Dquarkus.oidc.public-key="$(tr -d '\n' <"$WORK/public-key.b64")" \
     -Dquarkus.oidc.token.issuer="$ISSUER" \
+    -Dquarkus.oidc.web.tenant-enabled=false \
     $SVC_EXTRA_OPTS -jar "$WORK/app/quarkus-run.jar"
 ) >"$WORK/planner-service.log" 2>&1 </dev/null &
 SVC_PID=$!

@@ -29,6 +29,14 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(String topic, String patientId, String type, Object data) {
+        OutboxEvent event = event(topic, patientId, type, data);
+        events.persist(event);
+        written();
+        return event.id;
+    }
+
+    /** An event not yet stored, for a caller that inserts it itself (the set-logging hot path). */
+    public OutboxEvent event(String topic, String patientId, String type, Object data) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.topic = topic;
@@ -40,8 +48,12 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise " + type, e);
         }
-        events.persist(event);
+        return event;
+    }
+
+    /** The caller's transaction stored an event: the relay wakes once it commits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void written() {
         written.fire(new OutboxWritten());
-        return event.id;
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +14,9 @@ import org.backstrong.planner.domain.DoseKind;
 import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.MorningCheckIn;
 import org.backstrong.planner.domain.Plan;
-import org.backstrong.planner.domain.PlanItem;
+import org.backstrong.planner.domain.OutboxEvent;
 import org.backstrong.planner.domain.PlanStatus;
+import org.backstrong.planner.domain.Schedule;
 import org.backstrong.planner.domain.SessionCompletion;
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.event.MorningCheckInLogged;
@@ -28,9 +28,9 @@ import org.backstrong.planner.repository.LoggedSetRepository;
 import org.backstrong.planner.repository.MorningCheckInRepository;
 import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.SessionCompletionRepository;
+import org.backstrong.planner.repository.SetLogStore;
 import org.backstrong.planner.rest.CheckInInput;
 import org.backstrong.planner.rest.SetInput;
-import org.hibernate.jpa.HibernateHints;
 
 import io.quarkus.logging.Log;
 
@@ -51,9 +51,11 @@ public class SetLogging {
     private final SessionCompletionRepository completions;
     private final MorningCheckInRepository checkIns;
     private final Outbox outbox;
+    private final SetLogStore store;
 
     public SetLogging(PlanRepository plans, LoggedSetRepository sets, SessionCompletionRepository completions,
-            MorningCheckInRepository checkIns, Outbox outbox) {
+            MorningCheckInRepository checkIns, Outbox outbox, SetLogStore store) {
+        this.store = store;
         this.plans = plans;
         this.sets = sets;
         this.completions = completions;
@@ -62,27 +64,31 @@ public class SetLogging {
     }
 
     /**
-     * The hot path (issue 4, "Speed"; planner-service/bench/log-sets.sh): one query for the plan and
-     * the logged item, the set, its outbox event, the commit. A resend is recognised by the insert
-     * (its id is taken) or, when the set would now be refused, by looking the id up before refusing:
-     * either way it answers what was stored first, as if it had been looked up before anything else.
+     * The hot path (issue 4, "Speed"; planner-service/bench/log-sets.sh), in plain JDBC: one query for
+     * the plan and the logged item, one statement for the set and its outbox event, the commit. A
+     * resend is recognised by the insert (its id is taken) or, when the set would now be refused, by
+     * looking the id up before refusing: either way it answers what was stored first, as if it had
+     * been looked up before anything else.
      */
     @Transactional
     public Logged<LoggedSet> logSet(String patientId, SetInput input, LocalDate today) {
-        PlanAndItem target;
+        SetLogStore.Target target;
+        SetLogStore.Item item;
         try {
-            target = planAndItem(patientId, input.planId(), input.itemId());
-            requireActive(target.plan());
-            requireSessionDay(target.plan(), input.date(), today, "date");
-            if (target.item() == null) {
+            target = store.target(input.planId(), input.itemId())
+                    .filter(plan -> plan.patientId().equals(patientId))
+                    .orElseThrow(() -> new NotFoundException("Plan " + input.planId()));
+            requireActive(target.status(), target.statusReason());
+            requireSessionDay(target.schedule(), input.date(), today, "date");
+            item = target.item();
+            if (item == null) {
                 throw new InvalidInputException(422, "not-in-session", "itemId",
                         "Item " + input.itemId() + " is not part of this session");
             }
-            if (target.item().paused) {
-                throw new ConflictException("exercise-paused",
-                        target.item().exerciseName + " is paused: " + target.item().pauseReason);
+            if (item.paused()) {
+                throw new ConflictException("exercise-paused", item.exerciseName() + " is paused: " + item.pauseReason());
             }
-            requireMeasuredAsPrescribed(target.item(), input);
+            requireMeasuredAsPrescribed(item, input);
         } catch (NotFoundException | ConflictException | InvalidInputException refused) {
             LoggedSet earlier = sets.findById(input.setId());
             if (earlier != null) {
@@ -90,13 +96,11 @@ public class SetLogging {
             }
             throw refused;
         }
-        Plan plan = target.plan();
-        PlanItem item = target.item();
         LoggedSet set = new LoggedSet();
         set.id = input.setId();
         set.patientId = patientId;
-        set.planId = plan.id;
-        set.itemId = item.id;
+        set.planId = target.planId();
+        set.itemId = item.id();
         set.sessionDate = input.date();
         set.setNumber = input.setNumber();
         set.side = input.side() == null ? null : LoggedSet.Side.valueOf(input.side().toUpperCase());
@@ -111,18 +115,20 @@ public class SetLogging {
         set.beyondNormalFatigue = input.beyondNormalFatigue();
         set.note = input.note();
         set.loggedAt = now();
-        if (!sets.insertIfNew(set)) {
+        OutboxEvent event = outbox.event(Topics.SET_EVENTS, patientId, EventTypes.SET_COMPLETED,
+                SetCompleted.of(set, target.clinicId(), item.exerciseId()));
+        if (!store.insertIfNew(set, event)) {
             LoggedSet first = sets.findById(input.setId());
             if (first != null) {
                 // A resend that raced the first: the first one stored it.
                 return resent(first, patientId);
             }
             throw new ConflictException("set-already-logged", "Set " + input.setNumber()
-                    + (input.side() == null ? "" : " (" + input.side() + ")") + " of " + item.exerciseName + " on "
+                    + (input.side() == null ? "" : " (" + input.side() + ")") + " of " + item.exerciseName() + " on "
                     + input.date() + " is already logged");
         }
-        outbox.add(Topics.SET_EVENTS, patientId, EventTypes.SET_COMPLETED, SetCompleted.of(set, plan.clinicId, item.exerciseId));
-        Log.debugf("Set %s logged: plan %s item %s set %d pain %d", set.id, plan.id, item.id, set.setNumber, set.pain);
+        outbox.written();
+        Log.debugf("Set %s logged: plan %s item %s set %d pain %d", set.id, set.planId, set.itemId, set.setNumber, set.pain);
         return new Logged<>(set, true);
     }
 
@@ -197,27 +203,6 @@ public class SetLogging {
         return new Logged<>(earlier, false);
     }
 
-    private record PlanAndItem(Plan plan, PlanItem item) {
-    }
-
-    /**
-     * The caller's plan and one of its items (null when the item is not in that plan), in one read-only
-     * query: no other item is loaded, nothing is dirty-checked at commit. 404 when the plan is not the caller's.
-     */
-    private PlanAndItem planAndItem(String patientId, UUID planId, UUID itemId) {
-        List<Object[]> rows = plans.getEntityManager().createQuery(
-                "select p, i from Plan p left join PlanItem i on i.plan = p and i.id = :item where p.id = :plan",
-                Object[].class)
-                .setParameter("plan", planId)
-                .setParameter("item", itemId)
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultList();
-        if (rows.isEmpty() || !((Plan) rows.get(0)[0]).patientId.equals(patientId)) {
-            throw new NotFoundException("Plan " + planId);
-        }
-        return new PlanAndItem((Plan) rows.get(0)[0], (PlanItem) rows.get(0)[1]);
-    }
-
     private Plan ownPlan(String patientId, UUID planId) {
         return plans.findByIdOptional(planId)
                 .filter(plan -> plan.patientId.equals(patientId))
@@ -225,40 +210,46 @@ public class SetLogging {
     }
 
     private static void requireActive(Plan plan) {
-        if (plan.status != PlanStatus.ACTIVE) {
-            throw new ConflictException("plan-" + plan.status.name().toLowerCase(),
-                    "The plan is " + plan.status.name().toLowerCase() + (plan.statusReason == null ? ""
-                            : ": " + plan.statusReason));
+        requireActive(plan.status, plan.statusReason);
+    }
+
+    private static void requireActive(PlanStatus status, String statusReason) {
+        if (status != PlanStatus.ACTIVE) {
+            throw new ConflictException("plan-" + status.name().toLowerCase(),
+                    "The plan is " + status.name().toLowerCase() + (statusReason == null ? "" : ": " + statusReason));
         }
     }
 
     private static void requireSessionDay(Plan plan, LocalDate date, LocalDate today, String field) {
+        requireSessionDay(plan.schedule(), date, today, field);
+    }
+
+    private static void requireSessionDay(Schedule schedule, LocalDate date, LocalDate today, String field) {
         if (date.isAfter(today)) {
             throw new InvalidInputException(422, "future-session", field, "Sessions are logged on or after their day");
         }
-        if (!plan.schedule().isSessionDay(date)) {
+        if (!schedule.isSessionDay(date)) {
             throw new InvalidInputException(422, "no-session", field, date + " is not a session day of this plan");
         }
     }
 
     /** Reps for a reps dose, seconds for a hold or duration; a side exactly when the item is per side. */
-    private static void requireMeasuredAsPrescribed(PlanItem item, SetInput input) {
-        boolean reps = item.prescription.doseKind == DoseKind.REPS;
+    private static void requireMeasuredAsPrescribed(SetLogStore.Item item, SetInput input) {
+        boolean reps = item.doseKind() == DoseKind.REPS;
         if (reps && input.reps() == null) {
-            throw new InvalidInputException("reps", "is required: " + item.exerciseName + " is counted in reps");
+            throw new InvalidInputException("reps", "is required: " + item.exerciseName() + " is counted in reps");
         }
         if (!reps && input.seconds() == null) {
-            throw new InvalidInputException("seconds", "is required: " + item.exerciseName + " is counted in seconds");
+            throw new InvalidInputException("seconds", "is required: " + item.exerciseName() + " is counted in seconds");
         }
-        if (item.prescription.perSide && input.side() == null) {
-            throw new InvalidInputException("side", "is required: " + item.exerciseName + " is done on each side");
+        if (item.perSide() && input.side() == null) {
+            throw new InvalidInputException("side", "is required: " + item.exerciseName() + " is done on each side");
         }
-        if (!item.prescription.perSide && input.side() != null) {
-            throw new InvalidInputException("side", "must be left out: " + item.exerciseName + " is not done per side");
+        if (!item.perSide() && input.side() != null) {
+            throw new InvalidInputException("side", "must be left out: " + item.exerciseName() + " is not done per side");
         }
-        if (input.setNumber() > item.prescription.setsMax) {
-            throw new InvalidInputException("setNumber",
-                    "must be at most " + item.prescription.setsMax + " for " + item.exerciseName);
+        if (input.setNumber() > item.setsMax()) {
+            throw new InvalidInputException("setNumber", "must be at most " + item.setsMax() + " for " + item.exerciseName());
         }
     }
 }
