@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
 import org.backstrong.planner.security.Caller;
+import org.backstrong.planner.security.Roles;
 
 import io.quarkus.security.Authenticated;
 
@@ -25,10 +26,10 @@ public class HomePage {
     @Authenticated
     public Response home() {
         String target = switch (PageFrame.roleOf(caller)) {
-            case "patient" -> "/app/me/today";
-            case "clinician" -> "/app/clinic";
-            case "analyst" -> "/app/analytics";
-            case "admin" -> "/app/catalog";
+            case Roles.PATIENT -> "/app/me/today";
+            case Roles.CLINICIAN -> "/app/clinic";
+            case Roles.ANALYST -> "/app/analytics";
+            case Roles.ADMIN -> "/app/catalog";
             default -> throw new ForbiddenException("This account has no Backstrong role");
         };
         return Response.seeOther(URI.create(target)).build();
