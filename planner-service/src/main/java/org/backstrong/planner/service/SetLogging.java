@@ -139,8 +139,8 @@ public class SetLogging {
         if (earlier.isPresent()) {
             return new Logged<>(earlier.get(), false);
         }
-        requireActive(plan);
-        requireSessionDay(plan, date, today, "date");
+        requireActive(plan.status, plan.statusReason);
+        requireSessionDay(plan.schedule(), date, today, "date");
         SessionCompletion completion = new SessionCompletion();
         completion.planId = plan.id;
         completion.sessionDate = date;
@@ -209,19 +209,11 @@ public class SetLogging {
                 .orElseThrow(() -> new NotFoundException("Plan " + planId));
     }
 
-    private static void requireActive(Plan plan) {
-        requireActive(plan.status, plan.statusReason);
-    }
-
     private static void requireActive(PlanStatus status, String statusReason) {
         if (status != PlanStatus.ACTIVE) {
             throw new ConflictException("plan-" + status.name().toLowerCase(),
                     "The plan is " + status.name().toLowerCase() + (statusReason == null ? "" : ": " + statusReason));
         }
-    }
-
-    private static void requireSessionDay(Plan plan, LocalDate date, LocalDate today, String field) {
-        requireSessionDay(plan.schedule(), date, today, field);
     }
 
     private static void requireSessionDay(Schedule schedule, LocalDate date, LocalDate today, String field) {

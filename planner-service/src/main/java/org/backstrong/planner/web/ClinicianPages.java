@@ -291,13 +291,9 @@ public class ClinicianPages {
         Map<String, String> names = new HashMap<>();
         all.forEach(plan -> plan.items.forEach(item -> names.putIfAbsent(item.exerciseId, item.exerciseName)));
         List<PatientHistory.Week> weeks = history.weeks(id);
-        List<SvgChart.Point> pain = weeks.stream()
-                .map(week -> new SvgChart.Point(PatientPages.weekLabel(week.monday()),
-                        week.meanPain() == null ? null : week.meanPain().doubleValue()))
-                .toList();
         PatientView view = new PatientView(line(patient), current.map(ClinicianPages::planLine).orElse(null),
                 all.stream().filter(plan -> plan.status == PlanStatus.COMPLETED).map(ClinicianPages::planLine).toList(),
-                weeks, SvgChart.line("Mean pain during sets per week (0–10)", pain, 10),
+                weeks, WeeklyCharts.meanPain(weeks),
                 SvgChart.bars("Sessions completed of those scheduled per week (%)", adherence(all,
                         completions.ofPlans(all.stream().map(plan -> plan.id).toList()), LocalDate.now(clock)), 100d),
                 history.changes(id).stream().map(ClinicianPages::changeLine).toList(), progress(id, names));
@@ -361,7 +357,7 @@ public class ClinicianPages {
         for (LocalDate monday = first; !monday.isAfter(thisMonday); monday = monday.plusWeeks(1)) {
             Integer planned = scheduled.get(monday);
             Double share = planned == null ? null : Math.min(100d, 100d * completed.getOrDefault(monday, 0) / planned);
-            points.add(new SvgChart.Point(PatientPages.weekLabel(monday), share));
+            points.add(new SvgChart.Point(WeeklyCharts.label(monday), share));
         }
         return points;
     }

@@ -3,7 +3,6 @@ package org.backstrong.planner.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -92,17 +91,9 @@ public class PatientPages {
     @Path("/progress")
     public TemplateInstance progress() {
         List<PatientHistory.Week> weeks = history.weeks(caller.subject());
-        List<SvgChart.Point> pain = weeks.stream()
-                .map(week -> new SvgChart.Point(weekLabel(week.monday()),
-                        week.meanPain() == null ? null : week.meanPain().doubleValue()))
-                .toList();
-        List<SvgChart.Point> volume = weeks.stream()
-                .map(week -> new SvgChart.Point(weekLabel(week.monday()), (double) week.sets()))
-                .toList();
         List<ChangeLine> changes = history.changes(caller.subject()).stream().map(PatientPages::line).toList();
         return Templates.progress(frame("My progress", "progress"), weeks,
-                SvgChart.line("Mean pain during sets per week (0–10)", pain, 10),
-                SvgChart.bars("Sets logged per week", volume, null), changes);
+                WeeklyCharts.meanPain(weeks), WeeklyCharts.sets(weeks), changes);
     }
 
     /** The patient's own plan to print ("your plan"), its style sheet linked from /assets. */
@@ -125,10 +116,6 @@ public class PatientPages {
 
     private PageFrame frame(String title, String current) {
         return PageFrame.of(caller, csrf, title, current);
-    }
-
-    static String weekLabel(LocalDate monday) {
-        return "W" + monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     }
 
     private static ChangeLine line(PrescriptionChange change) {
