@@ -38,6 +38,13 @@ class PatientPagesTest {
     }
 
     @Test
+    void aScriptWhoseSignInEndedGets499NotTheLoginPage() {
+        given().header("X-Requested-With", "JavaScript").contentType(ContentType.JSON).body("{}").redirects().follow(false)
+                .when().post("/app/api/me/sets")
+                .then().statusCode(499);
+    }
+
+    @Test
     void sendsEachRoleToItsHomePage() {
         given().auth().oauth2(Clinic.patient(UUID.randomUUID().toString())).redirects().follow(false)
                 .when().get("/app").then().statusCode(303).header("Location", endsWith("/app/me/today"));
