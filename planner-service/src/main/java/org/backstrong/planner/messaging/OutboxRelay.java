@@ -73,6 +73,11 @@ public class OutboxRelay {
 
     /** A transaction wrote the outbox and committed: publish now rather than at the next poll. */
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        wake();
+    }
+
+    /** Something committed outbox rows outside JTA (the set-log writer): publish now. */
+    public void wake() {
         wakeUp.release();
     }
 

@@ -1,14 +1,19 @@
 package org.backstrong.planner.repository;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,15 +24,17 @@ import org.backstrong.planner.domain.OutboxEvent;
 import org.backstrong.planner.domain.PlanStatus;
 import org.backstrong.planner.domain.Schedule;
 
-import io.agroal.api.AgroalDataSource;
-
 /**
- * The hot path of logging a set in plain JDBC (issue 4, "Speed"): one read of what the checks need,
- * one statement storing the set and its outbox event. It runs in the caller's JTA transaction (Agroal
- * enlists the connection), so the event still commits with the set; no Hibernate session is opened.
+ * The statements of logging sets, in plain JDBC on a connection the caller's transaction owns (issue 4,
+ * "Speed"): a batch of sets costs one read of what the checks need, one statement storing the sets
+ * with their outbox events, and one look-up of the ids that were not stored (only when there are such).
  */
 @ApplicationScoped
 public class SetLogStore {
+
+    /** A plan and the item a set is logged against. */
+    public record Key(UUID planId, UUID itemId) {
+    }
 
     /** What the checks need of a plan, and of the logged item (null when the item is not in that plan). */
     public record Target(UUID planId, String patientId, String clinicId, PlanStatus status, String statusReason,
@@ -39,96 +46,175 @@ public class SetLogStore {
             DoseKind doseKind, boolean perSide, int setsMax) {
     }
 
-    private static final String TARGET = """
-            SELECT p.patient_id, p.clinic_id, p.status, p.status_reason, p.start_date, p.weeks, p.weekdays,
-                i.id, i.exercise_id, i.exercise_name, i.paused, i.pause_reason, i.dose_kind, i.per_side, i.sets_max
-            FROM plan p LEFT JOIN plan_item i ON i.plan_id = p.id AND i.id = ?
-            WHERE p.id = ?""";
+    /** A set to store with the event that reports it. */
+    public record NewSet(LoggedSet set, OutboxEvent event) {
+    }
 
-    // The outbox row is inserted only when the set was: a taken id or slot stores neither.
-    private static final String INSERT_WITH_EVENT = """
-            WITH stored AS (
+    private static final String TARGETS = """
+            SELECT k.plan_id, k.item_id, p.patient_id, p.clinic_id, p.status, p.status_reason, p.start_date, p.weeks,
+                p.weekdays, i.id, i.exercise_id, i.exercise_name, i.paused, i.pause_reason, i.dose_kind, i.per_side,
+                i.sets_max
+            FROM unnest(?::uuid[], ?::uuid[]) AS k(plan_id, item_id)
+            JOIN plan p ON p.id = k.plan_id
+            LEFT JOIN plan_item i ON i.plan_id = p.id AND i.id = k.item_id""";
+
+    // All sets of a batch in one statement, in arrival order. The outbox row is inserted only for a set
+    // that was: a taken id or slot stores neither, and an id sent twice in one batch gets one event.
+    private static final String INSERT_WITH_EVENTS = """
+            WITH input AS (
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::int4[], ?::text[],
+                        ?::int4[], ?::int4[], ?::numeric[], ?::text[], ?::int4[], ?::numeric[], ?::int4[], ?::bool[],
+                        ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    WITH ORDINALITY AS t(id, patient_id, plan_id, item_id, session_date, set_number, side, reps,
+                        seconds, load_kg, band, rir, rpe, pain, beyond_normal_fatigue, note, logged_at, event_id,
+                        topic, event_key, type, payload, occurred_at, ord)),
+            stored AS (
                 INSERT INTO logged_set (id, patient_id, plan_id, item_id, session_date, set_number, side, reps, seconds,
                     load_kg, band, rir, rpe, pain, beyond_normal_fatigue, note, logged_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT id, patient_id, plan_id, item_id, session_date::date, set_number, side, reps, seconds, load_kg,
+                    band, rir, rpe, pain, beyond_normal_fatigue, note, logged_at::timestamptz
+                FROM input ORDER BY ord
                 ON CONFLICT DO NOTHING
                 RETURNING id)
             INSERT INTO outbox_event (id, topic, event_key, type, payload, occurred_at)
-            SELECT ?, ?, ?, ?, ?::jsonb, ? FROM stored""";
+            SELECT first.event_id, first.topic, first.event_key, first.type, first.payload::jsonb,
+                first.occurred_at::timestamptz
+            FROM stored
+            CROSS JOIN LATERAL (SELECT * FROM input WHERE input.id = stored.id ORDER BY ord LIMIT 1) first
+            ORDER BY first.ord
+            RETURNING id""";
 
-    private final AgroalDataSource dataSource;
+    private static final String FIND = """
+            SELECT id, patient_id, plan_id, item_id, session_date, set_number, side, reps, seconds, load_kg, band, rir,
+                rpe, pain, beyond_normal_fatigue, note, logged_at
+            FROM logged_set WHERE id = ANY(?)""";
 
-    public SetLogStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    /** The plan and the item, in one round trip; empty when there is no such plan. */
-    public Optional<Target> target(UUID planId, UUID itemId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(TARGET)) {
-            query.setObject(1, itemId);
-            query.setObject(2, planId);
+    /** The plans and items of the keys, in one round trip; a key whose plan does not exist is left out. */
+    public Map<Key, Target> targets(Connection connection, Collection<Key> keys) throws SQLException {
+        UUID[] plans = keys.stream().map(Key::planId).toArray(UUID[]::new);
+        UUID[] items = keys.stream().map(Key::itemId).toArray(UUID[]::new);
+        Map<Key, Target> targets = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(TARGETS)) {
+            query.setArray(1, connection.createArrayOf("uuid", plans));
+            query.setArray(2, connection.createArrayOf("uuid", items));
             try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
+                while (row.next()) {
+                    UUID planId = row.getObject(1, UUID.class);
+                    Integer[] weekdays = (Integer[]) row.getArray(9).getArray();
+                    Schedule schedule = new Schedule(row.getObject(7, LocalDate.class), row.getInt(8),
+                            List.copyOf(Arrays.asList(weekdays)));
+                    UUID itemId = row.getObject(10, UUID.class);
+                    Item item = itemId == null ? null
+                            : new Item(itemId, row.getString(11), row.getString(12), row.getBoolean(13),
+                                    row.getString(14), DoseKind.valueOf(row.getString(15)), row.getBoolean(16),
+                                    row.getInt(17));
+                    targets.put(new Key(planId, row.getObject(2, UUID.class)), new Target(planId, row.getString(3),
+                            row.getString(4), PlanStatus.valueOf(row.getString(5)), row.getString(6), schedule, item));
                 }
-                Integer[] weekdays = (Integer[]) row.getArray(7).getArray();
-                Schedule schedule = new Schedule(row.getObject(5, LocalDate.class), row.getInt(6),
-                        List.copyOf(Arrays.asList(weekdays)));
-                UUID id = row.getObject(8, UUID.class);
-                Item item = id == null ? null
-                        : new Item(id, row.getString(9), row.getString(10), row.getBoolean(11), row.getString(12),
-                                DoseKind.valueOf(row.getString(13)), row.getBoolean(14), row.getInt(15));
-                return Optional.of(new Target(planId, row.getString(1), row.getString(2),
-                        PlanStatus.valueOf(row.getString(3)), row.getString(4), schedule, item));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read plan " + planId, e);
         }
+        return targets;
     }
 
     /**
-     * Stores the set and its outbox event unless the set's id (or its slot: item, day, set number,
-     * side) is already stored; true when this call stored them. One statement, so two resends racing
-     * each other store it once.
+     * Stores each set and its outbox event unless the set's id (or its slot: item, day, set number,
+     * side) is already stored, in order, in one statement; element i is true when set i was stored.
      */
-    public boolean insertIfNew(LoggedSet set, OutboxEvent event) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT_WITH_EVENT)) {
-            insert.setObject(1, set.id);
-            insert.setString(2, set.patientId);
-            insert.setObject(3, set.planId);
-            insert.setObject(4, set.itemId);
-            insert.setObject(5, set.sessionDate);
-            insert.setInt(6, set.setNumber);
-            insert.setString(7, set.side == null ? null : set.side.name());
-            setInteger(insert, 8, set.reps);
-            setInteger(insert, 9, set.seconds);
-            insert.setBigDecimal(10, set.loadKg);
-            insert.setString(11, set.band);
-            setInteger(insert, 12, set.rir);
-            insert.setBigDecimal(13, set.rpe);
-            insert.setInt(14, set.pain);
-            insert.setBoolean(15, set.beyondNormalFatigue);
-            insert.setString(16, set.note);
-            insert.setObject(17, set.loggedAt);
-            insert.setObject(18, event.id);
-            insert.setString(19, event.topic);
-            insert.setString(20, event.eventKey);
-            insert.setString(21, event.type);
-            insert.setString(22, event.payload);
-            insert.setObject(23, event.occurredAt);
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot store set " + set.id, e);
+    public boolean[] insertIfNew(Connection connection, List<NewSet> sets) throws SQLException {
+        int n = sets.size();
+        if (n == 0) {
+            return new boolean[0];
         }
+        UUID[] ids = new UUID[n], plans = new UUID[n], items = new UUID[n], events = new UUID[n];
+        String[] patients = new String[n], dates = new String[n], sides = new String[n], bands = new String[n],
+                notes = new String[n], loggedAt = new String[n], topics = new String[n], keys = new String[n],
+                types = new String[n], payloads = new String[n], occurredAt = new String[n];
+        Integer[] numbers = new Integer[n], reps = new Integer[n], seconds = new Integer[n], rir = new Integer[n],
+                pain = new Integer[n];
+        BigDecimal[] loads = new BigDecimal[n], rpe = new BigDecimal[n];
+        Boolean[] beyond = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            LoggedSet set = sets.get(i).set();
+            OutboxEvent event = sets.get(i).event();
+            ids[i] = set.id;
+            patients[i] = set.patientId;
+            plans[i] = set.planId;
+            items[i] = set.itemId;
+            dates[i] = set.sessionDate.toString();
+            numbers[i] = set.setNumber;
+            sides[i] = set.side == null ? null : set.side.name();
+            reps[i] = set.reps;
+            seconds[i] = set.seconds;
+            loads[i] = set.loadKg;
+            bands[i] = set.band;
+            rir[i] = set.rir;
+            rpe[i] = set.rpe;
+            pain[i] = set.pain;
+            beyond[i] = set.beyondNormalFatigue;
+            notes[i] = set.note;
+            loggedAt[i] = set.loggedAt.toString();
+            events[i] = event.id;
+            topics[i] = event.topic;
+            keys[i] = event.eventKey;
+            types[i] = event.type;
+            payloads[i] = event.payload;
+            occurredAt[i] = event.occurredAt.toString();
+        }
+        Object[][] columns = { ids, patients, plans, items, dates, numbers, sides, reps, seconds, loads, bands, rir, rpe,
+                pain, beyond, notes, loggedAt, events, topics, keys, types, payloads, occurredAt };
+        String[] sqlTypes = { "uuid", "text", "uuid", "uuid", "text", "int4", "text", "int4", "int4", "numeric", "text",
+                "int4", "numeric", "int4", "bool", "text", "text", "uuid", "text", "text", "text", "text", "text" };
+        Set<UUID> published = new HashSet<>();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_WITH_EVENTS)) {
+            for (int c = 0; c < columns.length; c++) {
+                insert.setArray(c + 1, connection.createArrayOf(sqlTypes[c], columns[c]));
+            }
+            try (ResultSet row = insert.executeQuery()) {
+                while (row.next()) {
+                    published.add(row.getObject(1, UUID.class));
+                }
+            }
+        }
+        boolean[] stored = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            stored[i] = published.contains(events[i]);
+        }
+        return stored;
     }
 
-    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
+    /** The stored sets of these ids, by id. */
+    public Map<UUID, LoggedSet> find(Connection connection, Collection<UUID> ids) throws SQLException {
+        Map<UUID, LoggedSet> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
         }
+        try (PreparedStatement query = connection.prepareStatement(FIND)) {
+            query.setArray(1, connection.createArrayOf("uuid", ids.toArray(UUID[]::new)));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    LoggedSet set = new LoggedSet();
+                    set.id = row.getObject(1, UUID.class);
+                    set.patientId = row.getString(2);
+                    set.planId = row.getObject(3, UUID.class);
+                    set.itemId = row.getObject(4, UUID.class);
+                    set.sessionDate = row.getObject(5, LocalDate.class);
+                    set.setNumber = row.getInt(6);
+                    String side = row.getString(7);
+                    set.side = side == null ? null : LoggedSet.Side.valueOf(side);
+                    set.reps = row.getObject(8, Integer.class);
+                    set.seconds = row.getObject(9, Integer.class);
+                    set.loadKg = row.getBigDecimal(10);
+                    set.band = row.getString(11);
+                    set.rir = row.getObject(12, Integer.class);
+                    set.rpe = row.getBigDecimal(13);
+                    set.pain = row.getInt(14);
+                    set.beyondNormalFatigue = row.getBoolean(15);
+                    set.note = row.getString(16);
+                    set.loggedAt = row.getObject(17, OffsetDateTime.class);
+                    found.put(set.id, set);
+                }
+            }
+        }
+        return found;
     }
 }

@@ -3,6 +3,7 @@ package org.backstrong.planner.rest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.MorningCheckIn;
 import org.backstrong.planner.domain.SessionCompletion;
 import org.backstrong.planner.security.Caller;
@@ -55,13 +55,16 @@ public class MeResource {
         return sessions.ofPatient(caller.subject(), PlanResource.parseDate(date));
     }
 
-    /** 201 when stored; the same set id again answers 200 with what was stored the first time. */
+    /**
+     * 201 when stored; the same set id again answers 200 with what was stored the first time. Not
+     * blocking: the request waits for its group commit without holding a worker thread.
+     */
     @POST
     @Path("/sets")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response logSet(@NotNull(message = "a JSON set is required") @Valid SetInput body) {
-        Logged<LoggedSet> logged = logging.logSet(caller.subject(), body, LocalDate.now(clock));
-        return answer(logged.created(), "/me/sets/" + logged.value().id, SetView.of(logged.value()));
+    public CompletionStage<Response> logSet(@NotNull(message = "a JSON set is required") @Valid SetInput body) {
+        return logging.logSet(caller.subject(), body, LocalDate.now(clock))
+                .thenApply(logged -> answer(logged.created(), "/me/sets/" + logged.value().id, SetView.of(logged.value())));
     }
 
     @POST

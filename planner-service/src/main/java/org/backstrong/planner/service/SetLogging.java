@@ -1,16 +1,15 @@
 package org.backstrong.planner.service;
 
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.backstrong.planner.domain.DoseKind;
 import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.MorningCheckIn;
 import org.backstrong.planner.domain.Plan;
@@ -21,14 +20,12 @@ import org.backstrong.planner.domain.SessionCompletion;
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.event.MorningCheckInLogged;
 import org.backstrong.planner.event.SessionCompleted;
-import org.backstrong.planner.event.SetCompleted;
 import org.backstrong.planner.messaging.Outbox;
 import org.backstrong.planner.messaging.Topics;
 import org.backstrong.planner.repository.LoggedSetRepository;
 import org.backstrong.planner.repository.MorningCheckInRepository;
 import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.SessionCompletionRepository;
-import org.backstrong.planner.repository.SetLogStore;
 import org.backstrong.planner.rest.CheckInInput;
 import org.backstrong.planner.rest.SetInput;
 
@@ -51,11 +48,11 @@ public class SetLogging {
     private final SessionCompletionRepository completions;
     private final MorningCheckInRepository checkIns;
     private final Outbox outbox;
-    private final SetLogStore store;
+    private final SetLogWriter writer;
 
     public SetLogging(PlanRepository plans, LoggedSetRepository sets, SessionCompletionRepository completions,
-            MorningCheckInRepository checkIns, Outbox outbox, SetLogStore store) {
-        this.store = store;
+            MorningCheckInRepository checkIns, Outbox outbox, SetLogWriter writer) {
+        this.writer = writer;
         this.plans = plans;
         this.sets = sets;
         this.completions = completions;
@@ -64,72 +61,12 @@ public class SetLogging {
     }
 
     /**
-     * The hot path (issue 4, "Speed"; planner-service/bench/log-sets.sh), in plain JDBC: one query for
-     * the plan and the logged item, one statement for the set and its outbox event, the commit. A
-     * resend is recognised by the insert (its id is taken) or, when the set would now be refused, by
-     * looking the id up before refusing: either way it answers what was stored first, as if it had
-     * been looked up before anything else.
+     * Logs a set (the hot path, issue 4 "Speed"; planner-service/bench/log-sets.sh): the set joins the
+     * next group commit of {@link SetLogWriter}, and the answer completes once it is stored or refused.
+     * A resend answers what was stored first.
      */
-    @Transactional
-    public Logged<LoggedSet> logSet(String patientId, SetInput input, LocalDate today) {
-        SetLogStore.Target target;
-        SetLogStore.Item item;
-        try {
-            target = store.target(input.planId(), input.itemId())
-                    .filter(plan -> plan.patientId().equals(patientId))
-                    .orElseThrow(() -> new NotFoundException("Plan " + input.planId()));
-            requireActive(target.status(), target.statusReason());
-            requireSessionDay(target.schedule(), input.date(), today, "date");
-            item = target.item();
-            if (item == null) {
-                throw new InvalidInputException(422, "not-in-session", "itemId",
-                        "Item " + input.itemId() + " is not part of this session");
-            }
-            if (item.paused()) {
-                throw new ConflictException("exercise-paused", item.exerciseName() + " is paused: " + item.pauseReason());
-            }
-            requireMeasuredAsPrescribed(item, input);
-        } catch (NotFoundException | ConflictException | InvalidInputException refused) {
-            LoggedSet earlier = sets.findById(input.setId());
-            if (earlier != null) {
-                return resent(earlier, patientId);
-            }
-            throw refused;
-        }
-        LoggedSet set = new LoggedSet();
-        set.id = input.setId();
-        set.patientId = patientId;
-        set.planId = target.planId();
-        set.itemId = item.id();
-        set.sessionDate = input.date();
-        set.setNumber = input.setNumber();
-        set.side = input.side() == null ? null : LoggedSet.Side.valueOf(input.side().toUpperCase());
-        set.reps = input.reps();
-        set.seconds = input.seconds();
-        // As PostgreSQL keeps them, so the first answer and every resend's are the same.
-        set.loadKg = input.loadKg() == null ? null : input.loadKg().setScale(2, RoundingMode.HALF_UP);
-        set.band = input.band();
-        set.rir = input.rir();
-        set.rpe = input.rpe() == null ? null : input.rpe().setScale(1, RoundingMode.HALF_UP);
-        set.pain = input.pain();
-        set.beyondNormalFatigue = input.beyondNormalFatigue();
-        set.note = input.note();
-        set.loggedAt = now();
-        OutboxEvent event = outbox.event(Topics.SET_EVENTS, patientId, EventTypes.SET_COMPLETED,
-                SetCompleted.of(set, target.clinicId(), item.exerciseId()));
-        if (!store.insertIfNew(set, event)) {
-            LoggedSet first = sets.findById(input.setId());
-            if (first != null) {
-                // A resend that raced the first: the first one stored it.
-                return resent(first, patientId);
-            }
-            throw new ConflictException("set-already-logged", "Set " + input.setNumber()
-                    + (input.side() == null ? "" : " (" + input.side() + ")") + " of " + item.exerciseName() + " on "
-                    + input.date() + " is already logged");
-        }
-        outbox.written();
-        Log.debugf("Set %s logged: plan %s item %s set %d pain %d", set.id, set.planId, set.itemId, set.setNumber, set.pain);
-        return new Logged<>(set, true);
+    public CompletionStage<Logged<LoggedSet>> logSet(String patientId, SetInput input, LocalDate today) {
+        return writer.submit(patientId, input, today);
     }
 
     @Transactional
@@ -196,52 +133,25 @@ public class SetLogging {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private Logged<LoggedSet> resent(LoggedSet earlier, String patientId) {
-        if (!earlier.patientId.equals(patientId)) {
-            throw new ConflictException("id-taken", "Set id " + earlier.id + " is taken");
-        }
-        return new Logged<>(earlier, false);
-    }
-
     private Plan ownPlan(String patientId, UUID planId) {
         return plans.findByIdOptional(planId)
                 .filter(plan -> plan.patientId.equals(patientId))
                 .orElseThrow(() -> new NotFoundException("Plan " + planId));
     }
 
-    private static void requireActive(PlanStatus status, String statusReason) {
+    static void requireActive(PlanStatus status, String statusReason) {
         if (status != PlanStatus.ACTIVE) {
             throw new ConflictException("plan-" + status.name().toLowerCase(),
                     "The plan is " + status.name().toLowerCase() + (statusReason == null ? "" : ": " + statusReason));
         }
     }
 
-    private static void requireSessionDay(Schedule schedule, LocalDate date, LocalDate today, String field) {
+    static void requireSessionDay(Schedule schedule, LocalDate date, LocalDate today, String field) {
         if (date.isAfter(today)) {
             throw new InvalidInputException(422, "future-session", field, "Sessions are logged on or after their day");
         }
         if (!schedule.isSessionDay(date)) {
             throw new InvalidInputException(422, "no-session", field, date + " is not a session day of this plan");
-        }
-    }
-
-    /** Reps for a reps dose, seconds for a hold or duration; a side exactly when the item is per side. */
-    private static void requireMeasuredAsPrescribed(SetLogStore.Item item, SetInput input) {
-        boolean reps = item.doseKind() == DoseKind.REPS;
-        if (reps && input.reps() == null) {
-            throw new InvalidInputException("reps", "is required: " + item.exerciseName() + " is counted in reps");
-        }
-        if (!reps && input.seconds() == null) {
-            throw new InvalidInputException("seconds", "is required: " + item.exerciseName() + " is counted in seconds");
-        }
-        if (item.perSide() && input.side() == null) {
-            throw new InvalidInputException("side", "is required: " + item.exerciseName() + " is done on each side");
-        }
-        if (!item.perSide() && input.side() != null) {
-            throw new InvalidInputException("side", "must be left out: " + item.exerciseName() + " is not done per side");
-        }
-        if (input.setNumber() > item.setsMax()) {
-            throw new InvalidInputException("setNumber", "must be at most " + item.setsMax() + " for " + item.exerciseName());
         }
     }
 }
