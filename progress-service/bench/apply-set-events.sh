@@ -7,7 +7,7 @@
 # used and the load average. Starts its own PostgreSQL and Kafka (deploy/test-infra) under
 # progress-service/target/bench and stops them.
 #
-#   progress-service/bench/apply-set-events.sh [measured] [warm-up]     (default 300000 50000)
+#   progress-service/bench/apply-set-events.sh [measured] [warm-up]     (default 300000 100000)
 #
 # On a shared machine, hold the benchmark lock: flock -x /tmp/bench.lock progress-service/bench/...
 # Needs the shared test infrastructure in ~/.m2 once:
@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 measured=${1:-300000}
-warm_up=${2:-50000}
+warm_up=${2:-100000}
 ./mvnw -B -q package -DskipTests -pl progress-service
 ./mvnw -B -q dependency:build-classpath -pl progress-service -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench-classpath.txt >/dev/null

@@ -60,7 +60,7 @@ public final class ApplySetEventsBench {
 
     public static void main(String[] args) throws Exception {
         int measured = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
-        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         Path serviceJar = Path.of(args.length > 2 ? args[2] : "target/quarkus-app/quarkus-run.jar");
         if (warmUp + measured < PATIENTS || measured <= 0) {
             throw new IllegalArgumentException("Need at least " + PATIENTS + " events and a measured stream");
@@ -321,6 +321,7 @@ public final class ApplySetEventsBench {
                     throw new IllegalStateException("Expected " + total + " events, sets and adherence sets; got "
                             + applied + ", " + window.getLong(4) + ", " + window.getLong(5));
                 }
+                System.out.println("service, events/s per 50,000 applied, warm-up included: " + slices(db, total));
                 return cpu.window(from, to, (total - warmUp) / seconds(Duration.between(from, to)));
             }
         } finally {
@@ -328,6 +329,27 @@ public final class ApplySetEventsBench {
             service.destroy();
             service.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** The rate of each run of 50,000 applied events, to show where the service reached its steady state. */
+    private static String slices(Connection db, int total) throws SQLException {
+        List<String> rates = new ArrayList<>();
+        try (PreparedStatement at = db.prepareStatement(
+                "SELECT processed_at FROM processed_event ORDER BY processed_at OFFSET ? LIMIT 1")) {
+            Instant previous = null;
+            for (int offset = 0; offset < total; offset += 50_000) {
+                at.setInt(1, offset);
+                try (ResultSet row = at.executeQuery()) {
+                    row.next();
+                    Instant now = row.getObject(1, OffsetDateTime.class).toInstant();
+                    if (previous != null) {
+                        rates.add(String.format(Locale.ROOT, "%,.0f", 50_000 / seconds(Duration.between(previous, now))));
+                    }
+                    previous = now;
+                }
+            }
+        }
+        return String.join("  ", rates);
     }
 
     private static Connection waitForSchema(PostgresServer postgres) throws Exception {
