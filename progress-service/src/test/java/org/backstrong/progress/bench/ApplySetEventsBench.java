@@ -1,5 +1,6 @@
 package org.backstrong.progress.bench;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,79 +42,99 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * Measures how fast the packaged service applies SetCompleted events, next to two baselines
- * measured in the same run on the same machine: Kafka's own consumer performance tool reading
- * the same topic, and a batched JDBC insert of the same rows; then times the adherence query
- * for one clinic over 52 weeks (1,000 patients). Run by bench/apply-set-events.sh.
+ * Measures how fast the packaged service applies SetCompleted events in steady state, next to two
+ * baselines measured in the same run on the same machine: Kafka's own consumer performance tool
+ * reading the same topic, and a batched JDBC insert of the same rows; then times the adherence
+ * query for one clinic over 52 weeks (1,000 patients). Every figure leaves out a warm-up stream
+ * read or written first (the JIT's warm-up) and counts only the measured stream after it. Run by
+ * bench/apply-set-events.sh.
  */
 public final class ApplySetEventsBench {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final int PATIENTS = 1000;
     private static final int WEEKS = 52;
+    private static final int JDBC_BATCH = 500;
+    private static final double TARGET = 20_000;
+    private static final long TICKS_PER_SECOND = 100;
 
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        Path serviceJar = Path.of(args.length > 1 ? args[1] : "target/quarkus-app/quarkus-run.jar");
+        int measured = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        Path serviceJar = Path.of(args.length > 2 ? args[2] : "target/quarkus-app/quarkus-run.jar");
+        if (warmUp + measured < PATIENTS || measured <= 0) {
+            throw new IllegalArgumentException("Need at least " + PATIENTS + " events and a measured stream");
+        }
+        int total = warmUp + measured;
         Path work = Files.createDirectories(Path.of("target/bench"));
         try (PostgresServer postgres = PostgresServer.start(work); KafkaBroker kafka = KafkaBroker.start(work, 6)) {
             postgres.createDatabase("progress");
             postgres.createDatabase("baseline");
             kafka.createTopics(6, Arrays.asList(Topics.ALL.split(",")));
-            List<Map<String, Object>> sets = setEvents(events);
-            produce(kafka.bootstrapServers(), sets);
-            System.out.printf(Locale.ROOT, "%,d SetCompleted events for %,d patients in %s%n", events, PATIENTS,
-                    Topics.SET_EVENTS);
+            produce(kafka.bootstrapServers(), total);
+            System.out.printf(Locale.ROOT, "%,d SetCompleted events for %,d patients in %s: %,d warm-up, then %,d measured%n",
+                    total, PATIENTS, Topics.SET_EVENTS, warmUp, measured);
 
-            double kafkaTool = consumerPerformance(kafka.bootstrapServers(), events);
-            double jdbc = batchedInsert(postgres.jdbcUrl("baseline"), postgres, sets);
-            double service = service(serviceJar, postgres, kafka.bootstrapServers(), events, work);
+            double kafkaTool = consumerPerformance(kafka.bootstrapServers(), warmUp, total, work);
+            double jdbc = batchedInsert(postgres.jdbcUrl("baseline"), postgres, warmUp, total);
+            Window service = service(serviceJar, postgres, kafka.bootstrapServers(), warmUp, total, work);
             double[] query = adherenceQuery(postgres.jdbcUrl("progress"), postgres);
 
             System.out.println();
-            System.out.println("== apply set events (events/s; higher is better) ==");
-            System.out.printf(Locale.ROOT, "progress-service (consume, apply, commit)  %,10.0f   target >= 20,000%n", service);
+            System.out.printf(Locale.ROOT, "== apply set events, steady state: %,d measured after %,d warm-up "
+                    + "(events/s; higher is better) ==%n", measured, warmUp);
+            System.out.printf(Locale.ROOT, "progress-service (consume, apply, commit)  %,10.0f   target >= 20,000: %s%n",
+                    service.eventsPerSecond(), service.eventsPerSecond() >= TARGET ? "PASS" : "FAIL");
             System.out.printf(Locale.ROOT, "baseline: Kafka ConsumerPerformance        %,10.0f%n", kafkaTool);
-            System.out.printf(Locale.ROOT, "baseline: batched JDBC insert (500/batch)  %,10.0f%n", jdbc);
+            System.out.printf(Locale.ROOT, "baseline: batched JDBC insert (%d/batch)  %,10.0f%n", JDBC_BATCH, jdbc);
+            System.out.printf(Locale.ROOT, "service's window: %.1f s; CPU (%% of one core): service %.0f, PostgreSQL %.0f, "
+                    + "Kafka %.0f, whole machine %.0f of %d%n", service.seconds(), service.servicePercent(),
+                    service.postgresPercent(), service.kafkaPercent(), service.machinePercent(),
+                    Runtime.getRuntime().availableProcessors() * 100);
+            System.out.printf(Locale.ROOT, "load average (1 min): %.2f at the start of the service's window, %.2f at "
+                    + "its end; now %s%n", service.loadAtStart(), service.loadAtEnd(), loadAverage());
+            System.out.println("(PostgreSQL runs with fsync=off, synchronous_commit=off, full_page_writes=off)");
             System.out.println("== adherence query, one clinic, 52 weeks, 1,000 patients (ms) ==");
-            System.out.printf(Locale.ROOT, "median %.1f  p95 %.1f  max %.1f   target < 50%n", query[0], query[1], query[2]);
+            System.out.printf(Locale.ROOT, "median %.1f  p95 %.1f  max %.1f   target: median < 50: %s%n", query[0], query[1],
+                    query[2], query[0] < 50 ? "PASS" : "FAIL");
         }
     }
 
-    private static List<Map<String, Object>> setEvents(int count) {
-        List<Map<String, Object>> sets = new ArrayList<>(count);
-        LocalDate monday = LocalDate.of(2026, 1, 5);
-        for (int i = 0; i < count; i++) {
-            int patient = i % PATIENTS;
-            int round = i / PATIENTS;
-            LocalDate day = monday.plusDays((round / 3) * 2L);
-            OffsetDateTime at = day.atTime(7, 0).atOffset(ZoneOffset.UTC).plusSeconds(round % 3 * 120L);
-            sets.add(Map.ofEntries(Map.entry("setId", UUID.randomUUID().toString()),
-                    Map.entry("patientId", patientId(patient)), Map.entry("clinicId", "bench-clinic"),
-                    Map.entry("planId", new UUID(0, patient).toString()), Map.entry("itemId", new UUID(1, patient).toString()),
-                    Map.entry("exerciseId", "dumbbell-row"), Map.entry("sessionDate", day.toString()),
-                    Map.entry("setNumber", round % 3 + 1), Map.entry("reps", 10), Map.entry("loadKg", new BigDecimal("10.0")),
-                    Map.entry("rir", 2), Map.entry("pain", i % 4), Map.entry("beyondNormalFatigue", false),
-                    Map.entry("loggedAt", at.toString())));
-        }
-        return sets;
+    /** The i-th SetCompleted event: patient i % 1,000, ids fixed by i, so every step can make it again. */
+    private static Map<String, Object> setEvent(int i) {
+        int patient = i % PATIENTS;
+        int round = i / PATIENTS;
+        LocalDate day = LocalDate.of(2026, 1, 5).plusDays((round / 3) * 2L);
+        OffsetDateTime at = day.atTime(7, 0).atOffset(ZoneOffset.UTC).plusSeconds(round % 3 * 120L);
+        return Map.ofEntries(Map.entry("setId", new UUID(0x5E7, i).toString()),
+                Map.entry("patientId", patientId(patient)), Map.entry("clinicId", "bench-clinic"),
+                Map.entry("planId", new UUID(0, patient).toString()), Map.entry("itemId", new UUID(1, patient).toString()),
+                Map.entry("exerciseId", "dumbbell-row"), Map.entry("sessionDate", day.toString()),
+                Map.entry("setNumber", round % 3 + 1), Map.entry("reps", 10), Map.entry("loadKg", new BigDecimal("10.0")),
+                Map.entry("rir", 2), Map.entry("pain", i % 4), Map.entry("beyondNormalFatigue", false),
+                Map.entry("loggedAt", at.toString()));
+    }
+
+    private static String eventId(int i) {
+        return new UUID(0xE7E, i).toString();
     }
 
     private static String patientId(int patient) {
         return new UUID(0x5EED, patient).toString();
     }
 
-    private static void produce(String bootstrap, List<Map<String, Object>> sets) throws Exception {
+    private static void produce(String bootstrap, int total) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
                 new StringSerializer(), new StringSerializer())) {
-            for (Map<String, Object> set : sets) {
+            for (int i = 0; i < total; i++) {
+                Map<String, Object> set = setEvent(i);
                 String patient = (String) set.get("patientId");
                 ProducerRecord<String, String> record = new ProducerRecord<>(Topics.SET_EVENTS, patient,
                         JSON.writeValueAsString(set));
                 header(record, Envelope.SPECVERSION, Envelope.SPEC_VERSION);
-                header(record, Envelope.ID, UUID.randomUUID().toString());
+                header(record, Envelope.ID, eventId(i));
                 header(record, Envelope.TYPE, EventTypes.SET_COMPLETED);
                 header(record, Envelope.SOURCE, "/planner-service");
                 header(record, Envelope.SUBJECT, patient);
@@ -127,73 +150,127 @@ public final class ApplySetEventsBench {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Kafka's own tool, on the broker's classpath, reading the same topic from the start. */
-    private static double consumerPerformance(String bootstrap, int events) throws Exception {
+    /**
+     * Kafka's own tool, on the broker's classpath, reading the whole topic from the start with a
+     * progress line every 100 ms: events/s from the first line where the warm-up had been read to
+     * the last line (the tool stops at the last record without a line for it).
+     */
+    private static double consumerPerformance(String bootstrap, int warmUp, int total, Path work) throws Exception {
         String classpath;
         try (InputStream list = KafkaBroker.class.getClassLoader().getResourceAsStream(KafkaBroker.CLASSPATH_RESOURCE)) {
             classpath = new String(list.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
+        Path output = work.resolve("consumer-performance.txt");
         Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 classpath, "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", bootstrap, "--topic",
-                Topics.SET_EVENTS, "--messages", Integer.toString(events), "--group", "bench-" + UUID.randomUUID(),
-                "--hide-header").redirectErrorStream(false).start();
-        String out = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        tool.waitFor(5, TimeUnit.MINUTES);
-        // start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
-        String last = out.strip().lines().reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException("no output"));
-        return Double.parseDouble(last.split(",\\s*")[5]);
+                Topics.SET_EVENTS, "--messages", Integer.toString(total), "--group", "bench-" + UUID.randomUUID(),
+                "--show-detailed-stats", "--reporting-interval", "100", "--hide-header")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(output.toFile()).start();
+        if (!tool.waitFor(5, TimeUnit.MINUTES)) {
+            tool.destroyForcibly();
+            throw new IllegalStateException("ConsumerPerformance did not finish; see " + output);
+        }
+        // Detailed lines: time, threadId, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss:SSS");
+        LocalDateTime from = null;
+        long readAtFrom = 0;
+        LocalDateTime to = null;
+        long readAtTo = 0;
+        for (String line : Files.readAllLines(output)) {
+            String[] columns = line.split(",\\s*");
+            if (columns.length < 6) {
+                continue;
+            }
+            LocalDateTime at = LocalDateTime.parse(columns[0].strip(), format);
+            long read = Long.parseLong(columns[4].strip());
+            if (from == null && read >= warmUp) {
+                from = at;
+                readAtFrom = read;
+            }
+            to = at;
+            readAtTo = read;
+        }
+        if (from == null || !to.isAfter(from)) {
+            throw new IllegalStateException("ConsumerPerformance read too little for a steady-state figure; see " + output);
+        }
+        return (readAtTo - readAtFrom) / seconds(Duration.between(from, to));
     }
 
-    /** The same rows as the service stores, inserted with JDBC batches of 500, one commit per batch. */
-    private static double batchedInsert(String url, PostgresServer postgres, List<Map<String, Object>> sets)
-            throws SQLException {
+    /**
+     * The same rows as the service stores, into a table like the service's logged_set (its
+     * indexes too), with JDBC batches of 500 and one commit per batch; the warm-up rows first,
+     * then the measured rows timed.
+     */
+    private static double batchedInsert(String url, PostgresServer postgres, int warmUp, int total) throws SQLException {
         try (Connection db = DriverManager.getConnection(url, postgres.username(), postgres.password())) {
             try (Statement ddl = db.createStatement()) {
                 ddl.execute("CREATE TABLE logged_set (set_id uuid PRIMARY KEY, patient_id text NOT NULL, clinic_id text "
                         + "NOT NULL, plan_id uuid NOT NULL, item_id uuid NOT NULL, exercise_id text NOT NULL, session_date "
                         + "date NOT NULL, set_number integer NOT NULL, reps integer, load_kg numeric(7,2), rir integer, pain "
                         + "integer NOT NULL, beyond_normal_fatigue boolean NOT NULL, logged_at timestamptz NOT NULL)");
+                ddl.execute("CREATE INDEX logged_set_session ON logged_set (patient_id, session_date, item_id)");
             }
             db.setAutoCommit(false);
-            Instant start = Instant.now();
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO logged_set VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                int n = 0;
-                for (Map<String, Object> set : sets) {
-                    insert.setObject(1, UUID.fromString((String) set.get("setId")));
-                    insert.setString(2, (String) set.get("patientId"));
-                    insert.setString(3, (String) set.get("clinicId"));
-                    insert.setObject(4, UUID.fromString((String) set.get("planId")));
-                    insert.setObject(5, UUID.fromString((String) set.get("itemId")));
-                    insert.setString(6, (String) set.get("exerciseId"));
-                    insert.setObject(7, LocalDate.parse((String) set.get("sessionDate")));
-                    insert.setInt(8, (Integer) set.get("setNumber"));
-                    insert.setInt(9, (Integer) set.get("reps"));
-                    insert.setBigDecimal(10, (BigDecimal) set.get("loadKg"));
-                    insert.setInt(11, (Integer) set.get("rir"));
-                    insert.setInt(12, (Integer) set.get("pain"));
-                    insert.setBoolean(13, false);
-                    insert.setTimestamp(14, Timestamp.from(OffsetDateTime.parse((String) set.get("loggedAt")).toInstant()));
-                    insert.addBatch();
-                    if (++n % 500 == 0) {
-                        insert.executeBatch();
-                        db.commit();
-                    }
-                }
+                insertRows(db, insert, 0, warmUp);
+                long start = System.nanoTime();
+                insertRows(db, insert, warmUp, total);
+                return (total - warmUp) / ((System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+
+    private static void insertRows(Connection db, PreparedStatement insert, int from, int to) throws SQLException {
+        for (int i = from; i < to; i++) {
+            Map<String, Object> set = setEvent(i);
+            insert.setObject(1, UUID.fromString((String) set.get("setId")));
+            insert.setString(2, (String) set.get("patientId"));
+            insert.setString(3, (String) set.get("clinicId"));
+            insert.setObject(4, UUID.fromString((String) set.get("planId")));
+            insert.setObject(5, UUID.fromString((String) set.get("itemId")));
+            insert.setString(6, (String) set.get("exerciseId"));
+            insert.setObject(7, LocalDate.parse((String) set.get("sessionDate")));
+            insert.setInt(8, (Integer) set.get("setNumber"));
+            insert.setInt(9, (Integer) set.get("reps"));
+            insert.setBigDecimal(10, (BigDecimal) set.get("loadKg"));
+            insert.setInt(11, (Integer) set.get("rir"));
+            insert.setInt(12, (Integer) set.get("pain"));
+            insert.setBoolean(13, false);
+            insert.setTimestamp(14, Timestamp.from(OffsetDateTime.parse((String) set.get("loggedAt")).toInstant()));
+            insert.addBatch();
+            if ((i - from + 1) % JDBC_BATCH == 0 || i == to - 1) {
                 insert.executeBatch();
                 db.commit();
             }
-            return sets.size() / seconds(Duration.between(start, Instant.now()));
         }
     }
 
     /**
-     * The packaged service against the same broker and a fresh database: events/s from its first
-     * applied event to its last (start-up excluded), read from processed_event.
+     * The service's steady state: from the moment its warm-up-th event was applied to its last,
+     * the events applied in between per second, with the CPU each process used meanwhile (% of
+     * one core) and the load average at both ends.
      */
-    private static double service(Path jar, PostgresServer postgres, String bootstrap, int events, Path work)
+    record Window(double eventsPerSecond, double seconds, double servicePercent, double postgresPercent,
+            double kafkaPercent, double machinePercent, double loadAtStart, double loadAtEnd) {
+    }
+
+    /**
+     * The packaged service against the same broker and a fresh database, the whole stream waiting
+     * in the topic when it starts. Times come from processed_event ({@code clock_timestamp()} per
+     * row, written at the start of each batch's transaction); the CPU of the service, PostgreSQL
+     * and Kafka is sampled from /proc every 200 ms.
+     */
+    private static Window service(Path jar, PostgresServer postgres, String bootstrap, int warmUp, int total, Path work)
             throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toAbsolutePath().toString())
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m"));
+        // For a profile, for instance BENCH_SERVICE_JAVA_OPTIONS=-XX:StartFlightRecording=settings=profile,filename=...
+        String options = System.getenv().getOrDefault("BENCH_SERVICE_JAVA_OPTIONS", "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("progress"));
@@ -205,29 +282,74 @@ public final class ApplySetEventsBench {
         env.put("BACKSTRONG_PSEUDONYM_KEY", "bench-only");
         env.put("QUARKUS_LOG_CATEGORY__ORG_BACKSTRONG__LEVEL", "WARN");
         Process service = builder.start();
+        CpuSampler cpu = new CpuSampler(service.pid());
+        cpu.start();
+        String[] lastEvents = new String[PATIENTS];
+        for (int i = 0; i < PATIENTS; i++) {
+            lastEvents[i] = eventId(total - PATIENTS + i);
+        }
         try (Connection db = waitForSchema(postgres)) {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-            while (true) {
-                try (Statement count = db.createStatement();
-                        ResultSet result = count.executeQuery("SELECT count(*), min(processed_at), max(processed_at) FROM processed_event")) {
-                    result.next();
-                    long applied = result.getLong(1);
-                    if (applied >= events) {
-                        Duration took = Duration.between(result.getObject(2, OffsetDateTime.class),
-                                result.getObject(3, OffsetDateTime.class));
-                        return applied / seconds(took);
+            // Each patient's events apply in order: when every patient's last event is in, all are.
+            try (PreparedStatement done = db.prepareStatement("SELECT count(*) FROM processed_event WHERE event_id = ANY(?)")) {
+                done.setArray(1, db.createArrayOf("text", lastEvents));
+                while (true) {
+                    try (ResultSet result = done.executeQuery()) {
+                        result.next();
+                        if (result.getLong(1) == PATIENTS) {
+                            break;
+                        }
                     }
                     if (!service.isAlive() || Instant.now().isAfter(deadline)) {
-                        throw new IllegalStateException("The service applied " + applied + " of " + events
-                                + " events; see " + work.resolve("service.log"));
+                        throw new IllegalStateException("The service did not apply every event; see "
+                                + work.resolve("service.log"));
                     }
+                    Thread.sleep(200);
                 }
-                Thread.sleep(250);
+            }
+            cpu.stop();
+            try (Statement query = db.createStatement();
+                    ResultSet window = query.executeQuery("SELECT (SELECT processed_at FROM processed_event ORDER BY "
+                            + "processed_at OFFSET " + (warmUp - 1) + " LIMIT 1), max(processed_at), count(*), "
+                            + "(SELECT count(*) FROM logged_set), (SELECT sum(sets_logged) FROM adherence_week) "
+                            + "FROM processed_event")) {
+                window.next();
+                Instant from = window.getObject(1, OffsetDateTime.class).toInstant();
+                Instant to = window.getObject(2, OffsetDateTime.class).toInstant();
+                long applied = window.getLong(3);
+                if (applied != total || window.getLong(4) != total || window.getLong(5) != total) {
+                    throw new IllegalStateException("Expected " + total + " events, sets and adherence sets; got "
+                            + applied + ", " + window.getLong(4) + ", " + window.getLong(5));
+                }
+                System.out.println("service, events/s per 50,000 applied, warm-up included: " + slices(db, total));
+                return cpu.window(from, to, (total - warmUp) / seconds(Duration.between(from, to)));
             }
         } finally {
+            cpu.stop();
             service.destroy();
             service.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** The rate of each run of 50,000 applied events, to show where the service reached its steady state. */
+    private static String slices(Connection db, int total) throws SQLException {
+        List<String> rates = new ArrayList<>();
+        try (PreparedStatement at = db.prepareStatement(
+                "SELECT processed_at FROM processed_event ORDER BY processed_at OFFSET ? LIMIT 1")) {
+            Instant previous = null;
+            for (int offset = 0; offset < total; offset += 50_000) {
+                at.setInt(1, offset);
+                try (ResultSet row = at.executeQuery()) {
+                    row.next();
+                    Instant now = row.getObject(1, OffsetDateTime.class).toInstant();
+                    if (previous != null) {
+                        rates.add(String.format(Locale.ROOT, "%,.0f", 50_000 / seconds(Duration.between(previous, now))));
+                    }
+                    previous = now;
+                }
+            }
+        }
+        return String.join("  ", rates);
     }
 
     private static Connection waitForSchema(PostgresServer postgres) throws Exception {
@@ -241,6 +363,144 @@ public final class ApplySetEventsBench {
             Thread.sleep(100);
         }
         throw new IllegalStateException("The service did not migrate its database");
+    }
+
+    /** CPU ticks of the service, the PostgreSQL processes and the Kafka broker (this process's children), and the machine's. */
+    private static final class CpuSampler implements Runnable {
+
+        private record Sample(Instant at, long service, long postgres, long kafka, long machineBusy, double load) {
+        }
+
+        private final long servicePid;
+        private final List<Sample> samples = new ArrayList<>();
+        private volatile boolean running = true;
+        private Thread thread;
+
+        CpuSampler(long servicePid) {
+            this.servicePid = servicePid;
+        }
+
+        void start() {
+            thread = new Thread(this, "cpu-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                sample();
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            sample();
+        }
+
+        private void sample() {
+            long[] ticks = new long[3];
+            ProcessHandle.current().descendants().forEach(process -> {
+                long pid = process.pid();
+                int component = pid == servicePid ? 0 : comm(pid).equals("postgres") ? 1
+                        : commandLine(pid).contains("\0kafka.Kafka\0") ? 2 : -1;
+                if (component >= 0) {
+                    ticks[component] += ticks(pid);
+                }
+            });
+            Sample sample = new Sample(Instant.now(), ticks[0], ticks[1], ticks[2], machineBusy(), load());
+            synchronized (samples) {
+                samples.add(sample);
+            }
+        }
+
+        Window window(Instant from, Instant to, double eventsPerSecond) {
+            Sample first;
+            Sample last;
+            synchronized (samples) {
+                first = nearest(from);
+                last = nearest(to);
+            }
+            double sampled = seconds(Duration.between(first.at(), last.at()));
+            double perCore = 100.0 / TICKS_PER_SECOND / sampled;
+            return new Window(eventsPerSecond, seconds(Duration.between(from, to)),
+                    (last.service() - first.service()) * perCore, (last.postgres() - first.postgres()) * perCore,
+                    (last.kafka() - first.kafka()) * perCore, (last.machineBusy() - first.machineBusy()) * perCore,
+                    first.load(), last.load());
+        }
+
+        private Sample nearest(Instant at) {
+            Sample best = samples.get(0);
+            for (Sample sample : samples) {
+                if (Duration.between(sample.at(), at).abs().compareTo(Duration.between(best.at(), at).abs()) < 0) {
+                    best = sample;
+                }
+            }
+            return best;
+        }
+
+        private static String comm(long pid) {
+            try {
+                return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip();
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        /** The arguments, each ended by a NUL. */
+        private static String commandLine(long pid) {
+            try {
+                return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        /** utime + stime of /proc/pid/stat (fields 14 and 15, counted after the command in parentheses). */
+        private static long ticks(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        /** All CPUs' busy ticks (everything but idle and iowait) from /proc/stat. */
+        private static long machineBusy() {
+            try {
+                String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).split("\\s+");
+                long busy = 0;
+                for (int i = 1; i < fields.length; i++) {
+                    if (i != 4 && i != 5) {
+                        busy += Long.parseLong(fields[i]);
+                    }
+                }
+                return busy;
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+
+        private static double load() {
+            return Double.parseDouble(loadAverage().split(" ")[0]);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /**
