@@ -9,7 +9,7 @@
 #
 #   progress-service/bench/apply-set-events.sh [measured] [warm-up]     (default 300000 100000)
 #
-# On a shared machine, hold the benchmark lock: flock -x /tmp/bench.lock progress-service/bench/...
+# Run it on an otherwise idle machine: other work on the 2 cores moves every figure.
 # Needs the shared test infrastructure in ~/.m2 once:
 #   ./mvnw -q install -DskipTests -pl deploy/kafka-broker,deploy/test-infra -am
 set -euo pipefail
