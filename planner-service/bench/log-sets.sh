@@ -16,8 +16,8 @@
 # the same PostgreSQL, then checks that every 201 is a row and that the outbox drained to Kafka.
 # Everything it started is stopped on exit (the directory is removed unless KEEP_WORKDIR=1).
 #
-# Settings (environment): CONNECTIONS (32), WRK_THREADS (2), WARMUP_SECONDS (15),
-# MEASURE_SECONDS (25), PGBENCH_SECONDS (15), PATIENTS (14000), WARMUP_PATIENTS (4000),
+# Settings (environment): CONNECTIONS (32), WRK_THREADS (2), WARMUP_SECONDS (60),
+# MEASURE_SECONDS (25), PGBENCH_SECONDS (15), PATIENTS (16000), WARMUP_PATIENTS (6000),
 # SVC_JAVA_OPTS ("-Xms512m -Xmx512m"), SVC_EXTRA_OPTS (more -D options for the service),
 # KEEP_WORKDIR (0), PAUSE_AFTER_SEED (0: 1 leaves it all running after seeding, for a look),
 # EXPERIMENT_NO_NOTIFY (0: 1 drops outbox_event's NOTIFY trigger in the throwaway database and
@@ -32,11 +32,11 @@ ROOT=$(cd "$MODULE/.." && pwd)
 
 CONNECTIONS=${CONNECTIONS:-32}
 WRK_THREADS=${WRK_THREADS:-2}
-WARMUP_SECONDS=${WARMUP_SECONDS:-15}
+WARMUP_SECONDS=${WARMUP_SECONDS:-60}
 MEASURE_SECONDS=${MEASURE_SECONDS:-25}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-15}
-PATIENTS=${PATIENTS:-14000}
-WARMUP_PATIENTS=${WARMUP_PATIENTS:-4000}
+PATIENTS=${PATIENTS:-16000}
+WARMUP_PATIENTS=${WARMUP_PATIENTS:-6000}
 SVC_JAVA_OPTS=${SVC_JAVA_OPTS:--Xms512m -Xmx512m}
 SVC_EXTRA_OPTS=${SVC_EXTRA_OPTS:-}
 KEEP_WORKDIR=${KEEP_WORKDIR:-0}
