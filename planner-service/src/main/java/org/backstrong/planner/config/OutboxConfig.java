@@ -21,6 +21,10 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /** How long the relay, once woken by a commit, waits for more commits to publish with it. */
+    @WithDefault("10ms")
+    Duration linger();
+
     /** Pause after a failed publication (broker down) before trying again. */
     @WithDefault("2s")
     Duration retryBackoff();
