@@ -4,8 +4,9 @@ import org.backstrong.e2e.stack.LocalStack;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Any page of planner-service's web front door (/app/...) seen by a signed-in user: the shared
@@ -57,6 +58,25 @@ public final class AppPage {
     }
 
     /**
+     * Whether the element has left the document. Chromium sometimes reports an element of a page it
+     * is leaving as "Node with given id does not belong to the document" (an unknown error) rather than
+     * as stale; both mean it is gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Presses sign-out and waits until the browser has left this page and finished wherever
      * signing out leads (Keycloak's logout endpoint, then back), so the next page load cannot
      * cut the logout short.
@@ -66,7 +86,7 @@ public final class AppPage {
         button.click();
         Pages.waitOn(driver)
                 .withMessage(() -> "signing out left the browser on the same page, " + driver.getCurrentUrl())
-                .until(ExpectedConditions.stalenessOf(button));
+                .until(d -> isGone(button));
         Pages.waitOn(driver)
                 .withMessage(() -> "signing out did not finish; the browser is on " + driver.getCurrentUrl())
                 .until(d -> !d.getCurrentUrl().contains("/protocol/openid-connect/logout")
