@@ -4,8 +4,6 @@ import org.backstrong.e2e.stack.LocalStack;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -58,25 +56,6 @@ public final class AppPage {
     }
 
     /**
-     * Whether the element has left the document. Chromium sometimes reports an element of a page it
-     * is leaving as "Node with given id does not belong to the document" (an unknown error) rather than
-     * as stale; both mean it is gone.
-     */
-    private static boolean isGone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (StaleElementReferenceException gone) {
-            return true;
-        } catch (WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
-
-    /**
      * Presses sign-out and waits until the browser has left this page and finished wherever
      * signing out leads (Keycloak's logout endpoint, then back), so the next page load cannot
      * cut the logout short.
@@ -86,7 +65,7 @@ public final class AppPage {
         button.click();
         Pages.waitOn(driver)
                 .withMessage(() -> "signing out left the browser on the same page, " + driver.getCurrentUrl())
-                .until(d -> isGone(button));
+                .until(d -> Pages.gone(button));
         Pages.waitOn(driver)
                 .withMessage(() -> "signing out did not finish; the browser is on " + driver.getCurrentUrl())
                 .until(d -> !d.getCurrentUrl().contains("/protocol/openid-connect/logout")

@@ -4,7 +4,6 @@ import org.backstrong.e2e.stack.LocalStack;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Keycloak's own login page of realm backstrong (fields username and password, button kc-login). */
 public final class KeycloakLoginPage {
@@ -42,7 +41,7 @@ public final class KeycloakLoginPage {
         // The form posts and the browser leaves the page: wait for that before anyone looks.
         Pages.waitOn(driver)
                 .withMessage(() -> "Keycloak kept the login page for " + username + " at " + driver.getCurrentUrl())
-                .until(ExpectedConditions.stalenessOf(button));
+                .until(d -> Pages.gone(button));
     }
 
     private void type(By field, String text) {

@@ -2,7 +2,10 @@ package org.backstrong.e2e.pages;
 
 import java.time.Duration;
 
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What every page object shares: how long a page may take to show what it should. */
@@ -16,5 +19,24 @@ final class Pages {
 
     static WebDriverWait waitOn(WebDriver driver) {
         return new WebDriverWait(driver, TIMEOUT);
+    }
+
+    /**
+     * Whether the element has left the document. Chromium sometimes reports an element of a page it
+     * is leaving as "Node with given id does not belong to the document" (an unknown error) rather than
+     * as stale; both mean it is gone.
+     */
+    static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 }

@@ -63,7 +63,7 @@ public final class SessionPage {
     /** Sends a set and waits until the page shows it stored (the form gives way to a logged line). */
     public void log(WebElement form, int pain) {
         submit(form, pain);
-        Pages.waitOn(driver).withMessage(() -> "the set was not shown as logged").until(ExpectedConditions.stalenessOf(form));
+        Pages.waitOn(driver).withMessage(() -> "the set was not shown as logged").until(d -> Pages.gone(form));
     }
 
     public void waitUntilLogged(int count) {
