@@ -31,7 +31,7 @@ public class Outbox {
     public UUID add(String topic, String patientId, String type, Object data) {
         OutboxEvent event = event(topic, patientId, type, data);
         events.persist(event);
-        written();
+        written.fire(new OutboxWritten());
         return event.id;
     }
 
@@ -49,11 +49,5 @@ public class Outbox {
             throw new IllegalStateException("Cannot serialise " + type, e);
         }
         return event;
-    }
-
-    /** The caller's transaction stored an event: the relay wakes once it commits. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void written() {
-        written.fire(new OutboxWritten());
     }
 }

@@ -197,6 +197,7 @@ public class SetLogWriter {
 
         Outcome[] outcomes = new Outcome[batch.size()];
         RuntimeException[] refusals = new RuntimeException[batch.size()];
+        Item[] items = new Item[batch.size()];
         List<NewSet> inserts = new ArrayList<>();
         List<Integer> inserted = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -207,6 +208,7 @@ public class SetLogWriter {
                 LoggedSet set = accepted(target, pending.patientId(), input, pending.today());
                 OutboxEvent event = outbox.event(Topics.SET_EVENTS, set.patientId, EventTypes.SET_COMPLETED,
                         SetCompleted.of(set, target.clinicId(), target.item().exerciseId()));
+                items[i] = target.item();
                 inserts.add(new NewSet(set, event));
                 inserted.add(i);
             } catch (NotFoundException | ConflictException | InvalidInputException refused) {
@@ -214,34 +216,26 @@ public class SetLogWriter {
             }
         }
         boolean[] stored = store.insertIfNew(connection, inserts);
-
-        // Ids not stored now: a resend (answered with what was stored first), a taken slot, or a refusal.
-        Set<UUID> lookUp = new LinkedHashSet<>();
         for (int n = 0; n < inserted.size(); n++) {
-            int i = inserted.get(n);
             if (stored[n]) {
-                outcomes[i] = new Outcome(new Logged<>(inserts.get(n).set(), true), null);
-            } else {
-                lookUp.add(batch.get(i).input().setId());
+                outcomes[inserted.get(n)] = new Outcome(new Logged<>(inserts.get(n).set(), true), null);
             }
         }
+
+        // Not stored now: a resend (answered with what was stored first), a refusal, or a taken slot.
+        Set<UUID> lookUp = new LinkedHashSet<>();
         for (int i = 0; i < batch.size(); i++) {
-            if (refusals[i] != null) {
+            if (outcomes[i] == null) {
                 lookUp.add(batch.get(i).input().setId());
             }
         }
         Map<UUID, LoggedSet> earlier = store.find(connection, lookUp);
-        for (int n = 0; n < inserted.size(); n++) {
-            int i = inserted.get(n);
-            if (outcomes[i] == null) {
-                outcomes[i] = notStored(batch.get(i), earlier.get(batch.get(i).input().setId()),
-                        targets.get(new Key(batch.get(i).input().planId(), batch.get(i).input().itemId())).item());
-            }
-        }
         for (int i = 0; i < batch.size(); i++) {
-            if (refusals[i] != null) {
+            if (outcomes[i] == null) {
                 LoggedSet first = earlier.get(batch.get(i).input().setId());
-                outcomes[i] = first != null ? resent(first, batch.get(i).patientId()) : new Outcome(null, refusals[i]);
+                outcomes[i] = first != null ? resent(first, batch.get(i).patientId())
+                        : refusals[i] != null ? new Outcome(null, refusals[i])
+                        : slotTaken(batch.get(i).input(), items[i]);
             }
         }
         return List.of(outcomes);
@@ -285,12 +279,8 @@ public class SetLogWriter {
         return set;
     }
 
-    /** The insert stored nothing: the id was stored first (a resend), or another set holds the slot. */
-    private static Outcome notStored(Pending pending, LoggedSet first, Item item) {
-        if (first != null) {
-            return resent(first, pending.patientId());
-        }
-        SetInput input = pending.input();
+    /** The insert stored nothing and the id is not stored: another set holds the slot. */
+    private static Outcome slotTaken(SetInput input, Item item) {
         return new Outcome(null, new ConflictException("set-already-logged", "Set " + input.setNumber()
                 + (input.side() == null ? "" : " (" + input.side() + ")") + " of " + item.exerciseName() + " on "
                 + input.date() + " is already logged"));

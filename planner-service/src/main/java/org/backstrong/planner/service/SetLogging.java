@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.MorningCheckIn;
 import org.backstrong.planner.domain.Plan;
-import org.backstrong.planner.domain.OutboxEvent;
 import org.backstrong.planner.domain.PlanStatus;
 import org.backstrong.planner.domain.Schedule;
 import org.backstrong.planner.domain.SessionCompletion;
