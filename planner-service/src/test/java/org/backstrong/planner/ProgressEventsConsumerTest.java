@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -13,12 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.messaging.Topics;
+import org.backstrong.planner.service.InvalidEventException;
 import org.backstrong.testinfra.KafkaProbe;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -26,6 +32,9 @@ import io.restassured.path.json.JsonPath;
 /** progress-service's decisions, as they arrive on progress-events, change the patient's plan. */
 @QuarkusTest
 class ProgressEventsConsumerTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static void publish(String patientId, String eventId, String type, Map<String, Object> data) {
         try {
@@ -202,5 +211,95 @@ class ProgressEventsConsumerTest {
         assertEquals(poison, KafkaProbe.header(dead.get(0), "ce_id"));
         assertEquals("{not json", dead.get(0).value());
         org.junit.jupiter.api.Assertions.assertNotNull(KafkaProbe.header(dead.get(0), "dead-letter-reason"));
+    }
+
+    private static Map<String, Object> stopFlag(SetLoggingTest.Patient patient, int item) {
+        Map<String, Object> flag = new HashMap<>();
+        flag.put("flagId", UUID.randomUUID().toString());
+        flag.put("patientId", patient.id());
+        flag.put("clinicId", "clinic-a");
+        flag.put("planId", patient.planId());
+        flag.put("itemId", patient.item(item));
+        flag.put("exerciseId", "lat-pulldown");
+        flag.put("severity", "STOP");
+        flag.put("rule", "PAIN_ABOVE_FIVE");
+        flag.put("evidence", "pain 7 during set 1 (above 5)");
+        flag.put("raisedAt", OffsetDateTime.now().toString());
+        return flag;
+    }
+
+    private static double parkedCount(String reason) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("^backstrong_dead_letters_total\\{([^}]*)\\} (\\S+)$",
+                java.util.regex.Pattern.MULTILINE).matcher(metrics);
+        double total = 0;
+        while (line.find()) {
+            if (line.group(1).contains("reason=\"" + reason + "\"")
+                    && line.group(1).contains("topic=\"" + Topics.PROGRESS_EVENTS + "\"")) {
+                total += Double.parseDouble(line.group(2));
+            }
+        }
+        return total;
+    }
+
+    @Test
+    void parksAJsonNullAloneCountsItAndAppliesTheStopFlagBehindIt() {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
+        double before = parkedCount(InvalidEventException.UNREADABLE_DATA);
+        String poison = UUID.randomUUID().toString();
+        KafkaProbe.send(Events.bootstrap(), Topics.PROGRESS_EVENTS, patient.id(), "null",
+                Map.of("ce_id", poison, "ce_type", EventTypes.PAIN_FLAGGED, "ce_subject", patient.id()));
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED, stopFlag(patient, 3));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(patient.token())
+                .when().get("/me/sessions/today").then().body("items[3].paused", equalTo(true)));
+        List<ConsumerRecord<String, String>> dead = Events.of(Topics.deadLetter(Topics.PROGRESS_EVENTS), patient.id(), 1);
+        assertEquals(List.of(poison), dead.stream().map(record -> KafkaProbe.header(record, "ce_id")).toList());
+        assertEquals(before + 1, parkedCount(InvalidEventException.UNREADABLE_DATA));
+    }
+
+    /**
+     * The database refuses the event for a while (a trigger standing in for an outage): the event
+     * waits and is tried again, never parked, and applies once the database takes it.
+     */
+    @Test
+    void retriesAnEventTheDatabaseRefusesInsteadOfParkingIt() throws Exception {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
+        Map<String, Object> flag = stopFlag(patient, 2);
+        String eventId = UUID.randomUUID().toString();
+        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+            ddl.execute("CREATE TABLE refused_event (event_id uuid PRIMARY KEY)");
+            ddl.execute("INSERT INTO refused_event VALUES ('" + eventId + "')");
+            ddl.execute("""
+                    CREATE FUNCTION refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        IF EXISTS (SELECT 1 FROM refused_event WHERE event_id = NEW.event_id)
+                        THEN RAISE EXCEPTION 'refused by the test'; END IF;
+                        RETURN NEW;
+                    END $$""");
+            ddl.execute("CREATE TRIGGER refuse_event BEFORE INSERT ON processed_event "
+                    + "FOR EACH ROW EXECUTE FUNCTION refuse_event()");
+        }
+        try {
+            publish(patient.id(), eventId, EventTypes.PAIN_FLAGGED, flag);
+            // Tried several times while refused (the pause grows to 1 s in tests): not applied, not parked.
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> given()
+                    .auth().oauth2(patient.token()).when().get("/me/sessions/today")
+                    .then().body("items[2].paused", equalTo(false)));
+            assertEquals(0, Events.of(Topics.deadLetter(Topics.PROGRESS_EVENTS), patient.id(), 0).size());
+
+            try (Connection connection = dataSource.getConnection(); Statement dml = connection.createStatement()) {
+                dml.execute("DELETE FROM refused_event");
+            }
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(patient.token())
+                    .when().get("/me/sessions/today").then().body("items[2].paused", equalTo(true)));
+            assertEquals(0, Events.of(Topics.deadLetter(Topics.PROGRESS_EVENTS), patient.id(), 0).size());
+        } finally {
+            try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+                ddl.execute("DROP TRIGGER refuse_event ON processed_event");
+                ddl.execute("DROP FUNCTION refuse_event()");
+                ddl.execute("DROP TABLE refused_event");
+            }
+        }
     }
 }

@@ -1,30 +1,39 @@
 package org.backstrong.planner.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.backstrong.planner.config.ConsumerConfig;
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.event.PainFlagResolved;
 import org.backstrong.planner.event.PainFlagged;
 import org.backstrong.planner.event.ProgressionAdjusted;
+import org.backstrong.planner.service.InvalidEventException;
 import org.backstrong.planner.service.ProgressUpdates;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Applies progress-service's decisions to plans. The event id is recorded in the transaction of
- * its effect, so a redelivery changes nothing; an event that cannot be applied throws, and the
- * connector sends it to progress-events.dlq with the reason and carries on.
+ * Applies progress-service's decisions to plans, one record at a time, each partition in order.
+ * The event id is recorded in the transaction of its effect, so a redelivery changes nothing. A
+ * record that can never be applied is parked on progress-events.dlq ({@link DeadLetters}); any
+ * other failure (the database, the broker) is tried again with a growing pause for as long as it
+ * lasts, and the partition waits: a good event is never parked.
  */
 @ApplicationScoped
 public class ProgressEventsConsumer {
@@ -32,37 +41,92 @@ public class ProgressEventsConsumer {
     public static final String CHANNEL = "progress-events";
 
     private final ProgressUpdates updates;
-    private final ObjectMapper json;
+    private final DeadLetters deadLetters;
+    private final ConsumerConfig config;
+    /** A reader per type, tolerant: a field this version does not know is ignored (REST bodies stay strict). */
+    private final Map<String, ObjectReader> readers;
+    private volatile boolean stopping;
 
-    public ProgressEventsConsumer(ProgressUpdates updates, ObjectMapper json) {
+    public ProgressEventsConsumer(ProgressUpdates updates, DeadLetters deadLetters, ConsumerConfig config,
+            ObjectMapper json) {
         this.updates = updates;
-        this.json = json;
+        this.deadLetters = deadLetters;
+        this.config = config;
+        ObjectReader events = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.readers = Map.of(
+                EventTypes.PROGRESSION_ADJUSTED, events.forType(ProgressionAdjusted.class),
+                EventTypes.PAIN_FLAGGED, events.forType(PainFlagged.class),
+                EventTypes.PAIN_FLAG_RESOLVED, events.forType(PainFlagResolved.class));
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) throws JsonProcessingException {
-        String id = header(record, "ce_id");
-        String type = header(record, "ce_type");
-        if (id == null || type == null) {
-            throw new IllegalArgumentException("Not a CloudEvent: ce_id and ce_type headers are required");
+    public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
+        Duration pause = config.retryInitialBackoff();
+        for (int attempt = 1;; attempt++) {
+            try {
+                applyOrPark(record);
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    // Not acknowledged: the record is read again after the restart.
+                    throw e;
+                }
+                Log.warnf("Record %s-%d@%d failed on try %d (%s); trying again in %d ms, the partition waits",
+                        record.topic(), record.partition(), record.offset(), attempt, e.getMessage(), pause.toMillis());
+                Thread.sleep(pause.toMillis());
+                pause = pause.multipliedBy(2).compareTo(config.retryMaxBackoff()) > 0 ? config.retryMaxBackoff()
+                        : pause.multipliedBy(2);
+            }
         }
-        UUID eventId = UUID.fromString(id);
-        if (!updates.firstDelivery(eventId, type)) {
-            Log.debugf("Event %s (%s) already applied", eventId, type);
-            return;
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
+    private void applyOrPark(ConsumerRecord<String, String> record) {
+        try {
+            String id = header(record, "ce_id");
+            String type = header(record, "ce_type");
+            if (id == null || type == null) {
+                throw new InvalidEventException(InvalidEventException.NOT_A_CLOUD_EVENT,
+                        "Not a CloudEvent: ce_id and ce_type headers are required");
+            }
+            updates.apply(eventId(id), type, read(record, type));
+        } catch (InvalidEventException e) {
+            deadLetters.park(record, e);
         }
-        switch (type) {
-            case EventTypes.PROGRESSION_ADJUSTED -> updates.adjust(json.readValue(record.value(), ProgressionAdjusted.class));
-            case EventTypes.PAIN_FLAGGED -> updates.flagged(json.readValue(record.value(), PainFlagged.class));
-            case EventTypes.PAIN_FLAG_RESOLVED -> updates.resolved(json.readValue(record.value(), PainFlagResolved.class));
-            default -> throw new IllegalArgumentException("Unknown event type " + type);
+    }
+
+    private Object read(ConsumerRecord<String, String> record, String type) {
+        ObjectReader reader = readers.get(type);
+        if (reader == null) {
+            throw new InvalidEventException(InvalidEventException.UNKNOWN_TYPE, "Unknown event type " + type);
+        }
+        Object data;
+        try {
+            data = record.value() == null ? null : reader.readValue(record.value());
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException(InvalidEventException.UNREADABLE_DATA,
+                    "data is not a valid " + type + ": " + e.getOriginalMessage());
+        }
+        if (data == null) {
+            throw new InvalidEventException(InvalidEventException.UNREADABLE_DATA, "data is empty or null");
+        }
+        return data;
+    }
+
+    private static UUID eventId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException(InvalidEventException.NOT_A_CLOUD_EVENT, "ce_id is not a UUID: " + id);
         }
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

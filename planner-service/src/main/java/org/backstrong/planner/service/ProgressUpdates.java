@@ -45,8 +45,35 @@ public class ProgressUpdates {
         this.entityManager = entityManager;
     }
 
+    /**
+     * Applies one event read from progress-events, with its id, in one transaction: a redelivered
+     * event changes nothing.
+     *
+     * @throws InvalidEventException when the event can never be applied (incomplete, or about a plan
+     *         or item that does not exist); nothing is changed then
+     */
+    @Transactional
+    public void apply(UUID eventId, String type, Object data) {
+        if (!firstDelivery(eventId, type)) {
+            Log.debugf("Event %s (%s) already applied", eventId, type);
+            return;
+        }
+        if (data instanceof ProgressionAdjusted decision) {
+            require(decision.patientId(), decision.planId(), decision.itemId(), decision.after(), decision.rule());
+            adjust(decision);
+        } else if (data instanceof PainFlagged flag) {
+            require(flag.patientId(), flag.planId(), flag.flagId(), flag.severity());
+            flagged(flag);
+        } else if (data instanceof PainFlagResolved resolution) {
+            require(resolution.patientId(), resolution.planId(), resolution.flagId());
+            resolved(resolution);
+        } else {
+            throw new InvalidEventException(InvalidEventException.UNKNOWN_TYPE, "Unknown event type " + type);
+        }
+    }
+
     /** Records the event id; false when it was recorded before (a redelivery). */
-    public boolean firstDelivery(UUID eventId, String type) {
+    boolean firstDelivery(UUID eventId, String type) {
         return entityManager.createNativeQuery(
                         "INSERT INTO processed_event (event_id, type) VALUES (:id, :type) ON CONFLICT DO NOTHING")
                 .setParameter("id", eventId)
@@ -54,7 +81,16 @@ public class ProgressUpdates {
                 .executeUpdate() == 1;
     }
 
-    public void adjust(ProgressionAdjusted decision) {
+    private static void require(Object... fields) {
+        for (Object field : fields) {
+            if (field == null) {
+                throw new InvalidEventException(InvalidEventException.UNREADABLE_DATA,
+                        "a required field is missing (patientId, planId, the item or flag id, and the decision)");
+            }
+        }
+    }
+
+    void adjust(ProgressionAdjusted decision) {
         PlanItem item = itemOf(decision.patientId(), decision.planId(), decision.itemId());
         Prescription before = item.prescription;
         Prescription after = before.copy();
@@ -84,7 +120,7 @@ public class ProgressUpdates {
     }
 
     /** A STOP flag pauses its exercise until a clinician resolves it; a WATCH flag changes no plan. */
-    public void flagged(PainFlagged flag) {
+    void flagged(PainFlagged flag) {
         if (!PainFlagged.STOP.equals(flag.severity()) || flag.itemId() == null) {
             return;
         }
@@ -93,12 +129,13 @@ public class ProgressUpdates {
         item.pauseFlagId = flag.flagId();
         item.pauseReason = "Stopped for pain (" + flag.evidence() + "); a clinician will review it.";
         planChanges.audit(item.plan.id, item.id, PrescriptionChange.AUTOMATIC, flag.rule(),
-                "Exercise paused by STOP flag " + flag.flagId() + ": " + flag.evidence(), null, null);
+                "Paused because of pain (" + flag.evidence() + "); your clinician will review it before you do it again.",
+                null, null);
         publishChange(item, flag.rule());
         Log.infof("Plan %s item %s paused by STOP flag %s", item.plan.id, item.id, flag.flagId());
     }
 
-    public void resolved(PainFlagResolved resolution) {
+    void resolved(PainFlagResolved resolution) {
         if (resolution.itemId() == null) {
             return;
         }
@@ -110,7 +147,9 @@ public class ProgressUpdates {
         item.pauseFlagId = null;
         item.pauseReason = null;
         planChanges.audit(item.plan.id, item.id, resolution.resolvedBy(), null,
-                "Exercise resumed: flag " + resolution.flagId() + " resolved (" + resolution.note() + ")", null, null);
+                "Exercise resumed: your clinician reviewed the pain flag"
+                        + (resolution.note() == null || resolution.note().isBlank() ? "." : " (" + resolution.note() + ")."),
+                null, null);
         publishChange(item, null);
         Log.infof("Plan %s item %s resumed, flag %s resolved", item.plan.id, item.id, resolution.flagId());
     }
@@ -131,7 +170,10 @@ public class ProgressUpdates {
     private PlanItem itemOf(String patientId, UUID planId, UUID itemId) {
         Plan plan = plans.findByIdOptional(planId)
                 .filter(p -> p.patientId.equals(patientId))
-                .orElseThrow(() -> new IllegalArgumentException("No plan " + planId + " of patient " + patientId));
-        return Plans.itemOf(plan, itemId);
+                .orElseThrow(() -> new InvalidEventException(InvalidEventException.NOT_APPLICABLE,
+                        "No plan " + planId + " of patient " + patientId));
+        return plan.items.stream().filter(item -> item.id.equals(itemId)).findFirst()
+                .orElseThrow(() -> new InvalidEventException(InvalidEventException.NOT_APPLICABLE,
+                        "No item " + itemId + " in plan " + planId));
     }
 }
