@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set-logging benchmark of planner-service (issue 4, "Speed"):
+# Set-logging benchmark of planner-service (the speed target):
 #
 #   "Logging a set, durably, at >= 3,000 sets/s on this machine with p99 under 50 ms (load from a
 #    second process on loopback), printed next to pgbench's single-row insert rate at the same

@@ -25,8 +25,8 @@ import org.backstrong.planner.domain.PlanStatus;
 import org.backstrong.planner.domain.Schedule;
 
 /**
- * The statements of logging sets, in plain JDBC on a connection the caller's transaction owns (issue 4,
- * "Speed"): a batch of sets costs one read of what the checks need, one statement storing the sets
+ * The statements of logging sets, in plain JDBC on a connection the caller's transaction owns (for
+ * speed: bench/log-sets.sh): a batch of sets costs one read of what the checks need, one statement storing the sets
  * with their outbox events, and one look-up of the ids that were not stored (only when there are such).
  */
 @ApplicationScoped

@@ -50,7 +50,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Group commit of logged sets (issue 4, "Speed"). Requests queue their set; a writer thread takes
+ * Group commit of logged sets, for speed (bench/log-sets.sh). Requests queue their set; a writer thread takes
  * everything waiting (up to {@code max-batch}) and stores it in one transaction: one read of the
  * plans and items, the checks, one pipelined batch of inserts (each set with its outbox event), one
  * commit. Every request is answered only after that commit, so a 201 is as durable as before; a

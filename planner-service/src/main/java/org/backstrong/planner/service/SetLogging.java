@@ -60,7 +60,7 @@ public class SetLogging {
     }
 
     /**
-     * Logs a set (the hot path, issue 4 "Speed"; planner-service/bench/log-sets.sh): the set joins the
+     * Logs a set (the hot path; planner-service/bench/log-sets.sh): the set joins the
      * next group commit of {@link SetLogWriter}, and the answer completes once it is stored or refused.
      * A resend answers what was stored first.
      */
