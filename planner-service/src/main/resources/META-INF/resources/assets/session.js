@@ -151,7 +151,15 @@
       var form = document.getElementById('complete-session');
       if (form) { form.remove(); }
       var note = document.querySelector('[data-testid="session-complete"]');
-      if (note) { note.hidden = false; }
+      if (note) {
+        // The server's verdict (at least 80 % of the prescribed sets), as the analysts count it.
+        var counts = body && body.setsLogged + ' of ' + body.setsPrescribed + ' sets';
+        note.textContent = !body ? 'Session finished. Send your morning check-in tomorrow.'
+          : body.done ? 'Session done: ' + counts + '. Well done. Send your morning check-in tomorrow.'
+            : 'Session partly done: ' + counts + '. Every set counts; send your morning check-in tomorrow.';
+        note.dataset.done = body ? String(body.done) : '';
+        note.hidden = false;
+      }
     } else if (entry.kind === 'check-in') {
       var checkIn = document.getElementById('check-in');
       if (checkIn) { checkIn.remove(); }

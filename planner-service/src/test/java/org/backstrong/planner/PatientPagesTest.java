@@ -83,6 +83,54 @@ class PatientPagesTest {
         assertTrue(!page.selectFirst("meta[name=csrf-token]").attr("content").isBlank());
     }
 
+    /** The Finish answer follows adherence's rule: done at 80 % of the prescribed sets or more, else partly done. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void finishingSaysDoneOrPartlyDoneByTheEightyPercentRule() {
+        SetLoggingTest.Patient partly = SetLoggingTest.patientWithPlan(0);
+        for (int number = 1; number <= 2; number++) {
+            given().auth().oauth2(partly.token()).contentType(ContentType.JSON).body(SetLoggingTest.set(partly, 1, number))
+                    .when().post("/me/sets").then().statusCode(201);
+        }
+        // 2 of 13 prescribed sets.
+        given().auth().oauth2(partly.token()).contentType(ContentType.JSON).body(Map.of("planId", partly.planId()))
+                .when().post("/app/api/me/sessions/" + LocalDate.now() + "/complete")
+                .then().statusCode(201).body("done", equalTo(false)).body("setsLogged", equalTo(2));
+        Element answer = Jsoup.parse(given().auth().oauth2(partly.token()).get("/app/me/today").asString())
+                .selectFirst("[data-testid=session-complete]");
+        assertEquals("false", answer.attr("data-done"));
+        assertEquals("Session partly done: 2 of 13 sets. Every set counts; send your morning check-in tomorrow.",
+                answer.text());
+
+        SetLoggingTest.Patient done = SetLoggingTest.patientWithPlan(0);
+        int logged = 0;
+        List<Map<String, Object>> items = done.plan().getList("items");
+        for (int item = 0; item < items.size() && logged < 11; item++) {
+            Map<String, Object> prescription = (Map<String, Object>) items.get(item).get("prescription");
+            int sets = (Integer) prescription.get("sets");
+            boolean perSide = Boolean.TRUE.equals(prescription.get("perSide"));
+            for (int number = 1; number <= sets; number++) {
+                for (String side : perSide ? List.of("left", "right") : java.util.Collections.<String>singletonList(null)) {
+                    Map<String, Object> set = SetLoggingTest.set(done, item, number);
+                    set.put("side", side);
+                    if (!"reps".equals(prescription.get("doseKind"))) {
+                        set.put("seconds", 300);
+                    }
+                    given().auth().oauth2(done.token()).contentType(ContentType.JSON).body(set)
+                            .when().post("/me/sets").then().statusCode(201);
+                    logged++;
+                }
+            }
+        }
+        given().auth().oauth2(done.token()).contentType(ContentType.JSON).body(Map.of("planId", done.planId()))
+                .when().post("/me/sessions/" + LocalDate.now() + "/complete")
+                .then().statusCode(201).body("done", equalTo(true));
+        answer = Jsoup.parse(given().auth().oauth2(done.token()).get("/app/me/today").asString())
+                .selectFirst("[data-testid=session-complete]");
+        assertEquals("true", answer.attr("data-done"));
+        assertTrue(answer.text().startsWith("Session done: " + logged + " of 13 sets. Well done."), answer.text());
+    }
+
     @Test
     void aSetLoggedThroughThePagesApiAtPainSevenStopsTheExercise() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);

@@ -6,11 +6,15 @@ import java.util.UUID;
 
 import org.backstrong.planner.domain.SessionCompletion;
 
-/** A completed session: it counts for adherence when at least 80 % of its prescribed sets were logged. */
-public record CompletionView(UUID planId, LocalDate date, int setsPrescribed, int setsLogged, OffsetDateTime completedAt) {
+/**
+ * A finished session. {@code done} when at least 80 % of its prescribed sets were logged, the rule
+ * adherence counts by; otherwise the patient hears it was partly done.
+ */
+public record CompletionView(UUID planId, LocalDate date, int setsPrescribed, int setsLogged, boolean done,
+        OffsetDateTime completedAt) {
 
     public static CompletionView of(SessionCompletion completion) {
         return new CompletionView(completion.planId, completion.sessionDate, completion.setsPrescribed,
-                completion.setsLogged, completion.completedAt);
+                completion.setsLogged, completion.counts(), completion.completedAt);
     }
 }

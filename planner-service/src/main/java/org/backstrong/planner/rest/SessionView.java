@@ -10,8 +10,8 @@ import java.util.UUID;
  * steps, today's dose (the bottom of each range in the first week), and what is logged so far.
  */
 public record SessionView(UUID planId, String planName, String planStatus, LocalDate date, boolean scheduled,
-        LocalDate nextSession, int week, boolean startsLight, boolean completed, boolean catalogAvailable,
-        List<Item> items) {
+        LocalDate nextSession, int week, boolean startsLight, boolean completed, CompletionView completion,
+        boolean catalogAvailable, List<Item> items) {
 
     public record Item(UUID itemId, String block, int position, String exerciseId, int exerciseVersion,
             String exerciseName, List<String> steps, List<String> safetyNotes, Dose dose, boolean paused,

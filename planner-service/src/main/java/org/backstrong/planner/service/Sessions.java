@@ -19,6 +19,7 @@ import org.backstrong.planner.domain.Schedule;
 import org.backstrong.planner.repository.LoggedSetRepository;
 import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.SessionCompletionRepository;
+import org.backstrong.planner.rest.CompletionView;
 import org.backstrong.planner.rest.SessionView;
 import org.backstrong.planner.rest.SetView;
 
@@ -55,7 +56,7 @@ public class Sessions {
         LocalDate next = schedule.sessionDates().stream().filter(d -> !d.isBefore(date)).findFirst().orElse(null);
         if (!scheduled) {
             return new SessionView(plan.id, plan.name, plan.status.name().toLowerCase(), date, false, next,
-                    schedule.weekOf(date), false, false, true, List.of());
+                    schedule.weekOf(date), false, false, null, true, List.of());
         }
         boolean startsLight = schedule.startsLight(date);
         Map<UUID, List<SetView>> logged = sets.ofSession(plan.id, date).stream()
@@ -80,8 +81,9 @@ public class Sessions {
                     dose(item.prescription, startsLight), item.paused, item.pauseReason,
                     logged.getOrDefault(item.id, List.of())));
         }
+        CompletionView completion = completions.find(plan.id, date).map(CompletionView::of).orElse(null);
         return new SessionView(plan.id, plan.name, plan.status.name().toLowerCase(), date, true, next,
-                schedule.weekOf(date), startsLight, completions.find(plan.id, date).isPresent(), catalogAvailable, items);
+                schedule.weekOf(date), startsLight, completion != null, completion, catalogAvailable, items);
     }
 
     /** Start light: in the first week, the bottom of each range. */
