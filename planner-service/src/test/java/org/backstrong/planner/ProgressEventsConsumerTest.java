@@ -302,4 +302,36 @@ class ProgressEventsConsumerTest {
             }
         }
     }
+
+    /** Sets sent together offline can raise two STOP flags on one exercise: resolving one keeps it paused. */
+    @Test
+    void anExerciseStaysPausedUntilItsLastStopFlagIsResolved() {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
+        Map<String, Object> first = stopFlag(patient, 2);
+        Map<String, Object> second = stopFlag(patient, 2);
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED, first);
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED, second);
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAG_RESOLVED, resolution(first));
+        // A marker behind the resolution: once it has paused item 3, the resolution was applied.
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED, stopFlag(patient, 3));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(patient.token())
+                .when().get("/me/sessions/today").then().body("items[3].paused", equalTo(true)));
+        given().auth().oauth2(patient.token()).when().get("/me/sessions/today")
+                .then().body("items[2].paused", equalTo(true));
+
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAG_RESOLVED, resolution(second));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(patient.token())
+                .when().get("/me/sessions/today").then().body("items[2].paused", equalTo(false)));
+    }
+
+    private static Map<String, Object> resolution(Map<String, Object> flag) {
+        Map<String, Object> resolved = new HashMap<>(flag);
+        resolved.remove("rule");
+        resolved.remove("evidence");
+        resolved.remove("raisedAt");
+        resolved.put("resolvedBy", Clinic.CLARA);
+        resolved.put("note", "Reviewed");
+        resolved.put("resolvedAt", OffsetDateTime.now().toString());
+        return resolved;
+    }
 }

@@ -1,8 +1,12 @@
 package org.backstrong.planner.domain;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -24,6 +28,9 @@ public class PlanItem extends PrescribedExercise {
     @Column(name = "pause_reason")
     public String pauseReason;
 
-    @Column(name = "pause_flag_id")
-    public UUID pauseFlagId;
+    /** The STOP flags open on this exercise ({@link StopFlagPause}): paused while there is any. */
+    @ElementCollection
+    @CollectionTable(name = "plan_item_stop_flag", joinColumns = @JoinColumn(name = "item_id"))
+    @Column(name = "flag_id", nullable = false)
+    public Set<UUID> openStopFlags = new HashSet<>();
 }

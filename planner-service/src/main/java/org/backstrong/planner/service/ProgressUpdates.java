@@ -1,5 +1,6 @@
 package org.backstrong.planner.service;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.domain.PlanItem;
 import org.backstrong.planner.domain.Prescription;
 import org.backstrong.planner.domain.PrescriptionChange;
+import org.backstrong.planner.domain.StopFlagPause;
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.event.PainFlagResolved;
 import org.backstrong.planner.event.PainFlagged;
@@ -125,26 +127,36 @@ public class ProgressUpdates {
             return;
         }
         PlanItem item = itemOf(flag.patientId(), flag.planId(), flag.itemId());
-        item.paused = true;
-        item.pauseFlagId = flag.flagId();
+        boolean wasPaused = item.paused;
+        item.openStopFlags = new HashSet<>(StopFlagPause.raised(item.openStopFlags, flag.flagId()));
+        item.paused = StopFlagPause.paused(item.openStopFlags);
         item.pauseReason = "Stopped for pain (" + flag.evidence() + "); a clinician will review it.";
         planChanges.audit(item.plan.id, item.id, PrescriptionChange.AUTOMATIC, flag.rule(),
                 "Paused because of pain (" + flag.evidence() + "); your clinician will review it before you do it again.",
                 null, null);
-        publishChange(item, flag.rule());
-        Log.infof("Plan %s item %s paused by STOP flag %s", item.plan.id, item.id, flag.flagId());
+        if (!wasPaused) {
+            publishChange(item, flag.rule());
+        }
+        Log.infof("Plan %s item %s paused by STOP flag %s (%d open)", item.plan.id, item.id, flag.flagId(),
+                item.openStopFlags.size());
     }
 
+    /** A resolved STOP flag resumes its exercise only when it was the last one open on it. */
     void resolved(PainFlagResolved resolution) {
         if (resolution.itemId() == null) {
             return;
         }
         PlanItem item = itemOf(resolution.patientId(), resolution.planId(), resolution.itemId());
-        if (!item.paused || !resolution.flagId().equals(item.pauseFlagId)) {
+        if (!item.openStopFlags.contains(resolution.flagId())) {
+            return;
+        }
+        item.openStopFlags = new HashSet<>(StopFlagPause.resolved(item.openStopFlags, resolution.flagId()));
+        if (StopFlagPause.paused(item.openStopFlags)) {
+            Log.infof("Plan %s item %s stays paused: flag %s resolved, %d STOP flag(s) still open", item.plan.id,
+                    item.id, resolution.flagId(), item.openStopFlags.size());
             return;
         }
         item.paused = false;
-        item.pauseFlagId = null;
         item.pauseReason = null;
         planChanges.audit(item.plan.id, item.id, resolution.resolvedBy(), null,
                 "Exercise resumed: your clinician reviewed the pain flag"
