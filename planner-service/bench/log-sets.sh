@@ -294,6 +294,8 @@ say "planner-service: 127.0.0.1:$SVC_PORT ($SVC_JAVA_OPTS), jar built $(date -r 
   export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/planner"
   export QUARKUS_DATASOURCE_USERNAME=backstrong QUARKUS_DATASOURCE_PASSWORD=$PG_PASSWORD
   export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
+  # Required outside dev and test; the bench calls no page, any key does.
+  export BACKSTRONG_WEB_CSRF_KEY=$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
   exec "$JAVA" $SVC_JAVA_OPTS -Djava.net.preferIPv4Stack=true \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$SVC_PORT" \
     -Dquarkus.oidc.public-key="$(tr -d '\n' <"$WORK/public-key.b64")" \

@@ -12,6 +12,9 @@
   var status = document.getElementById('outbox-status');
   var flushing = false;
   var signInNeeded = false;
+  // The only answers that take an entry off the device (besides success): the request as it is
+  // will never be stored (bad input, no such plan or item, a slot already taken, a paused exercise).
+  var REFUSED = [400, 404, 409, 422];
 
   function openDb() {
     return new Promise(function (resolve, reject) {
@@ -200,17 +203,19 @@
                 return remove(entry.id).then(function () { done(entry, body); return true; });
               });
             }
-            if (response.status === 499 || response.status === 401 || response.type === 'opaqueredirect') {
+            if (response.status === 499 || response.status === 401 || response.status === 403
+                || response.type === 'opaqueredirect') {
+              // Signed out, or the page's anti-forgery token no longer holds: a new sign-in sends it.
               signInNeeded = true;
               return false;
             }
-            if (response.status >= 400 && response.status < 500) {
-              // The server will never take this entry as it is: show why and let the patient correct it.
+            if (REFUSED.indexOf(response.status) >= 0) {
+              // The server refused this set for a reason the patient can fix: show why, let them correct it.
               return response.json().catch(function () { return {}; }).then(function (problem) {
                 return remove(entry.id).then(function () { showProblem(entry, problem); return true; });
               });
             }
-            return false;
+            return false; // 408, 429, 5xx and the rest: kept, sent again later
           }, function () {
             return false; // offline: keep it for later
           });

@@ -17,7 +17,7 @@ public interface PlannerConfig {
     Web web();
 
     interface Web {
-        /** Key of the pages' anti-forgery tokens (BACKSTRONG_WEB_CSRF_KEY); one made at start when unset (one instance only). */
+        /** Key of the pages' anti-forgery tokens (BACKSTRONG_WEB_CSRF_KEY), the same on every instance; required outside dev and test. */
         Optional<String> csrfKey();
     }
 }

@@ -13,12 +13,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.backstrong.planner.config.PlannerConfig;
 
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
+
 /**
  * The pages' anti-forgery tokens: a keyed hash of the signed-in user and their sign-in session,
  * so another site cannot know it and it needs no server-side state. Every form carries it in the
  * {@value #FIELD} field, every script request in the {@value #HEADER} header.
  */
 @ApplicationScoped
+@Startup
 public class CsrfTokens {
 
     public static final String FIELD = "csrf";
@@ -29,7 +33,7 @@ public class CsrfTokens {
     public CsrfTokens(PlannerConfig config) {
         byte[] secret = config.web().csrfKey()
                 .map(text -> text.getBytes(StandardCharsets.UTF_8))
-                .orElseGet(CsrfTokens::randomKey);
+                .orElseGet(CsrfTokens::keyForDevAndTests);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
@@ -52,8 +56,16 @@ public class CsrfTokens {
                 tokenFor(subject, signInSession).getBytes(StandardCharsets.UTF_8));
     }
 
-    // One instance only: a key made at start is enough; several instances share BACKSTRONG_WEB_CSRF_KEY.
-    private static byte[] randomKey() {
+    /**
+     * A key made at start holds only while this one process runs: after a restart every page's token
+     * is refused, and a patient's phone would hold its queued sets until they sign in again. So a
+     * running system must be given its key (deploy/local generates it into .state/secrets).
+     */
+    private static byte[] keyForDevAndTests() {
+        if (LaunchMode.current() == LaunchMode.NORMAL) {
+            throw new IllegalStateException("BACKSTRONG_WEB_CSRF_KEY is required: the key of the pages' anti-forgery"
+                    + " tokens must outlive a restart and be the same on every instance");
+        }
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return bytes;
