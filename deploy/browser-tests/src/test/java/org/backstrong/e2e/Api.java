@@ -47,6 +47,35 @@ final class Api {
         return new Api(stack, answer.path("access_token").asText());
     }
 
+    JsonNode getFromProgress(String path) {
+        return send(HttpRequest.newBuilder(URI.create(stack.progressUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(), 200);
+    }
+
+    JsonNode postToProgress(String path, String json, int expectedStatus) {
+        return send(HttpRequest.newBuilder(URI.create(stack.progressUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), expectedStatus);
+    }
+
+    /** A planner page as the browser gets it (the pages take a bearer token too), as HTML text. */
+    String pageFromPlanner(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.plannerUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/html").GET().build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     JsonNode getFromPlanner(String path) {
         return send(HttpRequest.newBuilder(URI.create(stack.plannerUrl() + path))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(), 200);

@@ -128,6 +128,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.progress();
     }
 
+    /** The broker, for tests that read the dead-letter topics or send a record the pages cannot. */
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + ports.kafka();
+    }
+
     public String keycloakUrl() {
         return "http://127.0.0.1:" + ports.keycloak();
     }
