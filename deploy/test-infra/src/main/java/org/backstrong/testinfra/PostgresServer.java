@@ -68,10 +68,11 @@ public final class PostgresServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot prepare PostgreSQL in " + dir, e);
         }
         int port = FreePort.pick();
-        // Durability settings off: this cluster lives for one test run.
+        // Durability settings off: this cluster lives for one test run. TCP only: a unix socket's path
+        // must fit in 107 bytes, which a clone in a deep folder exceeds; every client connects by TCP.
         Process process = ChildProcess.start(ChildProcess.as(runAs, List.of(binDir.resolve("postgres").toString(),
                 "-D", data.toString(), "-p", Integer.toString(port),
-                "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + dir,
+                "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
                 "-c", "max_connections=200")), log);
         PostgresServer server = new PostgresServer(binDir, dir, runAs, port, password, process);

@@ -36,4 +36,21 @@ class PostgresServerTest {
         }
         assertFalse(FreePort.accepts(port), "the server is stopped on close");
     }
+
+    /** A clone at a deep path: a unix socket there would exceed its 107-byte limit, so it listens on TCP only. */
+    @Test
+    void startsBelowAPathTooLongForAUnixSocket() throws Exception {
+        Path deep = Path.of("target", "a-clone-in-a-folder-whose-path-is-much-longer-than-a-unix-socket-may-be",
+                "because-ci-chooses-the-folder-and-it-can-be-deep", "x".repeat(40)).toAbsolutePath();
+        assertTrue(deep.toString().length() > 150, deep.toString());
+        java.nio.file.Files.createDirectories(deep);
+        try (PostgresServer server = PostgresServer.start(deep);
+             Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), server.username(),
+                     server.password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT current_setting('unix_socket_directories')")) {
+            assertTrue(rows.next());
+            assertEquals("", rows.getString(1));
+        }
+    }
 }
