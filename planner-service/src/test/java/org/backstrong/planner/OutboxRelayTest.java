@@ -3,6 +3,7 @@ package org.backstrong.planner;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -13,12 +14,15 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import org.backstrong.planner.config.OutboxConfig;
 import org.backstrong.planner.messaging.OutboxRelay;
 import org.backstrong.planner.messaging.Topics;
 import org.backstrong.planner.repository.OutboxRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -81,5 +85,59 @@ class OutboxRelayTest {
         Set<String> types = Events.of(Topics.SET_EVENTS, patient.id(), 1).stream().map(Events::type)
                 .collect(Collectors.toSet());
         assertTrue(types.contains("backstrong.set.completed.v1"));
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    OutboxConfig outboxConfig;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    /**
+     * Two instances' relays at once: one leads and publishes, the other waits; when the leader stops,
+     * the other takes over. One patient's events leave once each, in the order they were committed.
+     */
+    @Test
+    void oneOfTwoRelaysPublishesAndTheOtherTakesOverWhenItStops() {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> unpublished() == 0 && relay.leads());
+        OutboxRelay secondInstance = new OutboxRelay(dataSource, outboxConfig, bootstrapServers);
+        secondInstance.start();
+        try {
+            List<String> setIds = new java.util.ArrayList<>();
+            for (int number = 1; number <= 3; number++) {
+                setIds.add(logSet(patient, 2, number));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> unpublished() == 0);
+            assertTrue(relay.leads(), "the first relay keeps the lead");
+            assertFalse(secondInstance.leads(), "the second waits while the first leads");
+
+            relay.stop();
+            await().atMost(Duration.ofSeconds(20)).until(secondInstance::leads);
+            for (int number = 1; number <= 3; number++) {
+                setIds.add(logSet(patient, 3, number));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> unpublished() == 0);
+
+            List<String> published = Events.of(Topics.SET_EVENTS, patient.id(), 6).stream()
+                    .map(record -> JsonPath.from(record.value()).getString("setId"))
+                    .toList();
+            assertEquals(setIds, published, "each set once, in commit order, across the hand-over");
+        } finally {
+            secondInstance.stop();
+        }
+    }
+
+    private static String logSet(SetLoggingTest.Patient patient, int item, int number) {
+        Map<String, Object> set = SetLoggingTest.set(patient, item, number);
+        if (item == 3) {
+            set.put("reps", 10);
+        }
+        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set)
+                .when().post("/me/sets").then().statusCode(201);
+        return (String) set.get("setId");
     }
 }

@@ -9,7 +9,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "backstrong.outbox")
 public interface OutboxConfig {
 
-    /** Run the relay in this instance; every instance may, rows are claimed with SKIP LOCKED. */
+    /** Run the relay in this instance; every instance may, and the one holding the leader lock publishes. */
     @WithDefault("true")
     boolean enabled();
 

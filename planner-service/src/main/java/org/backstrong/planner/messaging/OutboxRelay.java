@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -39,13 +40,21 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Publishes the outbox to Kafka: woken in this service after each commit that wrote the outbox
- * (and polling as a fallback, for rows other instances wrote), it claims unpublished rows in commit order, sends them with an idempotent
- * producer (acks=all, keyed by patient, CloudEvents headers), waits for the broker's
- * acknowledgement, then marks them published. A crash between send and mark re-sends: consumers
- * apply each event id once.
+ * (and polling as a fallback, for rows other instances wrote), it reads unpublished rows in commit
+ * order, sends them with an idempotent producer (acks=all, keyed by patient, CloudEvents headers),
+ * waits for the broker's acknowledgement, then marks them published. A crash between send and mark
+ * re-sends: consumers apply each event id once.
+ *
+ * <p>One instance publishes at a time, however many run: the relay that holds the PostgreSQL
+ * advisory lock {@link #LEADER_LOCK} on its own connection, and publishes over that connection
+ * only, so a relay that loses its connection loses the lead with it. Two relays publishing at once
+ * could send one patient's events out of order.
  */
 @ApplicationScoped
 public class OutboxRelay {
+
+    /** The advisory lock the publishing instance holds (a key of planner's database alone). */
+    static final long LEADER_LOCK = 0x0B5_9A77_E501L;
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
@@ -53,6 +62,7 @@ public class OutboxRelay {
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile Thread worker;
     private volatile boolean running;
+    private volatile boolean leading;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -109,17 +119,12 @@ public class OutboxRelay {
     private void run() {
         Log.infof("Outbox relay publishing to %s", bootstrapServers);
         while (running) {
-            try (KafkaProducer<String, String> producer = producer()) {
-                while (running) {
-                    wakeUp.drainPermits();
-                    while (running && publishBatch(producer) == config.batchSize()) {
-                        // A full batch: there may be more waiting.
-                    }
-                    if (wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)
-                            && !config.linger().isZero()) {
-                        // Let the commits right behind this one join its batch: fewer, fuller round trips.
-                        Thread.sleep(config.linger().toMillis());
-                    }
+            try (KafkaProducer<String, String> producer = producer(); Connection connection = dataSource.getConnection()) {
+                try {
+                    awaitLead(connection);
+                    publishWhileRunning(connection, producer);
+                } finally {
+                    giveUpLead(connection);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -134,28 +139,89 @@ public class OutboxRelay {
         Log.info("Outbox relay stopped");
     }
 
-    /** Publishes one batch in commit order; returns how many events it published. */
-    int publishBatch(KafkaProducer<String, String> producer) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<Long> published = send(connection, producer);
-                if (!published.isEmpty()) {
-                    try (PreparedStatement mark = connection.prepareStatement(
-                            "UPDATE outbox_event SET published_at = now() WHERE seq = ANY(?)")) {
-                        Array seqs = connection.createArrayOf("bigint", published.toArray());
-                        mark.setArray(1, seqs);
-                        mark.executeUpdate();
-                    }
-                }
-                connection.commit();
-                return published.size();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+    private void publishWhileRunning(Connection connection, KafkaProducer<String, String> producer)
+            throws SQLException, InterruptedException {
+        while (running && leading) {
+            wakeUp.drainPermits();
+            while (running && publishBatch(connection, producer) == config.batchSize()) {
+                // A full batch: there may be more waiting.
             }
+            if (wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)
+                    && !config.linger().isZero()) {
+                // Let the commits right behind this one join its batch: fewer, fuller round trips.
+                Thread.sleep(config.linger().toMillis());
+            }
+        }
+    }
+
+    /** Waits, on this connection, until this instance holds the lead (another instance's relay stopped). */
+    private void awaitLead(Connection connection) throws SQLException, InterruptedException {
+        boolean told = false;
+        while (running) {
+            if (leader(connection)) {
+                leading = true;
+                Log.info("Outbox relay leads: this instance publishes the outbox");
+                return;
+            }
+            if (!told) {
+                Log.info("Outbox relay on standby: another instance publishes");
+                told = true;
+            }
+            Thread.sleep(config.pollInterval().toMillis());
+        }
+    }
+
+    /**
+     * Releases the lock before the connection goes back to the pool: a pooled connection that kept
+     * it would hold the lead for nobody.
+     */
+    private void giveUpLead(Connection connection) {
+        if (!leading) {
+            return;
+        }
+        leading = false;
+        try (Statement unlock = connection.createStatement()) {
+            unlock.execute("SELECT pg_advisory_unlock_all()");
+        } catch (SQLException e) {
+            // A connection that failed is closed by the pool, and its session's lock ends with it.
+            Log.debugf("Outbox relay could not release its lock (%s)", e.getMessage());
+        }
+    }
+
+    private static boolean leader(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            lock.setLong(1, LEADER_LOCK);
+            try (ResultSet result = lock.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    /** Whether this relay holds the lead now (for tests and health). */
+    public boolean leads() {
+        return leading;
+    }
+
+    /** Publishes one batch in commit order over the leader's connection; returns how many events it published. */
+    int publishBatch(Connection connection, KafkaProducer<String, String> producer) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            List<Long> published = send(connection, producer);
+            if (!published.isEmpty()) {
+                try (PreparedStatement mark = connection.prepareStatement(
+                        "UPDATE outbox_event SET published_at = now() WHERE seq = ANY(?)")) {
+                    Array seqs = connection.createArrayOf("bigint", published.toArray());
+                    mark.setArray(1, seqs);
+                    mark.executeUpdate();
+                }
+            }
+            connection.commit();
+            return published.size();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 
@@ -164,7 +230,7 @@ public class OutboxRelay {
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         try (PreparedStatement claim = connection.prepareStatement(
                 "SELECT seq, id, topic, event_key, type, payload::text, occurred_at FROM outbox_event"
-                        + " WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                        + " WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
             claim.setInt(1, config.batchSize());
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {

@@ -44,7 +44,9 @@ import io.quarkus.runtime.StartupEvent;
  * producer (acks=all), keyed by patient, CloudEvents in binary mode; an event is marked sent once
  * the broker acknowledged it, so a restart resends at most the last round (consumers drop
  * duplicates by ce_id). A commit's NOTIFY wakes it at once; a short poll covers a lost one. Only
- * one instance publishes at a time (a PostgreSQL advisory lock), so per-patient order holds.
+ * one instance publishes at a time, however many run: the relay that holds the PostgreSQL advisory
+ * lock {@link #LEADER_LOCK} on its own connection, and publishes over that connection only, so a
+ * relay that loses its connection loses the lead with it and per-patient order holds.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -57,6 +59,7 @@ public class OutboxRelay {
     private final ProgressConfig.Outbox config;
     private final String bootstrapServers;
     private volatile boolean running;
+    private volatile boolean leading;
     private Thread worker;
     private KafkaProducer<String, String> producer;
 
@@ -67,7 +70,18 @@ public class OutboxRelay {
         this.bootstrapServers = bootstrapServers;
     }
 
-    void start(@Observes StartupEvent started) {
+    void onStart(@Observes StartupEvent started) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        stop();
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -81,14 +95,17 @@ public class OutboxRelay {
         worker.start();
     }
 
-    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+    /** Stops publishing (and leading); what is not yet sent waits in the outbox. */
+    public synchronized void stop() throws InterruptedException {
         running = false;
         if (worker != null) {
             worker.interrupt();
             worker.join(5000);
+            worker = null;
         }
         if (producer != null) {
             producer.close();
+            producer = null;
         }
     }
 
@@ -100,13 +117,17 @@ public class OutboxRelay {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + OutboxRepository.CHANNEL);
                 }
-                while (running && !leader(connection)) {
-                    notifications.getNotifications((int) config.pollInterval().toMillis() * 10);
-                }
-                while (running) {
-                    if (publishRound(connection) < config.batchSize()) {
-                        notifications.getNotifications((int) Math.max(1, config.pollInterval().toMillis()));
+                try {
+                    while (running && !(leading = leader(connection))) {
+                        notifications.getNotifications((int) config.pollInterval().toMillis() * 10);
                     }
+                    while (running) {
+                        if (publishRound(connection) < config.batchSize()) {
+                            notifications.getNotifications((int) Math.max(1, config.pollInterval().toMillis()));
+                        }
+                    }
+                } finally {
+                    giveUpLead(connection);
                 }
             } catch (SQLException | RuntimeException | ExecutionException | TimeoutException e) {
                 if (running) {
@@ -117,6 +138,28 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** Whether this relay holds the lead now. */
+    public boolean leads() {
+        return leading;
+    }
+
+    /**
+     * Releases the lock before the connection goes back to the pool: a pooled connection that kept
+     * it would hold the lead for nobody.
+     */
+    private void giveUpLead(Connection connection) {
+        if (!leading) {
+            return;
+        }
+        leading = false;
+        try (Statement unlock = connection.createStatement()) {
+            unlock.execute("SELECT pg_advisory_unlock_all()");
+        } catch (SQLException e) {
+            // A connection that failed is closed by the pool, and its session's lock ends with it.
+            Log.debugf("Outbox relay could not release its lock (%s)", e.getMessage());
         }
     }
 

@@ -1,0 +1,94 @@
+package org.backstrong.progress;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.backstrong.progress.config.ProgressConfig;
+import org.backstrong.progress.event.EventTypes;
+import org.backstrong.progress.messaging.OutboxRelay;
+import org.backstrong.progress.messaging.Topics;
+import org.backstrong.progress.service.Outbox;
+import org.backstrong.testinfra.KafkaProbe;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Any number of instances: one relay leads and publishes, in order; another takes over when it stops. */
+@QuarkusTest
+class OutboxRelayTest {
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ProgressConfig config;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @AfterEach
+    void relayRunsAgain() {
+        relay.start();
+    }
+
+    @Test
+    void oneOfTwoRelaysPublishesAndTheOtherTakesOverWhenItStops() throws InterruptedException {
+        String patient = UUID.randomUUID().toString();
+        await().atMost(Duration.ofSeconds(20)).until(relay::leads);
+        OutboxRelay secondInstance = new OutboxRelay(dataSource, config, bootstrap);
+        secondInstance.start();
+        try {
+            List<Integer> written = new ArrayList<>();
+            for (int n = 1; n <= 5; n++) {
+                written.add(write(patient, n));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> published(patient).size() == 5);
+            assertTrue(relay.leads(), "the first relay keeps the lead");
+            assertFalse(secondInstance.leads(), "the second waits while the first leads");
+
+            relay.stop();
+            await().atMost(Duration.ofSeconds(30)).until(secondInstance::leads);
+            for (int n = 6; n <= 10; n++) {
+                written.add(write(patient, n));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> published(patient).size() >= 10);
+            assertEquals(written, published(patient), "each event once, in the order written, across the hand-over");
+        } finally {
+            secondInstance.stop();
+        }
+    }
+
+    private int write(String patient, int n) {
+        QuarkusTransaction.requiringNew().run(() -> outbox.publish(EventTypes.PAIN_FLAGGED, patient,
+                Map.of("patientId", patient, "n", n)));
+        return n;
+    }
+
+    private List<Integer> published(String patient) {
+        return KafkaProbe.read(bootstrap, Topics.PROGRESS_EVENTS, Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+                .filter(record -> patient.equals(record.key()))
+                .map(record -> JsonPath.from(record.value()).getInt("n")).toList();
+    }
+}
