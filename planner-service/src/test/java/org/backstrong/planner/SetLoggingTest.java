@@ -201,6 +201,28 @@ class SetLoggingTest {
                 bad("a field we do not know", set -> set.put("mood", "great"), 400, "mood"));
     }
 
+    /** Numbers whose scale alone would cost the writer a huge rescale: refused before any arithmetic. */
+    @ParameterizedTest(name = "{0} = {1}")
+    @org.junit.jupiter.params.provider.CsvSource({ "loadKg, 1e-100000", "loadKg, 1e-1000000000", "loadKg, 2.125",
+            "rpe, 1e-100000", "rpe, 7.25" })
+    void refusesANumberWithTooManyDecimalsNamingTheField(String field, String number) {
+        Patient patient = patientWithPlan(0);
+        Map<String, Object> set = set(patient, 2, 1);
+        set.put(field, "NUMBER");
+        String json;
+        try {
+            json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(set)
+                    .replace("\"NUMBER\"", number);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(json)
+                .when().post("/me/sets")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo(field));
+        given().auth().oauth2(patient.token()).when().get("/me/sessions/today")
+                .then().body("items[2].logged.size()", equalTo(0));
+    }
+
     private static Arguments bad(String what, Consumer<Map<String, Object>> spoil, int status, String field) {
         return Arguments.of(what, spoil, status, field);
     }

@@ -1,5 +1,7 @@
 package org.backstrong.planner.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,4 +20,8 @@ public interface SetLogConfig {
     /** Sets waiting for a writer, per writer; beyond it a request is answered 503 and the device sends it again. */
     @WithDefault("4096")
     int queueCapacity();
+
+    /** A batch in the database for longer than this means a stuck writer: readiness goes DOWN. */
+    @WithDefault("45s")
+    Duration stuckAfter();
 }

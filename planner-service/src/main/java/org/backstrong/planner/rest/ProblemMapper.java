@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.backstrong.planner.service.ConflictException;
@@ -86,7 +87,12 @@ public class ProblemMapper {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         String detail = e.getMessage() != null && !e.getMessage().startsWith("HTTP ") ? e.getMessage() : null;
-        return Problem.of(title.toLowerCase().replaceAll("[^a-z0-9]+", "-"), title, status, detail, null).response();
+        Response problem = Problem.of(title.toLowerCase().replaceAll("[^a-z0-9]+", "-"), title, status, detail, null)
+                .response();
+        // A 503's Retry-After tells a device when to send again.
+        Object retryAfter = e.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+        return retryAfter == null ? problem
+                : Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, retryAfter).build();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -62,6 +64,9 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class SetLogWriter {
 
+    /** What a 503 (every queue full) tells the device: send it again after this many seconds. */
+    static final long RETRY_AFTER_SECONDS = 1;
+
     /** A set waiting for its writer, and where its answer goes. */
     private record Pending(String patientId, SetInput input, LocalDate today, Context context,
             CompletableFuture<Logged<LoggedSet>> answer, AtomicBoolean answered) {
@@ -79,6 +84,8 @@ public class SetLogWriter {
     private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
     private final List<Thread> writers = new ArrayList<>();
     private final AtomicInteger waiting = new AtomicInteger();
+    /** Per writer, System.nanoTime() when its batch began, 0 while it waits for sets. */
+    private volatile AtomicLongArray busySince = new AtomicLongArray(0);
     private volatile boolean accepting;
 
     public SetLogWriter(AgroalDataSource dataSource, SetLogStore store, Outbox outbox, OutboxRelay relay,
@@ -91,10 +98,12 @@ public class SetLogWriter {
     }
 
     void onStart(@Observes StartupEvent start) {
+        busySince = new AtomicLongArray(config.writers());
         for (int i = 0; i < config.writers(); i++) {
             BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(config.queueCapacity());
             queues.add(queue);
-            Thread writer = new Thread(() -> drain(queue), "set-log-writer-" + i);
+            int writerIndex = i;
+            Thread writer = new Thread(() -> drain(writerIndex, queue), "set-log-writer-" + i);
             writer.setDaemon(true);
             writers.add(writer);
         }
@@ -123,8 +132,8 @@ public class SetLogWriter {
         if (!accepting || queue == null
                 || !queue.offer(new Pending(patientId, input, today, Vertx.currentContext(), answer, new AtomicBoolean()))) {
             waiting.decrementAndGet();
-            answer.completeExceptionally(new ServiceUnavailableException(1L,
-                    new IllegalStateException("Too many sets are waiting to be stored: send it again in a moment")));
+            answer.completeExceptionally(new ServiceUnavailableException(
+                    "Too many sets are waiting to be stored: send it again in a moment", RETRY_AFTER_SECONDS));
         }
         return answer;
     }
@@ -134,7 +143,26 @@ public class SetLogWriter {
         return waiting.get();
     }
 
-    private void drain(BlockingQueue<Pending> queue) {
+    /**
+     * Why the writers cannot take sets now, or empty when they can: a writer thread that ended, or a
+     * batch that has been in the database for longer than {@code stuck-after} (readiness is DOWN then).
+     */
+    public Optional<String> unhealthy() {
+        for (int i = 0; i < writers.size(); i++) {
+            if (!writers.get(i).isAlive() && accepting) {
+                return Optional.of(writers.get(i).getName() + " has stopped");
+            }
+            long since = busySince.get(i);
+            if (since != 0 && System.nanoTime() - since > config.stuckAfter().toNanos()) {
+                return Optional.of(writers.get(i).getName() + " has been writing one batch for more than "
+                        + config.stuckAfter().toSeconds() + " s");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A writer survives anything one batch throws (an Error too): the batch's sets are answered, the next batch goes on. */
+    private void drain(int writer, BlockingQueue<Pending> queue) {
         List<Pending> batch = new ArrayList<>(config.maxBatch());
         while (accepting || !queue.isEmpty()) {
             try {
@@ -144,14 +172,18 @@ public class SetLogWriter {
                 }
                 batch.add(first);
                 queue.drainTo(batch, config.maxBatch() - 1);
+                busySince.set(writer, System.nanoTime());
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 Log.error("Set-log writer failed on a batch", e);
-                batch.forEach(pending -> answer(pending, null, e));
+                RuntimeException failure = e instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("The set could not be stored", e);
+                batch.forEach(pending -> answer(pending, null, failure));
             } finally {
+                busySince.set(writer, 0);
                 batch.clear();
             }
         }
