@@ -124,6 +124,7 @@ public class SetEvents {
         set.pain = require(event.pain(), "pain");
         set.beyondNormalFatigue = Boolean.TRUE.equals(event.beyondNormalFatigue());
         set.loggedAt = require(event.loggedAt(), "loggedAt");
+        set.note = event.note();
         checkRanges(set);
         return set;
     }
