@@ -196,6 +196,80 @@ class ClinicianPagesTest {
     }
 
     @Test
+    void thePatientPageShowsRecentSessionsSetBySetWithEachNoteUnderItsSet() {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(1);
+        Map<String, Object> hurt = SetLoggingTest.set(patient, 2, 1);
+        hurt.put("date", LocalDate.now().minusDays(1).toString());
+        hurt.put("pain", 7);
+        hurt.put("note", "sharp pain in my left side");
+        Map<String, Object> plain = SetLoggingTest.set(patient, 2, 1);
+        Map<String, Object> side = SetLoggingTest.set(patient, 5, 1);
+        side.put("side", "left");
+        side.put("reps", 10);
+        side.put("rir", null);
+        side.put("rpe", 7.5);
+        side.put("note", "  <script>alert('x')</script> & \"fine\"  ");
+        for (Map<String, Object> set : List.of(hurt, plain, side)) {
+            given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set)
+                    .when().post("/me/sets").then().statusCode(201);
+        }
+
+        String html = given().auth().oauth2(Clinic.clara()).when().get("/app/clinic/patients/" + patient.id())
+                .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+        Document page = Jsoup.parse(html);
+        List<Element> sessions = page.select("[data-testid=recent-sessions] table[data-testid=session]");
+        assertEquals(List.of(LocalDate.now().toString(), LocalDate.now().minusDays(1).toString()),
+                sessions.stream().map(table -> table.attr("data-date")).toList(), "newest first");
+
+        Element today = sessions.get(0);
+        assertEquals(2, today.select("tr[data-testid=logged-set]").size());
+        Element first = row(today, plain);
+        assertEquals(List.of(patient.plan().getString("items[2].exerciseName"), "1", "–", "8 reps", "15 kg", "RIR 3",
+                "1/10"), first.select("td").eachText(), "in the plan's order: the lat pulldown first");
+        assertTrue(first.nextElementSibling() == null
+                || !"set-note".equals(first.nextElementSibling().attr("data-testid")), "no note, no note row");
+        Element second = row(today, side);
+        assertEquals(List.of(patient.plan().getString("items[5].exerciseName"), "1", "left", "10 reps"),
+                second.select("td").eachText().subList(0, 4));
+        assertEquals("RPE 7.5", second.select("td").get(5).text());
+        Element note = second.nextElementSibling();
+        assertEquals("set-note", note.attr("data-testid"));
+        assertEquals(side.get("setId"), note.attr("data-set-id"));
+        assertEquals("<script>alert('x')</script> & \"fine\"", note.selectFirst("[data-testid=note-text]").text(),
+                "shown as the patient wrote it, as text");
+        assertTrue(note.select("script").isEmpty(), "never markup");
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;fine&quot;"), "escaped");
+        assertTrue(page.select("script:not([src])").isEmpty(), "nothing inline: the CSP forbids it");
+
+        Element yesterday = sessions.get(1);
+        Element stop = row(yesterday, hurt);
+        assertTrue(stop.selectFirst(".badge.stop").text().equals("7/10"), stop.text());
+        assertEquals("sharp pain in my left side",
+                stop.nextElementSibling().selectFirst("[data-testid=note-text]").text());
+    }
+
+    private static Element row(Element session, Map<String, Object> set) {
+        Element row = session.selectFirst("tr[data-testid=logged-set][data-set-id=" + set.get("setId") + "]");
+        assertNotNull(row, "set " + set.get("setId") + " is listed");
+        return row;
+    }
+
+    @Test
+    void anotherClinicsClinicianSeesNeitherThePatientsSetsNorNotes() {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
+        Map<String, Object> set = SetLoggingTest.set(patient, 2, 1);
+        set.put("note", "only for clinic-a");
+        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set)
+                .when().post("/me/sets").then().statusCode(201);
+        given().auth().oauth2(Clinic.colin()).when().get("/app/clinic/patients/" + patient.id())
+                .then().statusCode(404).body(org.hamcrest.Matchers.not(containsString("only for clinic-a")));
+        Document own = Pages.page(Clinic.clara(), "/app/clinic/patients/" + patient.id());
+        assertEquals("only for clinic-a", own.selectFirst("[data-testid=set-note] [data-testid=note-text]").text());
+        Document fresh = Pages.page(Clinic.clara(), "/app/clinic/patients/" + Clinic.enrolNewPatient());
+        assertTrue(fresh.selectFirst("[data-testid=recent-sessions]").text().contains("No sets logged yet."));
+    }
+
+    @Test
     void thePatientPageStillShowsWhenProgressIsUnavailable() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
         ProgressStub.server().stubFor(get(urlPathEqualTo("/patients/" + patient.id() + "/timeline"))

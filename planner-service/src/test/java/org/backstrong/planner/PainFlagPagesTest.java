@@ -75,6 +75,24 @@ class PainFlagPagesTest {
     }
 
     @Test
+    void showsTheEvidenceWithWhatThePatientWroteAsText() {
+        String flag = UUID.randomUUID().toString();
+        ProgressStub.server().stubFor(get(urlPathEqualTo("/pain-flags")).willReturn(ProgressStub.json(200, """
+                [{"id": "%s", "patientId": "%s", "planId": "%s", "itemId": "%s", "exerciseId": "lat-pulldown",
+                  "severity": "STOP", "status": "OPEN", "rule": "PAIN_ABOVE_FIVE",
+                  "evidence": "pain 7 during set 2 (above 5); the patient wrote: \\"sharp <script>alert(1)</script> pain\\"",
+                  "raisedAt": "2026-11-25T09:30:00Z", "acknowledgedBy": null, "acknowledgedAt": null}]
+                """.formatted(flag, patient.id(), patient.planId(), patient.item(2)))));
+        String html = given().auth().oauth2(Clinic.clara()).when().get("/app/flags")
+                .then().statusCode(200).extract().asString();
+        Element row = Jsoup.parse(html).selectFirst("tr[data-testid=flag][data-flag-id=" + flag + "]");
+        assertTrue(row.text().contains(
+                "pain 7 during set 2 (above 5); the patient wrote: \"sharp <script>alert(1)</script> pain\""), row.text());
+        assertTrue(row.select("script").isEmpty(), "the patient's words are text, not markup");
+        assertTrue(html.contains("sharp &lt;script&gt;alert(1)&lt;/script&gt; pain"), "escaped");
+    }
+
+    @Test
     void neverNamesAnotherClinicsPatient() {
         Document page = Pages.page(Clinic.colin(), "/app/flags");
         Element row = page.selectFirst("tr[data-testid=flag][data-flag-id=" + stopFlag + "]");

@@ -30,6 +30,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /**
@@ -98,6 +99,33 @@ class SetLogGroupCommitTest {
             assertEquals(3, QuarkusTransaction.requiringNew().call(() -> sets.count("planId", plan)));
             assertEquals(3, QuarkusTransaction.requiringNew().call(
                     () -> outbox.count("eventKey = ?1 and type = ?2", patient.id(), EventTypes.SET_COMPLETED)));
+        }
+    }
+
+    /** One batch of many patients' sets: each outbox event carries its own set's note (or null), none another's. */
+    @Test
+    void eachEventOfABatchCarriesItsOwnSetsNote() throws Exception {
+        List<Callable<Sent>> sends = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Patient patient = SetLoggingTest.patientWithPlan(0);
+            for (int number = 1; number <= 2; number++) {
+                Map<String, Object> set = SetLoggingTest.set(patient, 2, number);
+                set.put("note", number == 2 ? null : "patient " + i + ": \"tight\" on the way up");
+                sends.add(() -> send(patient, set));
+            }
+        }
+        Collections.shuffle(sends);
+        List<Sent> answers = sentTogether(sends);
+        answers.forEach(answer -> assertEquals(201, answer.status(), answer.body()));
+
+        for (Sent answer : answers) {
+            String setId = (String) answer.set().get("setId");
+            List<String> payloads = QuarkusTransaction.requiringNew().call(() -> outbox
+                    .list("eventKey = ?1 and type = ?2", answer.patient().id(), EventTypes.SET_COMPLETED).stream()
+                    .map(event -> event.payload).toList());
+            JsonPath event = payloads.stream().map(JsonPath::from)
+                    .filter(data -> setId.equals(data.getString("setId"))).findFirst().orElseThrow();
+            assertEquals(answer.set().get("note"), event.getString("note"), setId);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -96,6 +97,25 @@ class SetLoggingTest {
         assertEquals("lat-pulldown", data.getString("exerciseId"));
         assertEquals("clinic-a", data.getString("clinicId"));
         assertEquals(8, data.getInt("reps"));
+    }
+
+    @Test
+    void theSetCompletedEventCarriesThePatientsNoteOrNull() {
+        Patient patient = patientWithPlan(0);
+        Map<String, Object> noted = set(patient, 2, 1);
+        noted.put("pain", 7);
+        noted.put("note", "sharp pain in my \"left\" side — stopped");
+        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(noted)
+                .when().post("/me/sets").then().statusCode(201).body("note", equalTo(noted.get("note")));
+        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set(patient, 3, 1))
+                .when().post("/me/sets").then().statusCode(201);
+
+        List<ConsumerRecord<String, String>> published = Events.of(Topics.SET_EVENTS, patient.id(), 2);
+        assertEquals(2, published.size());
+        JsonPath first = JsonPath.from(published.get(0).value());
+        assertEquals(noted.get("setId"), first.getString("setId"));
+        assertEquals("sharp pain in my \"left\" side — stopped", first.getString("note"));
+        assertNull(JsonPath.from(published.get(1).value()).getString("note"), "no note: null");
     }
 
     @Test

@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -144,6 +146,42 @@ class AccessAndInputTest {
                 .when().get("/patients/" + scenario.patient + "/timeline")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body(not(containsString(scenario.patient)));
+    }
+
+    /** Every analyst answer, JSON and CSV, in each grouping, after sets with notes: not a word of the notes. */
+    @Test
+    void neverGivesAnalystsWhatPatientsWrote() {
+        NotedSetsScenario scenario = NotedSetsScenario.applied(bootstrap);
+        String anna = TestTokens.analyst(ANNA);
+        for (String groupBy : List.of("week", "patient", "template", "exercise")) {
+            for (String accept : List.of("application/json", "text/csv")) {
+                String answer = given().auth().oauth2(anna).accept(accept)
+                        .queryParam("clinic", scenario.clinic).queryParam("from", "2026-03-02")
+                        .queryParam("to", "2026-03-08").queryParam("groupBy", groupBy)
+                        .when().get("/adherence")
+                        .then().statusCode(200).extract().asString();
+                assertNoNote(answer, groupBy + " as " + accept);
+            }
+        }
+        // The rows are there (so the check above read real answers): the session and its three sets.
+        given().auth().oauth2(anna).queryParam("clinic", scenario.clinic).queryParam("from", "2026-03-02")
+                .queryParam("to", "2026-03-08")
+                .when().get("/adherence")
+                .then().statusCode(200).body("rows[0].setsLogged", equalTo(3)).body("rows[0].peakPain", equalTo(7));
+        assertNoNote(given().auth().oauth2(anna).queryParam("clinic", scenario.clinic).queryParam("asOf", "2026-03-08")
+                .when().get("/adherence/at-risk").then().statusCode(200).extract().asString(), "at-risk");
+        assertNoNote(given().auth().oauth2(anna).queryParam("clinic", scenario.clinic)
+                .when().get("/adherence/pain-improvement").then().statusCode(200).extract().asString(),
+                "pain-improvement");
+        // Where the notes are, analysts may not go.
+        given().auth().oauth2(anna).when().get("/patients/" + scenario.patient + "/timeline").then().statusCode(403);
+        given().auth().oauth2(anna).when().get("/pain-flags").then().statusCode(403);
+    }
+
+    private static void assertNoNote(String answer, String what) {
+        for (String words : List.of("felt easy", "<b>no</b>", "sharp pain", "left side", "patient wrote")) {
+            assertFalse(answer.contains(words), what + " shows \"" + words + "\": " + answer);
+        }
     }
 
     @Test

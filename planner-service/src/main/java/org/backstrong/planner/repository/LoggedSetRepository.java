@@ -20,6 +20,27 @@ public class LoggedSetRepository implements PanacheRepositoryBase<LoggedSet, UUI
                 Parameters.with("plan", planId).and("date", date));
     }
 
+    /**
+     * The sets of the latest {@code days} session days of these plans, newest day first; by plan id,
+     * so the (plan_id, session_date) index answers it.
+     */
+    public List<LoggedSet> ofLatestDays(List<UUID> planIds, int days) {
+        if (planIds.isEmpty()) {
+            return List.of();
+        }
+        List<LocalDate> latest = getEntityManager()
+                .createQuery("select distinct s.sessionDate from LoggedSet s where s.planId in :plans "
+                        + "order by s.sessionDate desc", LocalDate.class)
+                .setParameter("plans", planIds)
+                .setMaxResults(days)
+                .getResultList();
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        return list("planId in :plans and sessionDate >= :since", Sort.descending("sessionDate").and("loggedAt"),
+                Parameters.with("plans", planIds).and("since", latest.get(latest.size() - 1)));
+    }
+
     public long countOfSession(UUID planId, LocalDate date) {
         return count("planId = :plan and sessionDate = :date", Parameters.with("plan", planId).and("date", date));
     }

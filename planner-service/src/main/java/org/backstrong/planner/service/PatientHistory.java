@@ -11,11 +11,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.PrescriptionChange;
+import org.backstrong.planner.repository.LoggedSetRepository;
 import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.PrescriptionChangeRepository;
 
-/** A patient's record over time, as their pages chart it: weekly pain and volume, and each change to the plan. */
+/**
+ * A patient's record over time, as their pages chart it: weekly pain and volume, the latest sessions
+ * set by set, and each change to the plan.
+ */
 @ApplicationScoped
 public class PatientHistory {
 
@@ -27,11 +32,14 @@ public class PatientHistory {
     private final EntityManager entityManager;
     private final PlanRepository plans;
     private final PrescriptionChangeRepository changes;
+    private final LoggedSetRepository sets;
 
-    public PatientHistory(EntityManager entityManager, PlanRepository plans, PrescriptionChangeRepository changes) {
+    public PatientHistory(EntityManager entityManager, PlanRepository plans, PrescriptionChangeRepository changes,
+            LoggedSetRepository sets) {
         this.entityManager = entityManager;
         this.plans = plans;
         this.changes = changes;
+        this.sets = sets;
     }
 
     /** Every week with a set or a check-in, oldest first. */
@@ -57,6 +65,12 @@ public class PatientHistory {
                 .map(row -> new Week(day(row[0]), number(row[1]), number(row[2]), number(row[3]),
                         number(row[4]), decimal(row[5]), number(row[6]), decimal(row[7])))
                 .toList();
+    }
+
+    /** The sets of the patient's latest {@code days} session days, of any of their plans, newest day first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LoggedSet> recentSets(String patientId, int days) {
+        return sets.ofLatestDays(plans.ofPatient(patientId).stream().map(plan -> plan.id).toList(), days);
     }
 
     /** The changes to all of the patient's plans, newest first. */

@@ -8,7 +8,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,12 +33,14 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.Patient;
 import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.domain.PlanItem;
 import org.backstrong.planner.domain.PlanStatus;
 import org.backstrong.planner.domain.PrescriptionChange;
 import org.backstrong.planner.domain.SessionCompletion;
+import org.backstrong.planner.domain.StopAdvice;
 import org.backstrong.planner.progress.PatientTimeline;
 import org.backstrong.planner.progress.TimelineApi;
 import org.backstrong.planner.repository.SessionCompletionRepository;
@@ -60,7 +64,8 @@ import io.quarkus.qute.TemplateInstance;
 
 /**
  * The clinicians' patient pages (/app/clinic/...): the clinic's patients, enrolment with screening,
- * each patient's plan, history, progress decisions and flags, assigning a plan, and the printable plan.
+ * each patient's plan, history, recent sessions set by set with the patient's notes, progress
+ * decisions and flags, assigning a plan, and the printable plan.
  */
 @Path("/app/clinic")
 @Produces(MediaType.TEXT_HTML)
@@ -71,6 +76,8 @@ public class ClinicianPages {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     /** Weeks the adherence chart shows, up to this one. */
     private static final int CHART_WEEKS = 12;
+    /** Session days the patient's page lists set by set, newest first. */
+    static final int RECENT_SESSIONS = 10;
 
     private final PatientRegistry registry;
     private final Plans plans;
@@ -144,6 +151,15 @@ public class ClinicianPages {
     public record ChangeLine(String when, String who, String rule, String reason) {
     }
 
+    /** A session day the patient logged, its sets in the plan's order. */
+    public record SessionLine(String date, LocalDate day, List<SetLine> sets) {
+    }
+
+    /** A logged set as the clinician reads it; note is what the patient wrote about it, or null. */
+    public record SetLine(UUID id, String exercise, int setNumber, String side, String amount, String load,
+            String effort, int pain, boolean stop, boolean beyondNormalFatigue, String note) {
+    }
+
     public record DecisionLine(String date, String exercise, String outcome, String rule, String reason) {
     }
 
@@ -168,7 +184,8 @@ public class ClinicianPages {
     }
 
     public record PatientView(PatientLine patient, PlanLine current, List<PlanLine> past, List<PatientHistory.Week> weeks,
-            String painChart, String adherenceChart, List<ChangeLine> changes, Progress progress) {
+            String painChart, String adherenceChart, List<ChangeLine> changes, Progress progress,
+            List<SessionLine> sessions) {
     }
 
     public record TemplateChoice(String id, String name, int weeks, int sessionsPerWeek) {
@@ -290,13 +307,16 @@ public class ClinicianPages {
         Optional<Plan> current = all.stream().filter(plan -> plan.status != PlanStatus.COMPLETED).findFirst();
         Map<String, String> names = new HashMap<>();
         all.forEach(plan -> plan.items.forEach(item -> names.putIfAbsent(item.exerciseId, item.exerciseName)));
+        Map<UUID, PlanItem> items = new HashMap<>();
+        all.forEach(plan -> plan.items.forEach(item -> items.put(item.id, item)));
         List<PatientHistory.Week> weeks = history.weeks(id);
         PatientView view = new PatientView(line(patient), current.map(ClinicianPages::planLine).orElse(null),
                 all.stream().filter(plan -> plan.status == PlanStatus.COMPLETED).map(ClinicianPages::planLine).toList(),
                 weeks, WeeklyCharts.meanPain(weeks),
                 SvgChart.bars("Sessions completed of those scheduled per week (%)", adherence(all,
                         completions.ofPlans(all.stream().map(plan -> plan.id).toList()), LocalDate.now(clock)), 100d),
-                history.changes(id).stream().map(ClinicianPages::changeLine).toList(), progress(id, names));
+                history.changes(id).stream().map(ClinicianPages::changeLine).toList(), progress(id, names),
+                sessionLines(history.recentSets(id, RECENT_SESSIONS), items));
         List<TemplateChoice> choices = templates.list(clinic).stream()
                 .map(t -> new TemplateChoice(t.id.toString(), t.name, t.weeks, t.sessionsPerWeek)).toList();
         List<Weekday> weekdays = IntStream.rangeClosed(1, 7)
@@ -397,6 +417,33 @@ public class ClinicianPages {
         return new ItemLine(item.position, item.block.label(), item.exerciseId, item.exerciseName,
                 PrintablePlans.doseInWords(item.prescription), PrintablePlans.loadInWords(item.prescription),
                 PrintablePlans.restInWords(item.prescription), item.paused, item.pauseReason);
+    }
+
+    /** The sets by session day, newest day first; within a day in the plan's order, then by set and side. */
+    static List<SessionLine> sessionLines(List<LoggedSet> sets, Map<UUID, PlanItem> items) {
+        Comparator<LoggedSet> order = Comparator.comparing((LoggedSet set) -> set.sessionDate).reversed()
+                .thenComparingInt(set -> items.containsKey(set.itemId) ? items.get(set.itemId).position
+                        : Integer.MAX_VALUE)
+                .thenComparingInt(set -> set.setNumber)
+                .thenComparing(set -> set.side, Comparator.nullsFirst(Comparator.naturalOrder()));
+        Map<LocalDate, List<SetLine>> days = new LinkedHashMap<>();
+        sets.stream().sorted(order).forEach(set -> days.computeIfAbsent(set.sessionDate, day -> new ArrayList<>())
+                .add(setLine(set, items.get(set.itemId))));
+        return days.entrySet().stream()
+                .map(day -> new SessionLine(DAY.format(day.getKey()), day.getKey(), List.copyOf(day.getValue())))
+                .toList();
+    }
+
+    private static SetLine setLine(LoggedSet set, PlanItem item) {
+        String amount = set.reps != null ? set.reps + " reps" : set.seconds != null ? set.seconds + " s" : null;
+        String load = set.loadKg != null ? set.loadKg.stripTrailingZeros().toPlainString() + " kg"
+                : set.band != null ? set.band + " band" : null;
+        String effort = set.rir != null ? "RIR " + set.rir
+                : set.rpe != null ? "RPE " + set.rpe.stripTrailingZeros().toPlainString() : null;
+        return new SetLine(set.id, item == null ? "an exercise no longer in the plan" : item.exerciseName,
+                set.setNumber, set.side == null ? null : set.side.name().toLowerCase(Locale.ROOT), amount, load, effort,
+                set.pain, StopAdvice.mustStop(set.pain, set.beyondNormalFatigue), set.beyondNormalFatigue,
+                set.note == null || set.note.isBlank() ? null : set.note.strip());
     }
 
     private static ChangeLine changeLine(PrescriptionChange change) {

@@ -64,6 +64,9 @@ public class LoggedSet {
     @Column(name = "logged_at", nullable = false)
     public OffsetDateTime loggedAt;
 
+    /** What the patient wrote about the set, for their clinician only (never in analysts' answers); null when nothing. */
+    public String note;
+
     public SetResult result() {
         return new SetResult(setNumber, side, reps, seconds, loadKg, band, rir, rpe, pain, beyondNormalFatigue);
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * When pain says stop or watch (the pain-monitoring model, Thomeé 1997): above 5 during a set or
@@ -23,6 +24,8 @@ public final class PainFlagRule {
 
     static final int HIGHEST_ACCEPTABLE_PAIN = 5;
     static final int MORNING_RISE_THAT_FLAGS = 2;
+    /** Any run of white space, line breaks and Unicode separators included. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private PainFlagRule() {
     }
@@ -39,6 +42,25 @@ public final class PainFlagRule {
                             + set.pain() + ")"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A STOP for one set, as {@link #duringSet(SetResult)}, its evidence ending with what the patient
+     * wrote about that set (see {@link #withPatientNote}).
+     */
+    public static Optional<FlagCall> duringSet(SetResult set, String note) {
+        return duringSet(set).map(call -> new FlagCall(call.severity(), call.rule(),
+                withPatientNote(call.evidence(), note)));
+    }
+
+    /**
+     * The evidence, then the patient's note in their own words, quoted: {@code ...; the patient wrote:
+     * "sharp pain"}. Only the whitespace changes (trimmed; line breaks and runs of spaces become one
+     * space, so the evidence stays one line); a blank or missing note leaves the evidence as it is.
+     */
+    public static String withPatientNote(String evidence, String note) {
+        String words = note == null ? "" : WHITESPACE.matcher(note).replaceAll(" ").strip();
+        return words.isEmpty() ? evidence : evidence + "; the patient wrote: \"" + words + "\"";
     }
 
     /** Did the back settle by the morning? Unknown pre-session level counts as settled. */

@@ -61,7 +61,7 @@ public class LoggedSetRepository implements PanacheRepositoryBase<LoggedSet, UUI
 
     private static void insert(Connection connection, List<LoggedSet> batch, Set<UUID> inserted) throws SQLException {
         int n = batch.size();
-        String[][] columns = new String[18][n];
+        String[][] columns = new String[19][n];
         for (int i = 0; i < n; i++) {
             LoggedSet set = batch.get(i);
             columns[0][i] = set.setId.toString();
@@ -82,14 +82,16 @@ public class LoggedSetRepository implements PanacheRepositoryBase<LoggedSet, UUI
             columns[15][i] = Integer.toString(set.pain);
             columns[16][i] = Boolean.toString(set.beyondNormalFatigue);
             columns[17][i] = set.loggedAt.toString();
+            columns[18][i] = set.note;
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO logged_set (set_id, patient_id, clinic_id, plan_id, item_id, exercise_id, session_date,
-                    set_number, side, reps, seconds, load_kg, band, rir, rpe, pain, beyond_normal_fatigue, logged_at)
+                    set_number, side, reps, seconds, load_kg, band, rir, rpe, pain, beyond_normal_fatigue, logged_at,
+                    note)
                 SELECT * FROM unnest(?::text[]::uuid[], ?::text[], ?::text[], ?::text[]::uuid[], ?::text[]::uuid[],
                     ?::text[], ?::text[]::date[], ?::text[]::int[], ?::text[], ?::text[]::int[], ?::text[]::int[],
                     ?::text[]::numeric[], ?::text[], ?::text[]::int[], ?::text[]::numeric[], ?::text[]::int[],
-                    ?::text[]::boolean[], ?::text[]::timestamptz[])
+                    ?::text[]::boolean[], ?::text[]::timestamptz[], ?::text[])
                 ON CONFLICT (set_id) DO NOTHING RETURNING set_id""")) {
             for (int c = 0; c < columns.length; c++) {
                 insert.setArray(c + 1, connection.createArrayOf("text", columns[c]));

@@ -56,8 +56,9 @@ public class PainFlags {
         flags.persist(flag);
         outbox.publish(EventTypes.PAIN_FLAGGED, flag.patientId, new PainFlagged(flag.id, flag.patientId, flag.clinicId,
                 flag.planId, flag.itemId, flag.exerciseId, flag.severity.name(), flag.rule, flag.evidence, flag.raisedAt));
-        Log.infof("Pain flag %s %s %s raised for patient %s plan %s item %s: %s", flag.id, flag.severity, flag.rule,
-                flag.patientId, flag.planId, flag.itemId, flag.evidence);
+        // Not the evidence: it may quote the patient's own words, which stay out of the logs.
+        Log.infof("Pain flag %s %s %s raised for patient %s plan %s item %s", flag.id, flag.severity, flag.rule,
+                flag.patientId, flag.planId, flag.itemId);
     }
 
     /** Someone is on it; the flag stays unresolved. */

@@ -72,7 +72,7 @@ public class SetEvents {
         sets.persist(set);
         adherence.addLoggedSet(set.patientId, set.clinicId, AdherenceChange.weekStart(set.sessionDate), set.exerciseId,
                 set.pain);
-        PainFlagRule.duringSet(set.result()).ifPresent(call -> flags.raise(call,
+        PainFlagRule.duringSet(set.result(), set.note).ifPresent(call -> flags.raise(call,
                 new PainFlags.Subject(set.patientId, set.clinicId, set.planId, set.itemId, set.exerciseId), set.loggedAt));
     }
 
@@ -97,7 +97,7 @@ public class SetEvents {
         }
         adherence.addLoggedSets(fresh);
         for (LoggedSet set : fresh) {
-            PainFlagRule.duringSet(set.result()).ifPresent(call -> flags.raise(call,
+            PainFlagRule.duringSet(set.result(), set.note).ifPresent(call -> flags.raise(call,
                     new PainFlags.Subject(set.patientId, set.clinicId, set.planId, set.itemId, set.exerciseId),
                     set.loggedAt));
         }
@@ -124,6 +124,7 @@ public class SetEvents {
         set.pain = require(event.pain(), "pain");
         set.beyondNormalFatigue = Boolean.TRUE.equals(event.beyondNormalFatigue());
         set.loggedAt = require(event.loggedAt(), "loggedAt");
+        set.note = event.note();
         checkRanges(set);
         return set;
     }

@@ -41,9 +41,10 @@ public class Timeline {
             List<SetView> sets) {
     }
 
+    /** A logged set; note is what the patient wrote about it, or null. */
     public record SetView(String exerciseId, UUID itemId, int setNumber, String side, Integer reps, Integer seconds,
             BigDecimal loadKg, String band, Integer rir, BigDecimal rpe, int pain, boolean beyondNormalFatigue,
-            OffsetDateTime loggedAt) {
+            OffsetDateTime loggedAt, String note) {
     }
 
     public record CheckIn(LocalDate date, int pain, Integer preSessionPain, boolean settled) {
@@ -91,7 +92,7 @@ public class Timeline {
         for (LoggedSet set : sets.ofPatient(patientId, from, to)) {
             setsByDay.computeIfAbsent(set.sessionDate, day -> new ArrayList<>()).add(new SetView(set.exerciseId,
                     set.itemId, set.setNumber, set.side, set.reps, set.seconds, set.loadKg, set.band, set.rir, set.rpe,
-                    set.pain, set.beyondNormalFatigue, set.loggedAt));
+                    set.pain, set.beyondNormalFatigue, set.loggedAt, set.note));
         }
         sessions.ofPatient(patientId, from, to).forEach(session -> completions.put(session.key.sessionDate(), session));
         TreeMap<LocalDate, Session> days = new TreeMap<>();

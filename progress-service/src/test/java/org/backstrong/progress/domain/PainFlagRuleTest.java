@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PainFlagRuleTest {
 
@@ -31,6 +34,45 @@ class PainFlagRuleTest {
     @Test
     void namesTheNumbersInTheEvidence() {
         assertEquals("pain 7 during set 2 (left) (above 5)", PainFlagRule.duringSet(set(7, false)).orElseThrow().evidence());
+    }
+
+    static Stream<Arguments> notes() {
+        String evidence = "pain 7 during set 2 (above 5)";
+        return Stream.of(
+                Arguments.of("no note", null, evidence),
+                Arguments.of("an empty note", "", evidence),
+                Arguments.of("a blank note", " \n\t ", evidence),
+                Arguments.of("only non-breaking spaces", "\u00a0\u00a0", evidence),
+                Arguments.of("a note", "sharp pain in my left side",
+                        evidence + "; the patient wrote: \"sharp pain in my left side\""),
+                Arguments.of("spaces around it", "  sharp pain  ", evidence + "; the patient wrote: \"sharp pain\""),
+                Arguments.of("line breaks and runs of spaces", "sharp pain\r\nin my   left\n\nside",
+                        evidence + "; the patient wrote: \"sharp pain in my left side\""),
+                Arguments.of("Unicode separators", "sharp\u00a0pain\u2028left side",
+                        evidence + "; the patient wrote: \"sharp pain left side\""),
+                Arguments.of("quotes of its own", "it \"clicked\" twice",
+                        evidence + "; the patient wrote: \"it \"clicked\" twice\""),
+                Arguments.of("markup, kept as text for the page to escape", "<script>alert(1)</script>",
+                        evidence + "; the patient wrote: \"<script>alert(1)</script>\""),
+                Arguments.of("other languages", "douleur vive à gauche",
+                        evidence + "; the patient wrote: \"douleur vive à gauche\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notes")
+    void endsTheEvidenceWithThePatientsNoteInTheirWords(String what, String note, String evidence) {
+        assertEquals(evidence, PainFlagRule.withPatientNote("pain 7 during set 2 (above 5)", note));
+    }
+
+    @Test
+    void quotesTheNoteOfTheSetThatRaisedTheStop() {
+        assertEquals("pain 7 during set 2 (left) (above 5); the patient wrote: \"sharp pain\"",
+                PainFlagRule.duringSet(set(7, false), "sharp pain").orElseThrow().evidence());
+        assertEquals("pain beyond normal muscle fatigue during set 2 (left) (pain 3); the patient wrote: \"burning\"",
+                PainFlagRule.duringSet(set(3, true), "burning").orElseThrow().evidence());
+        assertEquals("pain 7 during set 2 (left) (above 5)", PainFlagRule.duringSet(set(7, false), null).orElseThrow()
+                .evidence());
+        assertTrue(PainFlagRule.duringSet(set(2, false), "a bit sore, fine").isEmpty(), "a note alone raises nothing");
     }
 
     @ParameterizedTest(name = "morning {0} after {1}: {2}")
