@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 /**
  * The progression engine: after a session, should this exercise grow or stay as it is?
  *
- * <p>Double progression (ACSM 2009) guarded by the pain-monitoring model (Thomeé 1997). The
- * checks run in the order below; the first that holds decides, so a patient always hears the most
- * important reason. Only when every check passes does the prescription grow, one step at a time:
+ * <p>Double progression (ACSM 2009) guarded by the pain-monitoring model (Thomeé 1997). Only the
+ * prescribed sets are looked at ({@link PrescribedSets}). The checks run in the order below; the
+ * first that holds decides, so a patient always hears the most important reason. Only when every check passes does the prescription grow, one step at a time:
  * a set up to the maximum, then the load one step (kg by the step percentage, or the next band)
  * and back to the bottom of the range. Without load the body is the load: a longer pause in each
  * rep, then more reps (or, for a timed hold, more seconds), and at the end a harder variant,
@@ -51,8 +51,8 @@ public final class DoubleProgression {
 
     public static ProgressionDecision decide(ProgressionInput input) {
         Prescription p = input.prescription();
-        List<SetResult> sets = input.sets();
-        Map<String, Object> numbers = numbers(input);
+        List<SetResult> sets = PrescribedSets.of(p, input.sets());
+        Map<String, Object> numbers = numbers(input, sets);
         Hold hold = new Hold(p, numbers);
 
         if (input.stopFlagOpen()) {
@@ -78,16 +78,19 @@ public final class DoubleProgression {
             return hold.because(ProgressionRule.FIRST_WEEK_START_LIGHT,
                     "This is your first week: we start light and build up from next week.");
         }
-        if (anyPrescribedSetBelowTheRange(p, sets)) {
-            return belowTheRange(input, numbers);
+        if (anySetBelowTheRange(p, sets)) {
+            return belowTheRange(input, sets, numbers);
         }
         if (highestPain(sets) > HIGHEST_PAIN_TO_PROGRESS) {
             return hold.because(ProgressionRule.PAIN_FOUR_TO_FIVE, "Your pain reached " + highestPain(sets)
                     + " (acceptable, but above 3), so we hold this exercise until it is easier.");
         }
         if (!allPrescribedSetsLogged(p, sets)) {
+            int extra = input.sets().size() - sets.size();
             return hold.because(ProgressionRule.SETS_MISSED, "You logged " + sets.size() + " of "
                     + p.setsToLog() + " sets" + (p.perSide() ? " (counting each side)" : "")
+                    + (extra == 0 ? "" : extra == 1 ? " and an extra set, which does not count"
+                            : " and " + extra + " extra sets, which do not count")
                     + ", so we hold this exercise until all of them are done.");
         }
         if (!everySetReachedTheTop(p, sets)) {
@@ -185,10 +188,11 @@ public final class DoubleProgression {
      * A prescribed set below the bottom of the range, the first time at this dose: hold, and say a
      * step back comes next. The second session in a row: one rung back down the ladder.
      */
-    private static ProgressionDecision belowTheRange(ProgressionInput input, Map<String, Object> numbers) {
+    private static ProgressionDecision belowTheRange(ProgressionInput input, List<SetResult> sets,
+            Map<String, Object> numbers) {
         Prescription p = input.prescription();
         String missed = "A set stayed below " + p.bottom() + " " + p.unit() + " (the fewest was "
-                + lowestPrescribedAmount(p, input.sets()) + ")";
+                + lowestAmount(p, sets) + ")";
         Optional<PastDecision> lastTime = input.earlierDecisions().stream().findFirst()
                 .filter(previous -> previous.rule() != null && previous.rule().countsAsBelowTheRange())
                 .filter(previous -> p.sameDose(previous.before()));
@@ -321,7 +325,7 @@ public final class DoubleProgression {
         return rounded.max(atLeast).setScale(1, RoundingMode.UNNECESSARY);
     }
 
-    /** Per side, each side needs its own full count of sets. */
+    /** The prescribed sets (each counted once), per side each side its own full count. */
     private static boolean allPrescribedSetsLogged(Prescription p, List<SetResult> sets) {
         if (!p.perSide()) {
             return sets.size() >= p.sets();
@@ -334,18 +338,17 @@ public final class DoubleProgression {
         return top != null && sets.stream().allMatch(set -> set.amount(p) != null && set.amount(p) >= top);
     }
 
-    /** Only prescribed sets count: an extra set the patient added is not held against them. */
-    private static boolean anyPrescribedSetBelowTheRange(Prescription p, List<SetResult> sets) {
+    private static boolean anySetBelowTheRange(Prescription p, List<SetResult> sets) {
         Integer bottom = p.bottom();
-        return bottom != null && prescribedAmounts(p, sets).anyMatch(amount -> amount < bottom);
+        return bottom != null && amounts(p, sets).anyMatch(amount -> amount < bottom);
     }
 
-    private static Integer lowestPrescribedAmount(Prescription p, List<SetResult> sets) {
-        return prescribedAmounts(p, sets).min(Integer::compare).orElse(null);
+    private static Integer lowestAmount(Prescription p, List<SetResult> sets) {
+        return amounts(p, sets).min(Integer::compare).orElse(null);
     }
 
-    private static Stream<Integer> prescribedAmounts(Prescription p, List<SetResult> sets) {
-        return sets.stream().filter(set -> set.setNumber() <= p.sets()).map(set -> set.amount(p)).filter(Objects::nonNull);
+    private static Stream<Integer> amounts(Prescription p, List<SetResult> sets) {
+        return sets.stream().map(set -> set.amount(p)).filter(Objects::nonNull);
     }
 
     private static long countOnSide(List<SetResult> sets, String side) {
@@ -356,18 +359,17 @@ public final class DoubleProgression {
         return sets.stream().mapToInt(SetResult::pain).max().orElse(0);
     }
 
-    /** The numbers behind every decision, whatever rule ends up deciding. */
-    private static Map<String, Object> numbers(ProgressionInput input) {
+    /** The numbers behind every decision, whatever rule ends up deciding; sets are the prescribed ones. */
+    private static Map<String, Object> numbers(ProgressionInput input, List<SetResult> sets) {
         Prescription p = input.prescription();
-        List<SetResult> sets = input.sets();
         Map<String, Object> numbers = new LinkedHashMap<>();
         numbers.put("setsPrescribed", p.setsToLog());
         numbers.put("setsLogged", sets.size());
+        numbers.put("extraSetsNotCounted", input.sets().size() - sets.size());
         numbers.put("bottom", p.bottom());
         numbers.put("top", p.top());
         numbers.put("unit", p.unit());
-        numbers.put("lowest", sets.stream().map(set -> set.amount(p)).filter(Objects::nonNull).min(Integer::compare)
-                .orElse(null));
+        numbers.put("lowest", lowestAmount(p, sets));
         numbers.put("highestPain", sets.isEmpty() ? null : highestPain(sets));
         numbers.put("lowestRir", sets.stream().map(SetResult::rir).filter(Objects::nonNull).min(Integer::compare)
                 .orElse(null));

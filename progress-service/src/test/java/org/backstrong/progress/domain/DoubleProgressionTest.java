@@ -302,10 +302,10 @@ class DoubleProgressionTest {
                         qualifying(started, firstSetAt(6).andThen(Situation::inFirstWeek).andThen(s -> s.startedAt(started)
                                 .after(lastTime(ProgressionRule.BELOW_THE_RANGE, started)))),
                         Outcome.HOLD, ProgressionRule.FIRST_WEEK_START_LIGHT, started),
-                row("below twice, an extra set the patient added does not count",
+                row("below twice, an extra set the patient added does not count: the prescribed sets progress",
                         qualifying(row12, s -> s.sets(List.of(reps(1, 12, 2, 2), reps(2, 12, 2, 2), reps(3, 12, 2, 2),
                                 reps(4, 5, 2, 2))).startedAt(started).after(lastTime(ProgressionRule.BELOW_THE_RANGE, row12))),
-                        Outcome.HOLD, ProgressionRule.REPS_MISSED, row12),
+                        Outcome.PROGRESS, ProgressionRule.ADD_LOAD, row12.withLoadKg(new BigDecimal("12.5"))),
                 row("below twice, the load down stops at the starting load",
                         qualifying(dumbbellRowAt("10.5", 3), firstSetAt(7).andThen(s -> s.startedAt(started)
                                 .after(lastTime(ProgressionRule.BELOW_THE_RANGE, dumbbellRowAt("10.5", 3))))),
@@ -385,6 +385,48 @@ class DoubleProgressionTest {
                         Outcome.HOLD, ProgressionRule.BELOW_THE_RANGE_AT_STARTING_DOSE, sidePlank(2)));
     }
 
+    /** Only prescribed sets decide: a set beyond the prescription's sets (on each side) neither blocks nor earns. */
+    static Stream<Arguments> extraSets() {
+        Prescription row = dumbbellRow();
+        Prescription birdDog = birdDog(2, "bird-dog-weighted");
+        SetResult extra = reps(3, 12, 2, 2);
+        return Stream.of(
+                row("an extra set short of the top does not hold", qualifying(row, s -> s.sets(List.of(reps(1, 12, 2, 2),
+                        reps(2, 12, 2, 2), withAmount(extra, 9)))), Outcome.PROGRESS, ProgressionRule.ADD_SET,
+                        row.withSets(3)),
+                row("an extra set below the bottom of the range does not hold", qualifying(row, s -> s.sets(List.of(
+                        reps(1, 12, 2, 2), reps(2, 12, 2, 2), withAmount(extra, 4)))), Outcome.PROGRESS,
+                        ProgressionRule.ADD_SET, row.withSets(3)),
+                row("an extra set at pain 5 does not hold", qualifying(row, s -> s.sets(List.of(reps(1, 12, 2, 2),
+                        reps(2, 12, 2, 2), withPain(extra, 5)))), Outcome.PROGRESS, ProgressionRule.ADD_SET,
+                        row.withSets(3)),
+                row("an extra set with no reps to spare does not hold", qualifying(row, s -> s.sets(List.of(
+                        reps(1, 12, 2, 2), reps(2, 12, 2, 2), withEffort(extra, 0, null)))), Outcome.PROGRESS,
+                        ProgressionRule.ADD_SET, row.withSets(3)),
+                row("an extra set without effort reported does not hold", qualifying(row, s -> s.sets(List.of(
+                        reps(1, 12, 2, 2), reps(2, 12, 2, 2), withEffort(extra, null, null)))), Outcome.PROGRESS,
+                        ProgressionRule.ADD_SET, row.withSets(3)),
+                row("an extra set at pain 7 holds through the STOP flag it raised, not by itself",
+                        qualifying(row, s -> s.sets(List.of(reps(1, 12, 2, 2), reps(2, 12, 2, 2), withPain(extra, 7)))
+                                .stopFlag()), Outcome.HOLD, ProgressionRule.STOP_FLAG_OPEN, row),
+                row("an extra set does not stand in for a missing one", qualifying(row, s -> s.sets(List.of(
+                        reps(1, 12, 2, 2), extra))), Outcome.HOLD, ProgressionRule.SETS_MISSED, row),
+                row("a prescribed set logged twice counts once", qualifying(row, s -> s.sets(List.of(reps(1, 12, 2, 2),
+                        reps(1, 12, 2, 2)))), Outcome.HOLD, ProgressionRule.SETS_MISSED, row),
+                row("per side, a third left set does not stand in for the missing right one",
+                        qualifying(birdDog, s -> s.sets(List.of(sided(1, "left"), sided(2, "left"), sided(3, "left"),
+                                sided(1, "right")))), Outcome.HOLD, ProgressionRule.SETS_MISSED, birdDog),
+                row("per side, a third set on each side short of the top does not hold",
+                        qualifying(birdDog, s -> s.sets(List.of(sided(1, "left"), sided(1, "right"), sided(2, "left"),
+                                sided(2, "right"), withAmount(sided(3, "left"), 4), withAmount(sided(3, "right"), 4)))),
+                        Outcome.PROGRESS, ProgressionRule.ADD_SET, birdDog.withSets(3)));
+    }
+
+    /** A bird dog set at the top of its range (10 reps) on one side. */
+    static SetResult sided(int number, String side) {
+        return new SetResult(number, side, 10, null, null, null, 2, null, 2, false);
+    }
+
     /** At the end of a ladder the harder variant is suggested once per prescription. */
     static Stream<Arguments> harderVariantOnce() {
         Prescription top = birdDog(3, "bird-dog-weighted").withReps(18, 20);
@@ -413,7 +455,7 @@ class DoubleProgressionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource({ "situations", "belowTheRange", "harderVariantOnce" })
+    @MethodSource({ "situations", "belowTheRange", "extraSets", "harderVariantOnce" })
     void decidesByTheFirstRuleThatApplies(String situation, ProgressionInput input, Outcome outcome,
             ProgressionRule rule, Prescription after) {
         ProgressionDecision decision = DoubleProgression.decide(input);
@@ -488,6 +530,16 @@ class DoubleProgressionTest {
         assertEquals(2, decision.inputs().get("highestPain"));
         assertEquals(2, decision.inputs().get("lowestRir"));
         assertEquals(true, decision.inputs().get("checkInSettled"));
+    }
+
+    @Test
+    void countsOnlyThePrescribedSetsAndSaysSoWhenOneIsMissing() {
+        ProgressionDecision decision = DoubleProgression.decide(qualifying(dumbbellRow(), s -> s.sets(List.of(
+                reps(1, 12, 2, 2), reps(3, 12, 2, 2), reps(4, 12, 2, 2)))));
+        assertEquals("You logged 1 of 2 sets and 2 extra sets, which do not count, so we hold this exercise until all "
+                + "of them are done.", decision.reason());
+        assertEquals(1, decision.inputs().get("setsLogged"));
+        assertEquals(2, decision.inputs().get("extraSetsNotCounted"));
     }
 
     @Test
