@@ -55,6 +55,20 @@ public final class DoubleProgression {
         Map<String, Object> numbers = numbers(input, sets);
         Hold hold = new Hold(p, numbers);
 
+        // A session is decided once, in date order, against the dose it was done at: these hold for good.
+        if (PatientPlan.PAUSED.equals(input.planStatus())) {
+            return new Hold(p, with(numbers, "planStatus", input.planStatus())).because(ProgressionRule.PLAN_PAUSED,
+                    "Your plan is paused, so this session does not change it; the first session after it resumes decides.");
+        }
+        if (!PatientPlan.ACTIVE.equals(input.planStatus())) {
+            return new Hold(p, with(numbers, "planStatus", input.planStatus())).because(ProgressionRule.PLAN_ENDED,
+                    "Your plan has ended, so this session does not change it.");
+        }
+        if (input.laterSessionDecided() != null) {
+            return new Hold(p, with(numbers, "laterSessionDecided", input.laterSessionDecided())).because(
+                    ProgressionRule.LATER_SESSION_DECIDED, "Your session of " + input.laterSessionDecided()
+                            + " was decided before this one arrived, so this earlier session does not change your plan.");
+        }
         if (input.stopFlagOpen()) {
             return hold.because(ProgressionRule.STOP_FLAG_OPEN,
                     "A pain flag on this exercise is open, so it stays paused until your clinician has reviewed it.");

@@ -66,15 +66,17 @@ class DoubleProgressionTest {
 
     /** A session where everything qualifies, with one thing changed. */
     static ProgressionInput qualifying(Prescription p, Function<Situation, Situation> change) {
-        return change.apply(new Situation(p, allAtTop(p), false, false, false, false, SETTLED, null, List.of()))
-                .input();
+        return change.apply(new Situation(p, allAtTop(p), PatientPlan.ACTIVE, null, false, false, false, false, SETTLED,
+                null, List.of())).input();
     }
 
-    record Situation(Prescription p, List<SetResult> sets, boolean firstWeek, boolean paused, boolean stop,
-            boolean watch, MorningCheck checkIn, Prescription start, List<PastDecision> earlier) {
+    record Situation(Prescription p, List<SetResult> sets, String planStatus, LocalDate laterDecided, boolean firstWeek,
+            boolean paused, boolean stop, boolean watch, MorningCheck checkIn, Prescription start,
+            List<PastDecision> earlier) {
 
         Situation sets(List<SetResult> newSets) {
-            return new Situation(p, newSets, firstWeek, paused, stop, watch, checkIn, start, earlier);
+            return new Situation(p, newSets, planStatus, laterDecided, firstWeek, paused, stop, watch, checkIn, start,
+                    earlier);
         }
 
         Situation set(int index, SetResult replacement) {
@@ -83,38 +85,51 @@ class DoubleProgressionTest {
             return sets(changed);
         }
 
+        /** The plan's status when the session is decided. */
+        Situation plan(String status) {
+            return new Situation(p, sets, status, laterDecided, firstWeek, paused, stop, watch, checkIn, start, earlier);
+        }
+
+        /** A later session of the plan was decided before this one arrived. */
+        Situation arrivedAfter(LocalDate later) {
+            return new Situation(p, sets, planStatus, later, firstWeek, paused, stop, watch, checkIn, start, earlier);
+        }
+
         Situation inFirstWeek() {
-            return new Situation(p, sets, true, paused, stop, watch, checkIn, start, earlier);
+            return new Situation(p, sets, planStatus, laterDecided, true, paused, stop, watch, checkIn, start, earlier);
         }
 
         Situation exercisePaused() {
-            return new Situation(p, sets, firstWeek, true, stop, watch, checkIn, start, earlier);
+            return new Situation(p, sets, planStatus, laterDecided, firstWeek, true, stop, watch, checkIn, start, earlier);
         }
 
         Situation stopFlag() {
-            return new Situation(p, sets, firstWeek, paused, true, watch, checkIn, start, earlier);
+            return new Situation(p, sets, planStatus, laterDecided, firstWeek, paused, true, watch, checkIn, start, earlier);
         }
 
         Situation watchFlag() {
-            return new Situation(p, sets, firstWeek, paused, stop, true, checkIn, start, earlier);
+            return new Situation(p, sets, planStatus, laterDecided, firstWeek, paused, stop, true, checkIn, start, earlier);
         }
 
         Situation checkIn(MorningCheck check) {
-            return new Situation(p, sets, firstWeek, paused, stop, watch, check, start, earlier);
+            return new Situation(p, sets, planStatus, laterDecided, firstWeek, paused, stop, watch, check, start, earlier);
         }
 
         /** The dose the item started at (its first week). */
         Situation startedAt(Prescription startingDose) {
-            return new Situation(p, sets, firstWeek, paused, stop, watch, checkIn, startingDose, earlier);
+            return new Situation(p, sets, planStatus, laterDecided, firstWeek, paused, stop, watch, checkIn, startingDose,
+                    earlier);
         }
 
         /** What was decided after earlier sessions of this item, newest first. */
         Situation after(PastDecision... newestFirst) {
-            return new Situation(p, sets, firstWeek, paused, stop, watch, checkIn, start, List.of(newestFirst));
+            return new Situation(p, sets, planStatus, laterDecided, firstWeek, paused, stop, watch, checkIn, start,
+                    List.of(newestFirst));
         }
 
         ProgressionInput input() {
-            return new ProgressionInput(p, sets, firstWeek, paused, stop, watch, checkIn, start, earlier);
+            return new ProgressionInput(p, sets, planStatus, laterDecided, firstWeek, paused, stop, watch, checkIn, start,
+                    earlier);
         }
     }
 
@@ -205,6 +220,19 @@ class DoubleProgressionTest {
                 row("per side, the right side a rep short",
                         qualifying(birdDog, s -> s.set(3, withAmount(s.sets().get(3), 9))), Outcome.HOLD,
                         ProgressionRule.REPS_MISSED, birdDog),
+                // A session is decided once, in date order, against its own dose: paused, ended or late, it holds for good.
+                row("the plan is paused", qualifying(row, s -> s.plan(PatientPlan.PAUSED)), Outcome.HOLD,
+                        ProgressionRule.PLAN_PAUSED, row),
+                row("the plan is paused, even with a STOP flag open", qualifying(row, s -> s.plan(PatientPlan.PAUSED)
+                        .stopFlag()), Outcome.HOLD, ProgressionRule.PLAN_PAUSED, row),
+                row("the plan has ended", qualifying(row, s -> s.plan(PatientPlan.COMPLETED)), Outcome.HOLD,
+                        ProgressionRule.PLAN_ENDED, row),
+                row("a later session was decided first", qualifying(row, s -> s.arrivedAfter(MONDAY.plusDays(2))),
+                        Outcome.HOLD, ProgressionRule.LATER_SESSION_DECIDED, row),
+                row("a later session was decided first, below the range twice: no step back either",
+                        qualifying(dumbbellRowAt("12.0", 3), firstSetAt(7).andThen(s -> s.arrivedAfter(MONDAY.plusDays(2))
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, dumbbellRowAt("12.0", 3))))),
+                        Outcome.HOLD, ProgressionRule.LATER_SESSION_DECIDED, dumbbellRowAt("12.0", 3)),
                 // Flags and pauses come first.
                 row("an open STOP flag", qualifying(row, Situation::stopFlag), Outcome.HOLD,
                         ProgressionRule.STOP_FLAG_OPEN, row),
@@ -530,6 +558,19 @@ class DoubleProgressionTest {
         assertEquals(2, decision.inputs().get("highestPain"));
         assertEquals(2, decision.inputs().get("lowestRir"));
         assertEquals(true, decision.inputs().get("checkInSettled"));
+    }
+
+    @Test
+    void saysWhyAPausedOrLateSessionChangesNothingAndRecordsTheNumbers() {
+        ProgressionDecision paused = DoubleProgression.decide(qualifying(dumbbellRow(), s -> s.plan(PatientPlan.PAUSED)));
+        assertEquals("Your plan is paused, so this session does not change it; the first session after it resumes "
+                + "decides.", paused.reason());
+        assertEquals("paused", paused.inputs().get("planStatus"));
+        ProgressionDecision late = DoubleProgression.decide(qualifying(dumbbellRow(), s -> s.arrivedAfter(MONDAY)));
+        assertEquals("Your session of 2026-03-09 was decided before this one arrived, so this earlier session does not "
+                + "change your plan.", late.reason());
+        assertEquals(MONDAY, late.inputs().get("laterSessionDecided"));
+        assertEquals(false, late.adjustsThePlan());
     }
 
     @Test
