@@ -16,10 +16,11 @@ import java.util.stream.Stream;
  *
  * <p>Double progression (ACSM 2009) guarded by the pain-monitoring model (Thomeé 1997). Only the
  * prescribed sets are looked at ({@link PrescribedSets}). The checks run in the order below; the
- * first that holds decides, so a patient always hears the most important reason. Only when every check passes does the prescription grow, one step at a time:
- * a set up to the maximum, then the load one step (kg by the step percentage, or the next band)
- * and back to the bottom of the range. Without load the body is the load: a longer pause in each
- * rep, then more reps (or, for a timed hold, more seconds), and at the end a harder variant,
+ * first that holds decides, so a patient always hears the most important reason. Only when every
+ * check passes does the prescription grow, one step at a time: a set up to the maximum, then the
+ * load one step (kg by the step percentage, at least the smallest step: {@link LoadStep}; or the
+ * next band) and back to the bottom of the range. Without load the body is the load: a longer pause
+ * in each rep, then more reps (or, for a timed hold, more seconds), and at the end a harder variant,
  * suggested once for a prescription.
  *
  * <p>The way back is as careful: a prescribed set below the bottom of the range holds once; the
@@ -30,8 +31,7 @@ public final class DoubleProgression {
 
     /** The architecture page's default load step when a prescription names none. */
     public static final BigDecimal DEFAULT_LOAD_STEP_PERCENT = new BigDecimal("5");
-    /** Dumbbells and plates go up in half kilos. */
-    static final BigDecimal SMALLEST_PLATE = new BigDecimal("0.5");
+    static final BigDecimal SMALLEST_PLATE = LoadStep.SMALLEST_PLATE;
     static final int HIGHEST_ACCEPTABLE_PAIN = 5;
     static final int HIGHEST_PAIN_TO_PROGRESS = 3;
     /** Bodyweight ladders: how far each step goes, and where it ends (then a harder variant). */
@@ -140,10 +140,12 @@ public final class DoubleProgression {
                     + (p.sets() + 1) + " sets).", numbers, p, p.withSets(p.sets() + 1), null);
         }
         if (p.loadedInKg()) {
-            BigDecimal next = nextLoad(p.loadKg(), p.loadStepPercent());
-            return new ProgressionDecision(Outcome.PROGRESS, ProgressionRule.ADD_LOAD, done + ", so we raised the load from "
-                    + kg(p.loadKg()) + " to " + kg(next) + "; start again at " + p.bottom() + " " + p.unit()
-                    + " and build up.", numbers, p, p.withLoadKg(next), null);
+            LoadStep step = LoadStep.up(p.loadKg(), p.loadStepPercent());
+            Map<String, Object> withStep = new LinkedHashMap<>(numbers);
+            withStep.putAll(step.numbers());
+            return new ProgressionDecision(Outcome.PROGRESS, ProgressionRule.ADD_LOAD, done + ", so we raised the load "
+                    + step.inWords() + "; start again at " + p.bottom() + " " + p.unit() + " and build up.",
+                    Collections.unmodifiableMap(withStep), p, p.withLoadKg(step.toKg()), null);
         }
         Optional<String> heavierBand = p.loadedWithBand() ? Bands.heavierThan(p.band()) : Optional.empty();
         if (heavierBand.isPresent()) {
@@ -328,17 +330,6 @@ public final class DoubleProgression {
         return rounded.min(atMost).max(BigDecimal.ZERO).setScale(1, RoundingMode.UNNECESSARY);
     }
 
-    /** The load one step up, to the nearest half kilo, and always at least half a kilo more (in half kilos). */
-    static BigDecimal nextLoad(BigDecimal load, BigDecimal stepPercent) {
-        BigDecimal percent = stepPercent == null ? DEFAULT_LOAD_STEP_PERCENT : stepPercent;
-        BigDecimal raised = load.multiply(BigDecimal.ONE.add(percent.movePointLeft(2)));
-        BigDecimal rounded = raised.divide(SMALLEST_PLATE, 0, RoundingMode.HALF_UP).multiply(SMALLEST_PLATE);
-        // A load between half kilos (2.25 kg) goes up to a half kilo too, not to 2.75 kg.
-        BigDecimal atLeast = load.add(SMALLEST_PLATE).divide(SMALLEST_PLATE, 0, RoundingMode.CEILING)
-                .multiply(SMALLEST_PLATE);
-        return rounded.max(atLeast).setScale(1, RoundingMode.UNNECESSARY);
-    }
-
     /** The prescribed sets (each counted once), per side each side its own full count. */
     private static boolean allPrescribedSetsLogged(Prescription p, List<SetResult> sets) {
         if (!p.perSide()) {
@@ -408,7 +399,7 @@ public final class DoubleProgression {
     }
 
     private static String kg(BigDecimal load) {
-        return load.stripTrailingZeros().toPlainString() + " kg";
+        return LoadStep.kg(load);
     }
 
     /** A decision that leaves the prescription as it is. */

@@ -493,15 +493,6 @@ class DoubleProgressionTest {
         assertEquals(input.prescription(), decision.before());
     }
 
-    @ParameterizedTest(name = "{0} kg + {1} % = {2} kg")
-    @CsvSource({ "10.0, 5, 10.5", "20, 5, 21.0", "22.5, 5, 23.5", "2, 5, 2.5", "40, 10, 44.0", "7.5, 2.5, 8.0",
-            "60, , 63.0", "2.25, 5, 3.0", "0.25, 5, 1.0", "10.25, 5, 11.0" })
-    void raisesTheLoadOneStepToTheNearestHalfKiloAndAlwaysByAtLeastHalfAKilo(String load, String percent,
-            String expected) {
-        assertEquals(new BigDecimal(expected),
-                DoubleProgression.nextLoad(new BigDecimal(load), percent == null ? null : new BigDecimal(percent)));
-    }
-
     @ParameterizedTest(name = "{0} kg - {1} % = {2} kg")
     @CsvSource({ "12.0, 5, 11.5", "10.5, 5, 10.0", "10, 5, 9.5", "2.5, 5, 2.0", "1, 5, 0.5", "0.5, 5, 0.0",
             "44, 10, 40.0", "63, , 60.0", "10.25, 5, 9.5" })
@@ -586,8 +577,22 @@ class DoubleProgressionTest {
     @Test
     void sendsThePatientBackToTheBottomOfTheRangeWithMoreLoad() {
         ProgressionDecision decision = DoubleProgression.decide(qualifying(dumbbellRow().withSets(3), s -> s));
-        assertEquals("You did all 3 sets at 12 reps with reps to spare, so we raised the load from 10 kg to 10.5 kg; "
-                + "start again at 8 reps and build up.", decision.reason());
+        assertEquals("You did all 3 sets at 12 reps with reps to spare, so we raised the load from 10 kg to 10.5 kg "
+                + "(+5 %); start again at 8 reps and build up.", decision.reason());
+    }
+
+    @Test
+    void raisesALightLoadByTheSmallestStepAndSaysHowMuchThatIs() {
+        ProgressionDecision decision = DoubleProgression.decide(qualifying(dumbbellRowAt("2.0", 3), s -> s));
+        assertEquals(ProgressionRule.ADD_LOAD, decision.rule());
+        assertEquals(new BigDecimal("2.5"), decision.after().loadKg());
+        assertEquals("You did all 3 sets at 12 reps with reps to spare, so we raised the load from 2 kg to 2.5 kg "
+                + "(+25 %, the smallest step); start again at 8 reps and build up.", decision.reason());
+        assertEquals(new BigDecimal("25.0"), decision.inputs().get("loadIncreasePercent"));
+        assertEquals(new BigDecimal("5"), decision.inputs().get("loadStepPercentAsked"));
+        assertEquals(true, decision.inputs().get("smallestStep"));
+        assertEquals(true, decision.inputs().get("aboveTheAdvisedRange"));
+        assertEquals(new BigDecimal("0.5"), decision.inputs().get("smallestStepKg"));
     }
 
     @Test
