@@ -14,12 +14,13 @@ import java.util.stream.Stream;
 /**
  * The progression engine: after a session, should this exercise grow or stay as it is?
  *
- * <p>Double progression (ACSM 2009) guarded by the pain-monitoring model (Thomeé 1997). The
- * checks run in the order below; the first that holds decides, so a patient always hears the most
- * important reason. Only when every check passes does the prescription grow, one step at a time:
- * a set up to the maximum, then the load one step (kg by the step percentage, or the next band)
- * and back to the bottom of the range. Without load the body is the load: a longer pause in each
- * rep, then more reps (or, for a timed hold, more seconds), and at the end a harder variant,
+ * <p>Double progression (ACSM 2009) guarded by the pain-monitoring model (Thomeé 1997). Only the
+ * prescribed sets are looked at ({@link PrescribedSets}). The checks run in the order below; the
+ * first that holds decides, so a patient always hears the most important reason. Only when every
+ * check passes does the prescription grow, one step at a time: a set up to the maximum, then the
+ * load one step (kg by the step percentage, at least the smallest step: {@link LoadStep}; or the
+ * next band) and back to the bottom of the range. Without load the body is the load: a longer pause
+ * in each rep, then more reps (or, for a timed hold, more seconds), and at the end a harder variant,
  * suggested once for a prescription.
  *
  * <p>The way back is as careful: a prescribed set below the bottom of the range holds once; the
@@ -30,8 +31,7 @@ public final class DoubleProgression {
 
     /** The architecture page's default load step when a prescription names none. */
     public static final BigDecimal DEFAULT_LOAD_STEP_PERCENT = new BigDecimal("5");
-    /** Dumbbells and plates go up in half kilos. */
-    static final BigDecimal SMALLEST_PLATE = new BigDecimal("0.5");
+    static final BigDecimal SMALLEST_PLATE = LoadStep.SMALLEST_PLATE;
     static final int HIGHEST_ACCEPTABLE_PAIN = 5;
     static final int HIGHEST_PAIN_TO_PROGRESS = 3;
     /** Bodyweight ladders: how far each step goes, and where it ends (then a harder variant). */
@@ -51,10 +51,24 @@ public final class DoubleProgression {
 
     public static ProgressionDecision decide(ProgressionInput input) {
         Prescription p = input.prescription();
-        List<SetResult> sets = input.sets();
-        Map<String, Object> numbers = numbers(input);
+        List<SetResult> sets = PrescribedSets.of(p, input.sets());
+        Map<String, Object> numbers = numbers(input, sets);
         Hold hold = new Hold(p, numbers);
 
+        // A session is decided once, in date order, against the dose it was done at: these hold for good.
+        if (PatientPlan.PAUSED.equals(input.planStatus())) {
+            return new Hold(p, with(numbers, "planStatus", input.planStatus())).because(ProgressionRule.PLAN_PAUSED,
+                    "Your plan is paused, so this session does not change it; the first session after it resumes decides.");
+        }
+        if (!PatientPlan.ACTIVE.equals(input.planStatus())) {
+            return new Hold(p, with(numbers, "planStatus", input.planStatus())).because(ProgressionRule.PLAN_ENDED,
+                    "Your plan has ended, so this session does not change it.");
+        }
+        if (input.laterSessionDecided() != null) {
+            return new Hold(p, with(numbers, "laterSessionDecided", input.laterSessionDecided())).because(
+                    ProgressionRule.LATER_SESSION_DECIDED, "Your session of " + input.laterSessionDecided()
+                            + " was decided before this one arrived, so this earlier session does not change your plan.");
+        }
         if (input.stopFlagOpen()) {
             return hold.because(ProgressionRule.STOP_FLAG_OPEN,
                     "A pain flag on this exercise is open, so it stays paused until your clinician has reviewed it.");
@@ -78,16 +92,19 @@ public final class DoubleProgression {
             return hold.because(ProgressionRule.FIRST_WEEK_START_LIGHT,
                     "This is your first week: we start light and build up from next week.");
         }
-        if (anyPrescribedSetBelowTheRange(p, sets)) {
-            return belowTheRange(input, numbers);
+        if (anySetBelowTheRange(p, sets)) {
+            return belowTheRange(input, sets, numbers);
         }
         if (highestPain(sets) > HIGHEST_PAIN_TO_PROGRESS) {
             return hold.because(ProgressionRule.PAIN_FOUR_TO_FIVE, "Your pain reached " + highestPain(sets)
                     + " (acceptable, but above 3), so we hold this exercise until it is easier.");
         }
         if (!allPrescribedSetsLogged(p, sets)) {
+            int extra = input.sets().size() - sets.size();
             return hold.because(ProgressionRule.SETS_MISSED, "You logged " + sets.size() + " of "
                     + p.setsToLog() + " sets" + (p.perSide() ? " (counting each side)" : "")
+                    + (extra == 0 ? "" : extra == 1 ? " and an extra set, which does not count"
+                            : " and " + extra + " extra sets, which do not count")
                     + ", so we hold this exercise until all of them are done.");
         }
         if (!everySetReachedTheTop(p, sets)) {
@@ -123,10 +140,12 @@ public final class DoubleProgression {
                     + (p.sets() + 1) + " sets).", numbers, p, p.withSets(p.sets() + 1), null);
         }
         if (p.loadedInKg()) {
-            BigDecimal next = nextLoad(p.loadKg(), p.loadStepPercent());
-            return new ProgressionDecision(Outcome.PROGRESS, ProgressionRule.ADD_LOAD, done + ", so we raised the load from "
-                    + kg(p.loadKg()) + " to " + kg(next) + "; start again at " + p.bottom() + " " + p.unit()
-                    + " and build up.", numbers, p, p.withLoadKg(next), null);
+            LoadStep step = LoadStep.up(p.loadKg(), p.loadStepPercent());
+            Map<String, Object> withStep = new LinkedHashMap<>(numbers);
+            withStep.putAll(step.numbers());
+            return new ProgressionDecision(Outcome.PROGRESS, ProgressionRule.ADD_LOAD, done + ", so we raised the load "
+                    + step.inWords() + "; start again at " + p.bottom() + " " + p.unit() + " and build up.",
+                    Collections.unmodifiableMap(withStep), p, p.withLoadKg(step.toKg()), null);
         }
         Optional<String> heavierBand = p.loadedWithBand() ? Bands.heavierThan(p.band()) : Optional.empty();
         if (heavierBand.isPresent()) {
@@ -185,10 +204,11 @@ public final class DoubleProgression {
      * A prescribed set below the bottom of the range, the first time at this dose: hold, and say a
      * step back comes next. The second session in a row: one rung back down the ladder.
      */
-    private static ProgressionDecision belowTheRange(ProgressionInput input, Map<String, Object> numbers) {
+    private static ProgressionDecision belowTheRange(ProgressionInput input, List<SetResult> sets,
+            Map<String, Object> numbers) {
         Prescription p = input.prescription();
         String missed = "A set stayed below " + p.bottom() + " " + p.unit() + " (the fewest was "
-                + lowestPrescribedAmount(p, input.sets()) + ")";
+                + lowestAmount(p, sets) + ")";
         Optional<PastDecision> lastTime = input.earlierDecisions().stream().findFirst()
                 .filter(previous -> previous.rule() != null && previous.rule().countsAsBelowTheRange())
                 .filter(previous -> p.sameDose(previous.before()));
@@ -310,18 +330,7 @@ public final class DoubleProgression {
         return rounded.min(atMost).max(BigDecimal.ZERO).setScale(1, RoundingMode.UNNECESSARY);
     }
 
-    /** The load one step up, to the nearest half kilo, and always at least half a kilo more (in half kilos). */
-    static BigDecimal nextLoad(BigDecimal load, BigDecimal stepPercent) {
-        BigDecimal percent = stepPercent == null ? DEFAULT_LOAD_STEP_PERCENT : stepPercent;
-        BigDecimal raised = load.multiply(BigDecimal.ONE.add(percent.movePointLeft(2)));
-        BigDecimal rounded = raised.divide(SMALLEST_PLATE, 0, RoundingMode.HALF_UP).multiply(SMALLEST_PLATE);
-        // A load between half kilos (2.25 kg) goes up to a half kilo too, not to 2.75 kg.
-        BigDecimal atLeast = load.add(SMALLEST_PLATE).divide(SMALLEST_PLATE, 0, RoundingMode.CEILING)
-                .multiply(SMALLEST_PLATE);
-        return rounded.max(atLeast).setScale(1, RoundingMode.UNNECESSARY);
-    }
-
-    /** Per side, each side needs its own full count of sets. */
+    /** The prescribed sets (each counted once), per side each side its own full count. */
     private static boolean allPrescribedSetsLogged(Prescription p, List<SetResult> sets) {
         if (!p.perSide()) {
             return sets.size() >= p.sets();
@@ -334,18 +343,17 @@ public final class DoubleProgression {
         return top != null && sets.stream().allMatch(set -> set.amount(p) != null && set.amount(p) >= top);
     }
 
-    /** Only prescribed sets count: an extra set the patient added is not held against them. */
-    private static boolean anyPrescribedSetBelowTheRange(Prescription p, List<SetResult> sets) {
+    private static boolean anySetBelowTheRange(Prescription p, List<SetResult> sets) {
         Integer bottom = p.bottom();
-        return bottom != null && prescribedAmounts(p, sets).anyMatch(amount -> amount < bottom);
+        return bottom != null && amounts(p, sets).anyMatch(amount -> amount < bottom);
     }
 
-    private static Integer lowestPrescribedAmount(Prescription p, List<SetResult> sets) {
-        return prescribedAmounts(p, sets).min(Integer::compare).orElse(null);
+    private static Integer lowestAmount(Prescription p, List<SetResult> sets) {
+        return amounts(p, sets).min(Integer::compare).orElse(null);
     }
 
-    private static Stream<Integer> prescribedAmounts(Prescription p, List<SetResult> sets) {
-        return sets.stream().filter(set -> set.setNumber() <= p.sets()).map(set -> set.amount(p)).filter(Objects::nonNull);
+    private static Stream<Integer> amounts(Prescription p, List<SetResult> sets) {
+        return sets.stream().map(set -> set.amount(p)).filter(Objects::nonNull);
     }
 
     private static long countOnSide(List<SetResult> sets, String side) {
@@ -356,18 +364,17 @@ public final class DoubleProgression {
         return sets.stream().mapToInt(SetResult::pain).max().orElse(0);
     }
 
-    /** The numbers behind every decision, whatever rule ends up deciding. */
-    private static Map<String, Object> numbers(ProgressionInput input) {
+    /** The numbers behind every decision, whatever rule ends up deciding; sets are the prescribed ones. */
+    private static Map<String, Object> numbers(ProgressionInput input, List<SetResult> sets) {
         Prescription p = input.prescription();
-        List<SetResult> sets = input.sets();
         Map<String, Object> numbers = new LinkedHashMap<>();
         numbers.put("setsPrescribed", p.setsToLog());
         numbers.put("setsLogged", sets.size());
+        numbers.put("extraSetsNotCounted", input.sets().size() - sets.size());
         numbers.put("bottom", p.bottom());
         numbers.put("top", p.top());
         numbers.put("unit", p.unit());
-        numbers.put("lowest", sets.stream().map(set -> set.amount(p)).filter(Objects::nonNull).min(Integer::compare)
-                .orElse(null));
+        numbers.put("lowest", lowestAmount(p, sets));
         numbers.put("highestPain", sets.isEmpty() ? null : highestPain(sets));
         numbers.put("lowestRir", sets.stream().map(SetResult::rir).filter(Objects::nonNull).min(Integer::compare)
                 .orElse(null));
@@ -392,7 +399,7 @@ public final class DoubleProgression {
     }
 
     private static String kg(BigDecimal load) {
-        return load.stripTrailingZeros().toPlainString() + " kg";
+        return LoadStep.kg(load);
     }
 
     /** A decision that leaves the prescription as it is. */

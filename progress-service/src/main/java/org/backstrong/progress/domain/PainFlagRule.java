@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * When pain says stop or watch (the pain-monitoring model, Thomeé 1997): above 5 during a set or
  * beyond normal fatigue is a STOP; a morning 2 or more points above the pre-session level, or a
- * weekly mean that rose two weeks in a row, is a WATCH.
+ * weekly mean that rose two weeks in a row by at least 1 point in all or to above 3, is a WATCH.
  *
  * <p>The pre-session level is the pain of the session's first set (the first set logged on the
  * latest session day before the check-in): it is measured on the day of the load the morning
@@ -26,6 +26,11 @@ public final class PainFlagRule {
     static final int MORNING_RISE_THAT_FLAGS = 2;
     /** Any run of white space, line breaks and Unicode separators included. */
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+    /** A weekly rise counts when it adds up to this over the two weeks, or ends above the next. */
+    static final double WEEKLY_RISE_THAT_FLAGS = 1.0;
+    static final double WEEKLY_MEAN_ABOVE_WHICH_A_RISE_FLAGS = 3.0;
+    /** Means are fractions: 0.7 → 1.7 must count as a rise of exactly 1 despite binary rounding. */
+    private static final double ROUNDING = 1e-9;
 
     private PainFlagRule() {
     }
@@ -79,8 +84,9 @@ public final class PainFlagRule {
     }
 
     /**
-     * A WATCH when the weekly mean pain rose two weeks in a row: three consecutive ISO weeks,
-     * oldest first, each mean above the one before.
+     * A WATCH when the weekly mean pain rose two weeks in a row (three consecutive ISO weeks, oldest
+     * first, each mean above the one before) and the rise matters: at least 1 point in all, or a last
+     * week above 3. A drift inside the safe band (1.0 → 1.3 → 1.5) is noise.
      */
     public static Optional<FlagCall> weeklyTrend(List<WeekPain> lastThreeWeeks) {
         if (lastThreeWeeks.size() != 3) {
@@ -95,9 +101,18 @@ public final class PainFlagRule {
         if (!consecutive || !rising) {
             return Optional.empty();
         }
+        double rise = third.meanPain() - first.meanPain();
+        boolean roseAPoint = rise >= WEEKLY_RISE_THAT_FLAGS - ROUNDING;
+        boolean endedAboveThree = third.meanPain() > WEEKLY_MEAN_ABOVE_WHICH_A_RISE_FLAGS + ROUNDING;
+        if (!roseAPoint && !endedAboveThree) {
+            return Optional.empty();
+        }
+        String clauses = (roseAPoint ? "; up " + oneDecimal(rise) + " in all, at least 1 point" : "")
+                + (endedAboveThree ? "; last week " + oneDecimal(third.meanPain()) + ", above 3" : "");
         return Optional.of(new FlagCall(PainFlagSeverity.WATCH, WEEKLY_PAIN_RISING, "weekly mean pain "
                 + oneDecimal(first.meanPain()) + " → " + oneDecimal(second.meanPain()) + " → "
-                + oneDecimal(third.meanPain()) + " in the weeks from " + first.weekStart() + " (rising two weeks in a row)"));
+                + oneDecimal(third.meanPain()) + " in the weeks from " + first.weekStart() + " (rising two weeks in a row"
+                + clauses + ")"));
     }
 
     private static String side(SetResult set) {

@@ -15,6 +15,12 @@ public enum ProgressionRule {
     /** At the end of the ladder again: the harder variant was suggested for this prescription already. */
     HARDER_VARIANT_ALREADY_SUGGESTED,
     TOP_OF_PROGRESSION,
+    /** The plan was paused when the session was decided: it changes nothing, then or later. */
+    PLAN_PAUSED,
+    /** The plan had ended when the session was decided: it changes nothing. */
+    PLAN_ENDED,
+    /** A later session of the plan was decided before this one arrived: decisions follow session dates, so it changes nothing. */
+    LATER_SESSION_DECIDED,
     STOP_FLAG_OPEN,
     EXERCISE_PAUSED,
     WATCH_FLAG_OPEN,

@@ -2,6 +2,7 @@ package org.backstrong.progress.repository;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,13 @@ public class DecisionRepository implements PanacheRepositoryBase<Decision, UUID>
 
     public boolean existFor(UUID planId, LocalDate sessionDate) {
         return count("planId = ?1 and sessionDate = ?2", planId, sessionDate) > 0;
+    }
+
+    /** The date of the plan's latest decided session, if any. */
+    public Optional<LocalDate> latestSessionDate(UUID planId) {
+        return Optional.ofNullable(getEntityManager()
+                .createQuery("select max(d.sessionDate) from Decision d where d.planId = ?1", LocalDate.class)
+                .setParameter(1, planId).getSingleResult());
     }
 
     /** A plan's decisions after sessions before the given date, newest first. */

@@ -98,15 +98,29 @@ public class EventApplier {
     /**
      * Checks an event's attributes and reads its data without touching the database, so most
      * events that cannot be applied are found before a batch starts.
+     *
+     * @throws InvalidEventException whatever is wrong with the record, and nothing else: reading it
+     *         depends on nothing but the record, so one that cannot be read is parked alone
      */
     public Prepared prepare(Envelope event) {
         InvalidEventException.require(event.id(), Envelope.ID);
         InvalidEventException.require(event.type(), Envelope.TYPE);
         InvalidEventException.require(event.subject(), Envelope.SUBJECT);
         InvalidEventException.require(event.data(), "data");
-        Object data = switch (event.type()) {
+        try {
+            return new Prepared(event, data(event));
+        } catch (InvalidEventException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidEventException("data cannot be read as " + event.type() + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+    }
+
+    private Object data(Envelope event) {
+        return switch (event.type()) {
             case EventTypes.PLAN_ASSIGNED, EventTypes.PLAN_CHANGED -> {
-                PlanSnapshot plan = read(event, PlanSnapshot.class);
+                PlanSnapshot plan = PlanProjection.checked(read(event, PlanSnapshot.class));
                 yield forPatient(event, plan.patientId(), plan);
             }
             case EventTypes.PLAN_PAUSED, EventTypes.PLAN_RESUMED, EventTypes.PLAN_ENDED -> status(event);
@@ -124,7 +138,6 @@ public class EventApplier {
             }
             default -> throw new InvalidEventException("unknown ce_type " + event.type());
         };
-        return new Prepared(event, data);
     }
 
     /**
@@ -204,12 +217,18 @@ public class EventApplier {
         return data;
     }
 
+    /** The data as the event's record; JSON null is no record either. */
     private <T> T read(Envelope event, Class<T> type) {
+        T data;
         try {
-            return json.readValue(event.data(), type);
+            data = json.readValue(event.data(), type);
         } catch (JsonProcessingException e) {
             throw new InvalidEventException("data is not a valid " + type.getSimpleName() + ": "
                     + e.getOriginalMessage());
         }
+        if (data == null) {
+            throw new InvalidEventException("data is not a valid " + type.getSimpleName() + ": it is null");
+        }
+        return data;
     }
 }

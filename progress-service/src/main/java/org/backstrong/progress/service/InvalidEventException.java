@@ -7,6 +7,11 @@ public class InvalidEventException extends RuntimeException {
         super(message);
     }
 
+    /** What could not be read, with what failed reading it. */
+    public InvalidEventException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     /** Fails with "{@code field} is required" when {@code value} is null. */
     public static <T> T require(T value, String field) {
         if (value == null) {

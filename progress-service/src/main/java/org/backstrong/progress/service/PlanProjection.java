@@ -59,25 +59,7 @@ public class PlanProjection {
     /** @return the plan as it stands now, and whether we knew it before */
     @Transactional(Transactional.TxType.MANDATORY)
     public PatientPlan snapshot(PlanSnapshot plan, OffsetDateTime at) {
-        require(plan.planId(), "planId");
-        require(plan.patientId(), "patientId");
-        require(plan.clinicId(), "clinicId");
-        require(plan.startDate(), "startDate");
-        require(plan.weeks(), "weeks");
-        require(plan.weekdays(), "weekdays");
-        require(plan.status(), "status");
-        require(plan.items(), "items");
-        if (plan.weeks() < 1 || plan.weeks() > 520) {
-            throw new InvalidEventException("weeks must be from 1 to 520");
-        }
-        if (plan.weekdays().stream().anyMatch(day -> day == null || day < 1 || day > 7)) {
-            throw new InvalidEventException("weekdays must be ISO weekdays from 1 to 7");
-        }
-        plan.items().forEach(item -> {
-            require(item.itemId(), "items.itemId");
-            require(item.exerciseId(), "items.exerciseId");
-            require(item.doseKind(), "items.doseKind");
-        });
+        checked(plan);
         PatientPlan known = plans.findById(plan.planId());
         PlanSchedule before = known == null ? null : schedule(known);
         LocalDate from = known == null ? plan.startDate() : at.toLocalDate();
@@ -99,6 +81,31 @@ public class PlanProjection {
         }
         rescheduled(current, before, from);
         return current;
+    }
+
+    /** The snapshot with every field it needs checked (no database involved); an impossible one is an invalid event. */
+    public static PlanSnapshot checked(PlanSnapshot plan) {
+        require(plan.planId(), "planId");
+        require(plan.patientId(), "patientId");
+        require(plan.clinicId(), "clinicId");
+        require(plan.startDate(), "startDate");
+        require(plan.weeks(), "weeks");
+        require(plan.weekdays(), "weekdays");
+        require(plan.status(), "status");
+        require(plan.items(), "items");
+        if (plan.weeks() < 1 || plan.weeks() > 520) {
+            throw new InvalidEventException("weeks must be from 1 to 520");
+        }
+        if (plan.weekdays().stream().anyMatch(day -> day == null || day < 1 || day > 7)) {
+            throw new InvalidEventException("weekdays must be ISO weekdays from 1 to 7");
+        }
+        plan.items().forEach(item -> {
+            require(item, "items[]");
+            require(item.itemId(), "items.itemId");
+            require(item.exerciseId(), "items.exerciseId");
+            require(item.doseKind(), "items.doseKind");
+        });
+        return plan;
     }
 
     /** PlanPaused, PlanResumed, PlanEnded: the plan schedules nothing (or again) from the event's date. */

@@ -62,14 +62,15 @@ public class Progression {
         this.json = json;
     }
 
-    /** Warm-ups are not progressed; a plan that is not active decides nothing. */
+    /**
+     * Warm-ups are not progressed. Every main item gets a decision, also when the plan is not
+     * active or a later session was decided first (holds that change nothing), so that a session is
+     * decided once and never again later, against another dose.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void afterSession(PatientPlan plan, LocalDate sessionDate, String sourceEventId, OffsetDateTime at) {
-        if (!PatientPlan.ACTIVE.equals(plan.status)) {
-            Log.infof("No progression for plan %s of patient %s on %s: the plan is %s", plan.planId, plan.patientId,
-                    sessionDate, plan.status);
-            return;
-        }
+        LocalDate laterSessionDecided = decisions.latestSessionDate(plan.planId)
+                .filter(latest -> latest.isAfter(sessionDate)).orElse(null);
         List<LoggedSet> session = sets.ofSession(plan.planId, sessionDate);
         MorningCheck lastCheckIn = checkIns.latestUpTo(plan.patientId, sessionDate).map(MorningCheckIn::check)
                 .orElse(null);
@@ -85,7 +86,7 @@ public class Progression {
             }
             ProgressionInput input = new ProgressionInput(item.prescription(),
                     session.stream().filter(set -> set.itemId.equals(item.itemId())).map(LoggedSet::result).toList(),
-                    firstWeek, item.paused(),
+                    plan.status, laterSessionDecided, firstWeek, item.paused(),
                     flags.unresolvedOn(plan.patientId, item.itemId(), PainFlagSeverity.STOP),
                     flags.unresolvedOn(plan.patientId, item.itemId(), PainFlagSeverity.WATCH),
                     lastCheckIn, startingDoses.get(item.itemId()), earlier.getOrDefault(item.itemId(), List.of()));

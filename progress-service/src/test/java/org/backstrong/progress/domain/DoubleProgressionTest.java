@@ -66,15 +66,17 @@ class DoubleProgressionTest {
 
     /** A session where everything qualifies, with one thing changed. */
     static ProgressionInput qualifying(Prescription p, Function<Situation, Situation> change) {
-        return change.apply(new Situation(p, allAtTop(p), false, false, false, false, SETTLED, null, List.of()))
-                .input();
+        return change.apply(new Situation(p, allAtTop(p), PatientPlan.ACTIVE, null, false, false, false, false, SETTLED,
+                null, List.of())).input();
     }
 
-    record Situation(Prescription p, List<SetResult> sets, boolean firstWeek, boolean paused, boolean stop,
-            boolean watch, MorningCheck checkIn, Prescription start, List<PastDecision> earlier) {
+    record Situation(Prescription p, List<SetResult> sets, String planStatus, LocalDate laterDecided, boolean firstWeek,
+            boolean paused, boolean stop, boolean watch, MorningCheck checkIn, Prescription start,
+            List<PastDecision> earlier) {
 
         Situation sets(List<SetResult> newSets) {
-            return new Situation(p, newSets, firstWeek, paused, stop, watch, checkIn, start, earlier);
+            return new Situation(p, newSets, planStatus, laterDecided, firstWeek, paused, stop, watch, checkIn, start,
+                    earlier);
         }
 
         Situation set(int index, SetResult replacement) {
@@ -83,38 +85,51 @@ class DoubleProgressionTest {
             return sets(changed);
         }
 
+        /** The plan's status when the session is decided. */
+        Situation plan(String status) {
+            return new Situation(p, sets, status, laterDecided, firstWeek, paused, stop, watch, checkIn, start, earlier);
+        }
+
+        /** A later session of the plan was decided before this one arrived. */
+        Situation arrivedAfter(LocalDate later) {
+            return new Situation(p, sets, planStatus, later, firstWeek, paused, stop, watch, checkIn, start, earlier);
+        }
+
         Situation inFirstWeek() {
-            return new Situation(p, sets, true, paused, stop, watch, checkIn, start, earlier);
+            return new Situation(p, sets, planStatus, laterDecided, true, paused, stop, watch, checkIn, start, earlier);
         }
 
         Situation exercisePaused() {
-            return new Situation(p, sets, firstWeek, true, stop, watch, checkIn, start, earlier);
+            return new Situation(p, sets, planStatus, laterDecided, firstWeek, true, stop, watch, checkIn, start, earlier);
         }
 
         Situation stopFlag() {
-            return new Situation(p, sets, firstWeek, paused, true, watch, checkIn, start, earlier);
+            return new Situation(p, sets, planStatus, laterDecided, firstWeek, paused, true, watch, checkIn, start, earlier);
         }
 
         Situation watchFlag() {
-            return new Situation(p, sets, firstWeek, paused, stop, true, checkIn, start, earlier);
+            return new Situation(p, sets, planStatus, laterDecided, firstWeek, paused, stop, true, checkIn, start, earlier);
         }
 
         Situation checkIn(MorningCheck check) {
-            return new Situation(p, sets, firstWeek, paused, stop, watch, check, start, earlier);
+            return new Situation(p, sets, planStatus, laterDecided, firstWeek, paused, stop, watch, check, start, earlier);
         }
 
         /** The dose the item started at (its first week). */
         Situation startedAt(Prescription startingDose) {
-            return new Situation(p, sets, firstWeek, paused, stop, watch, checkIn, startingDose, earlier);
+            return new Situation(p, sets, planStatus, laterDecided, firstWeek, paused, stop, watch, checkIn, startingDose,
+                    earlier);
         }
 
         /** What was decided after earlier sessions of this item, newest first. */
         Situation after(PastDecision... newestFirst) {
-            return new Situation(p, sets, firstWeek, paused, stop, watch, checkIn, start, List.of(newestFirst));
+            return new Situation(p, sets, planStatus, laterDecided, firstWeek, paused, stop, watch, checkIn, start,
+                    List.of(newestFirst));
         }
 
         ProgressionInput input() {
-            return new ProgressionInput(p, sets, firstWeek, paused, stop, watch, checkIn, start, earlier);
+            return new ProgressionInput(p, sets, planStatus, laterDecided, firstWeek, paused, stop, watch, checkIn, start,
+                    earlier);
         }
     }
 
@@ -205,6 +220,19 @@ class DoubleProgressionTest {
                 row("per side, the right side a rep short",
                         qualifying(birdDog, s -> s.set(3, withAmount(s.sets().get(3), 9))), Outcome.HOLD,
                         ProgressionRule.REPS_MISSED, birdDog),
+                // A session is decided once, in date order, against its own dose: paused, ended or late, it holds for good.
+                row("the plan is paused", qualifying(row, s -> s.plan(PatientPlan.PAUSED)), Outcome.HOLD,
+                        ProgressionRule.PLAN_PAUSED, row),
+                row("the plan is paused, even with a STOP flag open", qualifying(row, s -> s.plan(PatientPlan.PAUSED)
+                        .stopFlag()), Outcome.HOLD, ProgressionRule.PLAN_PAUSED, row),
+                row("the plan has ended", qualifying(row, s -> s.plan(PatientPlan.COMPLETED)), Outcome.HOLD,
+                        ProgressionRule.PLAN_ENDED, row),
+                row("a later session was decided first", qualifying(row, s -> s.arrivedAfter(MONDAY.plusDays(2))),
+                        Outcome.HOLD, ProgressionRule.LATER_SESSION_DECIDED, row),
+                row("a later session was decided first, below the range twice: no step back either",
+                        qualifying(dumbbellRowAt("12.0", 3), firstSetAt(7).andThen(s -> s.arrivedAfter(MONDAY.plusDays(2))
+                                .after(lastTime(ProgressionRule.BELOW_THE_RANGE, dumbbellRowAt("12.0", 3))))),
+                        Outcome.HOLD, ProgressionRule.LATER_SESSION_DECIDED, dumbbellRowAt("12.0", 3)),
                 // Flags and pauses come first.
                 row("an open STOP flag", qualifying(row, Situation::stopFlag), Outcome.HOLD,
                         ProgressionRule.STOP_FLAG_OPEN, row),
@@ -302,10 +330,10 @@ class DoubleProgressionTest {
                         qualifying(started, firstSetAt(6).andThen(Situation::inFirstWeek).andThen(s -> s.startedAt(started)
                                 .after(lastTime(ProgressionRule.BELOW_THE_RANGE, started)))),
                         Outcome.HOLD, ProgressionRule.FIRST_WEEK_START_LIGHT, started),
-                row("below twice, an extra set the patient added does not count",
+                row("below twice, an extra set the patient added does not count: the prescribed sets progress",
                         qualifying(row12, s -> s.sets(List.of(reps(1, 12, 2, 2), reps(2, 12, 2, 2), reps(3, 12, 2, 2),
                                 reps(4, 5, 2, 2))).startedAt(started).after(lastTime(ProgressionRule.BELOW_THE_RANGE, row12))),
-                        Outcome.HOLD, ProgressionRule.REPS_MISSED, row12),
+                        Outcome.PROGRESS, ProgressionRule.ADD_LOAD, row12.withLoadKg(new BigDecimal("12.5"))),
                 row("below twice, the load down stops at the starting load",
                         qualifying(dumbbellRowAt("10.5", 3), firstSetAt(7).andThen(s -> s.startedAt(started)
                                 .after(lastTime(ProgressionRule.BELOW_THE_RANGE, dumbbellRowAt("10.5", 3))))),
@@ -385,6 +413,48 @@ class DoubleProgressionTest {
                         Outcome.HOLD, ProgressionRule.BELOW_THE_RANGE_AT_STARTING_DOSE, sidePlank(2)));
     }
 
+    /** Only prescribed sets decide: a set beyond the prescription's sets (on each side) neither blocks nor earns. */
+    static Stream<Arguments> extraSets() {
+        Prescription row = dumbbellRow();
+        Prescription birdDog = birdDog(2, "bird-dog-weighted");
+        SetResult extra = reps(3, 12, 2, 2);
+        return Stream.of(
+                row("an extra set short of the top does not hold", qualifying(row, s -> s.sets(List.of(reps(1, 12, 2, 2),
+                        reps(2, 12, 2, 2), withAmount(extra, 9)))), Outcome.PROGRESS, ProgressionRule.ADD_SET,
+                        row.withSets(3)),
+                row("an extra set below the bottom of the range does not hold", qualifying(row, s -> s.sets(List.of(
+                        reps(1, 12, 2, 2), reps(2, 12, 2, 2), withAmount(extra, 4)))), Outcome.PROGRESS,
+                        ProgressionRule.ADD_SET, row.withSets(3)),
+                row("an extra set at pain 5 does not hold", qualifying(row, s -> s.sets(List.of(reps(1, 12, 2, 2),
+                        reps(2, 12, 2, 2), withPain(extra, 5)))), Outcome.PROGRESS, ProgressionRule.ADD_SET,
+                        row.withSets(3)),
+                row("an extra set with no reps to spare does not hold", qualifying(row, s -> s.sets(List.of(
+                        reps(1, 12, 2, 2), reps(2, 12, 2, 2), withEffort(extra, 0, null)))), Outcome.PROGRESS,
+                        ProgressionRule.ADD_SET, row.withSets(3)),
+                row("an extra set without effort reported does not hold", qualifying(row, s -> s.sets(List.of(
+                        reps(1, 12, 2, 2), reps(2, 12, 2, 2), withEffort(extra, null, null)))), Outcome.PROGRESS,
+                        ProgressionRule.ADD_SET, row.withSets(3)),
+                row("an extra set at pain 7 holds through the STOP flag it raised, not by itself",
+                        qualifying(row, s -> s.sets(List.of(reps(1, 12, 2, 2), reps(2, 12, 2, 2), withPain(extra, 7)))
+                                .stopFlag()), Outcome.HOLD, ProgressionRule.STOP_FLAG_OPEN, row),
+                row("an extra set does not stand in for a missing one", qualifying(row, s -> s.sets(List.of(
+                        reps(1, 12, 2, 2), extra))), Outcome.HOLD, ProgressionRule.SETS_MISSED, row),
+                row("a prescribed set logged twice counts once", qualifying(row, s -> s.sets(List.of(reps(1, 12, 2, 2),
+                        reps(1, 12, 2, 2)))), Outcome.HOLD, ProgressionRule.SETS_MISSED, row),
+                row("per side, a third left set does not stand in for the missing right one",
+                        qualifying(birdDog, s -> s.sets(List.of(sided(1, "left"), sided(2, "left"), sided(3, "left"),
+                                sided(1, "right")))), Outcome.HOLD, ProgressionRule.SETS_MISSED, birdDog),
+                row("per side, a third set on each side short of the top does not hold",
+                        qualifying(birdDog, s -> s.sets(List.of(sided(1, "left"), sided(1, "right"), sided(2, "left"),
+                                sided(2, "right"), withAmount(sided(3, "left"), 4), withAmount(sided(3, "right"), 4)))),
+                        Outcome.PROGRESS, ProgressionRule.ADD_SET, birdDog.withSets(3)));
+    }
+
+    /** A bird dog set at the top of its range (10 reps) on one side. */
+    static SetResult sided(int number, String side) {
+        return new SetResult(number, side, 10, null, null, null, 2, null, 2, false);
+    }
+
     /** At the end of a ladder the harder variant is suggested once per prescription. */
     static Stream<Arguments> harderVariantOnce() {
         Prescription top = birdDog(3, "bird-dog-weighted").withReps(18, 20);
@@ -413,7 +483,7 @@ class DoubleProgressionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource({ "situations", "belowTheRange", "harderVariantOnce" })
+    @MethodSource({ "situations", "belowTheRange", "extraSets", "harderVariantOnce" })
     void decidesByTheFirstRuleThatApplies(String situation, ProgressionInput input, Outcome outcome,
             ProgressionRule rule, Prescription after) {
         ProgressionDecision decision = DoubleProgression.decide(input);
@@ -421,15 +491,6 @@ class DoubleProgressionTest {
         assertEquals(outcome, decision.outcome());
         assertEquals(after, decision.after());
         assertEquals(input.prescription(), decision.before());
-    }
-
-    @ParameterizedTest(name = "{0} kg + {1} % = {2} kg")
-    @CsvSource({ "10.0, 5, 10.5", "20, 5, 21.0", "22.5, 5, 23.5", "2, 5, 2.5", "40, 10, 44.0", "7.5, 2.5, 8.0",
-            "60, , 63.0", "2.25, 5, 3.0", "0.25, 5, 1.0", "10.25, 5, 11.0" })
-    void raisesTheLoadOneStepToTheNearestHalfKiloAndAlwaysByAtLeastHalfAKilo(String load, String percent,
-            String expected) {
-        assertEquals(new BigDecimal(expected),
-                DoubleProgression.nextLoad(new BigDecimal(load), percent == null ? null : new BigDecimal(percent)));
     }
 
     @ParameterizedTest(name = "{0} kg - {1} % = {2} kg")
@@ -491,10 +552,47 @@ class DoubleProgressionTest {
     }
 
     @Test
+    void saysWhyAPausedOrLateSessionChangesNothingAndRecordsTheNumbers() {
+        ProgressionDecision paused = DoubleProgression.decide(qualifying(dumbbellRow(), s -> s.plan(PatientPlan.PAUSED)));
+        assertEquals("Your plan is paused, so this session does not change it; the first session after it resumes "
+                + "decides.", paused.reason());
+        assertEquals("paused", paused.inputs().get("planStatus"));
+        ProgressionDecision late = DoubleProgression.decide(qualifying(dumbbellRow(), s -> s.arrivedAfter(MONDAY)));
+        assertEquals("Your session of 2026-03-09 was decided before this one arrived, so this earlier session does not "
+                + "change your plan.", late.reason());
+        assertEquals(MONDAY, late.inputs().get("laterSessionDecided"));
+        assertEquals(false, late.adjustsThePlan());
+    }
+
+    @Test
+    void countsOnlyThePrescribedSetsAndSaysSoWhenOneIsMissing() {
+        ProgressionDecision decision = DoubleProgression.decide(qualifying(dumbbellRow(), s -> s.sets(List.of(
+                reps(1, 12, 2, 2), reps(3, 12, 2, 2), reps(4, 12, 2, 2)))));
+        assertEquals("You logged 1 of 2 sets and 2 extra sets, which do not count, so we hold this exercise until all "
+                + "of them are done.", decision.reason());
+        assertEquals(1, decision.inputs().get("setsLogged"));
+        assertEquals(2, decision.inputs().get("extraSetsNotCounted"));
+    }
+
+    @Test
     void sendsThePatientBackToTheBottomOfTheRangeWithMoreLoad() {
         ProgressionDecision decision = DoubleProgression.decide(qualifying(dumbbellRow().withSets(3), s -> s));
-        assertEquals("You did all 3 sets at 12 reps with reps to spare, so we raised the load from 10 kg to 10.5 kg; "
-                + "start again at 8 reps and build up.", decision.reason());
+        assertEquals("You did all 3 sets at 12 reps with reps to spare, so we raised the load from 10 kg to 10.5 kg "
+                + "(+5 %); start again at 8 reps and build up.", decision.reason());
+    }
+
+    @Test
+    void raisesALightLoadByTheSmallestStepAndSaysHowMuchThatIs() {
+        ProgressionDecision decision = DoubleProgression.decide(qualifying(dumbbellRowAt("2.0", 3), s -> s));
+        assertEquals(ProgressionRule.ADD_LOAD, decision.rule());
+        assertEquals(new BigDecimal("2.5"), decision.after().loadKg());
+        assertEquals("You did all 3 sets at 12 reps with reps to spare, so we raised the load from 2 kg to 2.5 kg "
+                + "(+25 %, the smallest step); start again at 8 reps and build up.", decision.reason());
+        assertEquals(new BigDecimal("25.0"), decision.inputs().get("loadIncreasePercent"));
+        assertEquals(new BigDecimal("5"), decision.inputs().get("loadStepPercentAsked"));
+        assertEquals(true, decision.inputs().get("smallestStep"));
+        assertEquals(true, decision.inputs().get("aboveTheAdvisedRange"));
+        assertEquals(new BigDecimal("0.5"), decision.inputs().get("smallestStepKg"));
     }
 
     @Test

@@ -88,20 +88,49 @@ class PainFlagRuleTest {
         });
     }
 
-    @Test
-    void raisesAWatchWhenTheWeeklyMeanRoseTwoWeeksInARow() {
-        Optional<FlagCall> call = PainFlagRule.weeklyTrend(List.of(new WeekPain(W1, 1.5), new WeekPain(W1.plusWeeks(1), 2.0),
-                new WeekPain(W1.plusWeeks(2), 3.25)));
-        assertEquals(PainFlagRule.WEEKLY_PAIN_RISING, call.orElseThrow().rule());
-        assertTrue(call.get().evidence().startsWith("weekly mean pain 1.5 → 2.0 → 3.3"), call.get().evidence());
+    /**
+     * @param weeks the three weeks, as weeks after 2 March 2026 ("0 1 2" are consecutive)
+     * @param clause what the evidence says fired, empty when no flag
+     */
+    @ParameterizedTest(name = "{0} → {1} → {2} (weeks {3}): {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1.0 | 1.3 | 1.5 | 0 1 2 |
+            1.0 | 1.5 | 2.0 | 0 1 2 | up 1.0 in all, at least 1 point)
+            0.7 | 1.2 | 1.7 | 0 1 2 | up 1.0 in all, at least 1 point)
+            1.0 | 1.4 | 1.9 | 0 1 2 |
+            2.5 | 2.8 | 3.0 | 0 1 2 |
+            2.5 | 2.8 | 3.1 | 0 1 2 | (rising two weeks in a row; last week 3.1, above 3)
+            4.0 | 4.1 | 4.2 | 0 1 2 | (rising two weeks in a row; last week 4.2, above 3)
+            2.0 | 2.5 | 3.5 | 0 1 2 | (rising two weeks in a row; up 1.5 in all, at least 1 point; last week 3.5, above 3)
+            3.5 | 3.2 | 4.6 | 0 1 2 |
+            1.0 | 2.0 | 2.0 | 0 1 2 |
+            3.0 | 3.5 | 3.4 | 0 1 2 |
+            1.0 | 2.0 | 3.5 | 0 1 3 |
+            1.0 | 2.0 | 3.5 | 0 2 3 |
+            """)
+    void raisesAWatchWhenTheWeeklyMeanRoseTwoWeeksInARowByAPointOrToAboveThree(double first, double second,
+            double third, String weeks, String clause) {
+        int[] after = java.util.Arrays.stream(weeks.split(" ")).mapToInt(Integer::parseInt).toArray();
+        Optional<FlagCall> call = PainFlagRule.weeklyTrend(List.of(new WeekPain(W1.plusWeeks(after[0]), first),
+                new WeekPain(W1.plusWeeks(after[1]), second), new WeekPain(W1.plusWeeks(after[2]), third)));
+        assertEquals(clause != null, call.isPresent(), call.map(FlagCall::evidence).orElse("no flag"));
+        call.ifPresent(flag -> {
+            assertEquals(PainFlagSeverity.WATCH, flag.severity());
+            assertEquals(PainFlagRule.WEEKLY_PAIN_RISING, flag.rule());
+            assertTrue(flag.evidence().endsWith(clause), flag.evidence());
+        });
     }
 
     @Test
-    void doesNotFlagAFlatWeekOrAGapOrTooFewWeeks() {
-        assertTrue(PainFlagRule.weeklyTrend(List.of(new WeekPain(W1, 1), new WeekPain(W1.plusWeeks(1), 2),
-                new WeekPain(W1.plusWeeks(2), 2))).isEmpty());
-        assertTrue(PainFlagRule.weeklyTrend(List.of(new WeekPain(W1, 1), new WeekPain(W1.plusWeeks(1), 2),
-                new WeekPain(W1.plusWeeks(3), 3))).isEmpty());
-        assertTrue(PainFlagRule.weeklyTrend(List.of(new WeekPain(W1, 1), new WeekPain(W1.plusWeeks(1), 2))).isEmpty());
+    void namesTheWeeklyMeansAndTheClausesThatFiredInTheEvidence() {
+        Optional<FlagCall> call = PainFlagRule.weeklyTrend(List.of(new WeekPain(W1, 1.5), new WeekPain(W1.plusWeeks(1), 2.0),
+                new WeekPain(W1.plusWeeks(2), 3.25)));
+        assertEquals("weekly mean pain 1.5 → 2.0 → 3.3 in the weeks from 2026-03-02 (rising two weeks in a row; up 1.8 "
+                + "in all, at least 1 point; last week 3.3, above 3)", call.orElseThrow().evidence());
+    }
+
+    @Test
+    void needsThreeWeeks() {
+        assertTrue(PainFlagRule.weeklyTrend(List.of(new WeekPain(W1, 1), new WeekPain(W1.plusWeeks(1), 4))).isEmpty());
     }
 }
