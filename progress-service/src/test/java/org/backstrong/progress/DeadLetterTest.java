@@ -192,17 +192,17 @@ class DeadLetterTest {
 
     @Test
     void countsEveryParkedRecordByTopicAndReason() {
-        double before = parked(Topics.SET_EVENTS, "invalid-event");
+        double before = parkedCount(Topics.SET_EVENTS, "invalid-event");
         String patient = UUID.randomUUID().toString();
         EventStream.send(bootstrap, new EventStream.Sent(Topics.SET_EVENTS, patient, UUID.randomUUID().toString(),
                 EventTypes.SET_COMPLETED, "2026-03-02T07:00:00Z", "{\"setId\":\"not-a-uuid\"}"));
 
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertEquals(before + 1, parked(Topics.SET_EVENTS, "invalid-event")));
+                .untilAsserted(() -> assertEquals(before + 1, parkedCount(Topics.SET_EVENTS, "invalid-event")));
     }
 
     /** backstrong_dead_letters_total of one topic and reason, as Prometheus scrapes it. */
-    private static double parked(String topic, String reason) {
+    private static double parkedCount(String topic, String reason) {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(line -> line.startsWith("backstrong_dead_letters_total{"))
                 .filter(line -> line.contains("topic=\"" + topic + "\"") && line.contains("reason=\"" + reason + "\""))

@@ -20,6 +20,23 @@ public interface ProgressConfig {
 
     Adherence adherence();
 
+    Consumer consumer();
+
+    interface Consumer {
+
+        /** First pause before a batch that failed for a passing reason (the database) is tried again. */
+        @WithDefault("200ms")
+        Duration retryInitialBackoff();
+
+        /** The pause doubles after each failed try up to this; tries go on for as long as the failure lasts. */
+        @WithDefault("10s")
+        Duration retryMaxBackoff();
+
+        /** After this many failed tries of a whole batch, it is applied one event per transaction. */
+        @WithDefault("3")
+        int triesBeforeOneByOne();
+    }
+
     interface Outbox {
 
         /** How often the relay looks for unsent events when no notification woke it. */

@@ -18,7 +18,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.backstrong.progress.service.InvalidEventException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,8 +30,9 @@ import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
  * the headers SmallRye's dead-letter strategy writes (dead-letter-reason, dead-letter-cause, the
  * exception classes and where the record came from). The consumer writes them itself so that the
  * rest of its batch is applied; it waits for the broker's acks before the batch is acknowledged.
- * A parked record is an alarm: it is logged at ERROR and counted in {@value #METRIC} by topic and
- * reason ({@value #INVALID}: it can never be applied; {@value #FAILED}: applying it kept failing).
+ * Only a record that can never be applied is parked (EventConsumer retries everything else), so a
+ * parked record is an alarm: it is logged at ERROR and counted in {@value #METRIC} by topic and
+ * reason.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -40,7 +40,6 @@ public class DeadLetters {
     /** Prometheus: backstrong_dead_letters_total{topic, reason}. */
     public static final String METRIC = "backstrong.dead.letters";
     static final String INVALID = "invalid-event";
-    static final String FAILED = "failed-to-apply";
     private static final long SEND_TIMEOUT_SECONDS = 60;
 
     private final String bootstrapServers;
@@ -55,7 +54,7 @@ public class DeadLetters {
     /** Sends the record to its topic's dead-letter twin; {@link #await} waits for the broker. */
     public Future<RecordMetadata> park(ConsumerRecord<String, String> record, Throwable reason) {
         String topic = Topics.deadLetter(record.topic());
-        String kind = reason instanceof InvalidEventException ? INVALID : FAILED;
+        String kind = INVALID;
         Log.errorf("Record %s-%d@%d parked on %s (%s): %s", record.topic(), record.partition(), record.offset(), topic,
                 kind, message(reason));
         metrics.counter(METRIC, "topic", record.topic(), "reason", kind).increment();

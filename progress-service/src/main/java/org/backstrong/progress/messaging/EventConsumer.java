@@ -1,6 +1,7 @@
 package org.backstrong.progress.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -8,39 +9,48 @@ import java.util.List;
 import java.util.concurrent.Future;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
+import org.backstrong.progress.config.ProgressConfig;
 import org.backstrong.progress.event.Envelope;
 import org.backstrong.progress.service.EventApplier;
 import org.backstrong.progress.service.InvalidEventException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 
 /**
  * Reads plan-events and set-events a poll at a time (batch=true, application.properties), each
  * partition in order. A batch is applied in one transaction; the batch is acknowledged when this
- * method returns, after that transaction committed, so offsets are committed only then. A record
- * that cannot be applied goes to {@code <topic>.dlq} with the reason in its headers (written here,
- * {@link DeadLetters}) and the rest of the batch is applied without it.
+ * method returns, after that transaction committed, so offsets are committed only then.
+ *
+ * <p>Only a record that can never be applied (an {@link InvalidEventException}: unreadable, invalid
+ * by the contract) goes to {@code <topic>.dlq} with the reason in its headers ({@link DeadLetters});
+ * the rest of its batch is applied without it. Any other failure (the database, a timeout) is a
+ * dependency that is down: the batch is tried again with a growing pause for as long as it lasts,
+ * and the partitions wait; a good event is never parked. After a few failed tries the batch is
+ * applied one event per transaction, so that everything before an event that keeps failing is
+ * applied while that event is retried.
  */
 @ApplicationScoped
 public class EventConsumer {
 
     private final EventApplier applier;
     private final DeadLetters deadLetters;
+    private final ProgressConfig.Consumer config;
+    private volatile boolean stopping;
 
-    public EventConsumer(EventApplier applier, DeadLetters deadLetters) {
+    public EventConsumer(EventApplier applier, DeadLetters deadLetters, ProgressConfig config) {
         this.applier = applier;
         this.deadLetters = deadLetters;
+        this.config = config.consumer();
     }
-
-    /** A deadlock or a dropped connection is worth another try before the record is parked. */
-    static final int ATTEMPTS = 3;
 
     @Incoming(Topics.PLAN_EVENTS_IN)
     @Blocking
@@ -54,68 +64,113 @@ public class EventConsumer {
         apply(records);
     }
 
-    /**
-     * Checks and reads every record first (what fails is parked), then applies the rest in one
-     * transaction. An event found invalid while applying is parked and the batch applied again
-     * without it; a batch that keeps failing otherwise (the database) is applied one event per
-     * transaction, as the events came, so that only the events that fail are parked.
-     */
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
+    /** A record that can never be applied, and why. */
+    private record Unusable(ConsumerRecord<String, String> record, Throwable reason) {
+    }
+
+    /** Checks and reads every record first (what can never be applied is parked), then applies the rest. */
     private void apply(ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> kept = new ArrayList<>(records.count());
         List<EventApplier.Prepared> prepared = new ArrayList<>(records.count());
-        List<Future<RecordMetadata>> parked = new ArrayList<>();
+        List<Unusable> unusable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 prepared.add(applier.prepare(envelope(record)));
                 kept.add(record);
             } catch (InvalidEventException e) {
-                parked.add(deadLetters.park(record, e));
+                unusable.add(new Unusable(record, e));
             }
         }
-        for (int attempt = 1; !prepared.isEmpty();) {
+        Retry retry = new Retry();
+        while (!prepared.isEmpty()) {
             try {
                 applier.applyBatch(prepared);
                 break;
             } catch (EventApplier.InvalidInBatch e) {
-                parked.add(deadLetters.park(kept.remove(e.index()), e.getCause()));
+                unusable.add(new Unusable(kept.remove(e.index()), e.getCause()));
                 prepared.remove(e.index());
             } catch (RuntimeException e) {
-                if (attempt < ATTEMPTS) {
-                    Log.warnf("A batch of %d events failed on try %d of %d: %s", prepared.size(), attempt, ATTEMPTS,
-                            e.getMessage());
-                    attempt++;
+                if (retry.tries() < config.triesBeforeOneByOne()) {
+                    retry.after(e, "a batch of " + prepared.size() + " events");
                     continue;
                 }
                 Log.warnf("A batch of %d events failed %d times (%s); applying them one by one", prepared.size(),
-                        ATTEMPTS, e.getMessage());
+                        retry.tries(), e.getMessage());
                 for (int i = 0; i < kept.size(); i++) {
-                    try {
-                        applyOne(prepared.get(i).event());
-                    } catch (RuntimeException failed) {
-                        parked.add(deadLetters.park(kept.get(i), failed));
+                    InvalidEventException invalid = applyOne(prepared.get(i).event());
+                    if (invalid != null) {
+                        unusable.add(new Unusable(kept.get(i), invalid));
                     }
                 }
                 break;
             }
         }
-        deadLetters.await(parked);
+        park(unusable);
     }
 
-    /** An invalid event fails at once; anything else (the database) is retried, each try in a new transaction. */
-    private void applyOne(Envelope event) {
-        for (int attempt = 1;; attempt++) {
+    /**
+     * Applies one event in a transaction of its own, trying again for as long as it fails for a
+     * passing reason; returns why it can never be applied, or null once it is applied.
+     */
+    private InvalidEventException applyOne(Envelope event) {
+        Retry retry = new Retry();
+        while (true) {
             try {
                 applier.apply(event);
-                return;
+                return null;
             } catch (InvalidEventException e) {
-                throw e;
+                return e;
             } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                Log.warnf("Event %s (%s) failed on try %d of %d: %s", event.id(), event.type(), attempt, ATTEMPTS,
-                        e.getMessage());
+                retry.after(e, "event " + event.id() + " (" + event.type() + ")");
             }
+        }
+    }
+
+    /** The poll is acknowledged only once the broker has every parked record; a broker that is down is waited for. */
+    private void park(List<Unusable> unusable) {
+        Retry retry = new Retry();
+        while (!unusable.isEmpty()) {
+            try {
+                List<Future<RecordMetadata>> sent = new ArrayList<>();
+                unusable.forEach(parked -> sent.add(deadLetters.park(parked.record(), parked.reason())));
+                deadLetters.await(sent);
+                return;
+            } catch (RuntimeException e) {
+                retry.after(e, "parking " + unusable.size() + " records");
+            }
+        }
+    }
+
+    /** Tries of one batch or event: a pause that doubles up to the maximum; stopping ends them. */
+    private final class Retry {
+
+        private int tries;
+        private Duration pause = config.retryInitialBackoff();
+
+        int tries() {
+            return tries;
+        }
+
+        void after(RuntimeException failure, String what) {
+            tries++;
+            if (stopping) {
+                // Not acknowledged: the poll is read again after the restart.
+                throw failure;
+            }
+            Log.warnf("Applying %s failed on try %d (%s); trying again in %d ms, the partitions wait", what, tries,
+                    failure.getMessage(), pause.toMillis());
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure;
+            }
+            Duration doubled = pause.multipliedBy(2);
+            pause = doubled.compareTo(config.retryMaxBackoff()) > 0 ? config.retryMaxBackoff() : doubled;
         }
     }
 
