@@ -44,6 +44,24 @@ final class DeadLetterWatch {
     static String sendPoison(LocalStack stack, String topic, String patientId, String type, String body) {
         String id = UUID.randomUUID().toString();
         POISON.add(id);
+        send(stack, topic, patientId, id, type, body, Map.of());
+        return id;
+    }
+
+    /**
+     * Puts a good event straight on a dead-letter topic, as a consumer parks what it cannot apply,
+     * for a test of replaying it; returns its ce_id (expected on the topic at the end of the run).
+     */
+    static String park(LocalStack stack, String deadLetterTopic, String patientId, String type, String body) {
+        String id = UUID.randomUUID().toString();
+        POISON.add(id);
+        send(stack, deadLetterTopic, patientId, id, type, body, Map.of("dead-letter-reason",
+                "parked by the test", "dead-letter-topic", deadLetterTopic.replace(".dlq", "")));
+        return id;
+    }
+
+    private static void send(LocalStack stack, String topic, String patientId, String id, String type, String body,
+            Map<String, String> more) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -53,14 +71,14 @@ final class DeadLetterWatch {
             Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", "/browser-tests",
                     "ce_subject", patientId, "content-type", "application/json")
                     .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            more.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not send the poison record to " + topic, e);
+            throw new IllegalStateException("could not send a record to " + topic, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return id;
     }
 
     static Set<String> poisonSent() {

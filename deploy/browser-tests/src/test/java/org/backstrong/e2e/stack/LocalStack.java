@@ -166,6 +166,19 @@ public final class LocalStack implements AutoCloseable {
         down();
     }
 
+    /**
+     * Runs one command of deploy/local/backstrong against this stack (e.g. "dlq", "replay", "set-events");
+     * returns its exit code, its output is in {@code backstrong-<command>.log} of the state folder.
+     */
+    public int command(String... args) {
+        return script(Duration.ofMinutes(3), args);
+    }
+
+    /** The output of the last run of a command of deploy/local/backstrong. */
+    public String commandOutput(String command) {
+        return tail(state.resolve("backstrong-" + command + ".log"), 200);
+    }
+
     private void up() {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         // A run killed before its `down` leaves processes behind in this state folder: stop them.
