@@ -133,7 +133,8 @@ public final class DoubleProgression {
     /** Every check passed: one step up the ladder. */
     private static ProgressionDecision progress(ProgressionInput input, Map<String, Object> numbers) {
         Prescription p = input.prescription();
-        String done = "You did all " + p.sets() + " sets" + (p.perSide() ? " on both sides" : "") + " at " + p.top()
+        String done = (p.sets() == 1 ? "You did your set" : "You did all " + p.sets() + " sets")
+                + (p.perSide() ? " on both sides" : "") + " at " + p.top()
                 + " " + p.unit() + (p.countsReps() ? " with reps to spare" : " with effort to spare");
         if (p.sets() < p.setsMax()) {
             return new ProgressionDecision(Outcome.PROGRESS, ProgressionRule.ADD_SET, done + ", so we added a set ("

@@ -543,6 +543,8 @@ class DoubleProgressionTest {
     void explainsAnAddedSetInThePatientsWordsAndRecordsTheNumbers() {
         ProgressionDecision decision = DoubleProgression.decide(qualifying(dumbbellRow(), s -> s));
         assertEquals("You did all 2 sets at 12 reps with reps to spare, so we added a set (3 sets).", decision.reason());
+        assertEquals("You did your set at 12 reps with reps to spare, so we added a set (2 sets).",
+                DoubleProgression.decide(qualifying(dumbbellRow().withSets(1), s -> s)).reason());
         assertEquals(2, decision.inputs().get("setsPrescribed"));
         assertEquals(2, decision.inputs().get("setsLogged"));
         assertEquals(12, decision.inputs().get("top"));
