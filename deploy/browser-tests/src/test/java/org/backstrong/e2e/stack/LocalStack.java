@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration FAULT_TIMEOUT = Duration.ofMinutes(1);
 
     private final Path root;
     private final Path state;
@@ -161,22 +163,66 @@ public final class LocalStack implements AutoCloseable {
         return out.toString();
     }
 
+    /** A value of the stack's generated secrets file (e.g. KEYCLOAK_ADMIN_PASSWORD, PSEUDONYM_KEY). */
+    public String secret(String key) {
+        try {
+            return Files.readAllLines(state.resolve("secrets"), StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.startsWith(key + "="))
+                    .map(line -> line.substring(key.length() + 1))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + key + " in " + state.resolve("secrets")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the stack's secrets", e);
+        }
+    }
+
+    /** A crash of one component (postgres, kafka, keycloak or a service): kill -9 of it and its children. */
+    public void kill(String component) {
+        run(FAULT_TIMEOUT, "kill", component);
+    }
+
+    /** Starts one component that is not running (after {@link #kill}) and returns once it is ready. */
+    public void start(String component) {
+        run(UP_TIMEOUT, "start", component);
+    }
+
+    /** One database takes no new connections and its open sessions are ended, until {@link #allowConnections}. */
+    public void refuseConnections(String database) {
+        run(FAULT_TIMEOUT, "refuse-connections", database);
+    }
+
+    public void allowConnections(String database) {
+        run(FAULT_TIMEOUT, "allow-connections", database);
+    }
+
     @Override
     public void close() {
         down();
     }
 
     /**
-     * Runs one command of deploy/local/backstrong against this stack (e.g. "dlq", "replay", "set-events");
-     * returns its exit code, its output is in {@code backstrong-<command>.log} of the state folder.
+     * Runs one command of deploy/local/backstrong against this stack (e.g. "dlq", "replay", "set-events")
+     * and returns what it printed; a command that fails fails the caller.
      */
-    public int command(String... args) {
-        return script(Duration.ofMinutes(3), args);
+    public String command(String... args) {
+        Path log = state.resolve("backstrong-" + args[0] + ".log");
+        long before = log.toFile().length();
+        run(Duration.ofMinutes(3), args);
+        try {
+            byte[] all = Files.readAllBytes(log);
+            return new String(all, (int) Math.min(before, all.length), (int) Math.max(0, all.length - before),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log, e);
+        }
     }
 
-    /** The output of the last run of a command of deploy/local/backstrong. */
-    public String commandOutput(String command) {
-        return tail(state.resolve("backstrong-" + command + ".log"), 200);
+    private void run(Duration timeout, String... args) {
+        int rc = script(timeout, args);
+        if (rc != 0) {
+            throw new IllegalStateException("deploy/local/backstrong " + String.join(" ", args) + " failed (exit " + rc
+                    + "); its last lines:\n" + tail(state.resolve("backstrong-" + args[0] + ".log"), 30));
+        }
     }
 
     private void up() {
@@ -241,7 +287,10 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Runs deploy/local/backstrong with this stack's environment; its output goes to a log and to stdout. */
+    /**
+     * Runs deploy/local/backstrong with this stack's environment; its output goes to stdout and is
+     * added to backstrong-&lt;command&gt;.log (the run's every kill and start stay in one log).
+     */
     private int script(Duration timeout, String... args) {
         try {
             Files.createDirectories(state);
@@ -274,7 +323,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static void pump(Process process, Path log) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                     StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
             String line;
             while ((line = in.readLine()) != null) {
                 out.println(line);
