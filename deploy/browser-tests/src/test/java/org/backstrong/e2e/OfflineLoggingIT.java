@@ -11,7 +11,10 @@ import java.util.Set;
 import org.backstrong.e2e.pages.AppPage;
 import org.backstrong.e2e.pages.SessionPage;
 import org.backstrong.e2e.stack.LocalStack;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
@@ -24,9 +27,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * them when the connection returns, and planner stores each exactly once.
  */
 @BrowserTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OfflineLoggingIT {
 
     @Test
+    @Order(1)
     void setsLoggedOfflineAreSentOnceTheConnectionReturnsAndStoredExactlyOnce(LocalStack stack, WebDriver browser) {
         // colin (clinic-b) gives pia a plan with a session every day, starting today
         Api.as(stack, "colin").postToPlanner("/patients/" + Api.PIA + "/plans", """
@@ -68,5 +73,43 @@ class OfflineLoggingIT {
         SessionPage reloaded = SessionPage.expect(browser);
         assertEquals(3, reloaded.loggedSets());
         assertTrue(reloaded.outboxStatus().isEmpty(), "nothing waits any more");
+    }
+
+    /**
+     * Continues from the test before: planner-service crashes while pia's page is open, she logs two
+     * sets (the page keeps them), planner starts again with the same keys, and the page sends them:
+     * neither the restart nor its new process loses or doubles a set.
+     */
+    @Test
+    @Order(2)
+    void setsQueuedWhilePlannerRestartsAreStoredOnceAfterIt(LocalStack stack, WebDriver browser) {
+        AppPage.signInAs(browser, stack, "pia");
+        SessionPage session = SessionPage.expect(browser);
+        int before = session.loggedSets();
+        assertEquals(3, before, "the three sets of the test before");
+
+        stack.kill("planner-service");
+        try {
+            List<WebElement> open = session.openForms();
+            session.submit(open.get(0), 1);
+            session.submit(open.get(1), 1);
+            session.waitUntilOutboxSays("2 sets waiting to be sent");
+        } finally {
+            stack.start("planner-service");
+        }
+        session.waitUntilOutboxEmpty();
+        session.waitUntilLogged(5);
+
+        JsonNode today = Api.as(stack, "pia").getFromPlanner("/me/sessions/today");
+        Set<String> setIds = new HashSet<>();
+        int stored = 0;
+        for (JsonNode item : today.path("items")) {
+            for (JsonNode set : item.path("logged")) {
+                stored++;
+                setIds.add(set.path("setId").asText());
+            }
+        }
+        assertEquals(5, stored, "each set stored exactly once: " + today.path("items"));
+        assertEquals(5, setIds.size());
     }
 }
