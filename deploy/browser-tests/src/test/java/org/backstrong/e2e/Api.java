@@ -47,54 +47,57 @@ final class Api {
         return new Api(stack, answer.path("access_token").asText());
     }
 
+    JsonNode getFromPlanner(String path) {
+        return get(stack.plannerUrl() + path);
+    }
+
+    JsonNode postToPlanner(String path, String json, int expectedStatus) {
+        return post(stack.plannerUrl() + path, json, expectedStatus);
+    }
+
     JsonNode getFromProgress(String path) {
-        return send(HttpRequest.newBuilder(URI.create(stack.progressUrl() + path))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(), 200);
+        return get(stack.progressUrl() + path);
     }
 
     JsonNode postToProgress(String path, String json, int expectedStatus) {
-        return send(HttpRequest.newBuilder(URI.create(stack.progressUrl() + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), expectedStatus);
+        return post(stack.progressUrl() + path, json, expectedStatus);
     }
 
     /** A planner page as the browser gets it (the pages take a bearer token too), as HTML text. */
     String pageFromPlanner(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(stack.plannerUrl() + path))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/html").GET().build();
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request, 200).body();
     }
 
-    JsonNode getFromPlanner(String path) {
-        return send(HttpRequest.newBuilder(URI.create(stack.plannerUrl() + path))
+    private JsonNode get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(), 200);
     }
 
-    JsonNode postToPlanner(String path, String json, int expectedStatus) {
-        return send(HttpRequest.newBuilder(URI.create(stack.plannerUrl() + path))
+    private JsonNode post(String url, String json, int expectedStatus) {
+        return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), expectedStatus);
     }
 
     private static JsonNode send(HttpRequest request, int expectedStatus) {
+        HttpResponse<String> response = exchange(request, expectedStatus);
+        try {
+            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " answered no JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static HttpResponse<String> exchange(HttpRequest request, int expectedStatus) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expectedStatus) {
                 throw new AssertionError(request.method() + " " + request.uri() + " answered " + response.statusCode()
                         + ", not " + expectedStatus + ": " + response.body());
             }
-            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
