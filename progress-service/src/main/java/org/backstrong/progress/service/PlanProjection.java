@@ -155,7 +155,7 @@ public class PlanProjection {
         Map<String, Integer> sets = new HashMap<>();
         items(plan).stream()
                 .filter(item -> !item.paused())
-                .forEach(item -> sets.merge(item.exerciseId(), item.prescription().setsToLog(), Integer::sum));
+                .forEach(item -> sets.merge(item.exerciseId(), EventPrescriptions.of(item).setsToLog(), Integer::sum));
         Set<Integer> weekdays = Arrays.stream(plan.weekdays.split(","))
                 .filter(day -> !day.isBlank())
                 .map(Integer::valueOf)
