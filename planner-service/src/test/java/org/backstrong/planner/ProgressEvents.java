@@ -3,6 +3,7 @@ package org.backstrong.planner;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.backstrong.planner.messaging.Topics;
 import org.backstrong.testinfra.KafkaProbe;
@@ -49,13 +50,12 @@ final class ProgressEvents {
         send(patientId, eventId, type, value);
     }
 
-    /** As a newer progress-service might: a valid event with more fields than its schema names. */
+    /** As a newer progress-service might send it: a valid event, then with fields its schema does not name yet. */
     static void publishWithFieldsAdded(String patientId, String eventId, String type, Map<String, Object> data,
-            Map<String, Object> added) {
+            Consumer<Map<String, Object>> addFields) {
         EventContract.assertValid(type, write(data));
-        Map<String, Object> more = new LinkedHashMap<>(data);
-        more.putAll(added);
-        send(patientId, eventId, type, write(more));
+        addFields.accept(data);
+        send(patientId, eventId, type, write(data));
     }
 
     private static void send(String patientId, String eventId, String type, String value) {
