@@ -63,7 +63,6 @@ public class PlanProjection {
         require(plan.patientId(), "patientId");
         require(plan.clinicId(), "clinicId");
         require(plan.startDate(), "startDate");
-        require(plan.weeks(), "weeks");
         require(plan.weekdays(), "weekdays");
         require(plan.status(), "status");
         require(plan.items(), "items");
@@ -85,7 +84,7 @@ public class PlanProjection {
         current.planId = plan.planId();
         current.patientId = plan.patientId();
         current.clinicId = plan.clinicId();
-        current.templateId = plan.templateId();
+        current.templateId = plan.templateId() == null ? null : plan.templateId().toString();
         current.name = plan.name();
         current.startDate = plan.startDate();
         current.weeks = plan.weeks();
