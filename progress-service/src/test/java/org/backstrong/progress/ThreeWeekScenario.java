@@ -21,7 +21,8 @@ final class ThreeWeekScenario {
     final String clinic = "clinic-replay-" + UUID.randomUUID().toString().substring(0, 8);
     final String patient = UUID.randomUUID().toString();
     final String plan = UUID.randomUUID().toString();
-    final String template = UUID.randomUUID().toString();
+    /** The same template for every run, as one clinic's template would be (RestartHalfwayIT compares two runs). */
+    final String template = "0b5e7c1a-3d2f-4e6a-9b8c-7d6e5f4a3b21";
     final String warmUp = UUID.randomUUID().toString();
     final String row = UUID.randomUUID().toString();
     final String plank = UUID.randomUUID().toString();
