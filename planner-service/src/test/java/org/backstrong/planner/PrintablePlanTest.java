@@ -24,13 +24,9 @@ import java.util.stream.Stream;
 import jakarta.inject.Inject;
 
 import org.backstrong.planner.event.EventTypes;
-import org.backstrong.planner.messaging.Topics;
-import org.backstrong.testinfra.KafkaProbe;
 import org.backstrong.testinfra.TestTokens;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.quarkus.cache.Cache;
@@ -254,12 +250,6 @@ class PrintablePlanTest {
                 "clinicId", "clinic-a", "planId", planId, "itemId", itemId, "exerciseId", "lat-pulldown",
                 "severity", "STOP", "rule", "PAIN_ABOVE_FIVE", "evidence", "pain 7 in set 1",
                 "raisedAt", OffsetDateTime.now().toString());
-        try {
-            KafkaProbe.send(Events.bootstrap(), Topics.PROGRESS_EVENTS, patientId, new ObjectMapper().writeValueAsString(flag),
-                    Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", EventTypes.PAIN_FLAGGED,
-                            "ce_source", "/progress-service", "ce_subject", patientId, "content-type", "application/json"));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ProgressEvents.publish(patientId, UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED, flag);
     }
 }

@@ -37,35 +37,16 @@ class ProgressEventsConsumerTest {
     AgroalDataSource dataSource;
 
     private static void publish(String patientId, String eventId, String type, Map<String, Object> data) {
-        try {
-            KafkaProbe.send(Events.bootstrap(), Topics.PROGRESS_EVENTS, patientId,
-                    new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(data),
-                    Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", "/progress-service",
-                            "ce_subject", patientId, "content-type", "application/json"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ProgressEvents.publish(patientId, eventId, type, data);
     }
 
     private static Map<String, Object> prescription(int sets, double loadKg) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("doseKind", "reps");
-        p.put("sets", sets);
-        p.put("setsMax", 3);
-        p.put("repsMin", 8);
-        p.put("repsMax", 12);
-        p.put("perSide", false);
-        p.put("loadKind", "kg");
-        p.put("loadKg", loadKg);
-        p.put("loadStepPercent", 5);
-        p.put("restSeconds", 90);
-        return p;
+        return ProgressEvents.prescription(sets, loadKg);
     }
 
-    @Test
-    void appliesAProgressionOnceAndAuditsItAsAutomatic() {
-        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(7);
-        String itemId = patient.item(2);
+    /** A progression of an item of the patient's plan, as progress-service publishes one. */
+    private static Map<String, Object> decision(SetLoggingTest.Patient patient, String itemId, String rule, String reason,
+            Map<String, Object> before, Map<String, Object> after) {
         Map<String, Object> decision = new HashMap<>();
         decision.put("decisionId", UUID.randomUUID().toString());
         decision.put("patientId", patient.id());
@@ -73,11 +54,22 @@ class ProgressEventsConsumerTest {
         decision.put("planId", patient.planId());
         decision.put("itemId", itemId);
         decision.put("exerciseId", "lat-pulldown");
-        decision.put("rule", "DOUBLE_PROGRESSION_ADD_SET");
-        decision.put("reason", "You did all sets at 12 reps with reps to spare, so we added a set.");
-        decision.put("before", prescription(1, 15));
-        decision.put("after", prescription(2, 15));
+        decision.put("rule", rule);
+        decision.put("reason", reason);
+        decision.put("before", before);
+        decision.put("after", after);
+        decision.put("suggestedVariantId", null);
         decision.put("decidedAt", OffsetDateTime.now().toString());
+        return decision;
+    }
+
+    @Test
+    void appliesAProgressionOnceAndAuditsItAsAutomatic() {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(7);
+        String itemId = patient.item(2);
+        Map<String, Object> decision = decision(patient, itemId, "ADD_SET",
+                "You did all sets at 12 reps with reps to spare, so we added a set.", prescription(1, 15),
+                prescription(2, 15));
         String eventId = UUID.randomUUID().toString();
         publish(patient.id(), eventId, EventTypes.PROGRESSION_ADJUSTED, decision);
         publish(patient.id(), eventId, EventTypes.PROGRESSION_ADJUSTED, decision);
@@ -89,7 +81,7 @@ class ProgressEventsConsumerTest {
         publish(patient.id(), eventId, EventTypes.PROGRESSION_ADJUSTED, decision);
         Map<String, Object> marker = new HashMap<>(decision);
         marker.put("after", prescription(2, 17.5));
-        marker.put("rule", "DOUBLE_PROGRESSION_ADD_LOAD");
+        marker.put("rule", "ADD_LOAD");
         publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PROGRESSION_ADJUSTED, marker);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Clinic.clara())
                 .when().get("/plans/" + patient.planId())
@@ -98,9 +90,9 @@ class ProgressEventsConsumerTest {
         JsonPath audit = given().auth().oauth2(Clinic.clara()).when().get("/plans/" + patient.planId() + "/audit")
                 .then().statusCode(200).extract().jsonPath();
         List<String> rules = audit.getList("findAll { it.changedBy == 'automatic' }.rule");
-        assertEquals(List.of("DOUBLE_PROGRESSION_ADD_SET", "DOUBLE_PROGRESSION_ADD_LOAD"), rules);
+        assertEquals(List.of("ADD_SET", "ADD_LOAD"), rules);
         assertEquals("You did all sets at 12 reps with reps to spare, so we added a set.",
-                audit.getString("find { it.rule == 'DOUBLE_PROGRESSION_ADD_SET' }.reason"));
+                audit.getString("find { it.rule == 'ADD_SET' }.reason"));
         List<ConsumerRecord<String, String>> changes = Events.of(Topics.PLAN_EVENTS, patient.id(), 3);
         assertEquals(List.of(EventTypes.PLAN_ASSIGNED, EventTypes.PLAN_CHANGED, EventTypes.PLAN_CHANGED),
                 changes.stream().map(Events::type).toList());
@@ -109,16 +101,9 @@ class ProgressEventsConsumerTest {
     @Test
     void keepsAHarderVariantSuggestionOnceAndLeavesThePlanAsItIs() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(7);
-        Map<String, Object> suggestion = new HashMap<>();
-        suggestion.put("patientId", patient.id());
-        suggestion.put("clinicId", "clinic-a");
-        suggestion.put("planId", patient.planId());
-        suggestion.put("itemId", patient.item(2));
-        suggestion.put("exerciseId", "lat-pulldown");
-        suggestion.put("rule", "HARDER_VARIANT");
-        suggestion.put("reason", "You did all 3 sets at 12 reps and the most this exercise asks.");
-        suggestion.put("before", prescription(1, 15));
-        suggestion.put("after", prescription(1, 15));
+        Map<String, Object> suggestion = decision(patient, patient.item(2), "HARDER_VARIANT",
+                "You did all 3 sets at 12 reps and the most this exercise asks.", prescription(1, 15),
+                prescription(1, 15));
         suggestion.put("suggestedVariantId", "suspended-row");
         for (int session = 0; session < 3; session++) {
             suggestion.put("decisionId", UUID.randomUUID().toString());
@@ -126,7 +111,7 @@ class ProgressEventsConsumerTest {
         }
         // A marker after the three: once it is applied, so were they.
         Map<String, Object> marker = new HashMap<>(suggestion);
-        marker.put("rule", "DOUBLE_PROGRESSION_ADD_SET");
+        marker.put("rule", "ADD_SET");
         marker.put("after", prescription(2, 15));
         marker.put("suggestedVariantId", null);
         publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PROGRESSION_ADJUSTED, marker);
@@ -136,7 +121,7 @@ class ProgressEventsConsumerTest {
 
         JsonPath audit = given().auth().oauth2(Clinic.clara()).when().get("/plans/" + patient.planId() + "/audit")
                 .then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of("HARDER_VARIANT", "DOUBLE_PROGRESSION_ADD_SET"),
+        assertEquals(List.of("HARDER_VARIANT", "ADD_SET"),
                 audit.getList("findAll { it.changedBy == 'automatic' }.rule"));
         assertEquals("You did all 3 sets at 12 reps and the most this exercise asks. Suggested next: suspended-row.",
                 audit.getString("find { it.rule == 'HARDER_VARIANT' }.reason"));
@@ -144,7 +129,7 @@ class ProgressEventsConsumerTest {
         List<ConsumerRecord<String, String>> events = Events.of(Topics.PLAN_EVENTS, patient.id(), 2);
         assertEquals(List.of(EventTypes.PLAN_ASSIGNED, EventTypes.PLAN_CHANGED),
                 events.stream().map(Events::type).toList());
-        assertEquals("DOUBLE_PROGRESSION_ADD_SET", JsonPath.from(events.get(1).value()).getString("rule"));
+        assertEquals("ADD_SET", JsonPath.from(events.get(1).value()).getString("rule"));
     }
 
     @Test
@@ -188,6 +173,27 @@ class ProgressEventsConsumerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void appliesAProgressionCarryingFieldsItDoesNotKnowAtTheTopAndInThePrescription() {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(7);
+        Map<String, Object> decision = decision(patient, patient.item(2), "ADD_SET",
+                "You did all sets at 12 reps with reps to spare, so we added a set.", prescription(1, 15),
+                prescription(2, 15));
+        ProgressEvents.publishWithFieldsAdded(patient.id(), UUID.randomUUID().toString(),
+                EventTypes.PROGRESSION_ADJUSTED, decision, newer -> {
+                    newer.put("confidence", 0.9);
+                    ((Map<String, Object>) newer.get("after")).put("timedHold", false);
+                    ((Map<String, Object>) newer.get("after")).put("tempo", Map.of("down", 3, "up", 1));
+                });
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Clinic.clara())
+                .when().get("/plans/" + patient.planId())
+                .then().body("items[2].prescription.sets", equalTo(2)));
+        assertEquals(List.of(), Events.of(Topics.deadLetter(Topics.PROGRESS_EVENTS), patient.id(), 0),
+                "nothing parked");
+    }
+
+    @Test
     void sendsWhatItCannotApplyToTheDeadLetterTopicAndGoesOn() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
         String poison = UUID.randomUUID().toString();
@@ -199,9 +205,11 @@ class ProgressEventsConsumerTest {
         flag.put("clinicId", "clinic-a");
         flag.put("planId", patient.planId());
         flag.put("itemId", patient.item(3));
+        flag.put("exerciseId", "suspended-row");
         flag.put("severity", "STOP");
         flag.put("rule", "BEYOND_NORMAL_FATIGUE");
         flag.put("evidence", "pain beyond normal fatigue in set 1");
+        flag.put("raisedAt", OffsetDateTime.now().toString());
         publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED, flag);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(patient.token())

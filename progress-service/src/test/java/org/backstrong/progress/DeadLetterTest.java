@@ -43,14 +43,16 @@ class DeadLetterTest {
                 .when().get("/patients/" + scenario.patient + "/timeline").then().statusCode(200));
 
         EventStream poison = new EventStream()
-                .add(Topics.SET_EVENTS, EventTypes.SET_COMPLETED, scenario.patient, "2026-03-02T07:00:00Z",
+                .addInvalid(Topics.SET_EVENTS, EventTypes.SET_COMPLETED, scenario.patient, "2026-03-02T07:00:00Z",
                         data("setId", "not-a-uuid", "patientId", scenario.patient))
-                .add(Topics.SET_EVENTS, EventTypes.MORNING_CHECK_IN, scenario.patient, "2026-03-03T06:45:00Z",
+                .addInvalid(Topics.SET_EVENTS, EventTypes.MORNING_CHECK_IN, scenario.patient, "2026-03-03T06:45:00Z",
                         data("checkInId", UUID.randomUUID().toString(), "patientId", scenario.patient, "clinicId",
-                                scenario.clinic, "date", "2026-03-03", "pain", 11, "loggedAt", "2026-03-03T06:45:00Z"))
+                                scenario.clinic, "planId", scenario.plan, "date", "2026-03-03", "pain", 11,
+                                "loggedAt", "2026-03-03T06:45:00Z"))
                 .add(Topics.SET_EVENTS, EventTypes.MORNING_CHECK_IN, scenario.patient, "2026-03-04T06:45:00Z",
                         data("checkInId", UUID.randomUUID().toString(), "patientId", scenario.patient, "clinicId",
-                                scenario.clinic, "date", "2026-03-04", "pain", 2, "loggedAt", "2026-03-04T06:45:00Z"));
+                                scenario.clinic, "planId", scenario.plan, "date", "2026-03-04", "pain", 2,
+                                "loggedAt", "2026-03-04T06:45:00Z"));
         poison.sendTo(bootstrap);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

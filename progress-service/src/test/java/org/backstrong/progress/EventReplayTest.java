@@ -103,7 +103,7 @@ class EventReplayTest {
                 .queryParam("groupBy", "template")
                 .when().get("/adherence")
                 .then().statusCode(200)
-                .body("rows.key", contains("lower-back-basics"))
+                .body("rows.key", contains(scenario.template))
                 .body("rows[0].sessionsScheduled", equalTo(9))
                 .body("rows[0].sessionsCompleted", equalTo(3));
 

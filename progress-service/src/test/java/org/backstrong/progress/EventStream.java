@@ -1,5 +1,7 @@
 package org.backstrong.progress;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,7 +20,11 @@ import org.backstrong.progress.event.Envelope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A stream of events as planner-service publishes them (CloudEvents binary headers, JSON data), recorded to be sent and sent again. */
+/**
+ * A stream of events as planner-service publishes them (CloudEvents binary headers, JSON data),
+ * recorded to be sent and sent again. Each event is checked against planner-service's schema as it
+ * is added, so a fixture that drifts from the contract fails where it is made.
+ */
 final class EventStream {
 
     /** One record as it goes to Kafka. */
@@ -29,12 +36,35 @@ final class EventStream {
     private final List<Sent> records = new ArrayList<>();
 
     EventStream add(String topic, String type, String patientId, String time, Map<String, Object> data) {
+        String value = write(data);
+        EventContract.assertValid(type, value);
+        records.add(new Sent(topic, patientId, UUID.randomUUID().toString(), type, time, value));
+        return this;
+    }
+
+    /** An event the contract forbids (for the dead-letter tests): the schema must refuse it too. */
+    EventStream addInvalid(String topic, String type, String patientId, String time, Map<String, Object> data) {
+        String value = write(data);
+        assertFalse(EventContract.violations(type, value).isEmpty(), "the schema of " + type + " accepts " + value);
+        records.add(new Sent(topic, patientId, UUID.randomUUID().toString(), type, time, value));
+        return this;
+    }
+
+    /** As a newer planner-service might send it: a valid event, then with fields its schema does not name yet. */
+    EventStream addWithFieldsAdded(String topic, String type, String patientId, String time, Map<String, Object> data,
+            Consumer<Map<String, Object>> addFields) {
+        EventContract.assertValid(type, write(data));
+        addFields.accept(data);
+        records.add(new Sent(topic, patientId, UUID.randomUUID().toString(), type, time, write(data)));
+        return this;
+    }
+
+    private static String write(Map<String, Object> data) {
         try {
-            records.add(new Sent(topic, patientId, UUID.randomUUID().toString(), type, time, JSON.writeValueAsString(data)));
+            return JSON.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return this;
     }
 
     /** A record whose data is this JSON text as it stands (null, an array, a number, a field of the wrong type). */

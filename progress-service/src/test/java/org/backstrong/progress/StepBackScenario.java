@@ -45,7 +45,7 @@ final class StepBackScenario {
 
     private Map<String, Object> plan(int rowSets, double rowKg, Map<String, Object> change) {
         Map<String, Object> data = data("planId", plan, "patientId", patient, "clinicId", clinic,
-                "templateId", "step-back", "name", "Step back", "startDate", "2026-03-02", "weeks", 3,
+                "templateId", UUID.randomUUID().toString(), "name", "Step back", "startDate", "2026-03-02", "weeks", 3,
                 "weekdays", List.of(1, 3, 5), "status", "active", "items", List.of(
                         item(row, "dumbbell-row", 1, rowSets, 8, 12, "kg", rowKg, "good-morning"),
                         item(birdDog, "bird-dog", 2, 3, 18, 20, "bodyweight", null, "bird-dog-weighted")));
@@ -89,7 +89,7 @@ final class StepBackScenario {
     private void checkIn(String date, int pain) {
         String at = date + "T06:45:00Z";
         stream.add(Topics.SET_EVENTS, EventTypes.MORNING_CHECK_IN, patient, at, data("checkInId",
-                UUID.randomUUID().toString(), "patientId", patient, "clinicId", clinic, "date", date, "pain", pain,
-                "loggedAt", at));
+                UUID.randomUUID().toString(), "patientId", patient, "clinicId", clinic, "planId", plan, "date", date,
+                "pain", pain, "loggedAt", at));
     }
 }

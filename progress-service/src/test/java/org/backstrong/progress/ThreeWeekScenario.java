@@ -21,6 +21,8 @@ final class ThreeWeekScenario {
     final String clinic = "clinic-replay-" + UUID.randomUUID().toString().substring(0, 8);
     final String patient = UUID.randomUUID().toString();
     final String plan = UUID.randomUUID().toString();
+    /** The same template for every run, as one clinic's template would be (RestartHalfwayIT compares two runs). */
+    final String template = "0b5e7c1a-3d2f-4e6a-9b8c-7d6e5f4a3b21";
     final String warmUp = UUID.randomUUID().toString();
     final String row = UUID.randomUUID().toString();
     final String plank = UUID.randomUUID().toString();
@@ -28,7 +30,7 @@ final class ThreeWeekScenario {
 
     ThreeWeekScenario() {
         stream.add(Topics.PLAN_EVENTS, EventTypes.PLAN_ASSIGNED, patient, "2026-03-01T18:00:00Z", data(
-                "planId", plan, "patientId", patient, "clinicId", clinic, "templateId", "lower-back-basics",
+                "planId", plan, "patientId", patient, "clinicId", clinic, "templateId", template,
                 "name", "Lower back basics", "startDate", "2026-03-02", "weeks", 3, "weekdays", List.of(1, 3, 5),
                 "status", "active", "items", List.of(
                         item(warmUp, "band-pull-apart", "warm-up", "reps", 1, 1, 10, 15, null, null, "band", null, "red",
@@ -97,7 +99,7 @@ final class ThreeWeekScenario {
     private void checkIn(String date, int pain) {
         String at = date + "T06:45:00Z";
         stream.add(Topics.SET_EVENTS, EventTypes.MORNING_CHECK_IN, patient, at, data("checkInId",
-                UUID.randomUUID().toString(), "patientId", patient, "clinicId", clinic, "date", date, "pain", pain,
-                "loggedAt", at));
+                UUID.randomUUID().toString(), "patientId", patient, "clinicId", clinic, "planId", plan, "date", date,
+                "pain", pain, "loggedAt", at));
     }
 }

@@ -1,6 +1,6 @@
 package org.backstrong.planner.event;
 
-/** CloudEvents types of the event contract (README, "Events"). */
+/** CloudEvents types of the event contract (contract/asyncapi.yaml; one schema each, kept by its producer). */
 public final class EventTypes {
 
     public static final String PLAN_ASSIGNED = "backstrong.plan.assigned.v1";

@@ -3,10 +3,7 @@ package org.backstrong.planner.event;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 /** From progress-service: pain that a clinician must see; STOP pauses the exercise. */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record PainFlagged(UUID flagId, String patientId, String clinicId, UUID planId, UUID itemId, String exerciseId,
         String severity, String rule, String evidence, OffsetDateTime raisedAt) {
 

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * What a patient is asked to do for one exercise, exactly as the plan events carry it (README,
- * "Events"): sets (and how far they may grow), a rep or seconds range, the load and its step.
+ * What a patient is asked to do for one exercise, with the fields of the events' prescription
+ * (mapped at the service's edge): sets (and how far they may grow), a rep or seconds range, the load and its step.
  */
 public record Prescription(String doseKind, int sets, int setsMax, Integer repsMin, Integer repsMax,
         Integer secondsMin, Integer secondsMax, Integer holdSeconds, boolean perSide, String loadKind,

@@ -6,5 +6,5 @@ import java.util.UUID;
 
 /** SessionCompleted data: a session the patient finished, with how many sets it asked for and got. */
 public record SessionCompleted(String patientId, String clinicId, UUID planId, LocalDate sessionDate,
-        Integer setsPrescribed, Integer setsLogged, OffsetDateTime completedAt) {
+        int setsPrescribed, int setsLogged, OffsetDateTime completedAt) {
 }

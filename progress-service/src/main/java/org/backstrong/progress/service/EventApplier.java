@@ -25,7 +25,10 @@ import org.backstrong.progress.event.SetCompleted;
 import org.backstrong.progress.repository.ProcessedEventRepository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.quarkus.logging.Log;
 
@@ -40,14 +43,16 @@ public class EventApplier {
     private final ProcessedEventRepository processed;
     private final PlanProjection plans;
     private final SetEvents setEvents;
-    private final ObjectMapper json;
+    /** Ignores fields a newer producer adds, whatever the mapper's setting; a missing number or flag fails, not 0. */
+    private final ObjectReader events;
 
     public EventApplier(ProcessedEventRepository processed, PlanProjection plans, SetEvents setEvents,
             ObjectMapper json) {
         this.processed = processed;
         this.plans = plans;
         this.setEvents = setEvents;
-        this.json = json;
+        this.events = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
     /** An event checked and read, ready to apply: data is the parsed event (a {@link LoggedSet} for SetCompleted). */
@@ -221,14 +226,30 @@ public class EventApplier {
     private <T> T read(Envelope event, Class<T> type) {
         T data;
         try {
-            data = json.readValue(event.data(), type);
+            data = events.forType(type).readValue(event.data());
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException("data is not a valid " + type.getSimpleName() + ": "
+            throw new InvalidEventException("data is not a valid " + type.getSimpleName() + field(e) + ": "
                     + e.getOriginalMessage());
         }
         if (data == null) {
             throw new InvalidEventException("data is not a valid " + type.getSimpleName() + ": it is null");
         }
         return data;
+    }
+
+    /** Where in the data reading failed (" at items[0].sets"), or nothing when it is not known. */
+    private static String field(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return " at " + path;
     }
 }

@@ -67,7 +67,7 @@ public class PlanProjection {
         current.planId = plan.planId();
         current.patientId = plan.patientId();
         current.clinicId = plan.clinicId();
-        current.templateId = plan.templateId();
+        current.templateId = plan.templateId() == null ? null : plan.templateId().toString();
         current.name = plan.name();
         current.startDate = plan.startDate();
         current.weeks = plan.weeks();
@@ -162,7 +162,7 @@ public class PlanProjection {
         Map<String, Integer> sets = new HashMap<>();
         items(plan).stream()
                 .filter(item -> !item.paused())
-                .forEach(item -> sets.merge(item.exerciseId(), item.prescription().setsToLog(), Integer::sum));
+                .forEach(item -> sets.merge(item.exerciseId(), EventPrescriptions.of(item).setsToLog(), Integer::sum));
         Set<Integer> weekdays = Arrays.stream(plan.weekdays.split(","))
                 .filter(day -> !day.isBlank())
                 .map(Integer::valueOf)

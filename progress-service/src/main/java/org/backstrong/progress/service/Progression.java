@@ -76,7 +76,7 @@ public class Progression {
                 .orElse(null);
         boolean firstWeek = projection.schedule(plan).inFirstWeek(sessionDate);
         Map<UUID, Prescription> startingDoses = projection.startingItems(plan).stream()
-                .collect(Collectors.toMap(PlanItemData::itemId, PlanItemData::prescription, (first, again) -> first));
+                .collect(Collectors.toMap(PlanItemData::itemId, EventPrescriptions::of, (first, again) -> first));
         Map<UUID, List<PastDecision>> earlier = decisions.ofPlanBefore(plan.planId, sessionDate).stream()
                 .collect(Collectors.groupingBy(decision -> decision.itemId, Collectors.mapping(this::past,
                         Collectors.toList())));
@@ -84,7 +84,7 @@ public class Progression {
             if (item.warmUp()) {
                 continue;
             }
-            ProgressionInput input = new ProgressionInput(item.prescription(),
+            ProgressionInput input = new ProgressionInput(EventPrescriptions.of(item),
                     session.stream().filter(set -> set.itemId.equals(item.itemId())).map(LoggedSet::result).toList(),
                     plan.status, laterSessionDecided, firstWeek, item.paused(),
                     flags.unresolvedOn(plan.patientId, item.itemId(), PainFlagSeverity.STOP),
@@ -93,10 +93,11 @@ public class Progression {
             ProgressionDecision decision = DoubleProgression.decide(input);
             Decision recorded = record(plan, item, sessionDate, decision, sourceEventId, at);
             if (decision.adjustsThePlan()) {
-                projection.replaceItem(plan, item.with(decision.after()), sessionDate.plusDays(1));
+                projection.replaceItem(plan, EventPrescriptions.with(item, decision.after()), sessionDate.plusDays(1));
                 outbox.publish(EventTypes.PROGRESSION_ADJUSTED, plan.patientId, new ProgressionAdjusted(recorded.id,
                         plan.patientId, plan.clinicId, plan.planId, item.itemId(), item.exerciseId(), recorded.rule,
-                        recorded.reason, decision.before(), decision.after(), decision.suggestedVariantId(), at));
+                        recorded.reason, EventPrescriptions.data(decision.before()),
+                        EventPrescriptions.data(decision.after()), decision.suggestedVariantId(), at));
             }
         }
     }

@@ -113,7 +113,7 @@ public class SetEvents {
         set.itemId = require(event.itemId(), "itemId");
         set.exerciseId = require(event.exerciseId(), "exerciseId");
         set.sessionDate = require(event.sessionDate(), "sessionDate");
-        set.setNumber = require(event.setNumber(), "setNumber");
+        set.setNumber = event.setNumber();
         set.side = event.side();
         set.reps = event.reps();
         set.seconds = event.seconds();
@@ -121,8 +121,8 @@ public class SetEvents {
         set.band = event.band();
         set.rir = event.rir();
         set.rpe = event.rpe();
-        set.pain = require(event.pain(), "pain");
-        set.beyondNormalFatigue = Boolean.TRUE.equals(event.beyondNormalFatigue());
+        set.pain = event.pain();
+        set.beyondNormalFatigue = event.beyondNormalFatigue();
         set.loggedAt = require(event.loggedAt(), "loggedAt");
         set.note = event.note();
         checkRanges(set);
@@ -136,8 +136,8 @@ public class SetEvents {
                 require(event.sessionDate(), "sessionDate"));
         session.patientId = require(event.patientId(), "patientId");
         session.clinicId = require(event.clinicId(), "clinicId");
-        session.setsPrescribed = require(event.setsPrescribed(), "setsPrescribed");
-        session.setsLogged = require(event.setsLogged(), "setsLogged");
+        session.setsPrescribed = event.setsPrescribed();
+        session.setsLogged = event.setsLogged();
         session.completedAt = require(event.completedAt(), "completedAt");
         if (session.setsPrescribed < 0 || session.setsLogged < 0) {
             throw new InvalidEventException("setsPrescribed and setsLogged must not be negative");
@@ -187,7 +187,7 @@ public class SetEvents {
         checkIn.patientId = require(event.patientId(), "patientId");
         checkIn.clinicId = require(event.clinicId(), "clinicId");
         checkIn.date = require(event.date(), "date");
-        checkIn.pain = require(event.pain(), "pain");
+        checkIn.pain = event.pain();
         checkIn.loggedAt = require(event.loggedAt(), "loggedAt");
         if (checkIn.pain < 0 || checkIn.pain > 10) {
             throw new InvalidEventException("pain must be from 0 to 10");

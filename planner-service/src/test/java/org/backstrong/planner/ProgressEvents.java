@@ -1,0 +1,75 @@
+package org.backstrong.planner;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.backstrong.planner.messaging.Topics;
+import org.backstrong.testinfra.KafkaProbe;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Events as progress-service publishes them on progress-events (CloudEvents binary headers, JSON
+ * data), for tests: each one is checked against progress-service's schema before it is sent, so a
+ * fixture that drifts from the contract fails where it is made.
+ */
+final class ProgressEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProgressEvents() {
+    }
+
+    /** A kg prescription of 8–12 reps, with every field a published one has (nulls too). */
+    static Map<String, Object> prescription(int sets, double loadKg) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("doseKind", "reps");
+        p.put("sets", sets);
+        p.put("setsMax", 3);
+        p.put("repsMin", 8);
+        p.put("repsMax", 12);
+        p.put("secondsMin", null);
+        p.put("secondsMax", null);
+        p.put("holdSeconds", null);
+        p.put("perSide", false);
+        p.put("loadKind", "kg");
+        p.put("loadKg", loadKg);
+        p.put("band", null);
+        p.put("loadStepPercent", 5);
+        p.put("restSeconds", 90);
+        p.put("harderVariantId", "suspended-row");
+        return p;
+    }
+
+    static void publish(String patientId, String eventId, String type, Map<String, Object> data) {
+        String value = write(data);
+        EventContract.assertValid(type, value);
+        send(patientId, eventId, type, value);
+    }
+
+    /** As a newer progress-service might send it: a valid event, then with fields its schema does not name yet. */
+    static void publishWithFieldsAdded(String patientId, String eventId, String type, Map<String, Object> data,
+            Consumer<Map<String, Object>> addFields) {
+        EventContract.assertValid(type, write(data));
+        addFields.accept(data);
+        send(patientId, eventId, type, write(data));
+    }
+
+    private static void send(String patientId, String eventId, String type, String value) {
+        KafkaProbe.send(Events.bootstrap(), Topics.PROGRESS_EVENTS, patientId, value,
+                Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", "/progress-service",
+                        "ce_subject", patientId, "ce_time", OffsetDateTime.now().toString(),
+                        "content-type", "application/json"));
+    }
+
+    private static String write(Map<String, Object> data) {
+        try {
+            return JSON.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
