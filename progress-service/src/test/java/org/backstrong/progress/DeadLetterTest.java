@@ -91,11 +91,11 @@ class DeadLetterTest {
                 .add(Topics.SET_EVENTS, EventTypes.SET_COMPLETED, patient, at, set(scenario, scenario.row, 1, 7))
                 .addRaw(Topics.SET_EVENTS, EventTypes.SET_COMPLETED, patient, at, "[]")
                 .addRaw(Topics.SET_EVENTS, EventTypes.SET_COMPLETED, patient, at, "42")
-                .add(Topics.SET_EVENTS, EventTypes.SET_COMPLETED, patient, at, without(set(scenario, scenario.row, 2, 2),
-                        "pain"))
+                .addInvalid(Topics.SET_EVENTS, EventTypes.SET_COMPLETED, patient, at,
+                        without(set(scenario, scenario.row, 2, 2), "pain"))
                 .add(Topics.SET_EVENTS, EventTypes.SET_COMPLETED, patient, at, set(scenario, scenario.plank, 1, 2))
-                .add(Topics.SET_EVENTS, EventTypes.SET_COMPLETED, patient, at, with(set(scenario, scenario.plank, 2, 2),
-                        "pain", "high"))
+                .addInvalid(Topics.SET_EVENTS, EventTypes.SET_COMPLETED, patient, at,
+                        with(set(scenario, scenario.plank, 2, 2), "pain", "high"))
                 .addRaw(Topics.SET_EVENTS, EventTypes.SESSION_COMPLETED, patient, at, "null")
                 .addRaw(Topics.SET_EVENTS, EventTypes.MORNING_CHECK_IN, patient, at, "\"fine\"")
                 .add(Topics.SET_EVENTS, EventTypes.MORNING_CHECK_IN, patient, "2026-03-03T06:45:00Z",
@@ -110,7 +110,7 @@ class DeadLetterTest {
         EventStream plans = new EventStream()
                 .addRaw(Topics.PLAN_EVENTS, EventTypes.PLAN_CHANGED, patient, at, "null")
                 .addRaw(Topics.PLAN_EVENTS, EventTypes.PLAN_PAUSED, patient, at, "[1, 2]")
-                .add(Topics.PLAN_EVENTS, EventTypes.PLAN_CHANGED, patient, at, with(planSnapshot(scenario), "items",
+                .addInvalid(Topics.PLAN_EVENTS, EventTypes.PLAN_CHANGED, patient, at, with(planSnapshot(scenario), "items",
                         java.util.Arrays.asList((Object) null)));
         plans.sendTogether(bootstrap);
 

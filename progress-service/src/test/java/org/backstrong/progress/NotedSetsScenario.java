@@ -36,7 +36,7 @@ final class NotedSetsScenario {
 
     NotedSetsScenario() {
         stream.add(Topics.PLAN_EVENTS, EventTypes.PLAN_ASSIGNED, patient, "2026-03-01T18:00:00Z", data(
-                "planId", plan, "patientId", patient, "clinicId", clinic, "templateId", "lower-back-basics",
+                "planId", plan, "patientId", patient, "clinicId", clinic, "templateId", UUID.randomUUID().toString(),
                 "name", "Lower back basics", "startDate", "2026-03-02", "weeks", 1, "weekdays", List.of(1, 3, 5),
                 "status", "active", "items", List.of(data("itemId", row, "exerciseId", "dumbbell-row",
                         "exerciseVersion", 1, "exerciseName", "Dumbbell Row", "block", "main", "position", 1,

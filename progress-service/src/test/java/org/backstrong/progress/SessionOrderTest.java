@@ -125,7 +125,7 @@ class SessionOrderTest {
 
     private Map<String, Object> plan(double rowKg, Map<String, Object> change) {
         Map<String, Object> data = data("planId", plan, "patientId", patient, "clinicId", clinic,
-                "templateId", "session-order", "name", "Session order", "startDate", "2026-03-02", "weeks", 3,
+                "templateId", UUID.randomUUID().toString(), "name", "Session order", "startDate", "2026-03-02", "weeks", 3,
                 "weekdays", List.of(1, 3, 5), "status", "active", "items", List.of(data("itemId", row,
                         "exerciseId", "dumbbell-row", "exerciseVersion", 1, "exerciseName", "dumbbell-row",
                         "block", "main", "position", 1, "doseKind", "reps", "sets", 2, "setsMax", 3,
@@ -159,7 +159,7 @@ class SessionOrderTest {
     private void checkIn(EventStream stream, String date) {
         String at = date + "T06:45:00Z";
         stream.add(Topics.SET_EVENTS, EventTypes.MORNING_CHECK_IN, patient, at, data("checkInId",
-                UUID.randomUUID().toString(), "patientId", patient, "clinicId", clinic, "date", date, "pain", 2,
-                "loggedAt", at));
+                UUID.randomUUID().toString(), "patientId", patient, "clinicId", clinic, "planId", plan, "date", date,
+                "pain", 2, "loggedAt", at));
     }
 }

@@ -75,13 +75,13 @@ class WeeklyPainTrendTest {
 
         Patient() {
             stream.add(Topics.PLAN_EVENTS, EventTypes.PLAN_ASSIGNED, patient, "2026-03-01T18:00:00Z", data(
-                    "planId", plan, "patientId", patient, "clinicId", clinic, "templateId", "trend", "name", "Trend",
+                    "planId", plan, "patientId", patient, "clinicId", clinic, "templateId", UUID.randomUUID().toString(), "name", "Trend",
                     "startDate", "2026-03-02", "weeks", 3, "weekdays", List.of(1), "status", "active",
                     "items", List.of(data("itemId", item, "exerciseId", "bird-dog", "exerciseVersion", 1,
                             "exerciseName", "bird-dog", "block", "main", "position", 1, "doseKind", "reps", "sets", 1,
                             "setsMax", 4, "repsMin", 8, "repsMax", 12, "secondsMin", null, "secondsMax", null,
                             "holdSeconds", null, "perSide", false, "loadKind", "bodyweight", "loadKg", null,
-                            "band", null, "loadStepPercent", null, "restSeconds", 45, "harderVariantId", null,
+                            "band", null, "loadStepPercent", 5, "restSeconds", 45, "harderVariantId", null,
                             "paused", false))));
         }
 
