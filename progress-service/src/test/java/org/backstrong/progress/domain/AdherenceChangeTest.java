@@ -54,6 +54,30 @@ class AdherenceChangeTest {
     }
 
     @Test
+    void aNewPlanSchedulesEachSessionOnItsDay() {
+        Map<LocalDate, AdherenceChange.DayDelta> days = AdherenceChange.daysBetween(null, plan(true, 2), START);
+        assertEquals(java.util.List.of(START, START.plusDays(2), START.plusDays(5), START.plusDays(7),
+                START.plusDays(9), START.plusDays(12)), java.util.List.copyOf(days.keySet()));
+        assertEquals(1, days.get(START).sessions());
+        assertEquals(Map.of("dumbbell-row", 2, "bird-dog", 4), days.get(START).setsByExercise());
+    }
+
+    @Test
+    void movingASessionToAnotherWeekdayMovesItsDayButNotItsWeek() {
+        PlanSchedule monWedFri = plan(true, 2);
+        PlanSchedule monTueFri = new PlanSchedule(START, 2, Set.of(1, 2, 5), true, monWedFri.setsByExercise());
+        Map<LocalDate, AdherenceChange.DayDelta> days = AdherenceChange.daysBetween(monWedFri, monTueFri,
+                LocalDate.of(2026, 3, 9));
+        assertEquals(1, days.get(LocalDate.of(2026, 3, 10)).sessions());
+        assertEquals(-1, days.get(LocalDate.of(2026, 3, 11)).sessions());
+        assertEquals(Map.of("dumbbell-row", -2, "bird-dog", -4), days.get(LocalDate.of(2026, 3, 11)).setsByExercise());
+        // Tue 10 in, Wed 11 out: week 2 is unchanged; week 3 gains Tue 17.
+        Map<LocalDate, AdherenceChange.WeekDelta> weeks = AdherenceChange.byWeek(days);
+        assertFalse(weeks.containsKey(WEEK_1.plusWeeks(1)));
+        assertEquals(1, weeks.get(WEEK_1.plusWeeks(2)).sessions());
+    }
+
+    @Test
     void countsASessionWhenEightyPercentOfItsSetsAreLogged() {
         assertTrue(SessionCompletion.counts(10, 8));
         assertFalse(SessionCompletion.counts(10, 7));
