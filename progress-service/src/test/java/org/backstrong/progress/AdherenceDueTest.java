@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -60,11 +61,11 @@ class AdherenceDueTest {
         List.of("2026-03-02", "2026-03-04", "2026-03-06", "2026-03-09", "2026-03-11").forEach(anna::session);
         ben.session("2026-03-09");
         stream.sendTo(bootstrap, Topics.PLAN_EVENTS);
-        await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
                 .oauth2(TestTokens.clinician(CLINICIAN, clinic))
                 .when().get("/patients/" + ben.patient + "/timeline").then().statusCode(200));
         stream.sendTo(bootstrap, Topics.SET_EVENTS);
-        await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(0, ConsumerLag.behind(bootstrap)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(0, ConsumerLag.behind(bootstrap)));
 
         // To a day in the future: counted up to today. Week 12 is not due at all.
         analyst().queryParam("from", "2026-03-02").queryParam("to", "2026-03-22")

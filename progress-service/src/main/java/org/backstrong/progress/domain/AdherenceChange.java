@@ -35,16 +35,7 @@ public final class AdherenceChange {
     }
 
     /**
-     * @param before the schedule before the event, or null for a new plan
-     * @param after the schedule after it
-     * @param from the first day the event changes
-     */
-    public static Map<LocalDate, WeekDelta> between(PlanSchedule before, PlanSchedule after, LocalDate from) {
-        return byWeek(daysBetween(before, after, from));
-    }
-
-    /**
-     * The same change day by day: each day whose scheduled sessions or sets differ.
+     * The change day by day: each day whose scheduled sessions or sets differ.
      *
      * @param before the schedule before the event, or null for a new plan
      * @param after the schedule after it

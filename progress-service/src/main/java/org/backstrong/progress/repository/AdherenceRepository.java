@@ -268,7 +268,8 @@ public class AdherenceRepository {
                 INSERT INTO adherence_week (patient_id, week_start, clinic_id, sessions_completed) VALUES (?1, ?2, ?3, 1)
                 ON CONFLICT (patient_id, week_start) DO UPDATE SET
                     sessions_completed = adherence_week.sessions_completed + 1""")
-                .setParameter(1, patientId).setParameter(2, AdherenceChange.weekStart(sessionDate)).setParameter(3, clinicId)
+                .setParameter(1, patientId).setParameter(2, AdherenceChange.weekStart(sessionDate))
+                .setParameter(3, clinicId)
                 .executeUpdate();
         em.createNativeQuery("""
                 INSERT INTO adherence_day (patient_id, day, exercise_id, clinic_id, sessions_completed)
@@ -311,9 +312,9 @@ public class AdherenceRepository {
             // and week: counting rows counts patients without a sort.
             sql = "SELECT week_start::text AS k, count(*), " + sessionSums + " FROM adherence_week "
                     + "WHERE week_start BETWEEN :firstWeek AND :lastWholeWeek" + clinic + " GROUP BY k"
-                    + (due.lastWeekWhole() ? "" : " UNION ALL SELECT CAST(:lastWeek AS date)::text, count(DISTINCT patient_id), "
-                            + sessionSums + " FROM adherence_day WHERE day BETWEEN :lastWeek AND :upTo" + clinic
-                            + " HAVING count(*) > 0")
+                    + (due.lastWeekWhole() ? "" : " UNION ALL SELECT CAST(:lastWeek AS date)::text, "
+                            + "count(DISTINCT patient_id), " + sessionSums + " FROM adherence_day "
+                            + "WHERE day BETWEEN :lastWeek AND :upTo" + clinic + " HAVING count(*) > 0")
                     + " ORDER BY k";
         } else {
             boolean perExercise = grouping == Grouping.EXERCISE;
@@ -353,7 +354,8 @@ public class AdherenceRepository {
                 + "SELECT patient_id, clinic_id, sessions_scheduled AS scheduled, sessions_completed AS completed "
                 + "FROM adherence_week WHERE week_start BETWEEN :firstWeek AND :lastWholeWeek" + clinic
                 + (due.lastWeekWhole() ? "" : " UNION ALL SELECT patient_id, clinic_id, sessions_scheduled, "
-                        + "sessions_completed FROM adherence_day WHERE day BETWEEN :lastWeek AND :upTo AND exercise_id = ''" + clinic)
+                        + "sessions_completed FROM adherence_day WHERE day BETWEEN :lastWeek AND :upTo "
+                        + "AND exercise_id = ''" + clinic)
                 + ") AS r GROUP BY patient_id HAVING sum(scheduled) > 0 AND sum(completed) < :share * sum(scheduled) "
                 + "ORDER BY patient_id";
         Query query = due(em.createNativeQuery(sql), due, clinicId).setParameter("share", share);
