@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -111,7 +113,7 @@ class DeadLetterTest {
                 .addRaw(Topics.PLAN_EVENTS, EventTypes.PLAN_CHANGED, patient, at, "null")
                 .addRaw(Topics.PLAN_EVENTS, EventTypes.PLAN_PAUSED, patient, at, "[1, 2]")
                 .addInvalid(Topics.PLAN_EVENTS, EventTypes.PLAN_CHANGED, patient, at, with(planSnapshot(scenario), "items",
-                        java.util.Arrays.asList((Object) null)));
+                        Arrays.asList((Object) null)));
         plans.sendTogether(bootstrap);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -166,13 +168,13 @@ class DeadLetterTest {
     }
 
     private static Map<String, Object> with(Map<String, Object> data, String field, Object value) {
-        Map<String, Object> changed = new java.util.LinkedHashMap<>(data);
+        Map<String, Object> changed = new LinkedHashMap<>(data);
         changed.put(field, value);
         return changed;
     }
 
     private static Map<String, Object> without(Map<String, Object> data, String field) {
-        Map<String, Object> changed = new java.util.LinkedHashMap<>(data);
+        Map<String, Object> changed = new LinkedHashMap<>(data);
         changed.remove(field);
         return changed;
     }

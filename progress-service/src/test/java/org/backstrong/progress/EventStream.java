@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -87,12 +88,12 @@ final class EventStream {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 10_000), new StringSerializer(), new StringSerializer())) {
-            List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+            List<Future<?>> acks = new ArrayList<>();
             for (Sent sent : records) {
                 acks.add(producer.send(record(sent)));
             }
             producer.flush();
-            for (java.util.concurrent.Future<?> ack : acks) {
+            for (Future<?> ack : acks) {
                 ack.get(30, TimeUnit.SECONDS);
             }
         } catch (Exception e) {

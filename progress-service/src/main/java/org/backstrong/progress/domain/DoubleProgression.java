@@ -31,7 +31,6 @@ public final class DoubleProgression {
 
     /** The architecture page's default load step when a prescription names none. */
     public static final BigDecimal DEFAULT_LOAD_STEP_PERCENT = new BigDecimal("5");
-    static final BigDecimal SMALLEST_PLATE = LoadStep.SMALLEST_PLATE;
     static final int HIGHEST_ACCEPTABLE_PAIN = 5;
     static final int HIGHEST_PAIN_TO_PROGRESS = 3;
     /** Bodyweight ladders: how far each step goes, and where it ends (then a harder variant). */
@@ -58,7 +57,8 @@ public final class DoubleProgression {
         // A session is decided once, in date order, against the dose it was done at: these hold for good.
         if (PatientPlan.PAUSED.equals(input.planStatus())) {
             return new Hold(p, with(numbers, "planStatus", input.planStatus())).because(ProgressionRule.PLAN_PAUSED,
-                    "Your plan is paused, so this session does not change it; the first session after it resumes decides.");
+                    "Your plan is paused, so this session does not change it; the first session after it resumes "
+                            + "decides.");
         }
         if (!PatientPlan.ACTIVE.equals(input.planStatus())) {
             return new Hold(p, with(numbers, "planStatus", input.planStatus())).because(ProgressionRule.PLAN_ENDED,
@@ -325,9 +325,9 @@ public final class DoubleProgression {
     static BigDecimal previousLoad(BigDecimal load, BigDecimal stepPercent) {
         BigDecimal percent = stepPercent == null ? DEFAULT_LOAD_STEP_PERCENT : stepPercent;
         BigDecimal lowered = load.divide(BigDecimal.ONE.add(percent.movePointLeft(2)), MathContext.DECIMAL64);
-        BigDecimal rounded = lowered.divide(SMALLEST_PLATE, 0, RoundingMode.HALF_UP).multiply(SMALLEST_PLATE);
-        BigDecimal atMost = load.subtract(SMALLEST_PLATE).divide(SMALLEST_PLATE, 0, RoundingMode.FLOOR)
-                .multiply(SMALLEST_PLATE);
+        BigDecimal plate = LoadStep.SMALLEST_PLATE;
+        BigDecimal rounded = lowered.divide(plate, 0, RoundingMode.HALF_UP).multiply(plate);
+        BigDecimal atMost = load.subtract(plate).divide(plate, 0, RoundingMode.FLOOR).multiply(plate);
         return rounded.min(atMost).max(BigDecimal.ZERO).setScale(1, RoundingMode.UNNECESSARY);
     }
 

@@ -19,7 +19,7 @@ public enum ProgressionRule {
     PLAN_PAUSED,
     /** The plan had ended when the session was decided: it changes nothing. */
     PLAN_ENDED,
-    /** A later session of the plan was decided before this one arrived: decisions follow session dates, so it changes nothing. */
+    /** A later session of the plan was decided before this one arrived: decisions follow session dates, it changes nothing. */
     LATER_SESSION_DECIDED,
     STOP_FLAG_OPEN,
     EXERCISE_PAUSED,

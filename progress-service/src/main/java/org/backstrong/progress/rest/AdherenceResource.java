@@ -1,7 +1,6 @@
 package org.backstrong.progress.rest;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -50,7 +49,7 @@ public class AdherenceResource {
             @QueryParam("groupBy") @DefaultValue("week")
             @Pattern(regexp = "week|patient|template|exercise", message = "must be week, patient, template or exercise")
             String groupBy) {
-        LocalDate last = DateRange.date("to", to, LocalDate.now(Clock.systemUTC()));
+        LocalDate last = DateRange.date("to", to, queries.today());
         LocalDate first = DateRange.date("from", from, last.minusWeeks(DEFAULT_WEEKS));
         DateRange.ordered(first, last);
         if (ChronoUnit.DAYS.between(first, last) > queries.maxRangeDays()) {
@@ -88,7 +87,7 @@ public class AdherenceResource {
     public List<AdherenceQueries.AtRisk> atRisk(
             @QueryParam("clinic") @Pattern(regexp = CLINIC_PATTERN, message = CLINIC_MESSAGE) String clinic,
             @QueryParam("asOf") String asOf) {
-        return queries.atRisk(clinic, DateRange.date("asOf", asOf, LocalDate.now(Clock.systemUTC())));
+        return queries.atRisk(clinic, DateRange.date("asOf", asOf, queries.today()));
     }
 
     /** The share of patients whose weekly mean pain fell by 2 points or 30 % from their first week. */

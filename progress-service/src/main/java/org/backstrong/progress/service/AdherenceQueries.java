@@ -2,6 +2,7 @@ package org.backstrong.progress.service;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.List;
@@ -10,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.backstrong.progress.config.ProgressConfig;
-import org.backstrong.progress.domain.AdherenceChange;
+import org.backstrong.progress.domain.DuePeriod;
 import org.backstrong.progress.domain.PainImprovement;
 import org.backstrong.progress.repository.AdherenceRepository;
 import org.backstrong.progress.repository.AdherenceRepository.Grouping;
@@ -39,29 +40,40 @@ public class AdherenceQueries {
     private final AdherenceRepository adherence;
     private final Pseudonyms pseudonyms;
     private final ProgressConfig.Adherence config;
+    private final Clock clock;
 
-    public AdherenceQueries(AdherenceRepository adherence, Pseudonyms pseudonyms, ProgressConfig config) {
+    public AdherenceQueries(AdherenceRepository adherence, Pseudonyms pseudonyms, ProgressConfig config, Clock clock) {
         this.adherence = adherence;
         this.pseudonyms = pseudonyms;
         this.config = config.adherence();
+        this.clock = clock;
     }
 
-    /** The weeks that contain {@code from} and {@code to}, and every week between. */
+    /**
+     * The weeks that contain {@code from} and {@code to}, and every week between, as far as they were
+     * due ({@link DuePeriod}): up to {@code to} or today, whichever is earlier.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Row> summary(String clinicId, LocalDate from, LocalDate to, Grouping grouping) {
-        return adherence.summary(clinicId, AdherenceChange.weekStart(from), AdherenceChange.weekStart(to), grouping)
+        return DuePeriod.of(from, to, today()).map(due -> adherence.summary(clinicId, due, grouping)).orElse(List.of())
                 .stream()
                 .map(totals -> row(totals, grouping))
                 .toList();
     }
 
+    /** Over the four ISO weeks ending with the week of {@code asOf} (or today, when earlier), as far as they were due. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AtRisk> atRisk(String clinicId, LocalDate asOf) {
-        LocalDate lastWeek = AdherenceChange.weekStart(asOf);
-        return adherence.below(clinicId, lastWeek.minusWeeks(AT_RISK_WEEKS - 1), lastWeek, config.atRiskBelow()).stream()
+        DuePeriod due = DuePeriod.weeksEndingWith(AT_RISK_WEEKS, asOf, today());
+        return adherence.below(clinicId, due, config.atRiskBelow()).stream()
                 .map(patient -> new AtRisk(pseudonyms.of(patient.patientId()), patient.clinicId(), patient.scheduled(),
                         patient.completed(), percent(patient.completed(), patient.scheduled())))
                 .toList();
+    }
+
+    /** Today, by the service's clock (UTC). */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

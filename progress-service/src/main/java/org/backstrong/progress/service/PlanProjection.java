@@ -171,13 +171,15 @@ public class PlanProjection {
     }
 
     private void rescheduled(PatientPlan plan, PlanSchedule before, LocalDate from) {
-        Map<LocalDate, AdherenceChange.WeekDelta> deltas = AdherenceChange.between(before, schedule(plan), from);
+        Map<LocalDate, AdherenceChange.DayDelta> days = AdherenceChange.daysBetween(before, schedule(plan), from);
+        Map<LocalDate, AdherenceChange.WeekDelta> deltas = AdherenceChange.byWeek(days);
         deltas.values().forEach(delta -> {
             adherence.addScheduled(plan.patientId, plan.clinicId, plan.templateId, delta.weekStart(), delta.sessions(),
                     delta.sets());
             delta.setsByExercise().forEach((exercise, sets) -> adherence.addScheduledForExercise(plan.patientId,
                     plan.clinicId, delta.weekStart(), exercise, sets));
         });
+        adherence.addScheduledDays(plan.patientId, plan.clinicId, plan.templateId, days.values());
         Log.debugf("Plan %s of patient %s rescheduled from %s: %d weeks changed", plan.planId, plan.patientId, from,
                 deltas.size());
     }

@@ -70,8 +70,7 @@ public class SetEvents {
             return;
         }
         sets.persist(set);
-        adherence.addLoggedSet(set.patientId, set.clinicId, AdherenceChange.weekStart(set.sessionDate), set.exerciseId,
-                set.pain);
+        adherence.addLoggedSets(List.of(set));
         PainFlagRule.duringSet(set.result(), set.note).ifPresent(call -> flags.raise(call,
                 new PainFlags.Subject(set.patientId, set.clinicId, set.planId, set.itemId, set.exerciseId), set.loggedAt));
     }
@@ -151,7 +150,7 @@ public class SetEvents {
         sessions.persist(session);
         LocalDate week = AdherenceChange.weekStart(session.key.sessionDate());
         if (session.counted) {
-            adherence.addCompletedSession(session.patientId, session.clinicId, week);
+            adherence.addCompletedSession(session.patientId, session.clinicId, session.key.sessionDate());
         }
         List<WeekPain> lastThreeWeeks = adherence.weeklyPain(session.patientId, week.minusWeeks(2), week);
         PainFlagRule.weeklyTrend(lastThreeWeeks).ifPresent(call -> flags.raise(call,

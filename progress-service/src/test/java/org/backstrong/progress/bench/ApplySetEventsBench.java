@@ -505,9 +505,13 @@ public final class ApplySetEventsBench {
 
     /**
      * A year of adherence for 1,000 patients of one clinic (plus as many in another clinic), then
-     * the query GET /adherence runs for one clinic over 52 weeks, grouped by week, 30 times.
+     * the query GET /adherence runs for one clinic over 52 weeks, grouped by week, 30 times. It ends
+     * on the Thursday of the last week, as a query up to today does mid-week: 51 weeks are read whole,
+     * the last one day by day (three session days, each with its sessions and three exercises).
      */
     private static double[] adherenceQuery(String url, PostgresServer postgres) throws SQLException {
+        LocalDate firstWeek = LocalDate.of(2025, 1, 6);
+        LocalDate lastWeek = firstWeek.plusWeeks(WEEKS - 1);
         try (Connection db = DriverManager.getConnection(url, postgres.username(), postgres.password())) {
             try (Statement seed = db.createStatement()) {
                 seed.execute("INSERT INTO adherence_week (patient_id, week_start, clinic_id, template_id, sessions_scheduled, "
@@ -516,20 +520,36 @@ public final class ApplySetEventsBench {
                         + "(p + w) % 4, 30, (p * w) % 31, (p + w) % 40, 10, (p + w) % 8 "
                         + "FROM generate_series(1, 2) c, generate_series(1, " + PATIENTS + ") p, generate_series(0, "
                         + (WEEKS - 1) + ") w ON CONFLICT DO NOTHING");
+                seed.execute("INSERT INTO adherence_day (patient_id, day, exercise_id, clinic_id, template_id, "
+                        + "sessions_scheduled, sessions_completed, sets_prescribed, sets_logged, pain_sum, pain_count, pain_peak) "
+                        + "SELECT 'p-' || c || '-' || p, DATE '" + lastWeek + "' + d, x, 'clinic-' || c, "
+                        + "CASE WHEN x = '' THEN 'template-' || (p % 5) ELSE '' END, CASE WHEN x = '' THEN 1 ELSE 0 END, "
+                        + "CASE WHEN x = '' THEN (p + d) % 2 ELSE 0 END, CASE WHEN x = '' THEN 0 ELSE 10 END, "
+                        + "CASE WHEN x = '' THEN 0 ELSE (p * d) % 11 END, CASE WHEN x = '' THEN 0 ELSE (p + d) % 13 END, "
+                        + "CASE WHEN x = '' THEN 0 ELSE 3 END, CASE WHEN x = '' THEN NULL ELSE (p + d) % 8 END "
+                        + "FROM generate_series(1, 2) c, generate_series(1, " + PATIENTS + ") p, unnest(ARRAY[0, 2, 4]) d, "
+                        + "unnest(ARRAY['', 'exercise-1', 'exercise-2', 'exercise-3']) x ON CONFLICT DO NOTHING");
                 seed.execute("ANALYZE adherence_week");
+                seed.execute("ANALYZE adherence_day");
             }
-            String sql = "SELECT week_start::text AS k, count(*), sum(sessions_scheduled)::bigint, "
-                    + "sum(sessions_completed)::bigint, sum(sets_prescribed)::bigint, sum(sets_logged)::bigint, "
-                    + "sum(pain_sum)::bigint, sum(pain_count)::bigint, max(pain_peak) FROM adherence_week "
-                    + "WHERE week_start BETWEEN ? AND ? AND clinic_id = ? GROUP BY k ORDER BY k";
-            // The same SQL as AdherenceRepository.summary(clinic, from, to, WEEK).
+            // The same SQL as AdherenceRepository.summary(clinic, due, WEEK) for a period ending mid-week.
+            String sums = "sum(sessions_scheduled)::bigint, sum(sessions_completed)::bigint, sum(sets_prescribed)::bigint, "
+                    + "sum(sets_logged)::bigint, sum(pain_sum)::bigint, sum(pain_count)::bigint, max(pain_peak)";
+            String sql = "SELECT week_start::text AS k, count(*), " + sums + " FROM adherence_week "
+                    + "WHERE week_start BETWEEN ? AND ? AND clinic_id = ? GROUP BY k UNION ALL "
+                    + "SELECT CAST(? AS date)::text, count(DISTINCT patient_id), " + sums + " FROM adherence_day "
+                    + "WHERE day BETWEEN ? AND ? AND clinic_id = ? HAVING count(*) > 0 ORDER BY k";
             double[] millis = new double[30];
             for (int run = -5; run < millis.length; run++) {
                 long start = System.nanoTime();
                 try (PreparedStatement query = db.prepareStatement(sql)) {
-                    query.setObject(1, LocalDate.of(2025, 1, 6));
-                    query.setObject(2, LocalDate.of(2025, 1, 6).plusWeeks(WEEKS - 1));
+                    query.setObject(1, firstWeek);
+                    query.setObject(2, lastWeek.minusWeeks(1));
                     query.setString(3, "clinic-1");
+                    query.setObject(4, lastWeek);
+                    query.setObject(5, lastWeek);
+                    query.setObject(6, lastWeek.plusDays(3));
+                    query.setString(7, "clinic-1");
                     try (ResultSet rows = query.executeQuery()) {
                         int weeks = 0;
                         while (rows.next()) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -110,7 +111,7 @@ class PainFlagRuleTest {
             """)
     void raisesAWatchWhenTheWeeklyMeanRoseTwoWeeksInARowByAPointOrToAboveThree(double first, double second,
             double third, String weeks, String clause) {
-        int[] after = java.util.Arrays.stream(weeks.split(" ")).mapToInt(Integer::parseInt).toArray();
+        int[] after = Arrays.stream(weeks.split(" ")).mapToInt(Integer::parseInt).toArray();
         Optional<FlagCall> call = PainFlagRule.weeklyTrend(List.of(new WeekPain(W1.plusWeeks(after[0]), first),
                 new WeekPain(W1.plusWeeks(after[1]), second), new WeekPain(W1.plusWeeks(after[2]), third)));
         assertEquals(clause != null, call.isPresent(), call.map(FlagCall::evidence).orElse("no flag"));
