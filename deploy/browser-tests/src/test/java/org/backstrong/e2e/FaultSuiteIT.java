@@ -48,7 +48,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Nothing a patient logged is lost or counted twice, whatever breaks: 50 load patients log sets
- * steadily through planner while, one after another, PostgreSQL, Kafka, progress-service and
+ * steadily through planner; first with nothing broken (the baseline), then while, one after another, PostgreSQL, Kafka, progress-service and
  * planner-service are killed (kill -9) and started again, and progress's and planner's databases
  * refuse connections for 30 s. After each fault, once the system has settled: every acknowledged
  * set is stored once in planner and every stored set applied once in progress, progress's
@@ -84,6 +84,8 @@ class FaultSuiteIT {
     }
 
     private static final List<Fault> FAULTS = List.of(
+            // First the same load and checks with nothing broken: the JIT warms up, and the checks are seen to pass.
+            new Fault("none (baseline)", stack -> { }),
             new Fault("PostgreSQL kill -9, restart", stack -> crash(stack, "postgres")),
             new Fault("Kafka kill -9, restart", stack -> crash(stack, "kafka")),
             new Fault("progress-service kill -9, restart", stack -> crash(stack, "progress-service")),
@@ -152,7 +154,7 @@ class FaultSuiteIT {
                 fresh.stream().limit(12).forEach(problem -> log("  new problem: %s", problem));
             }
             String table = table(rows);
-            log("fault suite: %d faults in %ds\n%s", FAULTS.size(), seconds(t0), table);
+            log("fault suite: %d phases in %ds\n%s", FAULTS.size(), seconds(t0), table);
             assertEquals(List.of(), traffic.testBugs(), "answers no phone should get");
             List<String> failures = new ArrayList<>();
             for (Row row : rows) {
