@@ -102,9 +102,10 @@ class DeadLetterTest {
                 .addRaw(Topics.SET_EVENTS, EventTypes.MORNING_CHECK_IN, patient, at, "\"fine\"")
                 .add(Topics.SET_EVENTS, EventTypes.MORNING_CHECK_IN, patient, "2026-03-03T06:45:00Z",
                         data("checkInId", UUID.randomUUID().toString(), "patientId", patient, "clinicId",
-                                scenario.clinic, "date", "2026-03-03", "pain", 2, "loggedAt", "2026-03-03T06:45:00Z"));
+                                scenario.clinic, "planId", scenario.plan, "date", "2026-03-03", "pain", 2, "loggedAt",
+                                "2026-03-03T06:45:00Z"));
         Map<Integer, String> unreadable = Map.of(0, "data is not a valid SetCompleted: it is null",
-                2, "data is not a valid SetCompleted", 3, "data is not a valid SetCompleted", 4, "pain is required",
+                2, "data is not a valid SetCompleted", 3, "data is not a valid SetCompleted", 4, "data is not a valid SetCompleted at pain",
                 6, "data is not a valid SetCompleted", 7, "data is not a valid SessionCompleted: it is null",
                 8, "data is not a valid MorningCheckInLogged");
         poll.sendTogether(bootstrap);

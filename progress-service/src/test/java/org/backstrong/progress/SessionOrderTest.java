@@ -70,7 +70,7 @@ class SessionOrderTest {
         // Resumed, and the clinician's change replays the sessions known before the plan: the paused one stays decided.
         send(new EventStream()
                 .add(Topics.PLAN_EVENTS, EventTypes.PLAN_RESUMED, patient, "2026-03-12T09:00:00Z",
-                        status("2026-03-12", null))
+                        status("2026-03-12", "back from holiday"))
                 .add(Topics.PLAN_EVENTS, EventTypes.PLAN_CHANGED, patient, "2026-03-12T12:00:00Z",
                         plan(12.0, Map.of("changedItemIds", List.of(row), "changedBy", "clinician-3"))));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(0, ConsumerLag.behind(bootstrap)));

@@ -104,8 +104,28 @@ public class PlanProjection {
             require(item.itemId(), "items.itemId");
             require(item.exerciseId(), "items.exerciseId");
             require(item.doseKind(), "items.doseKind");
+            requireRange(item);
         });
         return plan;
+    }
+
+    /**
+     * The range the engine reads for the item's dose kind: reps for a reps dose, seconds for a hold or
+     * a duration, and sets from 1 up to setsMax. Without it the engine would fail on this event every
+     * time it is tried, which a consumer that retries failures would never get past.
+     */
+    private static void requireRange(PlanItemData item) {
+        boolean reps = "reps".equals(item.doseKind());
+        Integer bottom = reps ? item.repsMin() : item.secondsMin();
+        Integer top = reps ? item.repsMax() : item.secondsMax();
+        String unit = reps ? "reps" : "seconds";
+        if (bottom == null || top == null || bottom < 0 || top < bottom) {
+            throw new InvalidEventException("items." + unit + "Min and " + unit + "Max must be a range for a "
+                    + item.doseKind() + " dose (item " + item.itemId() + ")");
+        }
+        if (item.sets() < 1 || item.setsMax() < item.sets()) {
+            throw new InvalidEventException("items.sets must be from 1 to setsMax (item " + item.itemId() + ")");
+        }
     }
 
     /** PlanPaused, PlanResumed, PlanEnded: the plan schedules nothing (or again) from the event's date. */
