@@ -40,15 +40,15 @@ public class ProgressEventsConsumer {
 
     public static final String CHANNEL = "progress-events";
 
-    private final ProgressUpdates updates;
-    private final DeadLetters deadLetters;
-    private final ConsumerConfig config;
     /** The record each type's data is read as. */
     private static final Map<String, Class<?>> SHAPES = Map.of(
             EventTypes.PROGRESSION_ADJUSTED, ProgressionAdjusted.class,
             EventTypes.PAIN_FLAGGED, PainFlagged.class,
             EventTypes.PAIN_FLAG_RESOLVED, PainFlagResolved.class);
 
+    private final ProgressUpdates updates;
+    private final DeadLetters deadLetters;
+    private final ConsumerConfig config;
     /** Ignores fields a newer producer adds (REST bodies stay strict); a missing number or flag fails, not 0. */
     private final ObjectReader events;
     private volatile boolean stopping;
@@ -78,8 +78,8 @@ public class ProgressEventsConsumer {
                 Log.warnf("Record %s-%d@%d failed on try %d (%s); trying again in %d ms, the partition waits",
                         record.topic(), record.partition(), record.offset(), attempt, e.getMessage(), pause.toMillis());
                 Thread.sleep(pause.toMillis());
-                pause = pause.multipliedBy(2).compareTo(config.retryMaxBackoff()) > 0 ? config.retryMaxBackoff()
-                        : pause.multipliedBy(2);
+                Duration doubled = pause.multipliedBy(2);
+                pause = doubled.compareTo(config.retryMaxBackoff()) > 0 ? config.retryMaxBackoff() : doubled;
             }
         }
     }
