@@ -80,6 +80,7 @@ class ProgressEventsConsumerTest {
         // A third copy, then a marker event: once the marker is applied, the copies were seen.
         publish(patient.id(), eventId, EventTypes.PROGRESSION_ADJUSTED, decision);
         Map<String, Object> marker = new HashMap<>(decision);
+        marker.put("before", prescription(2, 15));
         marker.put("after", prescription(2, 17.5));
         marker.put("rule", "ADD_LOAD");
         publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PROGRESSION_ADJUSTED, marker);
@@ -341,5 +342,27 @@ class ProgressEventsConsumerTest {
         resolved.put("note", "Reviewed");
         resolved.put("resolvedAt", OffsetDateTime.now().toString());
         return resolved;
+    }
+
+    /** A clinician changed the dose after the session: progress's decision on the old dose must not undo it. */
+    @Test
+    void aDecisionMadeOnAnEarlierPrescriptionDoesNotUndoTheCliniciansEdit() {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(7);
+        // The item asks for 1 set; the decision was made on 2 (before an edit back to 1).
+        Map<String, Object> stale = decision(patient, patient.item(2), "ADD_SET",
+                "You did all 2 sets at 12 reps with reps to spare, so we added a set (3 sets).", prescription(2, 15),
+                prescription(3, 15));
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PROGRESSION_ADJUSTED, stale);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(List.of("ADD_SET"),
+                given().auth().oauth2(Clinic.clara()).when().get("/plans/" + patient.planId() + "/audit")
+                        .then().statusCode(200).extract().jsonPath()
+                        .getList("findAll { it.changedBy == 'automatic' }.rule")));
+        JsonPath audit = given().auth().oauth2(Clinic.clara()).when().get("/plans/" + patient.planId() + "/audit")
+                .then().extract().jsonPath();
+        assertEquals("Automatic change not applied: the prescription changed after the session it was decided on.",
+                audit.getString("find { it.rule == 'ADD_SET' }.reason"));
+        given().auth().oauth2(Clinic.clara()).when().get("/plans/" + patient.planId())
+                .then().body("items[2].prescription.sets", equalTo(1));
     }
 }

@@ -92,19 +92,23 @@ public class ProgressUpdates {
         }
     }
 
+    /**
+     * A decision made on the dose the item has now changes it (audited as automatic, with the rule).
+     * One made on a dose that has changed since (a clinician's edit came first) is not applied: it
+     * would undo that edit with a step computed from the old dose.
+     */
     void adjust(ProgressionAdjusted decision) {
         PlanItem item = itemOf(decision.patientId(), decision.planId(), decision.itemId());
         Prescription before = item.prescription;
-        Prescription after = before.copy();
-        PrescriptionData next = decision.after();
-        after.sets = next.sets();
-        after.repsMin = next.repsMin();
-        after.repsMax = next.repsMax();
-        after.secondsMin = next.secondsMin();
-        after.secondsMax = next.secondsMax();
-        after.holdSeconds = next.holdSeconds();
-        after.loadKg = next.loadKg();
-        after.band = next.band();
+        if (decision.before() != null && !samePrescription(before, withDose(before, decision.before()))) {
+            planChanges.audit(item.plan.id, item.id, PrescriptionChange.AUTOMATIC, decision.rule(),
+                    "Automatic change not applied: the prescription changed after the session it was decided on.",
+                    null, null);
+            Log.infof("Plan %s item %s: decision %s (%s) not applied, it was made on an earlier prescription",
+                    item.plan.id, item.id, decision.decisionId(), decision.rule());
+            return;
+        }
+        Prescription after = withDose(before, decision.after());
         String reason = decision.reason() + (decision.suggestedVariantId() == null ? ""
                 : " Suggested next: " + decision.suggestedVariantId() + ".");
         if (samePrescription(before, after)) {
@@ -164,6 +168,20 @@ public class ProgressUpdates {
                 null, null);
         publishChange(item, null);
         Log.infof("Plan %s item %s resumed, flag %s resolved", item.plan.id, item.id, resolution.flagId());
+    }
+
+    /** The prescription with the dose of an event's prescription: what progression changes. */
+    private static Prescription withDose(Prescription current, PrescriptionData dose) {
+        Prescription changed = current.copy();
+        changed.sets = dose.sets();
+        changed.repsMin = dose.repsMin();
+        changed.repsMax = dose.repsMax();
+        changed.secondsMin = dose.secondsMin();
+        changed.secondsMax = dose.secondsMax();
+        changed.holdSeconds = dose.holdSeconds();
+        changed.loadKg = dose.loadKg();
+        changed.band = dose.band();
+        return changed;
     }
 
     private static boolean samePrescription(Prescription a, Prescription b) {
