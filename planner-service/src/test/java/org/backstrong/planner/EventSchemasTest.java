@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.messaging.Topics;
+import org.backstrong.testinfra.EventContract;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

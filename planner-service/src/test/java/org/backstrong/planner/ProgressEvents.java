@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.backstrong.planner.messaging.Topics;
+import org.backstrong.testinfra.EventContract;
 import org.backstrong.testinfra.KafkaProbe;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

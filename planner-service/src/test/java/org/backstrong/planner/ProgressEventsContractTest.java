@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.messaging.ProgressEventsConsumer;
 import org.backstrong.planner.messaging.Topics;
+import org.backstrong.testinfra.EventContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

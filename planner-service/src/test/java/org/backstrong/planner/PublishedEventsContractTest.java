@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.messaging.Topics;
+import org.backstrong.testinfra.EventContract;
 import org.backstrong.testinfra.KafkaProbe;
 import org.junit.jupiter.api.Test;
 

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.messaging.Topics;
+import org.backstrong.testinfra.EventContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -21,6 +21,7 @@ import org.backstrong.progress.event.Envelope;
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.messaging.Topics;
 import org.backstrong.progress.service.EventApplier;
+import org.backstrong.testinfra.EventContract;
 import org.backstrong.testinfra.KafkaProbe;
 import org.backstrong.testinfra.TestTokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

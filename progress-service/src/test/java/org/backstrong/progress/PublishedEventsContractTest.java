@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.messaging.Topics;
+import org.backstrong.testinfra.EventContract;
 import org.backstrong.testinfra.KafkaProbe;
 import org.backstrong.testinfra.TestTokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -1,4 +1,4 @@
-package org.backstrong.planner;
+package org.backstrong.testinfra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,23 +24,24 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 
 /**
- * The event contract as its producers keep it: the JSON Schemas of planner-service (this module)
- * and of progress-service, read from the source tree, so that either side's drift fails here.
+ * The event contract as its producers keep it: the JSON Schemas of planner-service and of
+ * progress-service, read from the source tree by either service's tests (which run in the
+ * service's folder), so that either side's drift fails both.
  */
-final class EventContract {
+public final class EventContract {
 
     /** The repository's root, from this module's folder (where tests run). */
-    static final Path REPO = Path.of("..");
+    public static final Path REPO = Path.of("..");
     /** Where each producer keeps its schemas, relative to the repository's root. */
-    static final String PLANNER = "planner-service/src/main/resources/contract/";
-    static final String PROGRESS = "progress-service/src/main/resources/contract/";
+    public static final String PLANNER = "planner-service/src/main/resources/contract/";
+    public static final String PROGRESS = "progress-service/src/main/resources/contract/";
     /** The AsyncAPI document that names the topics, headers and a schema for each type. */
-    static final Path ASYNCAPI = REPO.resolve("contract/asyncapi.yaml");
+    public static final Path ASYNCAPI = REPO.resolve("contract/asyncapi.yaml");
     /**
      * A schema's $id is this followed by its path in the repository, so that a $ref resolves to
      * the same schema by $id (validators) and by file (the AsyncAPI tools).
      */
-    static final String ID_ROOT = "https://backstrong.org/";
+    public static final String ID_ROOT = "https://backstrong.org/";
     private static final String TYPE_PREFIX = "backstrong.";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,41 +54,41 @@ final class EventContract {
     }
 
     /** The schema file of a ce_type: backstrong.set.completed.v1 is set.completed.v1.json. */
-    static String fileOf(String type) {
+    public static String fileOf(String type) {
         if (!type.startsWith(TYPE_PREFIX)) {
             throw new IllegalArgumentException("Not a Backstrong event type: " + type);
         }
         return type.substring(TYPE_PREFIX.length()) + ".json";
     }
 
-    static Schema schema(String type) {
+    public static Schema schema(String type) {
         return SCHEMAS.getSchema(SchemaLocation.of(idOf(type)));
     }
 
     /** The $id of a type's schema, in whichever producer's folder it is. */
-    static String idOf(String type) {
+    public static String idOf(String type) {
         String file = fileOf(type);
         return Stream.of(PLANNER, PROGRESS).map(folder -> ID_ROOT + folder + file).filter(BY_ID::containsKey)
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("No schema for " + type));
     }
 
     /** What is wrong with an event's data by its type's schema: empty when it is valid. */
-    static List<String> violations(String type, String data) {
+    public static List<String> violations(String type, String data) {
         return schema(type).validate(data, InputFormat.JSON).stream().map(Object::toString).toList();
     }
 
-    static void assertValid(String type, String data) {
+    public static void assertValid(String type, String data) {
         assertEquals(List.of(), violations(type, data), type + " breaks its schema: " + data);
     }
 
     /** Each of a type's schema examples, as JSON text. */
-    static List<String> examples(String type) {
+    public static List<String> examples(String type) {
         List<String> examples = new ArrayList<>();
         schemaNode(type).path("examples").forEach(example -> examples.add(example.toString()));
         return examples;
     }
 
-    static JsonNode schemaNode(String type) {
+    public static JsonNode schemaNode(String type) {
         try {
             return JSON.readTree(BY_ID.get(idOf(type)));
         } catch (IOException e) {
@@ -99,7 +100,7 @@ final class EventContract {
      * What the AsyncAPI document says travels on a topic: each message's ce_type and the schema
      * file its payload names (relative to the document).
      */
-    static Map<String, String> messagesOn(String topic) {
+    public static Map<String, String> messagesOn(String topic) {
         JsonNode document;
         try {
             document = new YAMLMapper().readTree(ASYNCAPI.toFile());
@@ -120,7 +121,7 @@ final class EventContract {
     }
 
     /** The schema files of one producer, by file name. */
-    static List<String> files(String folder) {
+    public static List<String> files(String folder) {
         try (Stream<Path> files = Files.list(REPO.resolve(folder))) {
             return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json")).sorted()
                     .toList();
