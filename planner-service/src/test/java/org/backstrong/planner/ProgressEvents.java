@@ -1,8 +1,10 @@
 package org.backstrong.planner;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.backstrong.planner.messaging.Topics;
@@ -43,6 +45,53 @@ final class ProgressEvents {
         p.put("restSeconds", 90);
         p.put("harderVariantId", "suspended-row");
         return p;
+    }
+
+    /** A progression of an item of the patient's plan (Lat Pulldown unless changed), as progress publishes one. */
+    static Map<String, Object> decision(SetLoggingTest.Patient patient, String itemId, String rule, String reason,
+            Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> decision = new HashMap<>();
+        decision.put("decisionId", UUID.randomUUID().toString());
+        decision.put("patientId", patient.id());
+        decision.put("clinicId", "clinic-a");
+        decision.put("planId", patient.planId());
+        decision.put("itemId", itemId);
+        decision.put("exerciseId", "lat-pulldown");
+        decision.put("rule", rule);
+        decision.put("reason", reason);
+        decision.put("before", before);
+        decision.put("after", after);
+        decision.put("suggestedVariantId", null);
+        decision.put("decidedAt", OffsetDateTime.now().toString());
+        return decision;
+    }
+
+    /** A STOP flag (pain 7 in the first set) on one item of the patient's plan. */
+    static Map<String, Object> stopFlag(SetLoggingTest.Patient patient, String itemId, String exerciseId) {
+        Map<String, Object> flag = new HashMap<>();
+        flag.put("flagId", UUID.randomUUID().toString());
+        flag.put("patientId", patient.id());
+        flag.put("clinicId", "clinic-a");
+        flag.put("planId", patient.planId());
+        flag.put("itemId", itemId);
+        flag.put("exerciseId", exerciseId);
+        flag.put("severity", "STOP");
+        flag.put("rule", "PAIN_ABOVE_FIVE");
+        flag.put("evidence", "pain 7 during set 1 (above 5)");
+        flag.put("raisedAt", OffsetDateTime.now().toString());
+        return flag;
+    }
+
+    /** The flag resolved by clara with a note. */
+    static Map<String, Object> resolution(Map<String, Object> flag, String note) {
+        Map<String, Object> resolved = new HashMap<>(flag);
+        resolved.remove("rule");
+        resolved.remove("evidence");
+        resolved.remove("raisedAt");
+        resolved.put("resolvedBy", Clinic.CLARA);
+        resolved.put("note", note);
+        resolved.put("resolvedAt", OffsetDateTime.now().toString());
+        return resolved;
     }
 
     static void publish(String patientId, String eventId, String type, Map<String, Object> data) {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,30 +43,11 @@ class ProgressEventsConsumerTest {
         return ProgressEvents.prescription(sets, loadKg);
     }
 
-    /** A progression of an item of the patient's plan, as progress-service publishes one. */
-    private static Map<String, Object> decision(SetLoggingTest.Patient patient, String itemId, String rule, String reason,
-            Map<String, Object> before, Map<String, Object> after) {
-        Map<String, Object> decision = new HashMap<>();
-        decision.put("decisionId", UUID.randomUUID().toString());
-        decision.put("patientId", patient.id());
-        decision.put("clinicId", "clinic-a");
-        decision.put("planId", patient.planId());
-        decision.put("itemId", itemId);
-        decision.put("exerciseId", "lat-pulldown");
-        decision.put("rule", rule);
-        decision.put("reason", reason);
-        decision.put("before", before);
-        decision.put("after", after);
-        decision.put("suggestedVariantId", null);
-        decision.put("decidedAt", OffsetDateTime.now().toString());
-        return decision;
-    }
-
     @Test
     void appliesAProgressionOnceAndAuditsItAsAutomatic() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(7);
         String itemId = patient.item(2);
-        Map<String, Object> decision = decision(patient, itemId, "ADD_SET",
+        Map<String, Object> decision = ProgressEvents.decision(patient, itemId, "ADD_SET",
                 "You did all sets at 12 reps with reps to spare, so we added a set.", prescription(1, 15),
                 prescription(2, 15));
         String eventId = UUID.randomUUID().toString();
@@ -102,7 +82,7 @@ class ProgressEventsConsumerTest {
     @Test
     void keepsAHarderVariantSuggestionOnceAndLeavesThePlanAsItIs() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(7);
-        Map<String, Object> suggestion = decision(patient, patient.item(2), "HARDER_VARIANT",
+        Map<String, Object> suggestion = ProgressEvents.decision(patient, patient.item(2), "HARDER_VARIANT",
                 "You did all 3 sets at 12 reps and the most this exercise asks.", prescription(1, 15),
                 prescription(1, 15));
         suggestion.put("suggestedVariantId", "suspended-row");
@@ -137,18 +117,8 @@ class ProgressEventsConsumerTest {
     void aStopFlagPausesTheExerciseUntilItIsResolved() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
         String itemId = patient.item(2);
-        String flagId = UUID.randomUUID().toString();
-        Map<String, Object> flag = new HashMap<>();
-        flag.put("flagId", flagId);
-        flag.put("patientId", patient.id());
-        flag.put("clinicId", "clinic-a");
-        flag.put("planId", patient.planId());
-        flag.put("itemId", itemId);
-        flag.put("exerciseId", "lat-pulldown");
-        flag.put("severity", "STOP");
-        flag.put("rule", "PAIN_ABOVE_FIVE");
+        Map<String, Object> flag = ProgressEvents.stopFlag(patient, itemId, "lat-pulldown");
         flag.put("evidence", "pain 7 in set 1");
-        flag.put("raisedAt", OffsetDateTime.now().toString());
         publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED, flag);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(patient.token())
@@ -158,14 +128,8 @@ class ProgressEventsConsumerTest {
         given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(SetLoggingTest.set(patient, 2, 1))
                 .when().post("/me/sets").then().statusCode(409).body("type", equalTo("https://backstrong.org/problems/exercise-paused"));
 
-        Map<String, Object> resolved = new HashMap<>(flag);
-        resolved.remove("rule");
-        resolved.remove("evidence");
-        resolved.remove("raisedAt");
-        resolved.put("resolvedBy", Clinic.CLARA);
-        resolved.put("note", "Form corrected; lighter load");
-        resolved.put("resolvedAt", OffsetDateTime.now().toString());
-        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAG_RESOLVED, resolved);
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAG_RESOLVED,
+                ProgressEvents.resolution(flag, "Form corrected; lighter load"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(patient.token())
                 .when().get("/me/sessions/today")
                 .then().body("items[2].paused", equalTo(false)));
@@ -177,7 +141,7 @@ class ProgressEventsConsumerTest {
     @SuppressWarnings("unchecked")
     void appliesAProgressionCarryingFieldsItDoesNotKnowAtTheTopAndInThePrescription() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(7);
-        Map<String, Object> decision = decision(patient, patient.item(2), "ADD_SET",
+        Map<String, Object> decision = ProgressEvents.decision(patient, patient.item(2), "ADD_SET",
                 "You did all sets at 12 reps with reps to spare, so we added a set.", prescription(1, 15),
                 prescription(2, 15));
         ProgressEvents.publishWithFieldsAdded(patient.id(), UUID.randomUUID().toString(),
@@ -200,17 +164,9 @@ class ProgressEventsConsumerTest {
         String poison = UUID.randomUUID().toString();
         KafkaProbe.send(Events.bootstrap(), Topics.PROGRESS_EVENTS, patient.id(), "{not json",
                 Map.of("ce_id", poison, "ce_type", EventTypes.PROGRESSION_ADJUSTED));
-        Map<String, Object> flag = new HashMap<>();
-        flag.put("flagId", UUID.randomUUID().toString());
-        flag.put("patientId", patient.id());
-        flag.put("clinicId", "clinic-a");
-        flag.put("planId", patient.planId());
-        flag.put("itemId", patient.item(3));
-        flag.put("exerciseId", "suspended-row");
-        flag.put("severity", "STOP");
+        Map<String, Object> flag = ProgressEvents.stopFlag(patient, patient.item(3), "suspended-row");
         flag.put("rule", "BEYOND_NORMAL_FATIGUE");
         flag.put("evidence", "pain beyond normal fatigue in set 1");
-        flag.put("raisedAt", OffsetDateTime.now().toString());
         publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED, flag);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(patient.token())
@@ -220,21 +176,6 @@ class ProgressEventsConsumerTest {
         assertEquals(poison, KafkaProbe.header(dead.get(0), "ce_id"));
         assertEquals("{not json", dead.get(0).value());
         org.junit.jupiter.api.Assertions.assertNotNull(KafkaProbe.header(dead.get(0), "dead-letter-reason"));
-    }
-
-    private static Map<String, Object> stopFlag(SetLoggingTest.Patient patient, int item) {
-        Map<String, Object> flag = new HashMap<>();
-        flag.put("flagId", UUID.randomUUID().toString());
-        flag.put("patientId", patient.id());
-        flag.put("clinicId", "clinic-a");
-        flag.put("planId", patient.planId());
-        flag.put("itemId", patient.item(item));
-        flag.put("exerciseId", "lat-pulldown");
-        flag.put("severity", "STOP");
-        flag.put("rule", "PAIN_ABOVE_FIVE");
-        flag.put("evidence", "pain 7 during set 1 (above 5)");
-        flag.put("raisedAt", OffsetDateTime.now().toString());
-        return flag;
     }
 
     private static double parkedCount(String reason) {
@@ -258,7 +199,8 @@ class ProgressEventsConsumerTest {
         String poison = UUID.randomUUID().toString();
         KafkaProbe.send(Events.bootstrap(), Topics.PROGRESS_EVENTS, patient.id(), "null",
                 Map.of("ce_id", poison, "ce_type", EventTypes.PAIN_FLAGGED, "ce_subject", patient.id()));
-        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED, stopFlag(patient, 3));
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED,
+                ProgressEvents.stopFlag(patient, patient.item(3), "suspended-row"));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(patient.token())
                 .when().get("/me/sessions/today").then().body("items[3].paused", equalTo(true)));
@@ -274,7 +216,7 @@ class ProgressEventsConsumerTest {
     @Test
     void retriesAnEventTheDatabaseRefusesInsteadOfParkingIt() throws Exception {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
-        Map<String, Object> flag = stopFlag(patient, 2);
+        Map<String, Object> flag = ProgressEvents.stopFlag(patient, patient.item(2), "lat-pulldown");
         String eventId = UUID.randomUUID().toString();
         try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
             ddl.execute("CREATE TABLE refused_event (event_id uuid PRIMARY KEY)");
@@ -316,40 +258,33 @@ class ProgressEventsConsumerTest {
     @Test
     void anExerciseStaysPausedUntilItsLastStopFlagIsResolved() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
-        Map<String, Object> first = stopFlag(patient, 2);
-        Map<String, Object> second = stopFlag(patient, 2);
+        Map<String, Object> first = ProgressEvents.stopFlag(patient, patient.item(2), "lat-pulldown");
+        Map<String, Object> second = ProgressEvents.stopFlag(patient, patient.item(2), "lat-pulldown");
         publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED, first);
         publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED, second);
-        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAG_RESOLVED, resolution(first));
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAG_RESOLVED,
+                ProgressEvents.resolution(first, "Reviewed"));
         // A marker behind the resolution: once it has paused item 3, the resolution was applied.
-        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED, stopFlag(patient, 3));
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED,
+                ProgressEvents.stopFlag(patient, patient.item(3), "suspended-row"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(patient.token())
                 .when().get("/me/sessions/today").then().body("items[3].paused", equalTo(true)));
         given().auth().oauth2(patient.token()).when().get("/me/sessions/today")
                 .then().body("items[2].paused", equalTo(true));
 
-        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAG_RESOLVED, resolution(second));
+        publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAG_RESOLVED,
+                ProgressEvents.resolution(second, "Reviewed"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(patient.token())
                 .when().get("/me/sessions/today").then().body("items[2].paused", equalTo(false)));
     }
 
-    private static Map<String, Object> resolution(Map<String, Object> flag) {
-        Map<String, Object> resolved = new HashMap<>(flag);
-        resolved.remove("rule");
-        resolved.remove("evidence");
-        resolved.remove("raisedAt");
-        resolved.put("resolvedBy", Clinic.CLARA);
-        resolved.put("note", "Reviewed");
-        resolved.put("resolvedAt", OffsetDateTime.now().toString());
-        return resolved;
-    }
 
     /** A clinician changed the dose after the session: progress's decision on the old dose must not undo it. */
     @Test
     void aDecisionMadeOnAnEarlierPrescriptionDoesNotUndoTheCliniciansEdit() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(7);
         // The item asks for 1 set; the decision was made on 2 (before an edit back to 1).
-        Map<String, Object> stale = decision(patient, patient.item(2), "ADD_SET",
+        Map<String, Object> stale = ProgressEvents.decision(patient, patient.item(2), "ADD_SET",
                 "You did all 2 sets at 12 reps with reps to spare, so we added a set (3 sets).", prescription(2, 15),
                 prescription(3, 15));
         publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PROGRESSION_ADJUSTED, stale);

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,41 +138,15 @@ class PublishedEventsContractTest {
 
     /** A progression, a STOP flag and its resolution from progress-service, each applied as a plan change. */
     private static void automaticChanges(SetLoggingTest.Patient patient) {
-        Map<String, Object> decision = new HashMap<>();
-        decision.put("decisionId", UUID.randomUUID().toString());
-        decision.put("patientId", patient.id());
-        decision.put("clinicId", "clinic-a");
-        decision.put("planId", patient.planId());
-        decision.put("itemId", patient.item(2));
-        decision.put("exerciseId", "lat-pulldown");
-        decision.put("rule", "ADD_SET");
-        decision.put("reason", "You did all 1 sets at 12 reps with reps to spare, so we added a set (2 sets).");
-        decision.put("before", ProgressEvents.prescription(1, 15));
-        decision.put("after", ProgressEvents.prescription(2, 15));
-        decision.put("suggestedVariantId", null);
-        decision.put("decidedAt", OffsetDateTime.now().toString());
+        Map<String, Object> decision = ProgressEvents.decision(patient, patient.item(2), "ADD_SET",
+                "You did your set at 12 reps with reps to spare, so we added a set (2 sets).",
+                ProgressEvents.prescription(1, 15), ProgressEvents.prescription(2, 15));
         ProgressEvents.publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PROGRESSION_ADJUSTED, decision);
 
-        Map<String, Object> flag = new HashMap<>();
-        flag.put("flagId", UUID.randomUUID().toString());
-        flag.put("patientId", patient.id());
-        flag.put("clinicId", "clinic-a");
-        flag.put("planId", patient.planId());
-        flag.put("itemId", patient.item(4));
-        flag.put("exerciseId", "wide-dumbbell-bent-over-row");
-        flag.put("severity", "STOP");
-        flag.put("rule", "PAIN_ABOVE_FIVE");
-        flag.put("evidence", "pain 7 during set 1 (above 5)");
-        flag.put("raisedAt", OffsetDateTime.now().toString());
+        Map<String, Object> flag = ProgressEvents.stopFlag(patient, patient.item(4), "wide-dumbbell-bent-over-row");
         ProgressEvents.publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED, flag);
 
-        Map<String, Object> resolved = new HashMap<>(flag);
-        resolved.remove("rule");
-        resolved.remove("evidence");
-        resolved.remove("raisedAt");
-        resolved.put("resolvedBy", Clinic.CLARA);
-        resolved.put("note", "Form corrected; lighter load");
-        resolved.put("resolvedAt", OffsetDateTime.now().toString());
+        Map<String, Object> resolved = ProgressEvents.resolution(flag, "Form corrected; lighter load");
         // One patient's events are applied in order (one partition): the pause, then the resume.
         ProgressEvents.publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAG_RESOLVED, resolved);
         await().atMost(Duration.ofSeconds(20)).until(() -> Events.of(Topics.PLAN_EVENTS, patient.id(), 5).size() == 5);
