@@ -49,7 +49,8 @@ class RestartHalfwayIT {
     void aServiceKilledHalfwayAndStartedAgainEndsWhereAnUninterruptedRunEnds() throws Exception {
         assertTrue(Files.exists(SERVICE_JAR), "package the service first (mvn verify does): " + SERVICE_JAR);
         try (PostgresServer postgres = PostgresServer.start(WORK); KafkaBroker kafka = KafkaBroker.start(WORK, 6)) {
-            postgres.createDatabase("progress");
+            // The service connects as its database's owner, no superuser, as in deploy/local.
+            PostgresServer.Login owner = postgres.createOwnedDatabase("progress");
             kafka.createTopics(6, Arrays.asList(Topics.ALL.split(",")));
             String bootstrap = kafka.bootstrapServers();
 
@@ -59,7 +60,7 @@ class RestartHalfwayIT {
             List<EventStream.Sent> secondHalf = interrupted.stream.records().subList(firstHalf.size(),
                     interrupted.stream.records().size());
 
-            Process first = startService(postgres, bootstrap, "service-1.log");
+            Process first = startService(postgres, owner, bootstrap, "service-1.log");
             Map<TopicPartition, OffsetAndMetadata> beforeTheHalf;
             try {
                 // As in life (and EventReplayTest), the plan is known before the patient logs anything.
@@ -73,7 +74,7 @@ class RestartHalfwayIT {
                 awaitNothingBehind(bootstrap);
                 firstHalf.subList(1, firstHalf.size()).forEach(sent -> EventStream.send(bootstrap, sent));
                 awaitNothingBehind(bootstrap);
-                assertEquals(2, count(postgres, "SELECT count(*) FROM decision WHERE patient_id = ?",
+                assertEquals(2, count(postgres, owner, "SELECT count(*) FROM decision WHERE patient_id = ?",
                         interrupted.patient), "the first half decided the first session");
             } finally {
                 first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -83,15 +84,15 @@ class RestartHalfwayIT {
             assertEquals(firstHalf.size(), ConsumerLag.behind(bootstrap),
                     "after the crash the first half counts as not yet read");
 
-            Process second = startService(postgres, bootstrap, "service-2.log");
+            Process second = startService(postgres, owner, bootstrap, "service-2.log");
             try {
                 // The new process reads the first half again (and commits it) before the rest arrives.
                 awaitNothingBehind(bootstrap);
                 secondHalf.forEach(sent -> EventStream.send(bootstrap, sent));
                 awaitNothingBehind(bootstrap);
 
-                Outcomes expected = outcomes(postgres, uninterrupted.patient);
-                Outcomes actual = outcomes(postgres, interrupted.patient);
+                Outcomes expected = outcomes(postgres, owner, uninterrupted.patient);
+                Outcomes actual = outcomes(postgres, owner, interrupted.patient);
                 assertEquals(expected, actual);
                 assertTheKnownNumbers(actual);
             } finally {
@@ -132,8 +133,8 @@ class RestartHalfwayIT {
             List<String> adherenceWeeks, List<String> adherenceExerciseWeeks, List<String> published) {
     }
 
-    private static Outcomes outcomes(PostgresServer postgres, String patient) throws Exception {
-        try (Connection db = connect(postgres)) {
+    private static Outcomes outcomes(PostgresServer postgres, PostgresServer.Login owner, String patient) throws Exception {
+        try (Connection db = connect(postgres, owner)) {
             return new Outcomes(
                     rows(db, "SELECT session_date || ' ' || exercise_id || ' ' || rule FROM decision WHERE patient_id = ? "
                             + "ORDER BY session_date, exercise_id", patient),
@@ -174,21 +175,22 @@ class RestartHalfwayIT {
         }
     }
 
-    private static long count(PostgresServer postgres, String sql, String patient) throws Exception {
-        try (Connection db = connect(postgres)) {
+    private static long count(PostgresServer postgres, PostgresServer.Login owner, String sql, String patient) throws Exception {
+        try (Connection db = connect(postgres, owner)) {
             return Long.parseLong(rows(db, sql, patient).get(0));
         }
     }
 
-    private static Connection connect(PostgresServer postgres) throws Exception {
-        return DriverManager.getConnection(postgres.jdbcUrl("progress"), postgres.username(), postgres.password());
+    private static Connection connect(PostgresServer postgres, PostgresServer.Login owner) throws Exception {
+        return DriverManager.getConnection(postgres.jdbcUrl("progress"), owner.username(), owner.password());
     }
 
     /**
      * The packaged service as it runs in production (prod profile), without OIDC (no REST calls here);
      * a short session timeout so that the group notices a killed member within seconds.
      */
-    private static Process startService(PostgresServer postgres, String bootstrap, String log) throws Exception {
+    private static Process startService(PostgresServer postgres, PostgresServer.Login owner, String bootstrap, String log)
+            throws Exception {
         Files.createDirectories(WORK);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m"));
@@ -201,10 +203,11 @@ class RestartHalfwayIT {
                 .redirectOutput(WORK.resolve(log).toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("progress"));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("QUARKUS_DATASOURCE_USERNAME", owner.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", owner.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("QUARKUS_HTTP_PORT", "0");
+        env.put("QUARKUS_MANAGEMENT_PORT", "0");
         env.put("QUARKUS_OIDC_TENANT_ENABLED", "false");
         env.put("BACKSTRONG_PSEUDONYM_KEY", "restart-test-only");
         return builder.start();

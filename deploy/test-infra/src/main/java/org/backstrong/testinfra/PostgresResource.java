@@ -7,7 +7,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Quarkus test resource: a throwaway PostgreSQL for the service under test, its database named
- * by the {@code database} init argument. Configures the default datasource.
+ * by the {@code database} init argument and owned by a role of that name. Configures the default
+ * datasource with that role, no superuser, as the service connects in deploy/local.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -22,11 +23,11 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         server = PostgresServer.start(Path.of("target"));
-        server.createDatabase(database);
+        PostgresServer.Login owner = server.createOwnedDatabase(database);
         return Map.of(
                 "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
-                "quarkus.datasource.username", server.username(),
-                "quarkus.datasource.password", server.password());
+                "quarkus.datasource.username", owner.username(),
+                "quarkus.datasource.password", owner.password());
     }
 
     @Override

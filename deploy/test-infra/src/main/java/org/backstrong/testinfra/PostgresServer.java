@@ -81,6 +81,7 @@ public final class PostgresServer implements AutoCloseable {
         return server;
     }
 
+    /** The cluster's superuser, for a test's own administration; services connect as a database's owner ({@link #createOwnedDatabase}). */
     public String username() {
         return SUPERUSER;
     }
@@ -97,21 +98,59 @@ public final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    /** A login role and its password. */
+    public record Login(String username, String password) {
+    }
+
     /** Creates a database unless it exists. */
     public void createDatabase(String name) {
+        requireSafeName(name);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, password);
+             Statement statement = connection.createStatement()) {
+            if (!databaseExists(statement, name)) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates a database owned by a role of the same name, as deploy/local does for each service: a
+     * login role that is no superuser, may create neither databases nor roles, and owns only this
+     * database, which no other role but the superuser may connect to. Returns the role's login (a
+     * fresh password each call).
+     */
+    public Login createOwnedDatabase(String name) {
+        requireSafeName(name);
+        String ownerPassword = UUID.randomUUID().toString();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, password);
+             Statement statement = connection.createStatement()) {
+            boolean roleExists;
+            try (var rows = statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + name + "'")) {
+                roleExists = rows.next();
+            }
+            statement.execute((roleExists ? "ALTER ROLE " : "CREATE ROLE ") + name
+                    + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '" + ownerPassword + "'");
+            if (!databaseExists(statement, name)) {
+                statement.execute("CREATE DATABASE " + name + " OWNER " + name);
+            }
+            statement.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name + " and its owner: " + e.getMessage(), e);
+        }
+        return new Login(name, ownerPassword);
+    }
+
+    private static void requireSafeName(String name) {
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("Unsafe database name: " + name);
         }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, password);
-             Statement statement = connection.createStatement()) {
-            try (var rows = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
-                if (rows.next()) {
-                    return;
-                }
-            }
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create database " + name + ": " + e.getMessage(), e);
+    }
+
+    private static boolean databaseExists(Statement statement, String name) throws SQLException {
+        try (var rows = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+            return rows.next();
         }
     }
 

@@ -9,12 +9,15 @@ import io.smallrye.jwt.build.Jwt;
 /**
  * Access tokens shaped like the backstrong realm's (realm_access.roles, clinic_id, the user id as
  * subject), really signed with the key that {@code OidcWiremockTestResource} publishes, so the
- * service validates them exactly as it validates Keycloak's.
+ * service validates them exactly as it validates Keycloak's, audience included.
  */
 public final class TestTokens {
 
     /** The issuer OidcWiremockTestResource advertises. */
     public static final String ISSUER = "https://server.example.com";
+
+    /** The audience every service requires (quarkus.oidc.token.audience), as the realm's audience mappers put it. */
+    public static final String AUDIENCE = "backstrong-web";
 
     private TestTokens() {
     }
@@ -36,6 +39,11 @@ public final class TestTokens {
     }
 
     public static String token(String subject, String clinicId, String... roles) {
+        return forAudience(AUDIENCE, subject, clinicId, roles);
+    }
+
+    /** A token like the others but meant for another audience (e.g. Keycloak's "account"): the services refuse it. */
+    public static String forAudience(String audience, String subject, String clinicId, String... roles) {
         Map<String, Object> claims = new HashMap<>();
         claims.put("realm_access", Map.of("roles", List.of(roles)));
         if (clinicId != null) {
@@ -45,7 +53,7 @@ public final class TestTokens {
                 .subject(subject)
                 .preferredUserName(subject)
                 .issuer(ISSUER)
-                .audience("account")
+                .audience(audience)
                 .expiresIn(300)
                 .jws()
                 .keyId("1")

@@ -37,6 +37,34 @@ class PostgresServerTest {
         assertFalse(FreePort.accepts(port), "the server is stopped on close");
     }
 
+    /** What the services connect as: the owner of its one database, no superuser, kept out of the others. */
+    @Test
+    void anOwnedDatabasesRoleOwnsOnlyItAndIsNoSuperuser() throws Exception {
+        try (PostgresServer server = PostgresServer.start(Path.of("target"))) {
+            PostgresServer.Login planner = server.createOwnedDatabase("planner");
+            PostgresServer.Login progress = server.createOwnedDatabase("progress");
+            try (Connection connection = DriverManager.getConnection(server.jdbcUrl("planner"),
+                    planner.username(), planner.password());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE note (id int PRIMARY KEY, text text NOT NULL)");
+                statement.execute("CREATE FUNCTION no_op() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$");
+                try (ResultSet rows = statement.executeQuery("SELECT current_user, usesuper, usecreatedb,"
+                        + " (SELECT string_agg(datname, ',') FROM pg_database WHERE datdba = usesysid)"
+                        + " FROM pg_user WHERE usename = current_user")) {
+                    assertTrue(rows.next());
+                    assertEquals("planner", rows.getString(1));
+                    assertFalse(rows.getBoolean(2), "superuser");
+                    assertFalse(rows.getBoolean(3), "may create databases");
+                    assertEquals("planner", rows.getString(4));
+                }
+            }
+            java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> DriverManager.getConnection(server.jdbcUrl("planner"), progress.username(),
+                            progress.password()).close());
+            assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
+        }
+    }
+
     /** A clone at a deep path: a unix socket there would exceed its 107-byte limit, so it listens on TCP only. */
     @Test
     void startsBelowAPathTooLongForAUnixSocket() throws Exception {
