@@ -43,7 +43,7 @@ public class TokenSigner {
         IntStream.range(0, patients).parallel().forEach(i -> {
             String subject = String.format("bench-p-%06d", i + 1);
             String claims = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + subject + "\",\"iat\":" + now
-                    + ",\"exp\":" + (now + validSeconds) + ",\"typ\":\"Bearer\",\"azp\":\"backstrong-bench\""
+                    + ",\"exp\":" + (now + validSeconds) + ",\"aud\":\"backstrong-web\",\"typ\":\"Bearer\",\"azp\":\"backstrong-bench\""
                     + ",\"preferred_username\":\"" + subject + "\",\"clinic_id\":\"" + clinic + "\""
                     + ",\"realm_access\":{\"roles\":[\"patient\"]}}";
             String signingInput = header + "." + url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));

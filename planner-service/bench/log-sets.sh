@@ -286,6 +286,7 @@ note "$(cat "$WORK/tokens.log")"
 # ------------------------------------------------------------------------- planner-service
 
 SVC_PORT=$(free_port)
+SVC_MANAGEMENT_PORT=$(free_port)
 cp -a "$APP_DIR" "$WORK/app"   # a rebuild of target/ during the run cannot touch what runs
 say "planner-service: 127.0.0.1:$SVC_PORT ($SVC_JAVA_OPTS), jar built $(date -r "$APP_DIR/quarkus-run.jar" '+%F %T')"
 # shellcheck disable=SC2086
@@ -297,14 +298,14 @@ say "planner-service: 127.0.0.1:$SVC_PORT ($SVC_JAVA_OPTS), jar built $(date -r 
   # Required outside dev and test; the bench calls no page, any key does.
   export BACKSTRONG_WEB_CSRF_KEY=$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
   exec "$JAVA" $SVC_JAVA_OPTS -Djava.net.preferIPv4Stack=true \
-    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$SVC_PORT" \
+    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$SVC_PORT" -Dquarkus.management.port="$SVC_MANAGEMENT_PORT" \
     -Dquarkus.oidc.public-key="$(tr -d '\n' <"$WORK/public-key.b64")" \
     -Dquarkus.oidc.token.issuer="$ISSUER" \
     -Dquarkus.oidc.web.tenant-enabled=false \
     $SVC_EXTRA_OPTS -jar "$WORK/app/quarkus-run.jar"
 ) >"$WORK/planner-service.log" 2>&1 </dev/null &
 SVC_PID=$!
-svc_ready() { kill -0 "$SVC_PID" && curl -fsS -m 5 "http://127.0.0.1:$SVC_PORT/q/health/ready"; }
+svc_ready() { kill -0 "$SVC_PID" && curl -fsS -m 5 "http://127.0.0.1:$SVC_MANAGEMENT_PORT/q/health/ready"; }
 wait_until 180 planner-service svc_ready || { tail -n 40 "$WORK/planner-service.log" >&2; die "planner-service not ready"; }
 note "ready: $(grep -o 'started in [0-9.]*s' "$WORK/planner-service.log" | head -n1)"
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.backstrong.testinfra.KafkaProbe;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -34,6 +36,9 @@ class ProgressEventsConsumerTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     private static void publish(String patientId, String eventId, String type, Map<String, Object> data) {
         ProgressEvents.publish(patientId, eventId, type, data);
@@ -178,10 +183,10 @@ class ProgressEventsConsumerTest {
         org.junit.jupiter.api.Assertions.assertNotNull(KafkaProbe.header(dead.get(0), "dead-letter-reason"));
     }
 
-    private static double parkedCount(String reason) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    private double parkedCount(String reason) {
+        String scraped = given().when().get(metrics).then().statusCode(200).extract().asString();
         java.util.regex.Matcher line = java.util.regex.Pattern.compile("^backstrong_dead_letters_total\\{([^}]*)\\} (\\S+)$",
-                java.util.regex.Pattern.MULTILINE).matcher(metrics);
+                java.util.regex.Pattern.MULTILINE).matcher(scraped);
         double total = 0;
         while (line.find()) {
             if (line.group(1).contains("reason=\"" + reason + "\"")

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import org.backstrong.planner.service.SetLogWriter;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -51,10 +53,13 @@ class SetLogBackPressureTest {
     @Inject
     SetLogWriter writer;
 
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
     @Test
     void aStuckWriterIsNotReadyAndAFullQueueAsksTheDeviceToRetry() throws Exception {
         Patient patient = SetLoggingTest.patientWithPlan(0);
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get(ready).then().statusCode(200);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<Integer>> queued = new ArrayList<>();
@@ -73,7 +78,7 @@ class SetLogBackPressureTest {
                 assertEquals(503, full.statusCode(), full.asString());
                 assertEquals("1", full.header("Retry-After"));
                 assertEquals("application/problem+json", full.contentType());
-                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/q/health/ready")
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get(ready)
                         .then().statusCode(503)
                         .body("checks.findAll { it.name == 'set-log writer' }.status", hasItem("DOWN")));
                 lock.commit();
@@ -81,7 +86,7 @@ class SetLogBackPressureTest {
             for (Future<Integer> status : queued) {
                 assertEquals(201, status.get());
             }
-            given().when().get("/q/health/ready").then().statusCode(200)
+            given().when().get(ready).then().statusCode(200)
                     .body("checks.find { it.name == 'set-log writer' }.status", equalTo("UP"));
         } finally {
             pool.shutdownNow();

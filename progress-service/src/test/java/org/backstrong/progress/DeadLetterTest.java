@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import org.backstrong.testinfra.TestTokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** What cannot be applied goes to the dead-letter topic with the reason; the patient's next event still applies. */
@@ -35,6 +37,9 @@ class DeadLetterTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @Test
     void parksAPoisonMessageWithItsReasonAndKeepsConsuming() {
@@ -207,9 +212,9 @@ class DeadLetterTest {
     }
 
     /** backstrong_dead_letters_total of one topic and reason, as Prometheus scrapes it. */
-    private static double parkedCount(String topic, String reason) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(line -> line.startsWith("backstrong_dead_letters_total{"))
+    private double parkedCount(String topic, String reason) {
+        String scraped = given().when().get(metrics).then().statusCode(200).extract().asString();
+        return scraped.lines().filter(line -> line.startsWith("backstrong_dead_letters_total{"))
                 .filter(line -> line.contains("topic=\"" + topic + "\"") && line.contains("reason=\"" + reason + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }

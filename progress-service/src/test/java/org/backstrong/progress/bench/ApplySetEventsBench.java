@@ -278,6 +278,7 @@ public final class ApplySetEventsBench {
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("QUARKUS_HTTP_PORT", "0");
+        env.put("QUARKUS_MANAGEMENT_PORT", "0");
         env.put("QUARKUS_OIDC_TENANT_ENABLED", "false");
         env.put("BACKSTRONG_PSEUDONYM_KEY", "bench-only");
         env.put("QUARKUS_LOG_CATEGORY__ORG_BACKSTRONG__LEVEL", "WARN");
