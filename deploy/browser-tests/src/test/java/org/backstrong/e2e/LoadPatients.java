@@ -143,7 +143,8 @@ final class LoadPatients {
         return items;
     }
 
-    private static String adminToken(LocalStack stack) {
+    /** A token of Keycloak's bootstrap admin (master realm), for the admin API. */
+    static String adminToken(LocalStack stack) {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password="
                 + URLEncoder.encode(stack.secret("KEYCLOAK_ADMIN_PASSWORD"), StandardCharsets.UTF_8);
         return send(HttpRequest.newBuilder(URI.create(stack.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))

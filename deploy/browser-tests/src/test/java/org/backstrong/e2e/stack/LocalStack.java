@@ -50,9 +50,12 @@ public final class LocalStack implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::down, "backstrong-stack-down");
 
-    /** The eight ports of one stack. */
+    /** The eleven ports of one stack (each service has its API and its management interface). */
     public record Ports(int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement,
-                        int catalog, int planner, int progress) {
+                        int catalog, int planner, int progress,
+                        int catalogManagement, int plannerManagement, int progressManagement) {
+
+        private static final int COUNT = 11;
 
         /**
          * Free loopback ports below the kernel's ephemeral range: `up` binds the last of them
@@ -63,17 +66,17 @@ public final class LocalStack implements AutoCloseable {
             int highest = ephemeralRangeStart() - 1;
             int lowest = Math.max(1024, highest - 12_000);
             List<Integer> chosen = new ArrayList<>();
-            for (int attempt = 0; chosen.size() < 8 && attempt < 10_000; attempt++) {
+            for (int attempt = 0; chosen.size() < COUNT && attempt < 10_000; attempt++) {
                 int port = ThreadLocalRandom.current().nextInt(lowest, highest + 1);
                 if (!chosen.contains(port) && isFree(port)) {
                     chosen.add(port);
                 }
             }
-            if (chosen.size() < 8) {
-                throw new IllegalStateException("no 8 free loopback ports between " + lowest + " and " + highest);
+            if (chosen.size() < COUNT) {
+                throw new IllegalStateException("no " + COUNT + " free loopback ports between " + lowest + " and " + highest);
             }
             return new Ports(chosen.get(0), chosen.get(1), chosen.get(2), chosen.get(3), chosen.get(4),
-                    chosen.get(5), chosen.get(6), chosen.get(7));
+                    chosen.get(5), chosen.get(6), chosen.get(7), chosen.get(8), chosen.get(9), chosen.get(10));
         }
 
         private static boolean isFree(int port) {
@@ -118,6 +121,11 @@ public final class LocalStack implements AutoCloseable {
         return ports;
     }
 
+    /** The repository's root folder. */
+    public Path root() {
+        return root;
+    }
+
     public String plannerUrl() {
         return "http://127.0.0.1:" + ports.planner();
     }
@@ -128,6 +136,21 @@ public final class LocalStack implements AutoCloseable {
 
     public String progressUrl() {
         return "http://127.0.0.1:" + ports.progress();
+    }
+
+    /** Where a service (catalog-service, planner-service or progress-service) serves /q/health and /q/metrics. */
+    public String managementUrl(String service) {
+        return "http://127.0.0.1:" + switch (service) {
+            case "catalog-service" -> ports.catalogManagement();
+            case "planner-service" -> ports.plannerManagement();
+            case "progress-service" -> ports.progressManagement();
+            default -> throw new IllegalArgumentException("no such service: " + service);
+        };
+    }
+
+    /** The stack's PostgreSQL, database {@code database}, for JDBC (its superuser is backstrong, password DB_PASSWORD). */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + database;
     }
 
     /** The broker, for tests that read the dead-letter topics or send a record the pages cannot. */
@@ -348,6 +371,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("BACKSTRONG_CATALOG_PORT", String.valueOf(ports.catalog()));
         env.put("BACKSTRONG_PLANNER_PORT", String.valueOf(ports.planner()));
         env.put("BACKSTRONG_PROGRESS_PORT", String.valueOf(ports.progress()));
+        env.put("BACKSTRONG_CATALOG_MANAGEMENT_PORT", String.valueOf(ports.catalogManagement()));
+        env.put("BACKSTRONG_PLANNER_MANAGEMENT_PORT", String.valueOf(ports.plannerManagement()));
+        env.put("BACKSTRONG_PROGRESS_MANAGEMENT_PORT", String.valueOf(ports.progressManagement()));
         return env;
     }
 
