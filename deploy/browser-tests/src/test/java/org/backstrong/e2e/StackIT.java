@@ -76,7 +76,9 @@ class StackIT {
                 "progress-service", stack.progressUrl());
         assertAll(services.entrySet().stream().map(service -> () -> {
             String name = service.getKey();
-            HttpResponse<String> metrics = get(stack.managementUrl(name) + "/q/metrics");
+            // Prometheus' text format, as a scraper asks for it (JSON is not offered: 406).
+            HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(stack.managementUrl(name) + "/q/metrics"))
+                    .header("Accept", "text/plain"));
             assertEquals(200, metrics.statusCode(), name + " metrics");
             assertTrue(metrics.body().contains("# TYPE jvm_"), name + " metrics are not Prometheus text: "
                     + metrics.body().substring(0, Math.min(300, metrics.body().length())));
