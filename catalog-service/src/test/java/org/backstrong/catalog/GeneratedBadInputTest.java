@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -21,11 +22,14 @@ import org.backstrong.testinfra.BadInputCases;
 import org.backstrong.testinfra.BadInputCases.Case;
 import org.backstrong.testinfra.BadInputCases.Valid;
 import org.backstrong.testinfra.DatabaseSnapshot;
+import org.backstrong.testinfra.OversizedBody;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -75,8 +79,27 @@ class GeneratedBadInputTest {
                 failures.add(bad + ": the database changed");
             }
         }
+        Logger.getLogger(GeneratedBadInputTest.class).infof("%d generated bad requests sent, %d not refused as they should be",
+                cases.size(), failures.size());
         assertEquals("", failures.stream().collect(Collectors.joining("\n")),
                 failures.size() + " of " + cases.size() + " bad requests were not refused as they should be");
+    }
+
+    @TestHTTPResource("/exercises")
+    URI bodyOperation;
+
+    /** Announced by Content-Length (refused before it is read) or sent in chunks (refused while read). */
+    @Test
+    void refusesAnOversizedBodyAsAProblemNamingBody() throws Exception {
+        String before = snapshot();
+        for (OversizedBody.Answer answer : List.of(OversizedBody.withLength(bodyOperation, Users.clara(), 3_000_000),
+                OversizedBody.chunked(bodyOperation, Users.clara(), 3_000_000))) {
+            assertEquals(413, answer.status(), answer.toString());
+            assertTrue(answer.headers().getOrDefault("content-type", "").startsWith("application/problem+json"),
+                    answer.toString());
+            assertEquals("body", JSON.readTree(answer.body()).path("field").asText(), answer.body());
+        }
+        assertEquals(before, snapshot());
     }
 
     static Response send(Case bad) {
