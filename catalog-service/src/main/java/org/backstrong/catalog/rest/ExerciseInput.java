@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 /** An exercise as a clinician or admin writes it; vocabulary and cross-field rules are checked by the service. */
 public record ExerciseInput(
         @Pattern(regexp = ID_PATTERN, message = "must be lower-case words joined by hyphens") @Size(max = 80) String id,
-        @NotBlank @Size(max = 120) String name,
+        @NotBlank @SingleLine @Size(max = 120) String name,
         @NotBlank @Size(max = 500) String summary,
         @NotBlank @Size(max = 40) String category,
         @NotEmpty @Size(max = 6) List<@NotBlank String> regions,

@@ -19,7 +19,6 @@ import org.backstrong.catalog.service.StaleVersionException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
@@ -45,17 +44,12 @@ public class ProblemMapper {
     /** A body that is JSON but not an exercise: wrong type, unknown property. */
     @ServerExceptionMapper
     public Response unreadable(MismatchedInputException e) {
-        String field = jsonPath(e);
-        return Problem.of("invalid-input", "Invalid input", 400,
-                field + ": " + (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
-                        ? "is not a known field"
-                        : "has the wrong type"),
-                field).response();
+        return JsonInputProblem.of(e).response();
     }
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e) {
-        return Problem.of("malformed-json", "Malformed JSON", 400, "The body is not valid JSON", "body").response();
+        return JsonInputProblem.of(e).response();
     }
 
     @ServerExceptionMapper
@@ -82,13 +76,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
-        if (e.getCause() instanceof MismatchedInputException mismatch) {
-            return unreadable(mismatch);
-        }
-        if (e.getCause() instanceof JsonProcessingException malformed) {
-            return malformed(malformed);
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return malformed(unreadable);
         }
         int status = e.getResponse().getStatus();
+        if (status == 413) {
+            return BodyLimit.problem().response();
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         String detail = e.getMessage() != null && !e.getMessage().startsWith("HTTP ") ? e.getMessage() : null;
@@ -128,18 +122,4 @@ public class ProblemMapper {
         return field.isEmpty() ? "body" : field.toString();
     }
 
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? "body" : field.toString();
-    }
 }

@@ -59,7 +59,9 @@ public final class ExerciseRules {
                 return Optional.of(new Violation("dose.repsMax", "must not be less than repsMin (" + dose.repsMin() + ")"));
             }
             if (dose.secondsMin() != null || dose.secondsMax() != null) {
-                return Optional.of(new Violation("dose.secondsMin", "a reps dose counts reps, not seconds"));
+                // Name the field that was set: a dose with only secondsMax is refused at secondsMax.
+                String field = dose.secondsMin() != null ? "dose.secondsMin" : "dose.secondsMax";
+                return Optional.of(new Violation(field, "a reps dose counts reps, not seconds"));
             }
             return Optional.empty();
         }
@@ -73,7 +75,8 @@ public final class ExerciseRules {
             return Optional.of(new Violation("dose.secondsMax", "must not be less than secondsMin (" + dose.secondsMin() + ")"));
         }
         if (dose.repsMin() != null || dose.repsMax() != null) {
-            return Optional.of(new Violation("dose.repsMin", "a " + dose.kind() + " dose counts seconds, not reps"));
+            String field = dose.repsMin() != null ? "dose.repsMin" : "dose.repsMax";
+            return Optional.of(new Violation(field, "a " + dose.kind() + " dose counts seconds, not reps"));
         }
         if (dose.holdSeconds() != null) {
             return Optional.of(new Violation("dose.holdSeconds", "is a pause within a rep; only a reps dose has one"));

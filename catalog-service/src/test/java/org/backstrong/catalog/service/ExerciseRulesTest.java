@@ -31,6 +31,8 @@ class ExerciseRulesTest {
                 Arguments.of(new Dose("reps", 1, 3, 8, null, null, null, null, false), "dose.repsMax"),
                 Arguments.of(new Dose("reps", 1, 3, 12, 8, null, null, null, false), "dose.repsMax"),
                 Arguments.of(new Dose("reps", 1, 3, 8, 12, 30, 60, null, false), "dose.secondsMin"),
+                Arguments.of(new Dose("reps", 1, 3, 8, 12, null, 60, null, false), "dose.secondsMax"),
+                Arguments.of(new Dose("hold", 1, 3, null, 12, 10, 30, null, false), "dose.repsMax"),
                 Arguments.of(new Dose("duration", 1, 1, null, null, 300, 600, null, false), null),
                 Arguments.of(new Dose("hold", 1, 3, null, null, 10, 30, null, false), null),
                 Arguments.of(new Dose("hold", 1, 3, null, null, null, 30, null, false), "dose.secondsMin"),

@@ -12,8 +12,8 @@ import jakarta.validation.constraints.Size;
 public record EnrolmentInput(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9-]+", message = "must be the user's id in Keycloak")
         String id,
-        @NotBlank @Size(max = 120) String displayName,
+        @NotBlank @SingleLine @Size(max = 120) String displayName,
         @NotNull Boolean preExistingCondition,
         @PastOrPresent LocalDate clearedOn,
-        @Size(max = 200) String clearedBy) {
+        @SingleLine @Size(max = 200) String clearedBy) {
 }

@@ -124,12 +124,12 @@ public class PlanResource {
         return caller.is(Roles.CLINICIAN) ? plans.forClinician(caller.clinic(), id) : plans.forPatient(caller.subject(), id);
     }
 
-    /** A yyyy-MM-dd path segment; anything else is a 400 naming "date" (not JAX-RS's bare 404). */
+    /** A yyyy-MM-dd path segment in InputDates' range; anything else is a 400 naming "date" (not JAX-RS's bare 404). */
     public static LocalDate parseDate(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new org.backstrong.planner.service.InvalidInputException("date", "must be a date (yyyy-MM-dd)");
+        LocalDate date = InputDates.parseOrNull(text);
+        if (date == null) {
+            throw new org.backstrong.planner.service.InvalidInputException("date", InputDates.MESSAGE);
         }
+        return date;
     }
 }

@@ -36,7 +36,7 @@ public record PrescriptionBody(
         @Pattern(regexp = "yellow|red|green|blue|black|silver|gold", message = "must be a band colour") String band,
         @Min(0) @Max(600) Integer restSeconds,
         @DecimalMin("0.5") @DecimalMax("20") BigDecimal loadStepPercent,
-        @Size(max = 80) String harderVariantId,
+        @SingleLine @Size(max = 80) String harderVariantId,
         @Size(max = 500) String notes) {
 
     public static PrescriptionBody of(Prescription p) {

@@ -8,5 +8,5 @@ import jakarta.validation.constraints.Size;
 
 /** A patient's screening, as updated when a professional clears them. */
 public record ScreeningInput(@NotNull Boolean preExistingCondition, @PastOrPresent LocalDate clearedOn,
-        @Size(max = 200) String clearedBy) {
+        @SingleLine @Size(max = 200) String clearedBy) {
 }

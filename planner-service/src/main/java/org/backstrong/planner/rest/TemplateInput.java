@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
 
 /** A clinic's new template: its exercises in order; a template without a warm-up gets the standard one. */
 public record TemplateInput(
-        @NotBlank @Size(max = 120) String name,
+        @NotBlank @SingleLine @Size(max = 120) String name,
         @NotBlank @Size(max = 500) String goal,
         @NotNull @Min(1) @Max(52) Integer weeks,
         @NotNull @Min(1) @Max(7) Integer sessionsPerWeek,
@@ -21,7 +21,7 @@ public record TemplateInput(
 
     public record Item(
             @Pattern(regexp = "warm-up|main", message = "must be warm-up or main") String block,
-            @NotBlank @Size(max = 80) String exerciseId,
+            @NotBlank @SingleLine @Size(max = 80) String exerciseId,
             @NotNull @Valid PrescriptionBody prescription) {
     }
 }

@@ -222,8 +222,9 @@ public class ClinicianPages {
             }
         };
         LocalDate cleared = FormValues.date(clearedOn, "clearedOn", errors);
-        EnrolmentInput input = new EnrolmentInput(FormValues.text(id), FormValues.text(displayName), condition, cleared,
-                FormValues.text(clearedBy));
+        EnrolmentInput input = new EnrolmentInput(FormValues.text(id, "id", errors),
+                FormValues.text(displayName, "displayName", errors), condition, cleared,
+                FormValues.text(clearedBy, "clearedBy", errors));
         if (errors.isEmpty()) {
             errors.addAll(validator.validate(input), field -> field);
         }

@@ -2,8 +2,10 @@ package org.backstrong.planner.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
+
+import org.backstrong.planner.rest.InputDates;
+import org.backstrong.planner.rest.InputText;
 
 /** Reads a form's text fields into values, noting in {@link FieldErrors} the ones that are not what they should be. */
 final class FormValues {
@@ -13,6 +15,16 @@ final class FormValues {
 
     static String text(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The text, or null when blank; text with a NUL or another control character is noted and taken as null. */
+    static String text(String value, String field, FieldErrors errors) {
+        String refusal = InputText.refusal(value, false);
+        if (refusal != null) {
+            errors.add(field, refusal);
+            return null;
+        }
+        return text(value);
     }
 
     static Integer whole(String value, String field, FieldErrors errors) {
@@ -46,12 +58,11 @@ final class FormValues {
         if (text == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            errors.add(field, "must be a date (yyyy-mm-dd)");
-            return null;
+        LocalDate date = InputDates.parseOrNull(text);
+        if (date == null) {
+            errors.add(field, InputDates.MESSAGE);
         }
+        return date;
     }
 
     static UUID uuid(String value, String field, FieldErrors errors) {

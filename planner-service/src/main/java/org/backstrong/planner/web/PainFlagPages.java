@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.progress.PainFlag;
 import org.backstrong.planner.progress.PainFlagsApi;
+import org.backstrong.planner.rest.InputText;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.NotFoundException;
@@ -121,7 +122,10 @@ public class PainFlagPages {
         UUID flagId = flagId(id);
         String text = note == null ? "" : note.strip();
         FieldErrors errors = FieldErrors.none();
-        if (text.isEmpty()) {
+        String refusal = InputText.refusal(note, false);
+        if (refusal != null) {
+            errors.add("note", refusal);
+        } else if (text.isEmpty()) {
             errors.add("note", "write what was decided with the patient");
         } else if (text.length() > NOTE_MAX) {
             errors.add("note", "must be at most " + NOTE_MAX + " characters");

@@ -210,17 +210,19 @@ public class TemplatePages {
         List<TemplateInput.Item> items = new ArrayList<>();
         for (Row row : chosen) {
             FormValues.whole(row.position(), row.field("position"), errors);
-            items.add(new TemplateInput.Item(row.block(), row.exerciseId(), new PrescriptionBody(null,
+            items.add(new TemplateInput.Item(row.block(), FormValues.text(row.exerciseId(), row.field("exerciseId"), errors),
+                    new PrescriptionBody(null,
                     FormValues.whole(row.sets(), row.field("sets"), errors), null,
                     FormValues.whole(row.repsMin(), row.field("repsMin"), errors),
                     FormValues.whole(row.repsMax(), row.field("repsMax"), errors),
                     FormValues.whole(row.secondsMin(), row.field("secondsMin"), errors),
                     FormValues.whole(row.secondsMax(), row.field("secondsMax"), errors), null, null,
                     row.loadKind(), FormValues.decimal(row.loadKg(), row.field("loadKg"), errors),
-                    FormValues.text(row.band()), FormValues.whole(row.restSeconds(), row.field("restSeconds"), errors),
+                    FormValues.text(row.band(), row.field("band"), errors), FormValues.whole(row.restSeconds(), row.field("restSeconds"), errors),
                     null, null, null)));
         }
-        TemplateInput input = new TemplateInput(FormValues.text(form.name), FormValues.text(form.goal), weeks,
+        TemplateInput input = new TemplateInput(FormValues.text(form.name, "name", errors),
+                FormValues.text(form.goal, "goal", errors), weeks,
                 sessionsPerWeek, items);
         if (errors.isEmpty()) {
             errors.addAll(validator.validate(input), field -> formField(field, chosen));

@@ -1,6 +1,5 @@
 package org.backstrong.progress.rest;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 
 import org.backstrong.progress.service.InvalidInputException;
@@ -15,11 +14,11 @@ final class DateRange {
         if (value == null || value.isBlank()) {
             return whenAbsent;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeException e) {
-            throw new InvalidInputException(field, "must be a date as yyyy-MM-dd");
+        LocalDate date = InputDates.parseOrNull(value.strip());
+        if (date == null) {
+            throw new InvalidInputException(field, InputDates.MESSAGE);
         }
+        return date;
     }
 
     static void ordered(LocalDate from, LocalDate to) {

@@ -21,10 +21,6 @@ import org.backstrong.progress.service.Timeline;
 @Produces(MediaType.APPLICATION_JSON)
 public class TimelineResource {
 
-    /** Without a range, everything (these bound what PostgreSQL dates hold comfortably). */
-    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
-
     private final Timeline timeline;
     private final Caller caller;
 
@@ -38,8 +34,9 @@ public class TimelineResource {
     public Timeline.View timeline(
             @PathParam("id") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be a patient id") String id,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate first = DateRange.date("from", from, EARLIEST);
-        LocalDate last = DateRange.date("to", to, LATEST);
+        // Without a range, every date a client may send.
+        LocalDate first = DateRange.date("from", from, InputDates.EARLIEST);
+        LocalDate last = DateRange.date("to", to, InputDates.LATEST);
         DateRange.ordered(first, last);
         String clinicId = caller.clinicId()
                 .orElseThrow(() -> new ForbiddenException("A clinician's token must carry a clinic_id"));

@@ -1,0 +1,51 @@
+package org.backstrong.catalog.rest;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+
+/**
+ * A body larger than {@code quarkus.http.limits.max-body-size} is answered with problem details
+ * naming "body". Vert.x's own check (a route at order -2) ends such a request with a bare 413;
+ * this route runs just before it, on the same Content-Length. A body without a length is cut off
+ * while it is read, and ProblemMapper answers that 413 the same way.
+ */
+@Singleton
+public class BodyLimit {
+
+    /** Before Quarkus's own body-size route (order -2). */
+    static final int ORDER = -3;
+
+    private static final String TYPE = "https://backstrong.org/problems/body-too-large";
+    private static final String TITLE = "Payload too large";
+    private static final String DETAIL = "body: is larger than this service takes";
+
+    private final long limit;
+
+    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit) {
+        this.limit = limit.asLongValue();
+    }
+
+    static Problem problem() {
+        return Problem.of("body-too-large", TITLE, 413, DETAIL, "body");
+    }
+
+    void install(@Observes Router router) {
+        String body = "{\"type\":\"" + TYPE + "\",\"title\":\"" + TITLE + "\",\"status\":413,\"detail\":\"" + DETAIL
+                + "\",\"field\":\"body\"}";
+        router.route().order(ORDER).handler(context -> {
+            String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
+                context.response().setStatusCode(413).putHeader(HttpHeaders.CONNECTION, "close")
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+                return;
+            }
+            context.next();
+        });
+    }
+}
