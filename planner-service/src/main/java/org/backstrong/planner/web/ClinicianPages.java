@@ -272,7 +272,7 @@ public class ClinicianPages {
         String conflict = null;
         if (errors.isEmpty()) {
             try {
-                plans.assign(caller.clinic(), caller.subject(), id, input);
+                plans.assign(caller.clinic(), caller.author(), id, input);
                 return seeOther("/app/clinic/patients/" + id + "?flash=assigned");
             } catch (InvalidInputException e) {
                 errors.add(e, field -> field);
