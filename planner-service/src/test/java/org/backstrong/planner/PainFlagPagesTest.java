@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -150,6 +151,73 @@ class PainFlagPagesTest {
                 .when().post("/app/flags/" + stopFlag + "/resolve")
                 .then().statusCode(409).extract().asString());
         assertTrue(page.selectFirst("[data-testid=flag-problem]").text().contains("resolved already"));
+    }
+
+    @Test
+    void pagesThroughAnInboxLongerThanOnePageWithTimesInTheClinicsZone() {
+        StringBuilder fifty = new StringBuilder("[");
+        for (int i = 0; i < 50; i++) {
+            fifty.append(i == 0 ? "" : ",").append(flagJson(UUID.randomUUID().toString(), "2026-11-25T09:30:00Z"));
+        }
+        String oldest = UUID.randomUUID().toString();
+        ProgressStub.server().stubFor(get(urlPathEqualTo("/pain-flags")).withQueryParam("page", equalTo("0"))
+                .withQueryParam("size", equalTo("50")).willReturn(ProgressStub.json(200, fifty.append("]").toString())));
+        ProgressStub.server().stubFor(get(urlPathEqualTo("/pain-flags")).withQueryParam("page", equalTo("1"))
+                .withQueryParam("size", equalTo("50"))
+                .willReturn(ProgressStub.json(200, "[" + flagJson(oldest, "2026-07-01T07:05:00Z") + "]")));
+
+        Document first = Pages.page(Clinic.clara(), "/app/flags");
+        assertEquals(50, first.select("tr[data-testid=flag]").size());
+        assertEquals("/app/flags?page=1", first.selectFirst("a[data-testid=older-flags]").attr("href"));
+        assertTrue(first.select("a[data-testid=newer-flags]").isEmpty());
+        assertTrue(first.selectFirst("[data-testid=flag-range]").text().startsWith("Open flags 1–50"));
+        assertTrue(first.selectFirst("tr[data-testid=flag]").text().contains("25 Nov 2026, 10:30 CET"),
+                "09:30 UTC is 10:30 in Berlin in November: " + first.selectFirst("tr[data-testid=flag]").text());
+
+        Document second = Pages.page(Clinic.clara(), "/app/flags?page=1");
+        Element last = second.selectFirst("tr[data-testid=flag][data-flag-id=" + oldest + "]");
+        assertTrue(last.text().contains("1 Jul 2026, 09:05 CEST"), "summer time: " + last.text());
+        assertEquals("/app/flags?page=0", second.selectFirst("a[data-testid=newer-flags]").attr("href"));
+        assertTrue(second.select("a[data-testid=older-flags]").isEmpty());
+        assertTrue(second.selectFirst("[data-testid=flag-range]").text().startsWith("Open flags 51–51"));
+
+        ProgressStub.server().stubFor(get(urlPathEqualTo("/pain-flags")).withQueryParam("page", equalTo("2"))
+                .willReturn(ProgressStub.json(200, "[]")));
+        Document beyond = Pages.page(Clinic.clara(), "/app/flags?page=2");
+        assertEquals("No older open pain flags.", beyond.selectFirst("[data-testid=no-flags]").text());
+        assertNotNull(beyond.selectFirst("a[data-testid=newer-flags]"));
+        assertNotNull(Pages.page(Clinic.clara(), "/app/flags?page=x").selectFirst("a[data-testid=older-flags]"),
+                "a page number that is not one shows the first page");
+    }
+
+    @Test
+    void theNavigationShowsHowManyFlagsAreOpenAndNothingWhenProgressCannotSay() {
+        ProgressStub.server().stubFor(get(urlPathEqualTo("/pain-flags/count"))
+                .willReturn(ProgressStub.json(200, "{\"open\": 3}")));
+        String clara = Clinic.clara();
+        Element count = Pages.page(clara, "/app/clinic").selectFirst("nav [data-testid=open-flag-count]");
+        assertEquals("3 open", count.text());
+        assertEquals("/app/flags", count.parent().attr("href"));
+        ProgressStub.server().verify(getRequestedFor(urlPathEqualTo("/pain-flags/count"))
+                .withHeader("Authorization", equalTo("Bearer " + clara)));
+
+        ProgressStub.server().stubFor(get(urlPathEqualTo("/pain-flags/count"))
+                .willReturn(ProgressStub.json(200, "{\"open\": 0}")));
+        assertTrue(Pages.page(Clinic.clara(), "/app/clinic").select("[data-testid=open-flag-count]").isEmpty(),
+                "no number when nothing waits");
+
+        ProgressStub.server().stubFor(get(urlPathEqualTo("/pain-flags/count")).willReturn(aResponse().withStatus(503)));
+        Document page = Pages.page(Clinic.clara(), "/app/clinic");
+        assertTrue(page.select("[data-testid=open-flag-count]").isEmpty(), "no number when progress cannot say");
+        assertNotNull(page.selectFirst("nav a[href=/app/flags]"));
+    }
+
+    private String flagJson(String id, String raisedAt) {
+        return """
+                {"id": "%s", "patientId": "%s", "planId": "%s", "itemId": "%s", "exerciseId": "lat-pulldown",
+                 "severity": "STOP", "status": "OPEN", "rule": "pain-above-5", "evidence": "Pain 7 in set 2",
+                 "raisedAt": "%s", "acknowledgedBy": null, "acknowledgedAt": null}
+                """.formatted(id, patient.id(), patient.planId(), patient.item(2), raisedAt);
     }
 
     @Test

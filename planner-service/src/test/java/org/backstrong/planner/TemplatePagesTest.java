@@ -108,6 +108,25 @@ class TemplatePagesTest {
         assertEquals(before, templateCount());
     }
 
+    @Test
+    void aRefusedRowSaysWhyInPlainWordsNamingTheExerciseRow() {
+        Document range = refused(given().auth().oauth2(Clinic.clara())
+                .formParam("name", "Plain words").formParam("goal", "x").formParam("weeks", "4")
+                .formParam("sessionsPerWeek", "2").formParam("exerciseId", "", "", "lat-pulldown")
+                .formParam("repsMin", "", "", "12").formParam("repsMax", "", "", "8")
+                .formParam("loadKind", "bodyweight", "bodyweight", "kg").formParam("loadKg", "", "", "20"));
+        Element error = range.selectFirst("[data-testid=field-error][data-field=rows[2].repsMax]");
+        assertEquals("Exercise 3: Highest reps must be at least the lowest (12)", error.text());
+        assertEquals("Exercise 3: Highest reps must be at least the lowest (12)",
+                range.selectFirst("[data-testid=form-errors] a[href=#" + error.id() + "]").text(), "no API field names");
+
+        Document weeks = refused(given().auth().oauth2(Clinic.clara())
+                .formParam("name", "Plain weeks").formParam("goal", "x").formParam("weeks", "0")
+                .formParam("sessionsPerWeek", "2").formParam("exerciseId", "lat-pulldown")
+                .formParam("loadKind", "bodyweight"));
+        assertEquals("Weeks must be at least 1", weeks.selectFirst("[data-testid=field-error][data-field=weeks]").text());
+    }
+
     private static Document refused(io.restassured.specification.RequestSpecification request) {
         return Jsoup.parse(request.when().post("/app/templates")
                 .then().statusCode(400).contentType(containsString("text/html"))

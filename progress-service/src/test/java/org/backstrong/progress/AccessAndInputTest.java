@@ -52,6 +52,7 @@ class AccessAndInputTest {
         Map<String, Object> note = Map.of("note", "ok");
         return Stream.of(
                 Arguments.of(new Call("GET", "/pain-flags", null), "analyst"),
+                Arguments.of(new Call("GET", "/pain-flags/count", null), "analyst"),
                 Arguments.of(new Call("POST", FLAG + "/acknowledge", null), "analyst"),
                 Arguments.of(new Call("POST", FLAG + "/resolve", note), "analyst"),
                 Arguments.of(new Call("GET", "/patients/" + PAUL + "/timeline", null), "analyst"),

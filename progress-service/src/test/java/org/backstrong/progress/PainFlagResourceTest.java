@@ -65,6 +65,20 @@ class PainFlagResourceTest {
     }
 
     @Test
+    void countsTheCallersClinicsUnresolvedFlagsOnly() {
+        String clara = TestTokens.clinician(CLARA, "clinic-a");
+        int listed = given().auth().oauth2(clara).queryParam("size", 200).when().get("/pain-flags")
+                .then().statusCode(200).extract().jsonPath().getList("$").size();
+        given().auth().oauth2(clara).when().get("/pain-flags/count")
+                .then().statusCode(200).body("open", equalTo(listed));
+        given().auth().oauth2(TestTokens.clinician(COLIN, "clinic-b")).when().get("/pain-flags/count")
+                .then().statusCode(200).body("open", equalTo(1));
+        given().when().get("/pain-flags/count").then().statusCode(401);
+        given().auth().oauth2(TestTokens.patient(PAUL, "clinic-a")).when().get("/pain-flags/count")
+                .then().statusCode(403);
+    }
+
+    @Test
     void answers403ToAnAnalyst() {
         given().auth().oauth2(TestTokens.analyst("33333333-3333-4333-8333-000000000001"))
                 .when().get("/pain-flags").then().statusCode(403);

@@ -1,5 +1,6 @@
 package org.backstrong.planner.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -19,5 +20,9 @@ public interface PlannerConfig {
     interface Web {
         /** Key of the pages' anti-forgery tokens (BACKSTRONG_WEB_CSRF_KEY), the same on every instance; required outside dev and test. */
         Optional<String> csrfKey();
+
+        /** How long the navigation's count of open pain flags is reused per clinic before progress-service is asked again. */
+        @WithDefault("20s")
+        Duration openFlagsCache();
     }
 }

@@ -33,6 +33,10 @@ public class PrescriptionChange {
     @Column(name = "changed_by", nullable = false)
     public String changedBy;
 
+    /** The clinician's name from their token when they made the change; null for automatic changes. */
+    @Column(name = "changed_by_name")
+    public String changedByName;
+
     public String rule;
 
     @Column(nullable = false)

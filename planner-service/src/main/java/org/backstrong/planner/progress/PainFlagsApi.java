@@ -27,6 +27,11 @@ public interface PainFlagsApi {
     @GET
     List<PainFlag> unresolved(@QueryParam("page") int page, @QueryParam("size") int size);
 
+    /** How many of the caller's clinic's flags are not resolved yet. */
+    @GET
+    @Path("/count")
+    OpenCount openCount();
+
     @POST
     @Path("/{id}/acknowledge")
     PainFlag acknowledge(@PathParam("id") String id);
@@ -35,6 +40,10 @@ public interface PainFlagsApi {
     @Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     PainFlag resolve(@PathParam("id") String id, Resolution body);
+
+    /** progress-service's answer to {@link #openCount()}. */
+    record OpenCount(long open) {
+    }
 
     /** The body of a resolution: the clinician's note (1–2000 characters). */
     record Resolution(String note) {

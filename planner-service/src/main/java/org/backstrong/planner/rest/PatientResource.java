@@ -79,7 +79,7 @@ public class PatientResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response assign(@PathParam("id") String id,
             @NotNull(message = "a JSON assignment is required") @Valid AssignmentInput body) {
-        Plan plan = plans.assign(caller.clinic(), caller.subject(), id, body);
+        Plan plan = plans.assign(caller.clinic(), caller.author(), id, body);
         return Response.created(URI.create("/plans/" + plan.id)).entity(PlanView.of(plan)).build();
     }
 }

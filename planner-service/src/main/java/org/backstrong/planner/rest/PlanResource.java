@@ -92,7 +92,7 @@ public class PlanResource {
     @RolesAllowed(Roles.CLINICIAN)
     public PlanView editItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
             @NotNull(message = "a JSON prescription edit is required") @Valid PrescriptionEdit body) {
-        return PlanView.of(plans.editItem(caller.clinic(), caller.subject(), id, itemId, body));
+        return PlanView.of(plans.editItem(caller.clinic(), caller.author(), id, itemId, body));
     }
 
     @POST
@@ -100,7 +100,7 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CLINICIAN)
     public PlanView pause(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid StatusChange body) {
-        return PlanView.of(plans.pause(caller.clinic(), caller.subject(), id, body.reason()));
+        return PlanView.of(plans.pause(caller.clinic(), caller.author(), id, body.reason()));
     }
 
     @POST
@@ -108,7 +108,7 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CLINICIAN)
     public PlanView resume(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid StatusChange body) {
-        return PlanView.of(plans.resume(caller.clinic(), caller.subject(), id, body.reason()));
+        return PlanView.of(plans.resume(caller.clinic(), caller.author(), id, body.reason()));
     }
 
     @POST
@@ -116,7 +116,7 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CLINICIAN)
     public PlanView end(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid StatusChange body) {
-        return PlanView.of(plans.end(caller.clinic(), caller.subject(), id, body.reason()));
+        return PlanView.of(plans.end(caller.clinic(), caller.author(), id, body.reason()));
     }
 
     /** The plan if the caller may see it: a clinician of its clinic, or its own patient. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.ForbiddenException;
 
+import org.backstrong.planner.domain.Author;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -32,6 +33,17 @@ public class Caller {
     public String username() {
         String name = token.getClaim("preferred_username");
         return name == null || name.isBlank() ? subject() : name;
+    }
+
+    /** The name people know the caller by: the token's full name, else the login name, else the subject. */
+    public String displayName() {
+        String name = token.getClaim("name");
+        return name == null || name.isBlank() ? username() : name.strip();
+    }
+
+    /** The caller as the author of a change: the subject the audit trail keys on, and the name shown. */
+    public Author author() {
+        return new Author(subject(), displayName());
     }
 
     /** The sign-in session the token belongs to (Keycloak's {@code sid}), else the subject. */

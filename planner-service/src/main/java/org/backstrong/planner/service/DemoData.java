@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.backstrong.planner.config.PlannerConfig;
+import org.backstrong.planner.domain.Author;
 import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.rest.AssignmentInput;
 
@@ -61,7 +62,7 @@ public class DemoData {
         LocalDate monday = LocalDate.now().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         DEMO_PLANS.forEach((patientId, weekdays) -> {
             if (plans.ofPatient(patientId).isEmpty()) {
-                planning.assign("clinic-a", "demo-data", patientId,
+                planning.assign("clinic-a", new Author("demo-data", "demo data"), patientId,
                         new AssignmentInput(BUILT_IN_TEMPLATE, monday, weekdays));
             }
         });

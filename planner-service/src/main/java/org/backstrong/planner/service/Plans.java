@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.backstrong.planner.domain.Author;
 import org.backstrong.planner.domain.Patient;
 import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.domain.PlanItem;
@@ -59,7 +60,7 @@ public class Plans {
     }
 
     @Transactional
-    public Plan assign(String clinicId, String clinician, String patientId, AssignmentInput input) {
+    public Plan assign(String clinicId, Author clinician, String patientId, AssignmentInput input) {
         Patient patient = patients.get(clinicId, patientId);
         Screening.whyNotStart(patient.preExistingCondition, patient.clearedOn, input.startDate()).ifPresent(why -> {
             throw new ConflictException("clearance-required", why);
@@ -85,7 +86,7 @@ public class Plans {
         plan.weeks = template.weeks;
         plan.weekdays = input.weekdays().stream().distinct().sorted().toList();
         plan.status = PlanStatus.ACTIVE;
-        plan.createdBy = clinician;
+        plan.createdBy = clinician.id();
         plan.createdAt = OffsetDateTime.now();
         for (TemplateItem source : template.items) {
             PlanItem item = new PlanItem();
@@ -143,7 +144,7 @@ public class Plans {
 
     /** A clinician's change to one prescription: audited, and published as PlanChanged. */
     @Transactional
-    public Plan editItem(String clinicId, String clinician, UUID planId, UUID itemId, PrescriptionEdit edit) {
+    public Plan editItem(String clinicId, Author clinician, UUID planId, UUID itemId, PrescriptionEdit edit) {
         Plan plan = forClinician(clinicId, planId);
         requireNotCompleted(plan);
         PlanItem item = itemOf(plan, itemId);
@@ -151,29 +152,29 @@ public class Plans {
         item.prescription = Prescriptions.fromEdit(edit.prescription(), before, "prescription");
         audit(plan.id, item.id, clinician, null, edit.reason().trim(), before, item.prescription);
         outbox.add(Topics.PLAN_EVENTS, plan.patientId, EventTypes.PLAN_CHANGED,
-                PlanSnapshot.of(plan, List.of(item.id), clinician, null));
-        Log.infof("Plan %s item %s prescription edited by %s", plan.id, item.id, clinician);
+                PlanSnapshot.of(plan, List.of(item.id), clinician.id(), null));
+        Log.infof("Plan %s item %s prescription edited by %s", plan.id, item.id, clinician.id());
         return plan;
     }
 
     @Transactional
-    public Plan pause(String clinicId, String clinician, UUID planId, String reason) {
+    public Plan pause(String clinicId, Author clinician, UUID planId, String reason) {
         return changeStatus(clinicId, clinician, planId, PlanStatus.ACTIVE, PlanStatus.PAUSED, EventTypes.PLAN_PAUSED,
                 reason);
     }
 
     @Transactional
-    public Plan resume(String clinicId, String clinician, UUID planId, String reason) {
+    public Plan resume(String clinicId, Author clinician, UUID planId, String reason) {
         return changeStatus(clinicId, clinician, planId, PlanStatus.PAUSED, PlanStatus.ACTIVE, EventTypes.PLAN_RESUMED,
                 reason);
     }
 
     @Transactional
-    public Plan end(String clinicId, String clinician, UUID planId, String reason) {
+    public Plan end(String clinicId, Author clinician, UUID planId, String reason) {
         return changeStatus(clinicId, clinician, planId, null, PlanStatus.COMPLETED, EventTypes.PLAN_ENDED, reason);
     }
 
-    private Plan changeStatus(String clinicId, String clinician, UUID planId, PlanStatus from, PlanStatus to,
+    private Plan changeStatus(String clinicId, Author clinician, UUID planId, PlanStatus from, PlanStatus to,
             String eventType, String reason) {
         Plan plan = forClinician(clinicId, planId);
         requireNotCompleted(plan);
@@ -186,7 +187,7 @@ public class Plans {
         audit(plan.id, null, clinician, null, "Plan " + to.name().toLowerCase() + ": " + plan.statusReason, null, null);
         outbox.add(Topics.PLAN_EVENTS, plan.patientId, eventType,
                 new PlanStatusChanged(plan.id, plan.patientId, plan.clinicId, LocalDate.now(), plan.statusReason));
-        Log.infof("Plan %s %s by %s", plan.id, to.name().toLowerCase(), clinician);
+        Log.infof("Plan %s %s by %s", plan.id, to.name().toLowerCase(), clinician.id());
         return plan;
     }
 
@@ -202,14 +203,15 @@ public class Plans {
     }
 
     /** Keeps one entry of the audit trail: who (a clinician, or automatic with the rule), when and why. */
-    void audit(UUID planId, UUID itemId, String changedBy, String rule, String reason, Prescription before,
+    void audit(UUID planId, UUID itemId, Author changedBy, String rule, String reason, Prescription before,
             Prescription after) {
         PrescriptionChange change = new PrescriptionChange();
         change.id = UUID.randomUUID();
         change.planId = planId;
         change.itemId = itemId;
         change.changedAt = OffsetDateTime.now();
-        change.changedBy = changedBy;
+        change.changedBy = changedBy.id();
+        change.changedByName = changedBy.name();
         change.rule = rule;
         change.reason = reason;
         change.before = before == null ? null : toJson(PrescriptionData.of(before));

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.backstrong.planner.domain.Author;
 import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.domain.PlanItem;
 import org.backstrong.planner.domain.Prescription;
@@ -101,7 +102,7 @@ public class ProgressUpdates {
         PlanItem item = itemOf(decision.patientId(), decision.planId(), decision.itemId());
         Prescription before = item.prescription;
         if (decision.before() != null && !samePrescription(before, withDose(before, decision.before()))) {
-            planChanges.audit(item.plan.id, item.id, PrescriptionChange.AUTOMATIC, decision.rule(),
+            planChanges.audit(item.plan.id, item.id, Author.AUTOMATIC, decision.rule(),
                     "Automatic change not applied: the prescription changed after the session it was decided on.",
                     null, null);
             Log.infof("Plan %s item %s: decision %s (%s) not applied, it was made on an earlier prescription",
@@ -114,12 +115,12 @@ public class ProgressUpdates {
         if (samePrescription(before, after)) {
             // Only a suggestion (a harder variant for the clinician): kept once, the plan is unchanged.
             if (!changes.suggested(item.id, decision.rule(), reason)) {
-                planChanges.audit(item.plan.id, item.id, PrescriptionChange.AUTOMATIC, decision.rule(), reason, null, null);
+                planChanges.audit(item.plan.id, item.id, Author.AUTOMATIC, decision.rule(), reason, null, null);
             }
             return;
         }
         item.prescription = after;
-        planChanges.audit(item.plan.id, item.id, PrescriptionChange.AUTOMATIC, decision.rule(), reason, before, after);
+        planChanges.audit(item.plan.id, item.id, Author.AUTOMATIC, decision.rule(), reason, before, after);
         publishChange(item, decision.rule());
         Log.infof("Plan %s item %s adjusted by rule %s (decision %s)", item.plan.id, item.id, decision.rule(),
                 decision.decisionId());
@@ -135,7 +136,7 @@ public class ProgressUpdates {
         item.openStopFlags = new HashSet<>(StopFlagPause.raised(item.openStopFlags, flag.flagId()));
         item.paused = StopFlagPause.paused(item.openStopFlags);
         item.pauseReason = "Stopped for pain (" + flag.evidence() + "); a clinician will review it.";
-        planChanges.audit(item.plan.id, item.id, PrescriptionChange.AUTOMATIC, flag.rule(),
+        planChanges.audit(item.plan.id, item.id, Author.AUTOMATIC, flag.rule(),
                 "Paused because of pain (" + flag.evidence() + "); your clinician will review it before you do it again.",
                 null, null);
         if (!wasPaused) {
@@ -162,7 +163,7 @@ public class ProgressUpdates {
         }
         item.paused = false;
         item.pauseReason = null;
-        planChanges.audit(item.plan.id, item.id, resolution.resolvedBy(), null,
+        planChanges.audit(item.plan.id, item.id, Author.of(resolution.resolvedBy()), null,
                 "Exercise resumed: your clinician reviewed the pain flag"
                         + (resolution.note() == null || resolution.note().isBlank() ? "." : " (" + resolution.note() + ")."),
                 null, null);

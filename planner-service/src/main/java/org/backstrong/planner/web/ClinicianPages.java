@@ -46,7 +46,6 @@ import org.backstrong.planner.progress.TimelineApi;
 import org.backstrong.planner.repository.SessionCompletionRepository;
 import org.backstrong.planner.rest.AssignmentInput;
 import org.backstrong.planner.rest.EnrolmentInput;
-import org.backstrong.planner.rest.PlanResource;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.ConflictException;
@@ -65,7 +64,7 @@ import io.quarkus.qute.TemplateInstance;
 /**
  * The clinicians' patient pages (/app/clinic/...): the clinic's patients, enrolment with screening,
  * each patient's plan, history, recent sessions set by set with the patient's notes, progress
- * decisions and flags, assigning a plan, and the printable plan.
+ * decisions and flags, and assigning a plan. A plan's own pages (managing and printing it) are {@link PlanPages}.
  */
 @Path("/app/clinic")
 @Produces(MediaType.TEXT_HTML)
@@ -83,28 +82,28 @@ public class ClinicianPages {
     private final Plans plans;
     private final TemplateLibrary templates;
     private final PatientHistory history;
-    private final PrintablePlans printablePlans;
     private final TimelineApi timelines;
     private final SessionCompletionRepository completions;
     private final Validator validator;
     private final Caller caller;
     private final CsrfTokens csrf;
     private final Clock clock;
+    private final ClinicTime time;
 
     public ClinicianPages(PatientRegistry registry, Plans plans, TemplateLibrary templates, PatientHistory history,
-            PrintablePlans printablePlans, @RestClient TimelineApi timelines, SessionCompletionRepository completions,
-            Validator validator, Caller caller, CsrfTokens csrf, Clock clock) {
+            @RestClient TimelineApi timelines, SessionCompletionRepository completions,
+            Validator validator, Caller caller, CsrfTokens csrf, Clock clock, ClinicTime time) {
         this.completions = completions;
         this.registry = registry;
         this.plans = plans;
         this.templates = templates;
         this.history = history;
-        this.printablePlans = printablePlans;
         this.timelines = timelines;
         this.validator = validator;
         this.caller = caller;
         this.csrf = csrf;
         this.clock = clock;
+        this.time = time;
     }
 
     /** The enrolment form as typed, and what was wrong with it. */
@@ -273,7 +272,7 @@ public class ClinicianPages {
         String conflict = null;
         if (errors.isEmpty()) {
             try {
-                plans.assign(caller.clinic(), caller.subject(), id, input);
+                plans.assign(caller.clinic(), caller.author(), id, input);
                 return seeOther("/app/clinic/patients/" + id + "?flash=assigned");
             } catch (InvalidInputException e) {
                 errors.add(e, field -> field);
@@ -285,13 +284,6 @@ public class ClinicianPages {
                 weekdays == null ? List.of() : weekdays, errors, conflict);
         return html(conflict != null ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
                 patientPage(id, assignment, null));
-    }
-
-    /** The plan to print and hand over, as the API's print page, with its style sheet from /assets (the CSP allows no inline style). */
-    @GET
-    @Path("/plans/{id}/print")
-    public TemplateInstance print(@PathParam("id") UUID id) {
-        return PlanResource.printPage(printablePlans.of(plans.forClinician(caller.clinic(), id), true), true);
     }
 
     private TemplateInstance patientsPage(int page, Enrolment enrolment) {
@@ -316,7 +308,7 @@ public class ClinicianPages {
                 weeks, WeeklyCharts.meanPain(weeks),
                 SvgChart.bars("Sessions completed of those scheduled per week (%)", adherence(all,
                         completions.ofPlans(all.stream().map(plan -> plan.id).toList()), LocalDate.now(clock)), 100d),
-                history.changes(id).stream().map(ClinicianPages::changeLine).toList(), progress(id, names),
+                history.changes(id).stream().map(this::changeLine).toList(), progress(id, names),
                 sessionLines(history.recentSets(id, RECENT_SESSIONS), items));
         List<TemplateChoice> choices = templates.list(clinic).stream()
                 .map(t -> new TemplateChoice(t.id.toString(), t.name, t.weeks, t.sessionsPerWeek)).toList();
@@ -339,7 +331,7 @@ public class ClinicianPages {
             List<FlagLine> flags = orEmpty(timeline.flags()).stream()
                     .sorted((a, b) -> compare(b.raisedAt(), a.raisedAt()))
                     .map(f -> new FlagLine(f.id(), f.severity(), f.stop(), f.status(), nameOf(f.exerciseId(), names),
-                            f.rule(), f.evidence(), f.raisedAt() == null ? "" : DAY.format(f.raisedAt()),
+                            f.rule(), f.evidence(), time.format(f.raisedAt(), caller.clinic()),
                             f.resolutionNote()))
                     .toList();
             return new Progress("shown", decisions, flags);
@@ -398,6 +390,8 @@ public class ClinicianPages {
         return switch (flash) {
             case "enrolled" -> "Patient enrolled.";
             case "assigned" -> "Plan assigned.";
+            case "screened" -> "Screening saved.";
+            case "ended" -> "Plan ended.";
             default -> null;
         };
     }
@@ -447,9 +441,9 @@ public class ClinicianPages {
                 set.note == null || set.note.isBlank() ? null : set.note.strip());
     }
 
-    private static ChangeLine changeLine(PrescriptionChange change) {
-        boolean automatic = PrescriptionChange.AUTOMATIC.equals(change.changedBy);
-        return new ChangeLine(DAY.format(change.changedAt), automatic ? "automatic" : "a clinician", change.rule,
+    /** A change as the clinic reads it: when in the clinic's time zone, who by the name they had then. */
+    private ChangeLine changeLine(PrescriptionChange change) {
+        return new ChangeLine(time.format(change.changedAt, caller.clinic()), PlanPages.who(change), change.rule,
                 change.reason);
     }
 

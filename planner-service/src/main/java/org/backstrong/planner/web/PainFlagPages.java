@@ -1,10 +1,8 @@
 package org.backstrong.planner.web;
 
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -47,24 +45,27 @@ import io.quarkus.qute.TemplateInstance;
 @RolesAllowed(Roles.CLINICIAN)
 public class PainFlagPages {
 
-    /** Open flags shown at once; an inbox longer than this is a problem of its own. */
-    static final int INBOX_SIZE = 200;
+    /** Open flags shown on one page of the inbox, newest first; older ones are on the next pages. */
+    static final int INBOX_SIZE = 50;
     static final int NOTE_MAX = 2000;
-    private static final DateTimeFormatter RAISED = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
     private final PainFlagsApi flags;
     private final PatientRegistry patients;
     private final Plans plans;
     private final Caller caller;
     private final CsrfTokens csrf;
+    private final ClinicTime time;
+    private final OpenFlagCounts openFlags;
 
     public PainFlagPages(@RestClient PainFlagsApi flags, PatientRegistry patients, Plans plans, Caller caller,
-            CsrfTokens csrf) {
+            CsrfTokens csrf, ClinicTime time, OpenFlagCounts openFlags) {
         this.flags = flags;
         this.patients = patients;
         this.plans = plans;
         this.caller = caller;
         this.csrf = csrf;
+        this.time = time;
+        this.openFlags = openFlags;
     }
 
     /** One flag as the inbox shows it; {@code patientName} is null when the patient is not this clinic's in planner. */
@@ -87,17 +88,33 @@ public class PainFlagPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance inbox(PageFrame frame, List<FlagLine> flags, boolean unavailable, String flash,
-                String problem, Attempt attempt, int noteMax);
+                String problem, Attempt attempt, int noteMax, Paging paging);
+    }
+
+    /** Which page of the inbox is shown: the first flag's number on it, and whether there are older ones. */
+    public record Paging(int page, int first, int last, boolean more) {
+
+        public boolean earlier() {
+            return page > 0;
+        }
+
+        public int previous() {
+            return page - 1;
+        }
+
+        public int next() {
+            return page + 1;
+        }
     }
 
     @GET
-    public TemplateInstance inbox(@QueryParam("done") String done) {
+    public TemplateInstance inbox(@QueryParam("done") String done, @QueryParam("page") String page) {
         String flash = switch (done == null ? "" : done) {
             case "acknowledged" -> "Flag acknowledged: your colleagues see someone is on it.";
             case "resolved" -> "Flag resolved: the exercise resumes in the patient's plan.";
             default -> null;
         };
-        return page(flash, null, Attempt.none());
+        return page(pageIndex(page), flash, null, Attempt.none());
     }
 
     @POST
@@ -132,14 +149,24 @@ public class PainFlagPages {
         }
         Attempt attempt = new Attempt(flagId, note == null ? "" : note, errors);
         if (errors.any()) {
-            return ClinicianPages.html(Response.Status.BAD_REQUEST, page(null, null, attempt));
+            return ClinicianPages.html(Response.Status.BAD_REQUEST, page(0, null, null, attempt));
         }
         try {
             flags.resolve(flagId.toString(), new PainFlagsApi.Resolution(text));
+            openFlags.forget(caller.clinic());
             Log.infof("Pain flag %s resolved through the pages", flagId);
             return ClinicianPages.seeOther("/app/flags?done=resolved");
         } catch (RuntimeException e) {
             return failed(e, flagId, attempt);
+        }
+    }
+
+    /** A page number as typed in the address; anything else is the first page. */
+    private static int pageIndex(String page) {
+        try {
+            return page == null ? 0 : Math.max(0, Math.min(99_999, Integer.parseInt(page.trim())));
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
@@ -152,25 +179,26 @@ public class PainFlagPages {
             }
             if (status == 409) {
                 return ClinicianPages.html(Response.Status.CONFLICT,
-                        page(null, "This flag was resolved already, perhaps by a colleague.", Attempt.none()));
+                        page(0, null, "This flag was resolved already, perhaps by a colleague.", Attempt.none()));
             }
             Log.warnf("progress-service answered %d for pain flag %s", status, flagId);
         } else {
             Log.warnf("progress-service unavailable for pain flag %s: %s", flagId, e.getMessage());
         }
         return ClinicianPages.html(Response.Status.BAD_GATEWAY,
-                page(null, "The progress service cannot be reached just now: nothing was changed. Try again in a minute.",
+                page(0, null, "The progress service cannot be reached just now: nothing was changed. Try again in a minute.",
                         attempt));
     }
 
-    private TemplateInstance page(String flash, String problem, Attempt attempt) {
+    private TemplateInstance page(int page, String flash, String problem, Attempt attempt) {
         PageFrame frame = PageFrame.of(caller, csrf, "Pain flags", "flags");
         List<PainFlag> open;
         try {
-            open = flags.unresolved(0, INBOX_SIZE);
+            open = flags.unresolved(page, INBOX_SIZE);
         } catch (RuntimeException e) {
             Log.warnf("progress-service unavailable for the pain-flag inbox: %s", e.getMessage());
-            return Templates.inbox(frame, List.of(), true, flash, problem, attempt, NOTE_MAX);
+            return Templates.inbox(frame, List.of(), true, flash, problem, attempt, NOTE_MAX,
+                    new Paging(page, 0, 0, false));
         }
         String clinic = caller.clinic();
         Set<String> patientIds = new LinkedHashSet<>();
@@ -182,9 +210,11 @@ public class PainFlagPages {
                         flag.stop(), flag.acknowledged(), flag.acknowledgedBy(),
                         flag.itemId() == null ? "the whole plan"
                                 : exercises.getOrDefault(flag.itemId(), flag.exerciseId()),
-                        flag.rule(), flag.evidence(), flag.raisedAt() == null ? "" : RAISED.format(flag.raisedAt())))
+                        flag.rule(), flag.evidence(), time.format(flag.raisedAt(), clinic)))
                 .toList();
-        return Templates.inbox(frame, lines, false, flash, problem, attempt, NOTE_MAX);
+        Paging paging = new Paging(page, page * INBOX_SIZE + 1, page * INBOX_SIZE + lines.size(),
+                lines.size() == INBOX_SIZE);
+        return Templates.inbox(frame, lines, false, flash, problem, attempt, NOTE_MAX, paging);
     }
 
     /** The exercise names of the flagged items, from this clinic's plans. */

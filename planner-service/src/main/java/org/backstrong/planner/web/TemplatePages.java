@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +53,9 @@ public class TemplatePages {
     /** Exercise rows on the form; empty rows are left out. The API takes up to 30. */
     static final int ROWS = 12;
     private static final Pattern ITEM_FIELD = Pattern.compile("^items\\[(\\d+)\\]\\.(?:prescription\\.)?(.+)$");
+    private static final Pattern ROW_FIELD = Pattern.compile("^rows\\[(\\d+)\\]\\.(.+)$");
+    private static final Map<String, String> TOP_LABELS = Map.of("name", "Name", "goal", "Goal",
+            "weeks", "Weeks", "sessionsPerWeek", "Sessions per week", "items", "Exercises");
 
     private final TemplateLibrary library;
     private final CatalogBrowser catalog;
@@ -238,7 +242,7 @@ public class TemplatePages {
         Log.infof("Template form refused for clinic %s: %s", caller.clinic(), errors.all().get(0).field());
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE)
                 .entity(builder(new Builder(nullToEmpty(form.name), nullToEmpty(form.goal), nullToEmpty(form.weeks),
-                        nullToEmpty(form.sessionsPerWeek), rows, errors)))
+                        nullToEmpty(form.sessionsPerWeek), rows, plainWords(errors))))
                 .build();
     }
 
@@ -265,6 +269,33 @@ public class TemplatePages {
             }
         }
         return field.startsWith("items") ? "items" : field;
+    }
+
+    /**
+     * The messages as a clinician reads them: "Exercise 4: Highest reps must be at least the lowest (12)",
+     * not "rows[3].repsMax: must not be less than repsMin (12)". The fields keep the form's names.
+     */
+    static FieldErrors plainWords(FieldErrors errors) {
+        FieldErrors plain = FieldErrors.none();
+        for (FieldErrors.Message message : errors.all()) {
+            Matcher row = ROW_FIELD.matcher(message.field());
+            if (row.matches()) {
+                String name = row.group(2);
+                String label = switch (name) {
+                    case "exerciseId" -> "The exercise";
+                    case "position" -> "Order";
+                    case "block" -> "Block";
+                    default -> PlainWords.LABELS.getOrDefault(name, name);
+                };
+                plain.add(message.field(), "Exercise " + (Integer.parseInt(row.group(1)) + 1) + ": "
+                        + PlainWords.of(label, name, message.text()));
+            } else {
+                String label = TOP_LABELS.getOrDefault(message.field(), message.field());
+                plain.add(message.field(), "items".equals(message.field()) && message.text().startsWith("size must be")
+                        ? "Choose at least one exercise (up to 30)" : PlainWords.of(label, message.field(), message.text()));
+            }
+        }
+        return plain;
     }
 
     private static int orderOf(Row row) {

@@ -26,6 +26,11 @@ public class PainFlagRepository implements PanacheRepositoryBase<PainFlag, UUID>
                 .list();
     }
 
+    /** How many flags of the clinic are not resolved yet. */
+    public long unresolvedCountOfClinic(String clinicId) {
+        return count("clinicId = ?1 and status <> ?2", clinicId, PainFlagStatus.RESOLVED);
+    }
+
     /** An unresolved flag of this patient with this rule (and item, when the rule is per item), if any. */
     public boolean unresolvedExists(String patientId, UUID itemId, String rule) {
         return itemId == null

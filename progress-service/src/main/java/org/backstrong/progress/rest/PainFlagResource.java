@@ -48,6 +48,17 @@ public class PainFlagResource {
                 .toList();
     }
 
+    /** How many of the caller's clinic's flags are not resolved yet. */
+    public record OpenCount(long open) {
+    }
+
+    @GET
+    @Path("/count")
+    @RolesAllowed(Roles.CLINICIAN)
+    public OpenCount count() {
+        return new OpenCount(inbox.unresolvedCount(clinicId()));
+    }
+
     @POST
     @Path("/{id}/acknowledge")
     @RolesAllowed(Roles.CLINICIAN)

@@ -24,4 +24,10 @@ public class PainFlagInbox {
     public List<PainFlag> unresolved(String clinicId, int page, int size) {
         return flags.unresolvedOfClinic(clinicId, Page.of(page, size));
     }
+
+    /** How many flags wait for the clinic: the number the pages' navigation shows. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long unresolvedCount(String clinicId) {
+        return flags.unresolvedCountOfClinic(clinicId);
+    }
 }
