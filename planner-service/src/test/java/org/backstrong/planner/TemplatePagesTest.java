@@ -127,6 +127,74 @@ class TemplatePagesTest {
         assertEquals("Weeks must be at least 1", weeks.selectFirst("[data-testid=field-error][data-field=weeks]").text());
     }
 
+    @Test
+    void addsRemovesAndMovesRowsWithoutSavingAndWithoutAFixedCount() {
+        int before = templateCount();
+        Document blank = Pages.page(Clinic.clara(), "/app/templates/new");
+        int firstRows = blank.select("fieldset[data-testid=exercise-row]").size();
+        assertTrue(firstRows >= 1 && firstRows < 12, "a short form to start with, not twelve fixed rows: " + firstRows);
+        assertNotNull(blank.selectFirst("button[data-testid=add-row][name=action][value=add]"));
+        assertEquals("save", blank.selectFirst("form[data-testid=template-form] button[type=submit]").val(),
+                "Enter in a field saves; it never removes a row");
+
+        Document added = rearrange("add", List.of("lat-pulldown"), List.of("12"));
+        assertEquals(2, added.select("fieldset[data-testid=exercise-row]").size(), "one row more than was sent");
+        assertEquals("lat-pulldown", added.selectFirst("#row0-exerciseId option[selected]").val(), "what was typed is kept");
+        assertEquals("12", added.selectFirst("#row0-repsMax").val());
+
+        Document moved = rearrange("up:1", List.of("good-morning", "lat-pulldown"), List.of("", "10"));
+        assertEquals("lat-pulldown", moved.selectFirst("#row0-exerciseId option[selected]").val());
+        assertEquals("10", moved.selectFirst("#row0-repsMax").val(), "the row's fields move with it");
+        assertEquals("good-morning", moved.selectFirst("#row1-exerciseId option[selected]").val());
+        assertEquals("1", moved.selectFirst("#row0-position").val(), "numbered in the new order");
+
+        Document removed = rearrange("remove:0", List.of("good-morning", "lat-pulldown"), List.of("", "10"));
+        assertEquals(1, removed.select("fieldset[data-testid=exercise-row]").size());
+        assertEquals("lat-pulldown", removed.selectFirst("#row0-exerciseId option[selected]").val());
+        assertEquals(before, templateCount(), "nothing is saved by rearranging");
+    }
+
+    @Test
+    void aRowAsksForRepsOrSecondsAsItsExerciseIsMeasured() {
+        Document page = rearrange("add", List.of("lat-pulldown", "light-cardio"), List.of("", ""));
+        assertNotNull(page.selectFirst("#row0-repsMin"));
+        assertTrue(page.select("#row0-secondsMin, #row0-secondsMax").isEmpty(), "Lat Pulldown is counted in reps");
+        assertNotNull(page.selectFirst("#row1-secondsMax"));
+        assertTrue(page.select("#row1-repsMin, #row1-repsMax").isEmpty(), "the cardio warm-up is timed");
+        assertNotNull(page.selectFirst("#row2-repsMin"), "a row without an exercise yet offers both");
+        assertNotNull(page.selectFirst("#row2-secondsMin"));
+        Pages.assertEveryInputHasALabel(page);
+
+        String name = "Timed and counted " + UUID.randomUUID();
+        String location = given().auth().oauth2(Clinic.clara()).redirects().follow(false)
+                .formParam("name", name).formParam("goal", "x").formParam("weeks", "4").formParam("sessionsPerWeek", "2")
+                .formParam("exerciseId", "lat-pulldown", "light-cardio")
+                .formParam("repsMin", "9", "").formParam("repsMax", "11", "")
+                .formParam("secondsMin", "", "240").formParam("secondsMax", "", "480")
+                .formParam("loadKind", "bodyweight", "bodyweight")
+                .formParam("action", "save")
+                .when().post("/app/templates")
+                .then().statusCode(303).extract().header("Location");
+        String id = location.replaceAll(".*/app/templates/([0-9a-f-]{36}).*", "$1");
+        JsonPath template = given().auth().oauth2(Clinic.clara()).when().get("/templates/" + id)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(11, template.getInt("items.find { it.exerciseId == 'lat-pulldown' }.prescription.repsMax"));
+        assertTrue(template.getList("items.findAll { it.exerciseId == 'light-cardio' }.prescription.secondsMin")
+                .contains(240), template.prettify());
+    }
+
+    private static Document rearrange(String action, List<String> exercises, List<String> repsMax) {
+        return Jsoup.parse(given().auth().oauth2(Clinic.clara())
+                .formParam("name", "Rearranged").formParam("goal", "x").formParam("weeks", "4")
+                .formParam("sessionsPerWeek", "2").formParam("exerciseId", exercises.toArray())
+                .formParam("repsMax", repsMax.toArray())
+                .formParam("loadKind", exercises.stream().map(exercise -> "bodyweight").toArray())
+                .formParam("action", action)
+                .when().post("/app/templates")
+                .then().statusCode(200).contentType(containsString("text/html"))
+                .extract().asString());
+    }
+
     private static Document refused(io.restassured.specification.RequestSpecification request) {
         return Jsoup.parse(request.when().post("/app/templates")
                 .then().statusCode(400).contentType(containsString("text/html"))

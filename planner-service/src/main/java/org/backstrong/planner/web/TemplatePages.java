@@ -3,7 +3,9 @@ package org.backstrong.planner.web;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -50,8 +52,10 @@ import io.quarkus.qute.TemplateInstance;
 @RolesAllowed(Roles.CLINICIAN)
 public class TemplatePages {
 
-    /** Exercise rows on the form; empty rows are left out. The API takes up to 30. */
-    static final int ROWS = 12;
+    /** Exercise rows of a new form; "Add exercise" adds more, up to what the API takes. */
+    static final int FIRST_ROWS = 3;
+    static final int MAX_ROWS = 30;
+    private static final Pattern ROW_ACTION = Pattern.compile("^(remove|up):(\\d{1,2})$");
     private static final Pattern ITEM_FIELD = Pattern.compile("^items\\[(\\d+)\\]\\.(?:prescription\\.)?(.+)$");
     private static final Pattern ROW_FIELD = Pattern.compile("^rows\\[(\\d+)\\]\\.(.+)$");
     private static final Map<String, String> TOP_LABELS = Map.of("name", "Name", "goal", "Goal",
@@ -90,6 +94,13 @@ public class TemplatePages {
         @FormParam("loadKg") public List<String> loadKg;
         @FormParam("band") public List<String> band;
         @FormParam("restSeconds") public List<String> restSeconds;
+        /** The submit button pressed: save (also when absent), add, remove:{row} or up:{row}. */
+        @FormParam("action") public String action;
+
+        /** How many rows the form sent: every row sends its exercise field, chosen or not. */
+        int rowCount() {
+            return Math.max(1, Math.min(MAX_ROWS, exerciseId == null ? 0 : exerciseId.size()));
+        }
 
         Row row(int index) {
             return new Row(index, at(exerciseId, index), orDefault(at(block, index), "main"),
@@ -126,6 +137,12 @@ public class TemplatePages {
             return FieldErrors.idOf(field(name));
         }
 
+        /** The same row at another place in the form; the order follows its place. */
+        Row at(int newIndex) {
+            return new Row(newIndex, exerciseId, block, String.valueOf(newIndex + 1), sets, repsMin, repsMax, secondsMin,
+                    secondsMax, loadKind, loadKg, band, restSeconds);
+        }
+
         static Row empty(int index) {
             return new Row(index, "", "main", String.valueOf(index + 1), "", "", "", "", "",
                     "bodyweight", "", "", "");
@@ -136,9 +153,36 @@ public class TemplatePages {
         }
     }
 
-    /** The form as shown: what was typed, and what was wrong with it. */
+    /**
+     * The form as shown: what was typed, and what was wrong with it. {@code doseKinds} holds the catalog's
+     * dose kind of each exercise offered, so a row asks for reps or for seconds as its exercise is measured.
+     */
     public record Builder(String name, String goal, String weeks, String sessionsPerWeek, List<Row> rows,
-            FieldErrors errors) {
+            FieldErrors errors, Map<String, String> doseKinds) {
+
+        Builder(String name, String goal, String weeks, String sessionsPerWeek, List<Row> rows, FieldErrors errors) {
+            this(name, goal, weeks, sessionsPerWeek, rows, errors, Map.of());
+        }
+
+        Builder withDoseKinds(Map<String, String> kinds) {
+            return new Builder(name, goal, weeks, sessionsPerWeek, rows, errors, kinds);
+        }
+
+        /** Whether the row asks for reps: its exercise is counted in reps, or no exercise is chosen yet. */
+        public boolean reps(Row row) {
+            String kind = doseKinds.get(row.exerciseId());
+            return kind == null || "reps".equals(kind);
+        }
+
+        /** Whether the row asks for seconds: its exercise is held or timed, or no exercise is chosen yet. */
+        public boolean seconds(Row row) {
+            String kind = doseKinds.get(row.exerciseId());
+            return kind == null || !"reps".equals(kind);
+        }
+
+        public boolean canAdd() {
+            return rows.size() < MAX_ROWS;
+        }
 
         public boolean invalid(Row row, String name) {
             return errors.has(row.field(name));
@@ -178,7 +222,7 @@ public class TemplatePages {
     @Path("/new")
     public TemplateInstance blank() {
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < ROWS; i++) {
+        for (int i = 0; i < FIRST_ROWS; i++) {
             rows.add(Row.empty(i));
         }
         return builder(new Builder("", "", "4", "3", rows, FieldErrors.none()));
@@ -202,8 +246,15 @@ public class TemplatePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@BeanParam Form form) {
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < ROWS; i++) {
+        for (int i = 0; i < form.rowCount(); i++) {
             rows.add(form.row(i));
+        }
+        String action = form.action == null ? "save" : form.action.trim();
+        if (!"save".equals(action)) {
+            // Add, remove or move a row: the same form again with its rows changed, nothing saved.
+            return Response.ok(builder(new Builder(nullToEmpty(form.name), nullToEmpty(form.goal),
+                    nullToEmpty(form.weeks), nullToEmpty(form.sessionsPerWeek), rearranged(rows, action),
+                    FieldErrors.none()))).type(MediaType.TEXT_HTML_TYPE).build();
         }
         FieldErrors errors = FieldErrors.none();
         Integer weeks = FormValues.whole(form.weeks, "weeks", errors);
@@ -256,7 +307,37 @@ public class TemplatePages {
             Log.warnf("Catalog unavailable for the template builder: %s", e.getMessage());
             unavailable = true;
         }
-        return Templates.builder(frame("New plan template"), form, exercises, unavailable, BandColours.LIGHTEST_FIRST);
+        Map<String, String> kinds = new HashMap<>();
+        exercises.stream().filter(exercise -> exercise.dose() != null && exercise.dose().kind() != null)
+                .forEach(exercise -> kinds.put(exercise.id(), exercise.dose().kind().toLowerCase(Locale.ROOT)));
+        return Templates.builder(frame("New plan template"), form.withDoseKinds(kinds), exercises, unavailable,
+                BandColours.LIGHTEST_FIRST);
+    }
+
+    /** The rows after "Add exercise", "Remove" or "Move up"; numbered again in their new order. */
+    static List<Row> rearranged(List<Row> rows, String action) {
+        List<Row> changed = new ArrayList<>(rows);
+        Matcher matcher = ROW_ACTION.matcher(action);
+        if ("add".equals(action)) {
+            if (changed.size() < MAX_ROWS) {
+                changed.add(Row.empty(changed.size()));
+            }
+        } else if (matcher.matches()) {
+            int row = Integer.parseInt(matcher.group(2));
+            if ("remove".equals(matcher.group(1)) && row < changed.size()) {
+                changed.remove(row);
+            } else if ("up".equals(matcher.group(1)) && row > 0 && row < changed.size()) {
+                changed.add(row - 1, changed.remove(row));
+            }
+        }
+        if (changed.isEmpty()) {
+            changed.add(Row.empty(0));
+        }
+        List<Row> numbered = new ArrayList<>();
+        for (int i = 0; i < changed.size(); i++) {
+            numbered.add(changed.get(i).at(i));
+        }
+        return numbered;
     }
 
     /** The API's field names ("items[1].prescription.repsMax") as the form's ("rows[4].repsMax"). */
