@@ -56,7 +56,11 @@ function keepable(response) {
 function fetchAndKeep(user, path) {
   return fetch(path, { credentials: 'same-origin', redirect: 'manual' }).then(function (response) {
     if (!keepable(response)) { return undefined; } // signed out (a redirect) or an error: keep the old copy
-    return caches.open(outbox.pageCacheName(user)).then(function (cache) { return keep(cache, path, response); });
+    return currentUser().then(function (current) {
+      // Signed out meanwhile: nothing of theirs is written back after the purge.
+      if (current !== user) { return undefined; }
+      return caches.open(outbox.pageCacheName(user)).then(function (cache) { return keep(cache, path, response); });
+    });
   }).catch(function () { /* offline: the copy kept before stays */ });
 }
 
@@ -174,7 +178,5 @@ self.addEventListener('message', function (event) {
   } else if (data.type === 'forget' && data.user) {
     delete lastKept[data.user];
     event.waitUntil(caches.delete(outbox.pageCacheName(data.user)));
-  } else if (data.type === 'send-outbox') {
-    event.waitUntil(sendOutbox().catch(function () {}));
   }
 });

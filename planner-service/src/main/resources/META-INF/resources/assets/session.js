@@ -96,6 +96,7 @@
   }
 
   function showLogged(entry, set) {
+    if (!set) { return; }
     var form = formFor(entry);
     var section = document.querySelector('section[data-item-id="' + entry.body.itemId + '"]');
     if (form) {

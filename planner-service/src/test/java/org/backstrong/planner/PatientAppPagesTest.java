@@ -131,19 +131,23 @@ class PatientAppPagesTest {
         Map<String, Object> decision = ProgressEvents.decision(patient, patient.item(2), "ADD_SET",
                 "You did all sets at 12 reps with reps to spare, so we added a set.", ProgressEvents.prescription(1, 15),
                 ProgressEvents.prescription(2, 15));
-        decision.put("suggestedVariantId", "suspended-row");
         ProgressEvents.publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PROGRESSION_ADJUSTED, decision);
+        Map<String, Object> suggestion = ProgressEvents.decision(patient, patient.item(2), "HARDER_VARIANT",
+                "You did all 2 sets at 12 reps and the most this exercise asks.", ProgressEvents.prescription(2, 15),
+                ProgressEvents.prescription(2, 15));
+        suggestion.put("suggestedVariantId", "suspended-row");
+        ProgressEvents.publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PROGRESSION_ADJUSTED, suggestion);
         Map<String, Object> flag = ProgressEvents.stopFlag(patient, patient.item(3), "suspended-row");
         flag.put("evidence", "pain 7 during set 1 (above 5), STOP flag " + flag.get("flagId"));
         ProgressEvents.publish(patient.id(), UUID.randomUUID().toString(), EventTypes.PAIN_FLAGGED, flag);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(2,
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(3,
                 given().auth().oauth2(Clinic.clara()).get("/plans/" + patient.planId() + "/audit").jsonPath()
                         .getList("findAll { it.changedBy == 'automatic' }").size()));
         JsonPath plan = given().auth().oauth2(Clinic.clara()).get("/plans/" + patient.planId()).jsonPath();
 
         Document page = Pages.page(patient.token(), "/app/me/progress");
         List<Element> changes = page.select("[data-testid=change]");
-        assertEquals(2, changes.size(), changes.toString());
+        assertEquals(3, changes.size(), changes.toString());
         String text = page.selectFirst("[data-testid=changes]").text();
         assertFalse(AN_ID.matcher(text).find(), "no ids: " + text);
         assertFalse(text.contains("suspended-row"), "no catalog slug: " + text);
@@ -151,7 +155,11 @@ class PatientAppPagesTest {
         Element added = changes.stream().filter(c -> c.text().contains("added a set")).findFirst().orElseThrow();
         assertTrue(added.text().contains(plan.getString("items[2].exerciseName") + ": your plan was adjusted."), added.text());
         assertEquals("1 set of 8–12 reps, 15 kg → 2 sets of 8–12 reps, 15 kg.", added.selectFirst("[data-testid=change-dose]").text());
-        assertTrue(added.text().contains("harder version of this exercise"), added.text());
+        Element suggested = changes.stream().filter(c -> c.text().contains("the most this exercise asks")).findFirst()
+                .orElseThrow();
+        assertTrue(suggested.text().contains("Your clinician may move you on to a harder version of this exercise."),
+                suggested.text());
+        assertNull(suggested.selectFirst("[data-testid=change-dose]"), "the dose stayed as it was");
         Element paused = changes.stream().filter(c -> c.text().contains("Paused because of pain")).findFirst().orElseThrow();
         assertTrue(paused.text().contains(plan.getString("items[3].exerciseName") + ": your plan was adjusted."), paused.text());
         assertTrue(paused.text().contains("pain 7 during set 1 (above 5)"), paused.text());
