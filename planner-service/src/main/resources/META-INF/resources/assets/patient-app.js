@@ -58,7 +58,13 @@
   // sign-in session, so after a new sign-in the next page replaces it.
   function remember() {
     if (!user) { return Promise.resolve(); }
-    return outbox.setMeta('current', user).then(function () { return outbox.setMeta('csrf:' + user, csrf); });
+    return outbox.getMeta('current').then(function (previous) {
+      // Someone else signed in on this device without signing out first: their kept pages go.
+      if (previous && previous !== user && self.caches) { return caches.delete(outbox.pageCacheName(previous)); }
+      return undefined;
+    }).then(function () {
+      return outbox.setMeta('current', user);
+    }).then(function () { return outbox.setMeta('csrf:' + user, csrf); });
   }
 
   // Nothing of this user's stays readable on the device after sign-out: their pages and their token

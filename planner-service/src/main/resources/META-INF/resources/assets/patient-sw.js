@@ -73,13 +73,18 @@ function keepPages(user, urls, force) {
   }, Promise.resolve());
 }
 
-// Offline, "today" is today's dated session page if the kept /app/me/today is from another day.
+// Offline, "today" is today's dated session page if the kept /app/me/today is from another day;
+// a check-in page kept on another morning would check in for that morning, so it is not shown.
 function keptPage(user, path) {
   return caches.open(outbox.pageCacheName(user)).then(function (cache) {
     return cache.match(path).then(function (page) {
       var today = isoDay(new Date());
-      if (path === '/app/me/today' && (!page || page.headers.get('X-Backstrong-Kept-On') !== today)) {
+      var fresh = page && page.headers.get('X-Backstrong-Kept-On') === today;
+      if (path === '/app/me/today' && !fresh) {
         return cache.match('/app/me/sessions/' + today);
+      }
+      if (path === '/app/me/check-in' && !fresh) {
+        return undefined;
       }
       return page;
     });

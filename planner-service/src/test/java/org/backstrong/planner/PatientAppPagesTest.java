@@ -146,8 +146,10 @@ class PatientAppPagesTest {
         JsonPath plan = given().auth().oauth2(Clinic.clara()).get("/plans/" + patient.planId()).jsonPath();
 
         Document page = Pages.page(patient.token(), "/app/me/progress");
+        // The plan's assignment, then the three automatic changes.
         List<Element> changes = page.select("[data-testid=change]");
-        assertEquals(3, changes.size(), changes.toString());
+        assertEquals(4, changes.size(), changes.toString());
+        assertEquals(3, changes.stream().filter(c -> c.text().contains(": your plan was adjusted.")).count(), changes.toString());
         String text = page.selectFirst("[data-testid=changes]").text();
         assertFalse(AN_ID.matcher(text).find(), "no ids: " + text);
         assertFalse(text.contains("suspended-row"), "no catalog slug: " + text);
