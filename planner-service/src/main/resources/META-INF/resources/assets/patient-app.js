@@ -86,6 +86,10 @@
   }
 
   document.addEventListener('backstrong:queued', requestSync);
+  // What still waits when the page is left is sent by the worker once the network is back.
+  window.addEventListener('pagehide', function () {
+    outbox.queued(user).then(function (waiting) { if (waiting.length) { requestSync(); } });
+  });
   document.addEventListener('backstrong:sent', keepToday);
 
   if (!('serviceWorker' in navigator) || !user) { return; }

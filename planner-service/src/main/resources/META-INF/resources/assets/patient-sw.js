@@ -172,8 +172,23 @@ function sendOutbox() {
   });
 }
 
+// While a patient page is open it sends the outbox itself (on its own view of the network); the
+// worker sends only for a closed app, and the page registers the sync again when it is left.
+function pagesOpen() {
+  return self.clients.matchAll({ type: 'window' }).then(function (pages) {
+    return pages.filter(function (page) { return new URL(page.url).pathname.indexOf('/app/me/') === 0; });
+  });
+}
+
 self.addEventListener('sync', function (event) {
-  if (event.tag === SYNC_TAG) { event.waitUntil(sendOutbox()); }
+  if (event.tag !== SYNC_TAG) { return; }
+  event.waitUntil(pagesOpen().then(function (pages) {
+    if (pages.length) {
+      pages.forEach(function (page) { page.postMessage({ type: 'flush-outbox' }); });
+      return undefined;
+    }
+    return sendOutbox();
+  }));
 });
 
 self.addEventListener('message', function (event) {

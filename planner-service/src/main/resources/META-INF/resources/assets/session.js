@@ -161,6 +161,7 @@
   // Sends what waits, oldest first; stops at the first entry that cannot be sent now.
   function flush() {
     if (flushing) { return Promise.resolve(); }
+    if (!navigator.onLine) { return refreshStatus(); } // the browser knows it is offline: nothing to try
     flushing = true;
     return queued().then(function (entries) {
       showStatus(entries);
@@ -267,11 +268,13 @@
   var checkIn = document.getElementById('check-in');
   if (checkIn) { checkIn.addEventListener('submit', onCheckIn); }
 
-  // The service worker sent what waited (Background Sync): show it as this page would have.
+  // The service worker sent what waited (Background Sync), or asks this open page to send it.
   if (navigator.serviceWorker) {
     navigator.serviceWorker.addEventListener('message', function (event) {
       var data = event.data || {};
-      if (data.type === 'outbox-sent' && data.entry.user === user) {
+      if (data.type === 'flush-outbox') {
+        flush();
+      } else if (data.type === 'outbox-sent' && data.entry.user === user) {
         done(data.entry, data.body);
         refreshStatus();
       } else if (data.type === 'outbox-refused' && data.entry.user === user) {
