@@ -3,13 +3,17 @@ package org.backstrong.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.backstrong.e2e.browser.BrowserExtension;
 import org.backstrong.e2e.pages.AppPage;
@@ -114,7 +118,8 @@ class OfflineLoggingIT {
      */
     @Test
     @Order(3)
-    void theAppReloadsAndColdOpensOfflineAndSendsWhatWasLoggedOnce(LocalStack stack) {
+    void theAppReloadsAndColdOpensOfflineAndSendsWhatWasLoggedOnce(LocalStack stack) throws IOException {
+        deleteProfileOfAnEarlierRun();
         WebDriver phone = BrowserExtension.openWithProfile(PROFILE);
         try {
             AppPage.signInAs(phone, stack, "pia");
@@ -210,6 +215,16 @@ class OfflineLoggingIT {
             assertEquals(0, keptPageCaches(phone), "signing out purges pia's kept pages");
         } finally {
             phone.quit();
+        }
+    }
+
+    private static void deleteProfileOfAnEarlierRun() throws IOException {
+        if (Files.isDirectory(PROFILE)) {
+            try (Stream<Path> files = Files.walk(PROFILE)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 
