@@ -1,58 +1,22 @@
-// The patient's session page: sends each set, the session's completion and the morning check-in.
-// Everything goes through an outbox in IndexedDB first, so a set logged without a connection is
-// kept on the device and sent when the connection returns. Each entry carries the id made by the
-// server for that set, so sending it again stores nothing twice.
+// The patient's session and check-in pages: each set, the session's completion and the morning
+// check-in go through the outbox in IndexedDB first (outbox.js), so what is logged without a
+// connection is kept on the device and sent when the connection returns, by this page or by the
+// service worker (patient-sw.js). Each entry carries the id made by the server for that set, so
+// sending it again stores nothing twice.
 (function () {
   'use strict';
 
-  var DB_NAME = 'backstrong';
-  var STORE = 'outbox';
+  var outbox = self.BackstrongOutbox;
   var csrf = document.querySelector('meta[name="csrf-token"]').content;
   var user = (document.querySelector('[data-testid="signed-in-as"]') || {}).textContent || '';
   var status = document.getElementById('outbox-status');
   var flushing = false;
   var signInNeeded = false;
-  // The only answers that take an entry off the device (besides success): the request as it is
-  // will never be stored (bad input, no such plan or item, a slot already taken, a paused exercise).
-  var REFUSED = [400, 404, 409, 422];
-
-  function openDb() {
-    return new Promise(function (resolve, reject) {
-      var request = indexedDB.open(DB_NAME, 1);
-      request.onupgradeneeded = function () {
-        request.result.createObjectStore(STORE, { keyPath: 'id' });
-      };
-      request.onsuccess = function () { resolve(request.result); };
-      request.onerror = function () { reject(request.error); };
-    });
-  }
-
-  function withStore(mode, work) {
-    return openDb().then(function (db) {
-      return new Promise(function (resolve, reject) {
-        var tx = db.transaction(STORE, mode);
-        var result = work(tx.objectStore(STORE));
-        tx.oncomplete = function () { resolve(result && 'result' in result ? result.result : undefined); };
-        tx.onerror = function () { reject(tx.error); };
-      });
-    });
-  }
+  // The entries submitted on this page: focus follows their confirmation, not that of older ones.
+  var submittedHere = {};
 
   function queued() {
-    return withStore('readonly', function (store) { return store.getAll(); }).then(function (all) {
-      return (all || []).filter(function (entry) { return entry.user === user; })
-        .sort(function (a, b) { return a.queuedAt - b.queuedAt; });
-    });
-  }
-
-  function enqueue(entry) {
-    entry.user = user;
-    entry.queuedAt = Date.now();
-    return withStore('readwrite', function (store) { store.put(entry); });
-  }
-
-  function remove(id) {
-    return withStore('readwrite', function (store) { store.delete(id); });
+    return outbox.queued(user);
   }
 
   function showStatus(entries) {
@@ -87,10 +51,28 @@
   function markWaiting(entry) {
     var form = formFor(entry);
     if (!form) { return; }
+    var hadFocus = form.contains(document.activeElement);
     setDisabled(form, true);
     form.dataset.state = 'waiting';
     var button = form.querySelector('button[type="submit"]');
     if (button) { button.textContent = 'Waiting to be sent'; }
+    var note = form.querySelector('[data-testid="set-waiting"]');
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'muted';
+      note.tabIndex = -1;
+      note.dataset.testid = 'set-waiting';
+      note.textContent = entry.label + ' is kept on this device until it is sent.';
+      form.querySelector('.actions').before(note);
+    }
+    // The disabled button would drop focus to the page start: it stays with this set.
+    if (hadFocus && submittedHere[entry.id]) { note.focus(); }
+  }
+
+  // Whether focus is on this set's form or was dropped (the page start): then it follows the set.
+  function focusFollows(entry, form) {
+    var active = document.activeElement;
+    return submittedHere[entry.id] && (!active || active === document.body || (form && form.contains(active)));
   }
 
   function setDisabled(form, disabled) {
@@ -114,6 +96,7 @@
   }
 
   function showLogged(entry, set) {
+    if (!set) { return; }
     var form = formFor(entry);
     var section = document.querySelector('section[data-item-id="' + entry.body.itemId + '"]');
     if (form) {
@@ -124,7 +107,11 @@
       var amount = set.seconds != null ? set.seconds + ' s' : set.reps + ' reps';
       var load = set.loadKg != null ? ', ' + set.loadKg + ' kg' : (set.band ? ', ' + set.band + ' band' : '');
       line.textContent = '\u2713 ' + entry.label + ': ' + amount + load + ', pain ' + set.pain + '/10';
+      line.tabIndex = -1;
+      var follow = focusFollows(entry, form);
       form.replaceWith(line);
+      // After logging a set, keyboard and screen-reader users land on its confirmation.
+      if (follow) { line.focus(); }
     }
     if (set.stop) { stopExercise(section, set.advice); }
   }
@@ -167,62 +154,38 @@
       var checkIn = document.getElementById('check-in');
       if (checkIn) { checkIn.remove(); }
       var thanks = document.querySelector('[data-testid="check-in-done"]');
-      if (thanks) { thanks.hidden = false; }
+      if (thanks) { thanks.hidden = false; if (submittedHere[entry.id]) { thanks.focus(); } }
     }
-  }
-
-  function send(entry) {
-    return fetch(entry.url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      redirect: 'manual',
-      headers: {
-        'Content-Type': 'application/json',
-        'Accept': 'application/json',
-        'X-CSRF-Token': csrf,
-        'X-Requested-With': 'JavaScript'
-      },
-      body: JSON.stringify(entry.body)
-    });
   }
 
   // Sends what waits, oldest first; stops at the first entry that cannot be sent now.
   function flush() {
     if (flushing) { return Promise.resolve(); }
+    if (!navigator.onLine) { return refreshStatus(); } // the browser knows it is offline: nothing to try
     flushing = true;
     return queued().then(function (entries) {
       showStatus(entries);
-      var chain = Promise.resolve(true);
-      entries.forEach(function (entry) {
-        chain = chain.then(function (goOn) {
-          if (!goOn) { return false; }
-          return send(entry).then(function (response) {
-            if (response.ok) {
-              signInNeeded = false;
-              return response.json().then(function (body) {
-                return remove(entry.id).then(function () { done(entry, body); return true; });
-              });
-            }
-            if (response.status === 499 || response.status === 401 || response.status === 403
-                || response.type === 'opaqueredirect') {
-              // Signed out, or the page's anti-forgery token no longer holds: a new sign-in sends it.
-              signInNeeded = true;
-              return false;
-            }
-            if (REFUSED.indexOf(response.status) >= 0) {
-              // The server refused this set for a reason the patient can fix: show why, let them correct it.
-              return response.json().catch(function () { return {}; }).then(function (problem) {
-                return remove(entry.id).then(function () { showProblem(entry, problem); return true; });
-              });
-            }
-            return false; // 408, 429, 5xx and the rest: kept, sent again later
-          }, function () {
-            return false; // offline: keep it for later
-          });
-        });
-      });
-      return chain;
+      return outbox.flush(user, csrf, { sent: done, refused: showProblem });
+    }).then(function (outcome) {
+      signInNeeded = outcome.signInNeeded;
+      if (outcome.sent > 0) { document.dispatchEvent(new CustomEvent('backstrong:sent')); }
     }).then(refreshStatus, refreshStatus).then(function () { flushing = false; }, function () { flushing = false; });
+  }
+
+  // Stores the entry and asks the service worker to send it when the network returns (Background Sync).
+  function enqueue(entry) {
+    return outbox.enqueue(user, entry).then(function () {
+      document.dispatchEvent(new CustomEvent('backstrong:queued'));
+    });
+  }
+
+  function refuse(form, field, message) {
+    var error = form.querySelector('.field-error');
+    error.textContent = message;
+    error.hidden = false;
+    var input = form.elements[field];
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
   }
 
   function intOrNull(value) { return value === '' || value == null ? null : Number(value); }
@@ -257,7 +220,13 @@
     var error = form.querySelector('.field-error');
     error.hidden = true;
     Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (el) { el.removeAttribute('aria-invalid'); });
+    if (form.elements.pain.value === '') {
+      // Pain has no default: a 0 put there for the patient would invite under-reporting.
+      refuse(form, 'pain', 'Choose your pain from 0 (no pain) to 10 before logging this set.');
+      return;
+    }
     var entry = setEntry(form);
+    submittedHere[entry.id] = true;
     enqueue(entry).then(function () {
       markWaiting(entry);
       return flush();
@@ -278,11 +247,16 @@
   function onCheckIn(event) {
     event.preventDefault();
     var form = event.target;
+    if (form.elements.pain.value === '') {
+      refuse(form, 'pain', 'Choose your pain this morning from 0 (no pain) to 10 before sending.');
+      return;
+    }
     var entry = {
       id: form.elements.id.value, kind: 'check-in', formId: 'check-in', url: '/app/api/me/check-ins',
       body: { id: form.elements.id.value, date: form.elements.date.value, pain: intOrNull(form.elements.pain.value) },
       buttonText: form.querySelector('button').textContent
     };
+    submittedHere[entry.id] = true;
     enqueue(entry).then(function () { setDisabled(form, true); return flush(); });
   }
 
@@ -293,6 +267,22 @@
   if (complete) { complete.addEventListener('submit', onComplete); }
   var checkIn = document.getElementById('check-in');
   if (checkIn) { checkIn.addEventListener('submit', onCheckIn); }
+
+  // The service worker sent what waited (Background Sync), or asks this open page to send it.
+  if (navigator.serviceWorker) {
+    navigator.serviceWorker.addEventListener('message', function (event) {
+      var data = event.data || {};
+      if (data.type === 'flush-outbox') {
+        flush();
+      } else if (data.type === 'outbox-sent' && data.entry.user === user) {
+        done(data.entry, data.body);
+        refreshStatus();
+      } else if (data.type === 'outbox-refused' && data.entry.user === user) {
+        showProblem(data.entry, data.problem || {});
+        refreshStatus();
+      }
+    });
+  }
 
   queued().then(function (entries) { entries.forEach(markWaiting); showStatus(entries); }).then(flush);
   window.addEventListener('online', flush);

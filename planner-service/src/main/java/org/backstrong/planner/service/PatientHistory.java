@@ -5,7 +5,10 @@ import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -80,6 +83,18 @@ public class PatientHistory {
                 .flatMap(plan -> changes.ofPlan(plan.id).stream())
                 .sorted(Comparator.comparing((PrescriptionChange change) -> change.changedAt).reversed())
                 .toList();
+    }
+
+    /** The exercise name of each item of the patient's plans, to say which exercise a change was about. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, String> exerciseNames(String patientId) {
+        List<Object[]> rows = entityManager.createQuery(
+                "select i.id, i.exerciseName from PlanItem i where i.plan.patientId = :patient", Object[].class)
+                .setParameter("patient", patientId)
+                .getResultList();
+        Map<UUID, String> names = new HashMap<>();
+        rows.forEach(row -> names.put((UUID) row[0], (String) row[1]));
+        return names;
     }
 
     private static LocalDate day(Object value) {

@@ -3,7 +3,9 @@ package org.backstrong.planner.service;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -41,6 +43,8 @@ public class SetLogging {
     /** What a log call answers: the stored record, and whether this call created it. */
     public record Logged<T>(T value, boolean created) {
     }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     private final PlanRepository plans;
     private final LoggedSetRepository sets;
@@ -92,6 +96,31 @@ public class SetLogging {
         return new Logged<>(completion, true);
     }
 
+    /** What the check-in page offers on a morning: a form only the morning after a session day, once. */
+    public record CheckInMorning(LocalDate morning, boolean hasPlan, boolean sessionBefore, boolean checkedIn) {
+
+        /** Whether a check-in can be sent this morning. */
+        public boolean open() {
+            return hasPlan && sessionBefore && !checkedIn;
+        }
+
+        /** The session day this morning looks back on. */
+        public LocalDate sessionDay() {
+            return morning.minusDays(1);
+        }
+    }
+
+    /** Whether the morning {@code morning} follows a session day of the patient's current plan, and is not checked in yet. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CheckInMorning checkInMorning(String patientId, LocalDate morning) {
+        Plan plan = plans.currentOf(patientId).orElse(null);
+        if (plan == null) {
+            return new CheckInMorning(morning, false, false, false);
+        }
+        return new CheckInMorning(morning, true, plan.schedule().isSessionDay(morning.minusDays(1)),
+                checkIns.of(patientId, morning).isPresent());
+    }
+
     /** The morning after a session: one check-in a day. */
     @Transactional
     public Logged<MorningCheckIn> checkIn(String patientId, CheckInInput input, LocalDate today) {
@@ -109,7 +138,9 @@ public class SetLogging {
         }
         if (!plan.schedule().isSessionDay(input.date().minusDays(1))) {
             throw new InvalidInputException(422, "no-session-before", "date",
-                    "A morning check-in follows a session day; " + input.date().minusDays(1) + " was not one");
+                    "There was no session the day before (" + input.date().minusDays(1).format(DAY)
+                            + "), so there is nothing to check in for on " + input.date().format(DAY)
+                            + ": the morning check-in is for the morning after a session");
         }
         if (checkIns.of(patientId, input.date()).isPresent()) {
             throw new ConflictException("already-checked-in", "There is already a check-in for " + input.date());

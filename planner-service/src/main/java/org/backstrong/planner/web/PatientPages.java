@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.backstrong.planner.domain.PrescriptionChange;
+import org.backstrong.planner.event.PrescriptionData;
 import org.backstrong.planner.rest.PlanResource;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
@@ -23,7 +25,13 @@ import org.backstrong.planner.service.PatientHistory;
 import org.backstrong.planner.service.Plans;
 import org.backstrong.planner.service.PrintablePlans;
 import org.backstrong.planner.service.Sessions;
+import org.backstrong.planner.service.SetLogging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -42,9 +50,13 @@ public class PatientPages {
     private final Clock clock;
     private final Plans plans;
     private final PrintablePlans printablePlans;
+    private final SetLogging logging;
+    private final ObjectMapper json;
 
     public PatientPages(Sessions sessions, PatientHistory history, Caller caller, CsrfTokens csrf, Clock clock,
-            Plans plans, PrintablePlans printablePlans) {
+            Plans plans, PrintablePlans printablePlans, SetLogging logging, ObjectMapper json) {
+        this.logging = logging;
+        this.json = json;
         this.plans = plans;
         this.printablePlans = printablePlans;
         this.sessions = sessions;
@@ -59,14 +71,15 @@ public class PatientPages {
         static native TemplateInstance session(PageFrame frame, SessionPage page, String day, boolean today,
                 boolean noPlan);
 
-        static native TemplateInstance checkIn(PageFrame frame, LocalDate morning, UUID checkInId);
+        static native TemplateInstance checkIn(PageFrame frame, SetLogging.CheckInMorning morning, String sessionDay,
+                UUID checkInId);
 
         static native TemplateInstance progress(PageFrame frame, List<PatientHistory.Week> weeks, String painChart,
                 String volumeChart, List<ChangeLine> changes);
     }
 
     /** A change to the plan, told to the patient in plain words. */
-    public record ChangeLine(String when, String what, String why, boolean automatic) {
+    public record ChangeLine(String when, String what, String dose, String why, boolean automatic) {
     }
 
     @GET
@@ -84,14 +97,17 @@ public class PatientPages {
     @GET
     @Path("/check-in")
     public TemplateInstance checkIn() {
-        return Templates.checkIn(frame("Morning check-in", "check-in"), LocalDate.now(clock), UUID.randomUUID());
+        SetLogging.CheckInMorning morning = logging.checkInMorning(caller.subject(), LocalDate.now(clock));
+        return Templates.checkIn(frame("Morning check-in", "check-in"), morning, morning.sessionDay().format(DAY),
+                UUID.randomUUID());
     }
 
     @GET
     @Path("/progress")
     public TemplateInstance progress() {
         List<PatientHistory.Week> weeks = history.weeks(caller.subject());
-        List<ChangeLine> changes = history.changes(caller.subject()).stream().map(PatientPages::line).toList();
+        Map<UUID, String> names = history.exerciseNames(caller.subject());
+        List<ChangeLine> changes = history.changes(caller.subject()).stream().map(change -> line(change, names)).toList();
         return Templates.progress(frame("My progress", "progress"), weeks,
                 WeeklyCharts.meanPain(weeks), WeeklyCharts.sets(weeks), changes);
     }
@@ -118,9 +134,25 @@ public class PatientPages {
         return PageFrame.of(caller, csrf, title, current);
     }
 
-    private static ChangeLine line(PrescriptionChange change) {
+    private ChangeLine line(PrescriptionChange change, Map<UUID, String> names) {
         boolean automatic = PrescriptionChange.AUTOMATIC.equals(change.changedBy);
-        return new ChangeLine(change.changedAt.toLocalDate().format(DAY),
-                automatic ? "Your plan was adjusted" : "Your clinician changed your plan", change.reason, automatic);
+        String name = change.itemId == null ? null : names.get(change.itemId);
+        return new ChangeLine(change.changedAt.toLocalDate().format(DAY), PlainChange.what(name, automatic),
+                PlainChange.dose(prescription(change.before), prescription(change.after)),
+                PlainChange.why(change.reason, PlainChange.suggestsVariant(change.reason)), automatic);
+    }
+
+    private PrescriptionData prescription(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return this.json.readerFor(PrescriptionData.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
+        } catch (JsonProcessingException e) {
+            // An audit row this version cannot read still shows when and why; only the dose is left out.
+            Log.warnf("Audit entry's prescription is unreadable: %s", e.getOriginalMessage());
+            return null;
+        }
     }
 }

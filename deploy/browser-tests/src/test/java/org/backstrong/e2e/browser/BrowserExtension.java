@@ -122,7 +122,26 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
         }
     }
 
+    /**
+     * A phone-sized browser on a profile folder of the caller's ({@code --user-data-dir}): quitting it
+     * and opening another on the same folder is a browser restart, with the service workers, caches,
+     * IndexedDB and persistent cookies of the one before. The caller quits it.
+     */
+    public static WebDriver openWithProfile(Path userDataDir) {
+        try {
+            Files.createDirectories(userDataDir);
+            return open(false, Files.createDirectories(userDataDir.resolveSibling(userDataDir.getFileName() + "-downloads")),
+                    userDataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static WebDriver open(boolean desktop, Path downloads) {
+        return open(desktop, downloads, null);
+    }
+
+    private static WebDriver open(boolean desktop, Path downloads, Path userDataDir) {
         String chromium = System.getProperty("backstrong.e2e.chromium", "/usr/bin/chromium");
         String chromedriver = System.getProperty("backstrong.e2e.chromedriver", "/usr/bin/chromedriver");
         for (String executable : new String[] {chromium, chromedriver}) {
@@ -147,6 +166,9 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
                 "--disable-dev-shm-usage",
                 "--lang=en-GB",
                 "--window-size=" + (desktop ? DESKTOP_WIDTH + "," + DESKTOP_HEIGHT : PHONE_WIDTH + "," + PHONE_HEIGHT));
+        if (userDataDir != null) {
+            options.addArguments("--user-data-dir=" + userDataDir.toAbsolutePath());
+        }
         if (!desktop) {
             // Headless windows are at least 500 px wide; emulation gives the phone's viewport
             // exactly, with touch and the page's <meta name=viewport> honoured.
