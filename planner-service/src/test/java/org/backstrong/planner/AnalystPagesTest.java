@@ -129,10 +129,10 @@ class AnalystPagesTest {
                  "rows":[],"suppressed":2,"minimumGroupSize":5,"note":"%s"}""".formatted(note.formatted(2, "weeks are")));
         stub(get(urlPathEqualTo("/adherence")).withQueryParam("groupBy", equalTo("patient")), """
                 {"clinic":null,"clinics":["clinic-a","clinic-b"],"from":"2026-09-01","to":"2026-11-24","groupBy":"patient",
-                 "rows":[],"suppressed":3,"minimumGroupSize":5,"note":"%s"}""".formatted(note.formatted(3, "patients are")));
+                 "rows":[],"suppressed":1,"minimumGroupSize":5,"note":"%s"}""".formatted(note.formatted(1, "group of single patients is")));
         stub(get(urlPathEqualTo("/adherence/at-risk")), """
                 {"clinic":null,"clinics":["clinic-a","clinic-b"],"asOf":"2026-11-24","rows":[],"suppressed":1,
-                 "minimumGroupSize":5,"note":"%s"}""".formatted(note.formatted(1, "patient is")));
+                 "minimumGroupSize":5,"note":"%s"}""".formatted(note.formatted(1, "group of single patients is")));
         stub(get(urlPathEqualTo("/adherence/pain-improvement")), """
                 {"clinic":null,"clinics":["clinic-a","clinic-b"],"patients":null,"improved":null,"improvedPercent":null,
                  "suppressed":true,"minimumGroupSize":5,"note":"%s"}""".formatted(note.formatted(1, "share is")));

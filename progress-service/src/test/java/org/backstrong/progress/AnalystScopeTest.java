@@ -208,13 +208,13 @@ class AnalystScopeTest {
         as(bothClinics()).queryParam("clinic", small).queryParam("groupBy", "patient").when().get("/adherence")
                 .then().statusCode(200)
                 .body("rows", empty())
-                .body("suppressed", equalTo(2))
-                .body("note", equalTo("2 patients are not shown: groups of fewer than 5 patients are suppressed"));
+                .body("suppressed", equalTo(1))
+                .body("note", equalTo("1 group of single patients is not shown: groups of fewer than 5 patients are suppressed"));
         String csv = as(bothClinics()).accept("text/csv").queryParam("clinic", small).queryParam("groupBy", "patient")
                 .when().get("/adherence").then().statusCode(200).extract().asString();
         assertEquals(List.of("patient,patients,sessionsScheduled,sessionsCompleted,sessionAdherencePercent,setsPrescribed,"
                 + "setsLogged,setAdherencePercent,meanPainBand,peakPainBand",
-                "2 patients are not shown: groups of fewer than 5 patients are suppressed,,,,,,,,,"),
+                "1 group of single patients is not shown: groups of fewer than 5 patients are suppressed,,,,,,,,,"),
                 List.of(csv.split("\r\n")));
     }
 
@@ -233,8 +233,8 @@ class AnalystScopeTest {
         given().auth().oauth2(bothClinics()).queryParam("clinic", small).when().get("/adherence/at-risk")
                 .then().statusCode(200)
                 .body("rows", empty())
-                .body("suppressed", equalTo(2))
-                .body("note", equalTo("2 patients are not shown: groups of fewer than 5 patients are suppressed"));
+                .body("suppressed", equalTo(1))
+                .body("note", equalTo("1 group of single patients is not shown: groups of fewer than 5 patients are suppressed"));
         // Both clinics: seven patients with sessions due, five of them at risk.
         given().auth().oauth2(bothClinics()).when().get("/adherence/at-risk")
                 .then().statusCode(200).body("rows", hasSize(5)).body("suppressed", equalTo(0));

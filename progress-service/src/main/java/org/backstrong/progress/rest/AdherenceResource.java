@@ -37,6 +37,8 @@ public class AdherenceResource {
     static final String CLINIC_MESSAGE = "must be a clinic id (letters, digits, . _ -)";
     /** Without from, the query covers the twelve weeks up to to. */
     static final int DEFAULT_WEEKS = 12;
+    /** What a note calls rows of single patients left out all together. */
+    static final String SINGLE_PATIENTS = "group of single patients";
 
     /**
      * What GET /adherence answers in JSON: {@code clinics} are those read (the one asked for, or all
@@ -84,7 +86,9 @@ public class AdherenceResource {
         AdherenceQueries.Summary summary = queries.summary(clinics, first, last, grouping);
         SmallGroups smallGroups = queries.smallGroups();
         return new Report(clinic, clinics, first, last, groupBy, summary.rows(), summary.suppressed(),
-                smallGroups.minimum(), smallGroups.note(summary.suppressed(), groupBy, plural(grouping)));
+                smallGroups.minimum(), grouping == Grouping.PATIENT
+                        ? smallGroups.note(summary.suppressed(), SINGLE_PATIENTS, SINGLE_PATIENTS)
+                        : smallGroups.note(summary.suppressed(), groupBy, plural(grouping)));
     }
 
     /** The same rows as CSV, one header line, for spreadsheets. */
@@ -129,7 +133,7 @@ public class AdherenceResource {
         AdherenceQueries.AtRiskList atRisk = queries.atRisk(clinics, day);
         SmallGroups smallGroups = queries.smallGroups();
         return new AtRiskReport(clinic, clinics, day, atRisk.rows(), atRisk.suppressed(), smallGroups.minimum(),
-                smallGroups.note(atRisk.suppressed(), "patient", "patients"));
+                smallGroups.note(atRisk.suppressed(), SINGLE_PATIENTS, SINGLE_PATIENTS));
     }
 
     /** The share of patients whose weekly mean pain fell by 2 points or 30 % from their first week. */

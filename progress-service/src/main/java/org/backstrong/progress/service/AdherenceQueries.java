@@ -32,7 +32,11 @@ public class AdherenceQueries {
             BigDecimal meanPain, Integer peakPain, String meanPainBand, String peakPainBand) {
     }
 
-    /** The rows shown and how many were left out for counting fewer patients than the minimum. */
+    /**
+     * The rows shown and how many groups were left out for counting fewer patients than the
+     * minimum: rows of a grouping, or 1 for single patients drawn from too few (their number is
+     * itself a small group's count, so it is not given).
+     */
     public record Summary(List<Row> rows, long suppressed) {
     }
 
@@ -40,7 +44,7 @@ public class AdherenceQueries {
     public record AtRisk(String patient, long sessionsScheduled, long sessionsCompleted, BigDecimal adherencePercent) {
     }
 
-    /** At-risk patients, unless they are drawn from fewer patients than the minimum ({@code suppressed} then counts them). */
+    /** At-risk patients, unless they are drawn from fewer patients than the minimum ({@code suppressed} is then 1: that group). */
     public record AtRiskList(List<AtRisk> rows, long suppressed) {
     }
 
@@ -76,7 +80,7 @@ public class AdherenceQueries {
         if (grouping == Grouping.PATIENT) {
             // Each row is one patient: shown only when the patients of the answer are enough of them.
             if (smallGroups.suppressesPatientsOf(totals.size())) {
-                return new Summary(List.of(), totals.size());
+                return new Summary(List.of(), 1);
             }
             return new Summary(totals.stream().map(this::patientRow).toList(), 0);
         }
@@ -97,7 +101,8 @@ public class AdherenceQueries {
                 .toList();
         // The list is drawn from every patient with sessions due; fewer than the minimum shows none of them.
         if (smallGroups.suppressesPatientsOf(scheduled.size())) {
-            return new AtRiskList(List.of(), below.size());
+            // Neither the rows nor how many there are: a count of 1 to 4 patients is a small group's.
+            return new AtRiskList(List.of(), 1);
         }
         return new AtRiskList(below, 0);
     }
