@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +35,7 @@ class ExerciseCurationTest {
 
     @Test
     void aCliniciansExerciseExistsOnlyForTheirClinic() {
-        String id = create(Users.clara(), NewExercise.body(uniqueId("wall-slide")));
+        String id = create(Users.clara(), NewExercise.body());
 
         given().auth().oauth2(Users.clara()).when().get("/exercises/" + id)
                 .then().statusCode(200)
@@ -55,7 +59,7 @@ class ExerciseCurationTest {
 
     @Test
     void editsNeedTheCurrentVersionAndKeepEveryVersion() {
-        String id = create(Users.clara(), NewExercise.body(uniqueId("wall-slide")));
+        String id = create(Users.clara(), NewExercise.body());
         Map<String, Object> edited = NewExercise.body(id);
         edited.put("name", "Wall slide with lift-off");
 
@@ -86,7 +90,7 @@ class ExerciseCurationTest {
 
     @Test
     void aRetiredExerciseLeavesTheListingButItsVersionsStayReadable() {
-        String id = create(Users.clara(), NewExercise.body(uniqueId("wall-slide")));
+        String id = create(Users.clara(), NewExercise.body());
         given().auth().oauth2(Users.clara()).header("If-Match", "\"1\"")
                 .when().post("/exercises/" + id + "/retire")
                 .then().statusCode(200).body("status", equalTo("retired")).body("version", equalTo(2));
@@ -97,13 +101,13 @@ class ExerciseCurationTest {
                 .then().statusCode(200).body("status", equalTo("published"));
         given().auth().oauth2(Users.paul()).when().get("/exercises/" + id)
                 .then().statusCode(200).body("status", equalTo("retired"));
-        given().auth().oauth2(Users.clara()).when().post("/exercises/" + id + "/publish")
+        given().auth().oauth2(Users.clara()).header("If-Match", "\"2\"").when().post("/exercises/" + id + "/publish")
                 .then().statusCode(400).body("field", equalTo("status"));
     }
 
     @Test
     void anAdminsExerciseIsAGlobalDraftUntilPublished() {
-        String id = create(Users.adam(), NewExercise.body(uniqueId("prone-y-raise")));
+        String id = create(Users.adam(), NewExercise.body());
 
         given().auth().oauth2(Users.adam()).when().get("/exercises/" + id)
                 .then().statusCode(200).body("status", equalTo("draft")).body("clinicOwned", equalTo(false));
@@ -120,13 +124,13 @@ class ExerciseCurationTest {
                 .when().put("/exercises/" + id).then().statusCode(403);
         given().auth().oauth2(Users.clara()).when().post("/exercises/" + id + "/retire").then().statusCode(403);
 
-        given().auth().oauth2(Users.adam()).when().post("/exercises/" + id + "/retire")
+        given().auth().oauth2(Users.adam()).header("If-Match", "\"2\"").when().post("/exercises/" + id + "/retire")
                 .then().statusCode(200).body("status", equalTo("retired"));
     }
 
     @Test
     void adminsDoNotSeeOrChangeAClinicsOwnExercises() {
-        String id = create(Users.clara(), NewExercise.body(uniqueId("wall-slide")));
+        String id = create(Users.clara(), NewExercise.body());
         given().auth().oauth2(Users.adam()).when().get("/exercises/" + id).then().statusCode(404);
         given().auth().oauth2(Users.adam()).when().post("/exercises/" + id + "/retire").then().statusCode(404);
     }
@@ -150,5 +154,82 @@ class ExerciseCurationTest {
         given().auth().oauth2(org.backstrong.testinfra.TestTokens.token(Users.CLARA_ID, null, "clinician"))
                 .contentType(ContentType.JSON).body(NewExercise.body(uniqueId("wall-slide")))
                 .when().post("/exercises").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void theServerAssignsIdsFromTheName() {
+        String first = create(Users.clara(), NewExercise.body());
+        String second = create(Users.clara(), NewExercise.body());
+        assertTrue(first.matches("wall-slide-[a-z0-9]{8}"), first);
+        assertTrue(second.matches("wall-slide-[a-z0-9]{8}"), second);
+        assertNotEquals(first, second, "the same name twice is two exercises");
+        given().auth().oauth2(Users.clara()).when().get("/exercises/" + first)
+                .then().statusCode(200).body("id", equalTo(first));
+    }
+
+    /**
+     * An id another clinic's exercise or an admin's draft holds is answered exactly as one no
+     * exercise has: a proposed id is refused whatever it is, so a refusal tells nothing.
+     */
+    @Test
+    void anIdTakenOutOfSightIsAnsweredLikeAFreeOne() {
+        String colins = create(Users.colin(), NewExercise.body());
+        String draft = create(Users.adam(), NewExercise.body());
+        String free = uniqueId("wall-slide");
+        String visible = "lat-pulldown";
+
+        List<String> answers = new java.util.ArrayList<>();
+        for (String proposed : List.of(colins, draft, free, visible)) {
+            Map<String, Object> body = NewExercise.body(proposed);
+            answers.add(given().auth().oauth2(Users.clara()).contentType(ContentType.JSON).body(body)
+                    .when().post("/exercises")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("field", equalTo("id"))
+                    .extract().body().asString());
+        }
+        assertEquals(1, answers.stream().distinct().count(), "one answer for all: " + answers);
+
+        given().auth().oauth2(Users.clara()).when().get("/exercises/" + colins).then().statusCode(404);
+        given().auth().oauth2(Users.clara()).when().get("/exercises/" + draft).then().statusCode(404);
+        given().auth().oauth2(Users.colin()).when().get("/exercises/" + colins)
+                .then().statusCode(200).body("version", equalTo(1));
+    }
+
+    @Test
+    void publishAndRetireNeedTheCurrentVersion() {
+        String id = create(Users.clara(), NewExercise.body());
+        given().auth().oauth2(Users.clara()).when().post("/exercises/" + id + "/retire")
+                .then().statusCode(428)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://backstrong.org/problems/precondition-required"))
+                .body("field", equalTo("If-Match"));
+        given().auth().oauth2(Users.clara()).header("If-Match", "\"7\"").when().post("/exercises/" + id + "/retire")
+                .then().statusCode(412)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://backstrong.org/problems/stale-version"))
+                .body("field", equalTo("If-Match"));
+        given().auth().oauth2(Users.clara()).when().get("/exercises/" + id)
+                .then().statusCode(200).body("status", equalTo("published")).header("ETag", equalTo("\"1\""));
+
+        String draft = create(Users.adam(), NewExercise.body());
+        given().auth().oauth2(Users.adam()).when().post("/exercises/" + draft + "/publish")
+                .then().statusCode(428).contentType("application/problem+json").body("field", equalTo("If-Match"));
+        given().auth().oauth2(Users.adam()).header("If-Match", "W/\"2\"").when().post("/exercises/" + draft + "/publish")
+                .then().statusCode(412);
+        given().auth().oauth2(Users.adam()).when().get("/exercises/" + draft)
+                .then().statusCode(200).body("status", equalTo("draft")).body("version", equalTo(1));
+    }
+
+    /** Only who may change an exercise learns that it needs If-Match; anyone else is told it does not exist. */
+    @Test
+    void aMissingIfMatchTellsOthersNothing() {
+        String id = create(Users.clara(), NewExercise.body());
+        String draft = create(Users.adam(), NewExercise.body());
+        given().auth().oauth2(Users.colin()).when().post("/exercises/" + id + "/retire").then().statusCode(404);
+        given().auth().oauth2(Users.colin()).when().post("/exercises/" + draft + "/publish").then().statusCode(404);
+        given().auth().oauth2(Users.adam()).when().post("/exercises/" + id + "/publish").then().statusCode(404);
+        given().auth().oauth2(Users.colin()).when().post("/exercises/never-made-" + uniqueId("x") + "/retire")
+                .then().statusCode(404);
     }
 }

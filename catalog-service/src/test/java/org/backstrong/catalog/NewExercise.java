@@ -10,6 +10,14 @@ final class NewExercise {
     private NewExercise() {
     }
 
+    /** A new exercise as a client posts it: the server assigns its id. */
+    static Map<String, Object> body() {
+        Map<String, Object> body = body(null);
+        body.remove("id");
+        return body;
+    }
+
+    /** The exercise as an edit of {@code id} sends it. */
     static Map<String, Object> body(String id) {
         Map<String, Object> body = new HashMap<>();
         body.put("id", id);

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.backstrong.testinfra.TestTokens;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -26,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AnalystPagesTest {
 
-    static final String ANNA = TestTokens.analyst("33333333-3333-4333-8333-000000000001");
+    static final String ANNA = TestTokens.analyst("33333333-3333-4333-8333-000000000001", "clinic-a", "clinic-b");
     static final String PSEUDONYM = "p-4f1c2a9be0d35a71";
 
     WireMockServer progress = ProgressStub.server();
@@ -35,23 +37,29 @@ class AnalystPagesTest {
     void answers() {
         ProgressStub.reset();
         stub(get(urlPathEqualTo("/adherence")).withQueryParam("groupBy", equalTo("week")), """
-                {"clinic":"clinic-a","from":"2026-09-01","to":"2026-11-24","groupBy":"week","rows":[
-                 {"key":"2026-W46","patients":3,"sessionsScheduled":9,"sessionsCompleted":6,"sessionAdherencePercent":66.7,
+                {"clinic":"clinic-a","clinics":["clinic-a"],"from":"2026-09-01","to":"2026-11-24","groupBy":"week",
+                 "suppressed":0,"minimumGroupSize":5,"note":null,"rows":[
+                 {"key":"2026-W46","patients":6,"sessionsScheduled":9,"sessionsCompleted":6,"sessionAdherencePercent":66.7,
                   "setsPrescribed":90,"setsLogged":61,"setAdherencePercent":67.8,"meanPain":2.1,"peakPain":6},
-                 {"key":"2026-W47","patients":3,"sessionsScheduled":9,"sessionsCompleted":3,"sessionAdherencePercent":33.3,
+                 {"key":"2026-W47","patients":6,"sessionsScheduled":9,"sessionsCompleted":3,"sessionAdherencePercent":33.3,
                   "setsPrescribed":90,"setsLogged":30,"setAdherencePercent":33.3,"meanPain":1.5,"peakPain":3}]}""");
         stub(get(urlPathEqualTo("/adherence")).withQueryParam("groupBy", equalTo("patient")), """
-                {"clinic":"clinic-a","from":"2026-09-01","to":"2026-11-24","groupBy":"patient","rows":[
+                {"clinic":"clinic-a","clinics":["clinic-a"],"from":"2026-09-01","to":"2026-11-24","groupBy":"patient",
+                 "suppressed":0,"minimumGroupSize":5,"note":null,"rows":[
                  {"key":"%s","patients":1,"sessionsScheduled":6,"sessionsCompleted":1,"sessionAdherencePercent":16.7,
-                  "setsPrescribed":60,"setsLogged":10,"setAdherencePercent":16.7,"meanPain":2.0,"peakPain":3},
+                  "setsPrescribed":60,"setsLogged":10,"setAdherencePercent":16.7,"meanPain":null,"peakPain":null,
+                  "meanPainBand":"0-2","peakPainBand":"3-5"},
                  {"key":"p-2","patients":1,"sessionsScheduled":6,"sessionsCompleted":6,"sessionAdherencePercent":100.0,
-                  "setsPrescribed":60,"setsLogged":60,"setAdherencePercent":100.0,"meanPain":1.0,"peakPain":2}]}"""
+                  "setsPrescribed":60,"setsLogged":60,"setAdherencePercent":100.0,"meanPain":null,"peakPain":null,
+                  "meanPainBand":"0-2","peakPainBand":"0-2"}]}"""
                 .formatted(PSEUDONYM));
         stub(get(urlPathEqualTo("/adherence/at-risk")), """
-                [{"patient":"%s","clinicId":"clinic-a","sessionsScheduled":6,"sessionsCompleted":1,"adherencePercent":16.7}]"""
+                {"clinic":"clinic-a","clinics":["clinic-a"],"asOf":"2026-11-24","suppressed":0,"minimumGroupSize":5,"note":null,
+                 "rows":[{"patient":"%s","sessionsScheduled":6,"sessionsCompleted":1,"adherencePercent":16.7}]}"""
                 .formatted(PSEUDONYM));
         stub(get(urlPathEqualTo("/adherence/pain-improvement")), """
-                {"patients":4,"improved":3,"improvedPercent":75.0}""");
+                {"clinic":"clinic-a","clinics":["clinic-a"],"patients":8,"improved":6,"improvedPercent":75.0,
+                 "suppressed":false,"minimumGroupSize":5,"note":null}""");
     }
 
     @Test
@@ -110,6 +118,65 @@ class AnalystPagesTest {
         given().auth().oauth2(Clinic.patient("p")).when().get("/app/analytics/adherence.csv").then().statusCode(403);
         assertFalse(progress.getAllServeEvents().stream().anyMatch(e -> e.getRequest().getUrl().startsWith("/adherence")),
                 "nothing was asked of progress-service");
+    }
+
+    @Test
+    void saysWhatWasSuppressedForCountingFewerThanFivePatients() {
+        ProgressStub.reset();
+        String note = "%d %s not shown: groups of fewer than 5 patients are suppressed";
+        stub(get(urlPathEqualTo("/adherence")).withQueryParam("groupBy", equalTo("week")), """
+                {"clinic":null,"clinics":["clinic-a","clinic-b"],"from":"2026-09-01","to":"2026-11-24","groupBy":"week",
+                 "rows":[],"suppressed":2,"minimumGroupSize":5,"note":"%s"}""".formatted(note.formatted(2, "weeks are")));
+        stub(get(urlPathEqualTo("/adherence")).withQueryParam("groupBy", equalTo("patient")), """
+                {"clinic":null,"clinics":["clinic-a","clinic-b"],"from":"2026-09-01","to":"2026-11-24","groupBy":"patient",
+                 "rows":[],"suppressed":1,"minimumGroupSize":5,"note":"%s"}""".formatted(note.formatted(1, "group of single patients is")));
+        stub(get(urlPathEqualTo("/adherence/at-risk")), """
+                {"clinic":null,"clinics":["clinic-a","clinic-b"],"asOf":"2026-11-24","rows":[],"suppressed":1,
+                 "minimumGroupSize":5,"note":"%s"}""".formatted(note.formatted(1, "group of single patients is")));
+        stub(get(urlPathEqualTo("/adherence/pain-improvement")), """
+                {"clinic":null,"clinics":["clinic-a","clinic-b"],"patients":null,"improved":null,"improvedPercent":null,
+                 "suppressed":true,"minimumGroupSize":5,"note":"%s"}""".formatted(note.formatted(1, "share is")));
+
+        Document page = Jsoup.parse(given().auth().oauth2(ANNA)
+                .when().get("/app/analytics")
+                .then().statusCode(200).extract().asString());
+        assertTrue(page.selectFirst("[data-testid=scope]").text().startsWith("All your clinics (clinic-a, clinic-b)"),
+                page.selectFirst("[data-testid=scope]").text());
+        assertEquals(List.of("weekly", "distribution", "at-risk"),
+                page.select("[data-testid=suppressed]").eachAttr("data-section"));
+        assertTrue(page.selectFirst("[data-testid=suppressed][data-section=weekly]").text()
+                .contains("2 weeks are not shown: groups of fewer than 5 patients are suppressed"));
+        assertTrue(page.select("table[data-testid=weekly] tbody").text().contains("No week with 5 patients or more"));
+        assertTrue(page.select("table[data-testid=at-risk]").isEmpty(), "no at-risk table");
+        assertTrue(page.selectFirst("[data-testid=pain-improvement]").text().contains("1 share is not shown"));
+    }
+
+    @Test
+    void aClinicThatIsNotTheAnalystsIsNotFound() {
+        stub(get(urlPathEqualTo("/adherence")).withQueryParam("clinic", equalTo("clinic-z")), 404, """
+                {"type":"https://backstrong.org/problems/not-found","title":"Not found","status":404,
+                 "detail":"No clinic clinic-z among yours"}""");
+        Document page = Jsoup.parse(given().auth().oauth2(ANNA)
+                .when().get("/app/analytics?clinic=clinic-z")
+                .then().statusCode(404).contentType(containsString("text/html")).extract().asString());
+        assertTrue(page.selectFirst("[data-testid=problem]").text().contains("No clinic clinic-z among yours"));
+        assertEquals("true", page.selectFirst("input#clinic").attr("aria-invalid"));
+        assertTrue(page.select("table[data-testid=weekly]").isEmpty());
+        stub(get(urlPathEqualTo("/adherence")).withHeader("Accept", com.github.tomakehurst.wiremock.client.WireMock.containing("text/csv"))
+                .withQueryParam("clinic", equalTo("clinic-z")), 404, """
+                {"type":"https://backstrong.org/problems/not-found","title":"Not found","status":404}""");
+        given().auth().oauth2(ANNA).when().get("/app/analytics/adherence.csv?clinic=clinic-z&groupBy=week")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void atRiskRowsShowNoClinic() {
+        Document page = Jsoup.parse(given().auth().oauth2(ANNA)
+                .when().get("/app/analytics?clinic=clinic-a")
+                .then().statusCode(200).extract().asString());
+        assertEquals(List.of("Patient (pseudonym)", "Sessions completed / scheduled", "Adherence"),
+                page.select("table[data-testid=at-risk] thead th").eachText());
+        assertFalse(page.selectFirst("table[data-testid=at-risk]").text().contains("clinic-a"));
     }
 
     private void stub(MappingBuilder request, String body) {

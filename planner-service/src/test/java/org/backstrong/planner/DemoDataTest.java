@@ -46,4 +46,18 @@ class DemoDataTest {
                 .body("scheduled", org.hamcrest.Matchers.equalTo(true))
                 .body("items[0].exerciseId", org.hamcrest.Matchers.equalTo("light-cardio"));
     }
+
+    /** Analysts see no group of fewer than five patients: the demo's clinic-a has five on plans. */
+    @Test
+    void givesFivePatientsOfClinicAAPlanSoTheAnalystsDashboardShowsThem() {
+        for (String patient : java.util.List.of("22222222-2222-4222-8222-000000000001",
+                "22222222-2222-4222-8222-000000000002", "22222222-2222-4222-8222-000000000004",
+                "22222222-2222-4222-8222-000000000005", "22222222-2222-4222-8222-000000000006")) {
+            given().auth().oauth2(TestTokens.clinician("11111111-1111-4111-8111-000000000001", "clinic-a"))
+                    .when().get("/patients/" + patient + "/plans")
+                    .then().statusCode(200)
+                    .body("size()", org.hamcrest.Matchers.equalTo(1))
+                    .body("[0].name", org.hamcrest.Matchers.equalTo("Back strength — 4 weeks"));
+        }
+    }
 }

@@ -153,7 +153,7 @@ class AccessAndInputTest {
     @Test
     void neverGivesAnalystsWhatPatientsWrote() {
         NotedSetsScenario scenario = NotedSetsScenario.applied(bootstrap);
-        String anna = TestTokens.analyst(ANNA);
+        String anna = TestTokens.analyst(ANNA, scenario.clinic);
         for (String groupBy : List.of("week", "patient", "template", "exercise")) {
             for (String accept : List.of("application/json", "text/csv")) {
                 String answer = given().auth().oauth2(anna).accept(accept)
@@ -189,7 +189,7 @@ class AccessAndInputTest {
     void givesAnalystsCsvWithPseudonymsOnly() {
         ThreeWeekScenario scenario = new ThreeWeekScenario();
         scenario.stream.sendTo(bootstrap, Topics.PLAN_EVENTS);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(TestTokens.analyst(ANNA))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(TestTokens.analyst(ANNA, scenario.clinic))
                 .accept("text/csv")
                 .queryParam("clinic", scenario.clinic).queryParam("from", "2026-03-02").queryParam("to", "2026-03-22")
                 .queryParam("groupBy", "patient")
@@ -198,14 +198,14 @@ class AccessAndInputTest {
                 .body(startsWith("patient,patients,sessionsScheduled,sessionsCompleted,sessionAdherencePercent,"))
                 .body(containsString(",1,9,0,0.0,45,0,0.0,,\r\n"))
                 .body(not(containsString(scenario.patient))));
-        given().auth().oauth2(TestTokens.analyst(ANNA))
+        given().auth().oauth2(TestTokens.analyst(ANNA, scenario.clinic))
                 .queryParam("clinic", scenario.clinic).queryParam("asOf", "2026-03-22")
                 .when().get("/adherence/at-risk")
                 .then().statusCode(200)
-                .body("size()", equalTo(1))
-                .body("[0].adherencePercent", equalTo(0.0f))
+                .body("rows.size()", equalTo(1))
+                .body("rows[0].adherencePercent", equalTo(0.0f))
                 .body(not(containsString(scenario.patient)));
-        given().auth().oauth2(TestTokens.analyst(ANNA))
+        given().auth().oauth2(TestTokens.analyst(ANNA, scenario.clinic))
                 .queryParam("clinic", scenario.clinic)
                 .when().get("/adherence/pain-improvement")
                 .then().statusCode(200).body("patients", equalTo(0)).body("improved", equalTo(0));

@@ -126,19 +126,19 @@ class AdherenceDueTest {
         // At risk today: Dora (none of 2), not Ben (1 of 2 is not under half); Friday is not missed yet.
         analyst().when().get("/adherence/at-risk")
                 .then().statusCode(200)
-                .body("size()", equalTo(1))
-                .body("[0].sessionsScheduled", equalTo(2))
-                .body("[0].sessionsCompleted", equalTo(0))
-                .body("[0].adherencePercent", equalTo(0.0f))
+                .body("rows.size()", equalTo(1))
+                .body("rows[0].sessionsScheduled", equalTo(2))
+                .body("rows[0].sessionsCompleted", equalTo(0))
+                .body("rows[0].adherencePercent", equalTo(0.0f))
                 .body(not(containsString(ben.patient)));
         analyst().queryParam("asOf", "2026-03-22")
                 .when().get("/adherence/at-risk")
                 .then().statusCode(200)
-                .body("size()", equalTo(1));
+                .body("rows.size()", equalTo(1));
     }
 
     private RequestSpecification analyst() {
-        return given().auth().oauth2(TestTokens.analyst(ANALYST)).queryParam("clinic", clinic);
+        return given().auth().oauth2(TestTokens.analyst(ANALYST, clinic)).queryParam("clinic", clinic);
     }
 
     /** A patient of the clinic on a three-week plan from {@code start} (Mon, Wed, Fri) of one dumbbell row of 2 sets. */

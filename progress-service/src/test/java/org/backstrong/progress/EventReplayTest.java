@@ -73,7 +73,7 @@ class EventReplayTest {
                 .body("checkIns.settled", contains(true, false))
                 .body("sessions.counted", contains(true, true, true, false));
 
-        given().auth().oauth2(TestTokens.analyst(ANALYST))
+        given().auth().oauth2(TestTokens.analyst(ANALYST, scenario.clinic))
                 .queryParam("clinic", scenario.clinic).queryParam("from", "2026-03-02").queryParam("to", "2026-03-22")
                 .when().get("/adherence")
                 .then().statusCode(200)
@@ -88,7 +88,7 @@ class EventReplayTest {
                 .body("rows[1].meanPain", equalTo(2.3f))
                 .body("rows[1].peakPain", equalTo(7));
 
-        given().auth().oauth2(TestTokens.analyst(ANALYST))
+        given().auth().oauth2(TestTokens.analyst(ANALYST, scenario.clinic))
                 .queryParam("clinic", scenario.clinic).queryParam("from", "2026-03-02").queryParam("to", "2026-03-22")
                 .queryParam("groupBy", "exercise")
                 .when().get("/adherence")
@@ -98,7 +98,7 @@ class EventReplayTest {
                 .body("rows.setsLogged", contains(4, 8, 6))
                 .body("rows.sessionsScheduled", contains(null, null, null));
 
-        given().auth().oauth2(TestTokens.analyst(ANALYST))
+        given().auth().oauth2(TestTokens.analyst(ANALYST, scenario.clinic))
                 .queryParam("clinic", scenario.clinic).queryParam("from", "2026-03-02").queryParam("to", "2026-03-22")
                 .queryParam("groupBy", "template")
                 .when().get("/adherence")
@@ -107,7 +107,7 @@ class EventReplayTest {
                 .body("rows[0].sessionsScheduled", equalTo(9))
                 .body("rows[0].sessionsCompleted", equalTo(3));
 
-        given().auth().oauth2(TestTokens.analyst(ANALYST))
+        given().auth().oauth2(TestTokens.analyst(ANALYST, scenario.clinic))
                 .queryParam("clinic", scenario.clinic).queryParam("from", "2026-03-02").queryParam("to", "2026-03-22")
                 .queryParam("groupBy", "patient")
                 .when().get("/adherence")

@@ -11,7 +11,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** An exercise as a clinician or admin writes it; vocabulary and cross-field rules are checked by the service. */
+/**
+ * An exercise as a clinician or admin writes it; vocabulary and cross-field rules are checked by
+ * the service. {@code id} is left out of a new exercise (the server assigns it) and, in an edit,
+ * is the exercise's own or left out.
+ */
 public record ExerciseInput(
         @Pattern(regexp = ID_PATTERN, message = "must be lower-case words joined by hyphens") @Size(max = 80) String id,
         @NotBlank @SingleLine @Size(max = 120) String name,

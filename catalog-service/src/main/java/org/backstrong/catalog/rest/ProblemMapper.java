@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.backstrong.catalog.service.CurationDeniedException;
 import org.backstrong.catalog.service.ExerciseNotFoundException;
 import org.backstrong.catalog.service.InvalidInputException;
+import org.backstrong.catalog.service.PreconditionRequiredException;
 import org.backstrong.catalog.service.StaleVersionException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -65,6 +66,11 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response stale(StaleVersionException e) {
         return Problem.of("stale-version", "Precondition failed", 412, e.getMessage(), "If-Match").response();
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionRequired(PreconditionRequiredException e) {
+        return Problem.of("precondition-required", "Precondition required", 428, e.getMessage(), "If-Match").response();
     }
 
     /** Two edits of the same version raced; the loser learns it as a stale version. */

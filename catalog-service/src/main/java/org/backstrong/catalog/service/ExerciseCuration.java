@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import org.backstrong.catalog.domain.Exercise;
 import org.backstrong.catalog.domain.ExerciseAccess;
+import org.backstrong.catalog.domain.ExerciseIds;
 import org.backstrong.catalog.domain.ExerciseStatus;
 import org.backstrong.catalog.domain.ExerciseVersion;
 import org.backstrong.catalog.domain.Viewer;
@@ -37,6 +38,7 @@ public class ExerciseCuration {
     private final ExerciseVersionRepository versions;
     private final VocabularyRepository vocabulary;
     private final ObjectMapper json;
+    private final ExerciseIds ids = new ExerciseIds();
 
     public ExerciseCuration(ExerciseLibrary library, ExerciseRepository exercises, ExerciseVersionRepository versions,
             VocabularyRepository vocabulary, ObjectMapper json) {
@@ -52,16 +54,15 @@ public class ExerciseCuration {
         if (!ExerciseAccess.canCreate(viewer)) {
             throw new CurationDeniedException("A clinician's token must carry a clinic_id");
         }
-        if (input.id() == null) {
-            throw new InvalidInputException("id", "is required");
-        }
-        if (exercises.findById(input.id()) != null) {
-            throw new InvalidInputException("duplicate-id", "id", "an exercise with id " + input.id() + " exists");
+        if (input.id() != null) {
+            // The same answer for every id, taken or not, so that a refusal tells nothing.
+            throw new InvalidInputException("id", "is assigned by the server: leave it out");
         }
         String owner = ExerciseAccess.ownerOfNew(viewer);
-        check(viewer, input.id(), input);
+        String id = freshId(input.name());
+        check(viewer, id, input);
         Exercise exercise = new Exercise();
-        exercise.id = input.id();
+        exercise.id = id;
         exercise.clinicId = owner;
         exercise.status = owner == null ? ExerciseStatus.DRAFT : ExerciseStatus.PUBLISHED;
         // Versions count from 1, as plans and ETags show them.
@@ -81,6 +82,17 @@ public class ExerciseCuration {
         ExerciseDocuments.apply(input, exercise);
         exercise.updatedAt = OffsetDateTime.now();
         return kept(exercise, viewer, "edited");
+    }
+
+    /** An id no exercise of any clinic has; a clash of the random suffix is drawn again. */
+    private String freshId(String name) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String id = ids.next(name);
+            if (exercises.findById(id) == null) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("No free exercise id after five draws");
     }
 
     public ExerciseDocument publish(Viewer viewer, String id, Integer expectedVersion) {
@@ -111,7 +123,11 @@ public class ExerciseCuration {
                     ? "Only admins change global exercises"
                     : "Only the clinic's clinicians change its exercises");
         }
-        if (expectedVersion != null && expectedVersion != exercise.version) {
+        // Asked only of who may change it, so that 428 tells no one else that it exists.
+        if (expectedVersion == null) {
+            throw new PreconditionRequiredException("Send If-Match with the ETag of the version you are changing");
+        }
+        if (expectedVersion != exercise.version) {
             throw new StaleVersionException(id, expectedVersion, exercise.version);
         }
         return exercise;

@@ -32,6 +32,10 @@ class AnalystCsvIT {
         assertTrue(browser.getCurrentUrl().contains("/app/analytics"), browser.getCurrentUrl());
         assertFalse(browser.findElements(By.cssSelector("table[data-testid=weekly]")).isEmpty(), "the weekly table");
         assertFalse(browser.findElements(By.cssSelector("svg.chart")).isEmpty(), "the charts");
+        assertTrue(browser.findElement(By.cssSelector("[data-testid=scope]")).getText()
+                .startsWith("All your clinics (clinic-a, clinic-b)"), "anna's clinics");
+        assertFalse(browser.findElements(By.cssSelector("table[data-testid=weekly] tbody tr td:nth-child(2)")).isEmpty(),
+                "a week of the demo's five patients is shown");
 
         Path downloads = BrowserExtension.downloads(browser);
         new Select(browser.findElement(By.id("groupBy"))).selectByValue("patient");
@@ -40,11 +44,21 @@ class AnalystCsvIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.isRegularFile(csv) && Files.size(csv) > 0);
 
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        // A patient's row carries pain only as bands, and no clinic.
         assertEquals("patient,patients,sessionsScheduled,sessionsCompleted,sessionAdherencePercent,setsPrescribed,"
-                + "setsLogged,setAdherencePercent,meanPain,peakPain", lines.get(0));
-        assertTrue(lines.size() > 1, "the demo patients' plans give rows: " + lines);
+                + "setsLogged,setAdherencePercent,meanPainBand,peakPainBand", lines.get(0));
+        // anna's clinics (clinic_ids: clinic-a, clinic-b) hold the five demo patients with plans: a group large
+        // enough to be shown, one pseudonymous row each, and no line saying rows were suppressed.
+        List<String> rows = lines.subList(1, lines.size());
+        // (Other tests of the same stack may have enrolled more patients of clinic-a by now.)
+        assertTrue(rows.size() >= 5, "a row for each demo patient with a plan: " + lines);
+        for (String row : rows) {
+            assertTrue(row.matches("[0-9a-f]{32},1,.*"), "a pseudonym and one patient: " + row);
+        }
         String body = String.join("\n", lines);
-        for (String leak : List.of("22222222-", "Paul", "Petra", "Pia", "paul", "petra")) {
+        assertFalse(body.contains("not shown"), "nothing suppressed: " + body);
+        for (String leak : List.of("22222222-", "Paul", "Petra", "Pia", "Pete", "Priya", "Pablo", "paul", "petra",
+                "clinic-a", "clinic-b")) {
             assertFalse(body.contains(leak), "the CSV shows no patient id or name, found " + leak);
         }
     }

@@ -1,7 +1,5 @@
 package org.backstrong.planner.progress;
 
-import java.util.List;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,7 +31,7 @@ public interface AdherenceApi {
     @GET
     @Path("/at-risk")
     @Produces(MediaType.APPLICATION_JSON)
-    List<Adherence.AtRisk> atRisk(@QueryParam("clinic") String clinic, @QueryParam("asOf") String asOf);
+    Adherence.AtRiskReport atRisk(@QueryParam("clinic") String clinic, @QueryParam("asOf") String asOf);
 
     @GET
     @Path("/pain-improvement")

@@ -27,8 +27,10 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Loads the demo patients at start-up when the running system asks for demo data, and gives
- * paul and petra the built-in plan from this week's Monday (paul every day, so a demo always has
- * a session; petra Monday, Wednesday, Friday). Idempotent: what exists is left alone.
+ * paul, petra, pete, priya and pablo the built-in plan from this week's Monday (paul every day, so
+ * a demo always has a session; petra Monday, Wednesday, Friday; the others on other days): five
+ * patients of clinic-a, as many as an analyst's group needs to be shown. Idempotent: what exists
+ * is left alone.
  */
 @ApplicationScoped
 public class DemoData {
@@ -38,7 +40,10 @@ public class DemoData {
     static final UUID BUILT_IN_TEMPLATE = UUID.fromString("00000000-0000-4000-8000-000000000b04");
     static final Map<String, List<Integer>> DEMO_PLANS = Map.of(
             "22222222-2222-4222-8222-000000000001", List.of(1, 2, 3, 4, 5, 6, 7),
-            "22222222-2222-4222-8222-000000000002", List.of(1, 3, 5));
+            "22222222-2222-4222-8222-000000000002", List.of(1, 3, 5),
+            "22222222-2222-4222-8222-000000000004", List.of(2, 4, 6),
+            "22222222-2222-4222-8222-000000000005", List.of(1, 4),
+            "22222222-2222-4222-8222-000000000006", List.of(3, 6, 7));
 
     private final PlannerConfig config;
     private final EntityManager entityManager;

@@ -68,9 +68,23 @@ public class AnalystPages {
         }
     }
 
-    /** What the page shows; {@code problem} and {@code problemField} when the filter was refused. */
-    public record Dashboard(Adherence.Report weeks, String weeklyChart, String distributionChart,
-            List<Bucket> distribution, List<Adherence.AtRisk> atRisk, Adherence.Improvement improvement) {
+    /**
+     * What the page shows; {@code problem} and {@code problemField} when the filter was refused.
+     * {@code patients} is the per-patient answer the spread is counted from (its note says when
+     * its patients were too few to show).
+     */
+    public record Dashboard(Adherence.Report weeks, Adherence.Report patients, String weeklyChart,
+            String distributionChart, List<Bucket> distribution, Adherence.AtRiskReport atRisk,
+            Adherence.Improvement improvement) {
+
+        /** "clinic-a", or "All your clinics (clinic-a, clinic-b)". */
+        public String scope() {
+            if (weeks.clinic() != null) {
+                return weeks.clinic();
+            }
+            return weeks.clinics() == null || weeks.clinics().isEmpty() ? "None of your clinics (your account names none)"
+                    : "All your clinics (" + String.join(", ", weeks.clinics()) + ")";
+        }
     }
 
     /** Patients whose session adherence falls in [from, to] percent. */
@@ -85,7 +99,7 @@ public class AnalystPages {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance dashboard(@QueryParam("clinic") String clinic, @QueryParam("from") String from,
+    public Response dashboard(@QueryParam("clinic") String clinic, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         Filter filter = new Filter(clinic, from, to);
         PageFrame frame = PageFrame.of(caller, csrf, "Adherence", "analytics");
@@ -93,10 +107,10 @@ public class AnalystPages {
             Adherence.Report weeks = adherence.report(filter.clinicOrNull(), filter.fromOrNull(), filter.toOrNull(), "week");
             Adherence.Report patients = adherence.report(filter.clinicOrNull(), filter.fromOrNull(), filter.toOrNull(),
                     "patient");
-            List<Adherence.AtRisk> atRisk = adherence.atRisk(filter.clinicOrNull(), filter.toOrNull());
+            Adherence.AtRiskReport atRisk = adherence.atRisk(filter.clinicOrNull(), filter.toOrNull());
             Adherence.Improvement improvement = adherence.painImprovement(filter.clinicOrNull());
             List<Bucket> distribution = distribution(patients.rows());
-            Dashboard dashboard = new Dashboard(weeks,
+            Dashboard dashboard = new Dashboard(weeks, patients,
                     SvgChart.bars("Sessions completed as a share of those scheduled, per ISO week (%)",
                             weeks.rows().stream().map(row -> new SvgChart.Point(shortWeek(row.key()),
                                     percent(row.sessionAdherencePercent()))).toList(), 100.0),
@@ -104,18 +118,26 @@ public class AnalystPages {
                             distribution.stream().map(b -> new SvgChart.Point(b.label(), (double) b.patients())).toList(),
                             null),
                     distribution, atRisk, improvement);
-            return Templates.dashboard(frame, filter, dashboard, null, null);
+            return Response.ok(Templates.dashboard(frame, filter, dashboard, null, null)).build();
         } catch (WebApplicationException e) {
             Optional<JsonNode> problem = problemOf(e);
-            if (e.getResponse().getStatus() == 400 && problem.isPresent()) {
-                return Templates.dashboard(frame, filter, null, problem.get().path("detail").asText("Invalid filter"),
-                        problem.get().path("field").asText(null));
+            int status = e.getResponse().getStatus();
+            if (status == 400 && problem.isPresent()) {
+                return Response.ok(Templates.dashboard(frame, filter, null,
+                        problem.get().path("detail").asText("Invalid filter"), problem.get().path("field").asText(null)))
+                        .build();
             }
-            Log.warnf("progress-service answered %d to the adherence dashboard", e.getResponse().getStatus());
-            return unavailable(frame, filter);
+            if (status == 404) {
+                // A clinic that is not among the analyst's: not found, as progress-service says.
+                return Response.status(404).entity(Templates.dashboard(frame, filter, null,
+                        "No clinic " + filter.clinicOrNull() + " among yours. Leave the clinic blank for all of yours.",
+                        "clinic")).build();
+            }
+            Log.warnf("progress-service answered %d to the adherence dashboard", status);
+            return Response.ok(unavailable(frame, filter)).build();
         } catch (RuntimeException e) {
             Log.warnf("progress-service unavailable for the adherence dashboard: %s", e.getMessage());
-            return unavailable(frame, filter);
+            return Response.ok(unavailable(frame, filter)).build();
         }
     }
 

@@ -61,5 +61,9 @@ public interface ProgressConfig {
         /** The longest date range an analyst query may ask for. */
         @WithDefault("730")
         int maxRangeDays();
+
+        /** Analysts see no group of fewer patients than this (k-anonymity; domain/SmallGroups). */
+        @WithDefault("5")
+        int minimumGroupSize();
     }
 }

@@ -58,6 +58,9 @@ public class AdherenceRepository {
     /** The exercise id of a day's row that holds its sessions (and template) rather than an exercise's sets. */
     static final String SESSIONS_ROW = "";
 
+    /** The analysts' queries read only the clinics they may see (the caller's clinic_ids). */
+    private static final String IN_CLINICS = " AND clinic_id IN (:clinics)";
+
     private final EntityManager em;
 
     public AdherenceRepository(EntityManager em) {
@@ -295,13 +298,16 @@ public class AdherenceRepository {
     }
 
     /**
-     * Totals per group for one clinic (or all, when null) over the days that were due: the weeks
+     * Totals per group over the given clinics (none: nothing) and the days that were due: the weeks
      * counted whole from the weekly tables, the last week day by day up to its last day due, unless
      * that is its Sunday.
      */
     @SuppressWarnings("unchecked")
-    public List<Totals> summary(String clinicId, DuePeriod due, Grouping grouping) {
-        String clinic = clinicId == null ? "" : " AND clinic_id = :clinic";
+    public List<Totals> summary(List<String> clinics, DuePeriod due, Grouping grouping) {
+        if (clinics.isEmpty()) {
+            return List.of();
+        }
+        String clinic = IN_CLINICS;
         String sums = "sum(sets_prescribed)::bigint, sum(sets_logged)::bigint, sum(pain_sum)::bigint, "
                 + "sum(pain_count)::bigint, max(pain_peak)";
         String sessionSums = "sum(sessions_scheduled)::bigint, sum(sessions_completed)::bigint, " + sums;
@@ -336,7 +342,7 @@ public class AdherenceRepository {
                     + " FROM (" + wholeWeeks + (due.lastWeekWhole() ? "" : " UNION ALL " + lastWeekByDay)
                     + ") AS r GROUP BY k ORDER BY k";
         }
-        Query query = due(em.createNativeQuery(sql), due, clinicId);
+        Query query = due(em.createNativeQuery(sql), due, clinics);
         List<Totals> totals = new ArrayList<>();
         for (Object[] row : (List<Object[]>) query.getResultList()) {
             totals.add(new Totals((String) row[0], number(row[1]), row[2] == null ? null : number(row[2]),
@@ -346,50 +352,49 @@ public class AdherenceRepository {
         return totals;
     }
 
-    /** Patients whose completed share of the sessions due (as in {@link #summary}) is below {@code share}. */
+    /** Every patient with sessions due over the period (as in {@link #summary}), with the number they completed. */
     @SuppressWarnings("unchecked")
-    public List<PatientSessions> below(String clinicId, DuePeriod due, double share) {
-        String clinic = clinicId == null ? "" : " AND clinic_id = :clinic";
+    public List<PatientSessions> scheduled(List<String> clinics, DuePeriod due) {
+        if (clinics.isEmpty()) {
+            return List.of();
+        }
+        String clinic = IN_CLINICS;
         String sql = "SELECT patient_id, min(clinic_id), sum(scheduled)::bigint, sum(completed)::bigint FROM ("
                 + "SELECT patient_id, clinic_id, sessions_scheduled AS scheduled, sessions_completed AS completed "
                 + "FROM adherence_week WHERE week_start BETWEEN :firstWeek AND :lastWholeWeek" + clinic
                 + (due.lastWeekWhole() ? "" : " UNION ALL SELECT patient_id, clinic_id, sessions_scheduled, "
                         + "sessions_completed FROM adherence_day WHERE day BETWEEN :lastWeek AND :upTo "
                         + "AND exercise_id = ''" + clinic)
-                + ") AS r GROUP BY patient_id HAVING sum(scheduled) > 0 AND sum(completed) < :share * sum(scheduled) "
-                + "ORDER BY patient_id";
-        Query query = due(em.createNativeQuery(sql), due, clinicId).setParameter("share", share);
+                + ") AS r GROUP BY patient_id HAVING sum(scheduled) > 0 ORDER BY patient_id";
+        Query query = due(em.createNativeQuery(sql), due, clinics);
         return ((List<Object[]>) query.getResultList()).stream()
                 .map(row -> new PatientSessions((String) row[0], (String) row[1], number(row[2]), number(row[3])))
                 .toList();
     }
 
     /** The period's parameters: the whole weeks, the last week's days (when it is not whole), the clinic. */
-    private static Query due(Query query, DuePeriod due, String clinicId) {
+    private static Query due(Query query, DuePeriod due, List<String> clinics) {
         query.setParameter("firstWeek", due.firstWeek()).setParameter("lastWholeWeek", due.lastWholeWeek());
         if (!due.lastWeekWhole()) {
             query.setParameter("lastWeek", due.lastWeek()).setParameter("upTo", due.upTo());
         }
-        if (clinicId != null) {
-            query.setParameter("clinic", clinicId);
-        }
-        return query;
+        return query.setParameter("clinics", clinics);
     }
 
     /** Each patient's first and latest week with pain reported, when they differ. */
     @SuppressWarnings("unchecked")
-    public List<PainSpan> painSpans(String clinicId) {
+    public List<PainSpan> painSpans(List<String> clinics) {
+        if (clinics.isEmpty()) {
+            return List.of();
+        }
         String sql = "WITH weeks AS (SELECT patient_id, week_start, pain_sum::float8 / pain_count AS mean "
-                + "FROM adherence_week WHERE pain_count > 0" + (clinicId == null ? "" : " AND clinic_id = ?1") + ") "
+                + "FROM adherence_week WHERE pain_count > 0" + IN_CLINICS + ") "
                 + "SELECT f.patient_id, f.mean, l.mean FROM "
                 + "(SELECT DISTINCT ON (patient_id) patient_id, week_start, mean FROM weeks ORDER BY patient_id, week_start) f "
                 + "JOIN (SELECT DISTINCT ON (patient_id) patient_id, week_start, mean FROM weeks "
                 + "ORDER BY patient_id, week_start DESC) l ON l.patient_id = f.patient_id AND l.week_start > f.week_start "
                 + "ORDER BY f.patient_id";
-        Query query = em.createNativeQuery(sql);
-        if (clinicId != null) {
-            query.setParameter(1, clinicId);
-        }
+        Query query = em.createNativeQuery(sql).setParameter("clinics", clinics);
         return ((List<Object[]>) query.getResultList()).stream()
                 .map(row -> new PainSpan((String) row[0], ((Number) row[1]).doubleValue(), ((Number) row[2]).doubleValue()))
                 .toList();

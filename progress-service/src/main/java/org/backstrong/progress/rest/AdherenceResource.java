@@ -15,12 +15,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.backstrong.progress.domain.AnalystClinics;
+import org.backstrong.progress.domain.SmallGroups;
 import org.backstrong.progress.repository.AdherenceRepository.Grouping;
+import org.backstrong.progress.security.Caller;
 import org.backstrong.progress.security.Roles;
 import org.backstrong.progress.service.AdherenceQueries;
 import org.backstrong.progress.service.InvalidInputException;
+import org.backstrong.progress.service.NotFoundException;
 
-/** The analysts' adherence and outcome queries; patients appear only as pseudonyms. */
+/**
+ * The analysts' adherence and outcome queries, over the clinics of the analyst's clinic_ids claim
+ * only; patients appear only as pseudonyms, and no group of fewer than the minimum (domain/SmallGroups).
+ */
 @Path("/adherence")
 @RolesAllowed(Roles.ANALYST)
 public class AdherenceResource {
@@ -30,15 +37,34 @@ public class AdherenceResource {
     static final String CLINIC_MESSAGE = "must be a clinic id (letters, digits, . _ -)";
     /** Without from, the query covers the twelve weeks up to to. */
     static final int DEFAULT_WEEKS = 12;
+    /** What a note calls rows of single patients left out all together. */
+    static final String SINGLE_PATIENTS = "group of single patients";
 
-    /** What GET /adherence answers in JSON. */
-    public record Report(String clinic, LocalDate from, LocalDate to, String groupBy, List<AdherenceQueries.Row> rows) {
+    /**
+     * What GET /adherence answers in JSON: {@code clinics} are those read (the one asked for, or all
+     * of the analyst's), {@code suppressed} the rows left out for counting fewer than
+     * {@code minimumGroupSize} patients, and {@code note} says so in words (null when none was).
+     */
+    public record Report(String clinic, List<String> clinics, LocalDate from, LocalDate to, String groupBy,
+            List<AdherenceQueries.Row> rows, long suppressed, int minimumGroupSize, String note) {
+    }
+
+    /** What GET /adherence/at-risk answers: the patients (pseudonyms) under the share, as in {@link Report}. */
+    public record AtRiskReport(String clinic, List<String> clinics, LocalDate asOf, List<AdherenceQueries.AtRisk> rows,
+            long suppressed, int minimumGroupSize, String note) {
+    }
+
+    /** What GET /adherence/pain-improvement answers; the numbers are null when suppressed. */
+    public record ImprovementReport(String clinic, List<String> clinics, Long patients, Long improved,
+            BigDecimal improvedPercent, boolean suppressed, int minimumGroupSize, String note) {
     }
 
     private final AdherenceQueries queries;
+    private final Caller caller;
 
-    public AdherenceResource(AdherenceQueries queries) {
+    public AdherenceResource(AdherenceQueries queries, Caller caller) {
         this.queries = queries;
+        this.caller = caller;
     }
 
     @GET
@@ -55,8 +81,14 @@ public class AdherenceResource {
         if (ChronoUnit.DAYS.between(first, last) > queries.maxRangeDays()) {
             throw new InvalidInputException("from", "the range must be at most " + queries.maxRangeDays() + " days");
         }
-        return new Report(clinic, first, last, groupBy,
-                queries.summary(clinic, first, last, Grouping.valueOf(groupBy.toUpperCase(Locale.ROOT))));
+        Grouping grouping = Grouping.valueOf(groupBy.toUpperCase(Locale.ROOT));
+        List<String> clinics = clinics(clinic);
+        AdherenceQueries.Summary summary = queries.summary(clinics, first, last, grouping);
+        SmallGroups smallGroups = queries.smallGroups();
+        return new Report(clinic, clinics, first, last, groupBy, summary.rows(), summary.suppressed(),
+                smallGroups.minimum(), grouping == Grouping.PATIENT
+                        ? smallGroups.note(summary.suppressed(), SINGLE_PATIENTS, SINGLE_PATIENTS)
+                        : smallGroups.note(summary.suppressed(), groupBy, plural(grouping)));
     }
 
     /** The same rows as CSV, one header line, for spreadsheets. */
@@ -68,14 +100,23 @@ public class AdherenceResource {
             @QueryParam("groupBy") @DefaultValue("week")
             @Pattern(regexp = "week|patient|template|exercise", message = "must be week, patient, template or exercise")
             String groupBy) {
+        Report report = adherence(clinic, from, to, groupBy);
+        boolean patients = "patient".equals(report.groupBy());
+        // A patient's row carries pain only as bands; a group's the numbers.
         StringBuilder csv = new StringBuilder(groupBy).append(",patients,sessionsScheduled,sessionsCompleted,"
-                + "sessionAdherencePercent,setsPrescribed,setsLogged,setAdherencePercent,meanPain,peakPain\r\n");
-        for (AdherenceQueries.Row row : adherence(clinic, from, to, groupBy).rows()) {
+                + "sessionAdherencePercent,setsPrescribed,setsLogged,setAdherencePercent,"
+                + (patients ? "meanPainBand,peakPainBand" : "meanPain,peakPain") + "\r\n");
+        for (AdherenceQueries.Row row : report.rows()) {
             csv.append(cell(row.key())).append(',').append(row.patients()).append(',')
                     .append(cell(row.sessionsScheduled())).append(',').append(cell(row.sessionsCompleted())).append(',')
                     .append(cell(row.sessionAdherencePercent())).append(',').append(row.setsPrescribed()).append(',')
                     .append(row.setsLogged()).append(',').append(cell(row.setAdherencePercent())).append(',')
-                    .append(cell(row.meanPain())).append(',').append(cell(row.peakPain())).append("\r\n");
+                    .append(cell(patients ? row.meanPainBand() : row.meanPain())).append(',')
+                    .append(cell(patients ? row.peakPainBand() : row.peakPain())).append("\r\n");
+        }
+        if (report.note() != null) {
+            // The last line says what was left out, in the first column, so a spreadsheet shows it under the rows.
+            csv.append(cell(report.note())).append(",".repeat(9)).append("\r\n");
         }
         return csv.toString();
     }
@@ -84,19 +125,44 @@ public class AdherenceResource {
     @GET
     @Path("/at-risk")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<AdherenceQueries.AtRisk> atRisk(
+    public AtRiskReport atRisk(
             @QueryParam("clinic") @Pattern(regexp = CLINIC_PATTERN, message = CLINIC_MESSAGE) String clinic,
             @QueryParam("asOf") String asOf) {
-        return queries.atRisk(clinic, DateRange.date("asOf", asOf, queries.today()));
+        LocalDate day = DateRange.date("asOf", asOf, queries.today());
+        List<String> clinics = clinics(clinic);
+        AdherenceQueries.AtRiskList atRisk = queries.atRisk(clinics, day);
+        SmallGroups smallGroups = queries.smallGroups();
+        return new AtRiskReport(clinic, clinics, day, atRisk.rows(), atRisk.suppressed(), smallGroups.minimum(),
+                smallGroups.note(atRisk.suppressed(), SINGLE_PATIENTS, SINGLE_PATIENTS));
     }
 
     /** The share of patients whose weekly mean pain fell by 2 points or 30 % from their first week. */
     @GET
     @Path("/pain-improvement")
     @Produces(MediaType.APPLICATION_JSON)
-    public AdherenceQueries.Improvement painImprovement(
+    public ImprovementReport painImprovement(
             @QueryParam("clinic") @Pattern(regexp = CLINIC_PATTERN, message = CLINIC_MESSAGE) String clinic) {
-        return queries.painImprovement(clinic);
+        List<String> clinics = clinics(clinic);
+        AdherenceQueries.Improvement improvement = queries.painImprovement(clinics);
+        SmallGroups smallGroups = queries.smallGroups();
+        return new ImprovementReport(clinic, clinics, improvement.patients(), improvement.improved(),
+                improvement.improvedPercent(), improvement.suppressed(), smallGroups.minimum(),
+                smallGroups.note(improvement.suppressed() ? 1 : 0, "share", "shares"));
+    }
+
+    /** The clinics the query reads: the analyst's (clinic_ids), one of them when asked; another is not found. */
+    private List<String> clinics(String requested) {
+        return AnalystClinics.of(caller.clinicIds(), requested)
+                .orElseThrow(() -> new NotFoundException("No clinic " + requested + " among yours"));
+    }
+
+    private static String plural(Grouping grouping) {
+        return switch (grouping) {
+            case WEEK -> "weeks";
+            case PATIENT -> "patients";
+            case TEMPLATE -> "templates";
+            case EXERCISE -> "exercises";
+        };
     }
 
     /** RFC 4180: quote a value that holds a comma, a quote or a line break. */

@@ -12,7 +12,9 @@ import jakarta.transaction.Transactional;
 
 import org.backstrong.progress.config.ProgressConfig;
 import org.backstrong.progress.domain.DuePeriod;
+import org.backstrong.progress.domain.PainBand;
 import org.backstrong.progress.domain.PainImprovement;
+import org.backstrong.progress.domain.SmallGroups;
 import org.backstrong.progress.repository.AdherenceRepository;
 import org.backstrong.progress.repository.AdherenceRepository.Grouping;
 import org.backstrong.progress.repository.AdherenceRepository.Totals;
@@ -21,17 +23,33 @@ import org.backstrong.progress.repository.AdherenceRepository.Totals;
 @ApplicationScoped
 public class AdherenceQueries {
 
-    /** Counts and percentages of one group; patients appear only as pseudonyms. */
+    /**
+     * Counts and percentages of one group. A row of one patient (a pseudonym) carries pain only as
+     * bands ({@link PainBand}: meanPain and peakPain null); a row of a group carries the numbers.
+     */
     public record Row(String key, long patients, Long sessionsScheduled, Long sessionsCompleted,
             BigDecimal sessionAdherencePercent, long setsPrescribed, long setsLogged, BigDecimal setAdherencePercent,
-            BigDecimal meanPain, Integer peakPain) {
+            BigDecimal meanPain, Integer peakPain, String meanPainBand, String peakPainBand) {
     }
 
-    public record AtRisk(String patient, String clinicId, long sessionsScheduled, long sessionsCompleted,
-            BigDecimal adherencePercent) {
+    /**
+     * The rows shown and how many groups were left out for counting fewer patients than the
+     * minimum: rows of a grouping, or 1 for single patients drawn from too few (their number is
+     * itself a small group's count, so it is not given).
+     */
+    public record Summary(List<Row> rows, long suppressed) {
     }
 
-    public record Improvement(long patients, long improved, BigDecimal improvedPercent) {
+    /** A patient (pseudonym) under the at-risk share; no clinic, so a row does not narrow who it is. */
+    public record AtRisk(String patient, long sessionsScheduled, long sessionsCompleted, BigDecimal adherencePercent) {
+    }
+
+    /** At-risk patients, unless they are drawn from fewer patients than the minimum ({@code suppressed} is then 1: that group). */
+    public record AtRiskList(List<AtRisk> rows, long suppressed) {
+    }
+
+    /** The share whose pain improved; every number null when fewer patients than the minimum had pain twice. */
+    public record Improvement(Long patients, Long improved, BigDecimal improvedPercent, boolean suppressed) {
     }
 
     /** The at-risk window: the four ISO weeks ending with the week of the reference date. */
@@ -41,12 +59,14 @@ public class AdherenceQueries {
     private final Pseudonyms pseudonyms;
     private final ProgressConfig.Adherence config;
     private final Clock clock;
+    private final SmallGroups smallGroups;
 
     public AdherenceQueries(AdherenceRepository adherence, Pseudonyms pseudonyms, ProgressConfig config, Clock clock) {
         this.adherence = adherence;
         this.pseudonyms = pseudonyms;
         this.config = config.adherence();
         this.clock = clock;
+        this.smallGroups = new SmallGroups(this.config.minimumGroupSize());
     }
 
     /**
@@ -54,21 +74,42 @@ public class AdherenceQueries {
      * due ({@link DuePeriod}): up to {@code to} or today, whichever is earlier.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Row> summary(String clinicId, LocalDate from, LocalDate to, Grouping grouping) {
-        return DuePeriod.of(from, to, today()).map(due -> adherence.summary(clinicId, due, grouping)).orElse(List.of())
-                .stream()
-                .map(totals -> row(totals, grouping))
-                .toList();
+    public Summary summary(List<String> clinics, LocalDate from, LocalDate to, Grouping grouping) {
+        List<Totals> totals = DuePeriod.of(from, to, today()).map(due -> adherence.summary(clinics, due, grouping))
+                .orElse(List.of());
+        if (grouping == Grouping.PATIENT) {
+            // Each row is one patient: shown only when the patients of the answer are enough of them.
+            if (smallGroups.suppressesPatientsOf(totals.size())) {
+                return new Summary(List.of(), 1);
+            }
+            return new Summary(totals.stream().map(this::patientRow).toList(), 0);
+        }
+        List<Row> shown = totals.stream().filter(group -> !smallGroups.suppresses(group.patients()))
+                .map(group -> row(group, grouping)).toList();
+        return new Summary(shown, totals.size() - shown.size());
     }
 
     /** Over the four ISO weeks ending with the week of {@code asOf} (or today, when earlier), as far as they were due. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<AtRisk> atRisk(String clinicId, LocalDate asOf) {
+    public AtRiskList atRisk(List<String> clinics, LocalDate asOf) {
         DuePeriod due = DuePeriod.weeksEndingWith(AT_RISK_WEEKS, asOf, today());
-        return adherence.below(clinicId, due, config.atRiskBelow()).stream()
-                .map(patient -> new AtRisk(pseudonyms.of(patient.patientId()), patient.clinicId(), patient.scheduled(),
-                        patient.completed(), percent(patient.completed(), patient.scheduled())))
+        List<AdherenceRepository.PatientSessions> scheduled = adherence.scheduled(clinics, due);
+        List<AtRisk> below = scheduled.stream()
+                .filter(patient -> patient.completed() < config.atRiskBelow() * patient.scheduled())
+                .map(patient -> new AtRisk(pseudonyms.of(patient.patientId()), patient.scheduled(), patient.completed(),
+                        percent(patient.completed(), patient.scheduled())))
                 .toList();
+        // The list is drawn from every patient with sessions due; fewer than the minimum shows none of them.
+        if (smallGroups.suppressesPatientsOf(scheduled.size())) {
+            // Neither the rows nor how many there are: a count of 1 to 4 patients is a small group's.
+            return new AtRiskList(List.of(), 1);
+        }
+        return new AtRiskList(below, 0);
+    }
+
+    /** The smallest group analysts see. */
+    public SmallGroups smallGroups() {
+        return smallGroups;
     }
 
     /** Today, by the service's clock (UTC). */
@@ -77,12 +118,15 @@ public class AdherenceQueries {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Improvement painImprovement(String clinicId) {
-        List<AdherenceRepository.PainSpan> spans = adherence.painSpans(clinicId);
+    public Improvement painImprovement(List<String> clinics) {
+        List<AdherenceRepository.PainSpan> spans = adherence.painSpans(clinics);
+        if (smallGroups.suppresses(spans.size())) {
+            return new Improvement(null, null, null, true);
+        }
         long improved = spans.stream()
                 .filter(span -> PainImprovement.clinicallyImportant(span.firstWeekMean(), span.latestWeekMean()))
                 .count();
-        return new Improvement(spans.size(), improved, percent(improved, (long) spans.size()));
+        return new Improvement((long) spans.size(), improved, percent(improved, (long) spans.size()), false);
     }
 
     public int maxRangeDays() {
@@ -97,7 +141,17 @@ public class AdherenceQueries {
                 totals.painCount() == 0 ? null
                         : BigDecimal.valueOf(totals.painSum()).divide(BigDecimal.valueOf(totals.painCount()), 1,
                                 RoundingMode.HALF_UP),
-                totals.painPeak());
+                totals.painPeak(), null, null);
+    }
+
+    /** One patient's row: the pseudonym, the counts, and pain only as bands of the exact mean and the peak. */
+    private Row patientRow(Totals totals) {
+        Double meanPain = totals.painCount() == 0 ? null : (double) totals.painSum() / totals.painCount();
+        return new Row(pseudonyms.of(totals.key()), totals.patients(), totals.sessionsScheduled(),
+                totals.sessionsCompleted(),
+                totals.sessionsScheduled() == null ? null : percent(totals.sessionsCompleted(), totals.sessionsScheduled()),
+                totals.setsPrescribed(), totals.setsLogged(), percent(totals.setsLogged(), totals.setsPrescribed()),
+                null, null, PainBand.labelOf(meanPain), PainBand.labelOf(totals.painPeak()));
     }
 
     /** Weeks as ISO weeks ("2026-W05"), patients as pseudonyms, templates and exercises as they are. */
