@@ -10,6 +10,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.file.Path;
 
+import org.backstrong.catalog.rest.ExerciseResource;
+import org.backstrong.catalog.rest.VocabularyResource;
+import org.backstrong.testinfra.OpenApiCoverage;
 import org.backstrong.testinfra.OpenApiLint;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,13 @@ class OpenApiDocumentTest {
         String document = given().accept(ContentType.JSON).when().get("/q/openapi")
                 .then().statusCode(200).extract().asString();
         OpenApiLint.assertClean(document, Path.of("target", "openapi", "catalog-service.json"));
+    }
+
+    @Test
+    void describesEveryResourceMethodWithItsPathParametersAndBody() {
+        String document = given().accept(ContentType.JSON).when().get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        OpenApiCoverage.assertDescribes(document, ExerciseResource.class, VocabularyResource.class);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -53,10 +54,8 @@ public class ProblemResponses implements OASFilter {
         if (path.contains("{")) {
             putIfAbsent(responses, "404", "Not found, or not visible to the caller (another clinic's)");
         }
-        boolean hasInput = (operation.getParameters() != null && !operation.getParameters().isEmpty())
-                || operation.getRequestBody() != null;
-        if (hasInput) {
-            responses.addAPIResponse("400", problem("Invalid input: `field` names the parameter or body field"));
+        if (operation.getRequestBody() != null || hasCheckedParameter(operation)) {
+            putIfAbsent(responses, "400", "Invalid input: `field` names the parameter or body field");
         }
         if (operation.getRequestBody() != null) {
             putIfAbsent(responses, "415", "The body is not application/json");
@@ -67,6 +66,16 @@ public class ProblemResponses implements OASFilter {
                 response.getValue().content(problemContent());
             }
         }
+    }
+
+    /**
+     * A query or header parameter, or a path parameter with a pattern: what the service checks and
+     * answers 400 for. A path id it only looks up answers 404 when it is wrong, a UUID too (JAX-RS).
+     */
+    private static boolean hasCheckedParameter(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> parameter.getIn() != Parameter.In.PATH
+                        || (parameter.getSchema() != null && parameter.getSchema().getPattern() != null));
     }
 
     private static void putIfAbsent(APIResponses responses, String status, String description) {
