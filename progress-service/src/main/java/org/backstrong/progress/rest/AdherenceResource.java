@@ -19,10 +19,13 @@ import org.backstrong.progress.repository.AdherenceRepository.Grouping;
 import org.backstrong.progress.security.Roles;
 import org.backstrong.progress.service.AdherenceQueries;
 import org.backstrong.progress.service.InvalidInputException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The analysts' adherence and outcome queries; patients appear only as pseudonyms. */
 @Path("/adherence")
 @RolesAllowed(Roles.ANALYST)
+@Tag(name = "Adherence", description = "Analysts' adherence and outcome figures; patients only as pseudonyms")
 public class AdherenceResource {
 
     public static final String CSV = "text/csv";
@@ -43,6 +46,7 @@ public class AdherenceResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getAdherence", summary = "Sessions and sets scheduled against done, grouped, as JSON or CSV")
     public Report adherence(
             @QueryParam("clinic") @Pattern(regexp = CLINIC_PATTERN, message = CLINIC_MESSAGE) String clinic,
             @QueryParam("from") String from, @QueryParam("to") String to,
@@ -62,6 +66,7 @@ public class AdherenceResource {
     /** The same rows as CSV, one header line, for spreadsheets. */
     @GET
     @Produces(CSV)
+    @Operation(operationId = "getAdherence", summary = "Sessions and sets scheduled against done, grouped, as JSON or CSV")
     public String adherenceAsCsv(
             @QueryParam("clinic") @Pattern(regexp = CLINIC_PATTERN, message = CLINIC_MESSAGE) String clinic,
             @QueryParam("from") String from, @QueryParam("to") String to,
@@ -84,6 +89,7 @@ public class AdherenceResource {
     @GET
     @Path("/at-risk")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listPatientsAtRisk", summary = "Patients who did too few of their sessions in the last four weeks")
     public List<AdherenceQueries.AtRisk> atRisk(
             @QueryParam("clinic") @Pattern(regexp = CLINIC_PATTERN, message = CLINIC_MESSAGE) String clinic,
             @QueryParam("asOf") String asOf) {
@@ -94,6 +100,7 @@ public class AdherenceResource {
     @GET
     @Path("/pain-improvement")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getPainImprovement", summary = "The share of patients whose pain improved clinically")
     public AdherenceQueries.Improvement painImprovement(
             @QueryParam("clinic") @Pattern(regexp = CLINIC_PATTERN, message = CLINIC_MESSAGE) String clinic) {
         return queries.painImprovement(clinic);
