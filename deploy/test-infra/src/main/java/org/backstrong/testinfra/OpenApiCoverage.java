@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,7 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Holds a service's OpenAPI document to its JAX-RS resources: each resource method is an
- * operation at its path with its path parameters and its request body's schema, and the document
+ * operation at its path with its path parameters, its request body's schema and (when it returns
+ * one of the service's records) its answer's schema, and the document
  * has no operation that no listed resource declares (a page, a forgotten resource).
  */
 public final class OpenApiCoverage {
@@ -50,6 +53,7 @@ public final class OpenApiCoverage {
                     continue;
                 }
                 checkParameters(method, operation, where, wrong);
+                checkAnswer(method, operation, where, wrong);
             }
         }
         Set<String> documented = new TreeSet<>();
@@ -80,6 +84,34 @@ public final class OpenApiCoverage {
                             + " body but documents " + (ref.isEmpty() ? "none" : ref));
                 }
             }
+        }
+    }
+
+    /** A method that returns one of the service's records (or a list of them) answers it as JSON. */
+    private static void checkAnswer(Method method, JsonNode operation, String where, List<String> wrong) {
+        Class<?> type = method.getReturnType();
+        boolean list = List.class.isAssignableFrom(type);
+        if (list && method.getGenericReturnType() instanceof ParameterizedType generic
+                && generic.getActualTypeArguments()[0] instanceof Class<?> element) {
+            type = element;
+        }
+        if (!type.getName().startsWith("org.backstrong.")) {
+            return;
+        }
+        String success = null;
+        for (Iterator<String> codes = operation.path("responses").fieldNames(); codes.hasNext();) {
+            String code = codes.next();
+            if (code.startsWith("2") && (success == null || code.compareTo(success) < 0)) {
+                success = code;
+            }
+        }
+        JsonNode schema = success == null ? null
+                : operation.path("responses").path(success).path("content").path("application/json").path("schema");
+        JsonNode ref = schema == null ? null : (list ? schema.path("items") : schema).path("$ref");
+        String expected = "#/components/schemas/" + type.getSimpleName();
+        if (ref == null || !expected.equals(ref.asText()) || (list && !"array".equals(schema.path("type").asText()))) {
+            wrong.add(where + " answers " + (list ? "a list of " : "") + type.getSimpleName() + " but documents "
+                    + (schema == null ? "no success answer" : schema.toString()));
         }
     }
 
