@@ -33,10 +33,18 @@ import org.backstrong.catalog.security.Roles;
 import org.backstrong.catalog.service.ExerciseCuration;
 import org.backstrong.catalog.service.ExerciseLibrary;
 import org.backstrong.catalog.service.InvalidInputException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The exercise library: search and read for everyone signed in; curation for clinicians and admins. */
 @Path("/exercises")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Exercises", description = "Search, read and curate the exercise library")
 public class ExerciseResource {
 
     /** The number of matches beyond the page, for paging controls. */
@@ -54,6 +62,10 @@ public class ExerciseResource {
 
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT, Roles.ANALYST, Roles.ADMIN })
+    @Operation(operationId = "searchExercises", summary = "Search published exercises and the caller's clinic's own")
+    @APIResponse(responseCode = "200", description = "One page of matches", headers = @Header(name = TOTAL_COUNT,
+            description = "Matches in all pages", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ExerciseSummary.class)))
     public Response search(
             @QueryParam("q") @Size(max = 100) String q,
             @QueryParam("region") @Size(max = 40) String region,
@@ -74,6 +86,9 @@ public class ExerciseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT, Roles.ANALYST, Roles.ADMIN })
+    @Operation(operationId = "getExercise", summary = "Read an exercise's current version")
+    @APIResponse(responseCode = "200", description = "The current version", headers = @Header(ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = ExerciseDocument.class)))
     public Response get(@PathParam("id") String id) {
         return withETag(Response.ok(), library.get(caller.viewer(), id));
     }
@@ -82,6 +97,7 @@ public class ExerciseResource {
     @GET
     @Path("/{id}/versions/{version}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT, Roles.ANALYST, Roles.ADMIN })
+    @Operation(operationId = "getExerciseVersion", summary = "Read a kept version of an exercise")
     public ExerciseDocument version(@PathParam("id") String id,
             @PathParam("version") @Pattern(regexp = "[1-9]\\d{0,8}", message = "must be a version number") String version) {
         return library.version(caller.viewer(), id, Integer.parseInt(version));
@@ -90,6 +106,9 @@ public class ExerciseResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(operationId = "createExercise", summary = "Create an exercise (a clinic's is published at once, a global one is a draft)")
+    @APIResponse(responseCode = "201", description = "Created", headers = { @Header(ref = "Location"), @Header(ref = "ETag") },
+            content = @Content(schema = @Schema(implementation = ExerciseDocument.class)))
     public Response create(@NotNull(message = "a JSON exercise is required") @Valid ExerciseInput body) {
         ExerciseDocument created = curation.create(caller.viewer(), body);
         return withETag(Response.created(URI.create("/exercises/" + created.id())), created);
@@ -100,6 +119,11 @@ public class ExerciseResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(operationId = "updateExercise", summary = "Replace an exercise with a new version")
+    @APIResponse(responseCode = "200", description = "The new version", headers = @Header(ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = ExerciseDocument.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON exercise is required") @Valid ExerciseInput body) {
         Integer expected = expectedVersion(ifMatch);
@@ -114,6 +138,11 @@ public class ExerciseResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(operationId = "publishExercise", summary = "Publish an exercise, making it usable in templates")
+    @APIResponse(responseCode = "200", description = "The published version", headers = @Header(ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = ExerciseDocument.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response publish(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(Response.ok(), curation.publish(caller.viewer(), id, expectedVersion(ifMatch)));
     }
@@ -121,6 +150,11 @@ public class ExerciseResource {
     @POST
     @Path("/{id}/retire")
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(operationId = "retireExercise", summary = "Retire an exercise from new templates (kept versions stay readable)")
+    @APIResponse(responseCode = "200", description = "The retired version", headers = @Header(ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = ExerciseDocument.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response retire(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(Response.ok(), curation.retire(caller.viewer(), id, expectedVersion(ifMatch)));
     }

@@ -11,11 +11,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.backstrong.catalog.repository.VocabularyRepository.Term;
 import org.backstrong.catalog.security.Roles;
 import org.backstrong.catalog.service.ExerciseLibrary;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The controlled vocabularies exercises are described with, for filters and forms. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT, Roles.ANALYST, Roles.ADMIN })
+@Tag(name = "Vocabularies", description = "The controlled terms exercises are described with")
 public class VocabularyResource {
 
     private final ExerciseLibrary library;
@@ -26,18 +29,21 @@ public class VocabularyResource {
 
     @GET
     @Path("muscles")
+    @Operation(operationId = "listMuscles", summary = "List the muscles exercises name")
     public List<Vocabulary> muscles() {
         return library.vocabulary(Term.MUSCLE);
     }
 
     @GET
     @Path("equipment")
+    @Operation(operationId = "listEquipment", summary = "List the equipment exercises name")
     public List<Vocabulary> equipment() {
         return library.vocabulary(Term.EQUIPMENT);
     }
 
     @GET
     @Path("regions")
+    @Operation(operationId = "listRegions", summary = "List the body regions exercises name")
     public List<Vocabulary> regions() {
         return library.vocabulary(Term.REGION);
     }

@@ -24,11 +24,19 @@ import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.Sessions;
 import org.backstrong.planner.service.SetLogging;
 import org.backstrong.planner.service.SetLogging.Logged;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The patient's own side: today's session, logging sets, completing a session, the morning check-in. */
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PATIENT)
+@Tag(name = "My sessions", description = "The signed-in patient's sessions, logged sets and morning check-ins")
 public class MeResource {
 
     private final Sessions sessions;
@@ -45,12 +53,18 @@ public class MeResource {
 
     @GET
     @Path("/sessions/today")
+    @Operation(operationId = "getMyTodaysSession", summary = "Today's session of my current plan")
+    @APIResponseSchema(value = SessionView.class, responseDescription = "The session, or that today has none")
+    @APIResponse(responseCode = "404", description = "I have no current plan")
     public SessionView today() {
         return sessions.ofPatient(caller.subject(), LocalDate.now(clock));
     }
 
     @GET
     @Path("/sessions/{date}")
+    @Operation(operationId = "getMySession", summary = "A day's session of my current plan")
+    @APIResponseSchema(value = SessionView.class, responseDescription = "The session, or that the day has none")
+    @APIResponse(responseCode = "400", description = "The date is not yyyy-MM-dd")
     public SessionView session(@PathParam("date") String date) {
         return sessions.ofPatient(caller.subject(), PlanResource.parseDate(date));
     }
@@ -62,6 +76,16 @@ public class MeResource {
     @POST
     @Path("/sets")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "logMySet", summary = "Log a set (sending the same setId again is safe)")
+    @APIResponse(responseCode = "201", description = "Stored", headers = @Header(ref = "Location"),
+            content = @Content(schema = @Schema(implementation = SetView.class)))
+    @APIResponse(responseCode = "200", description = "Stored before: the first answer",
+            content = @Content(schema = @Schema(implementation = SetView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan of mine")
+    @APIResponse(responseCode = "409", description = "The exercise is paused, the plan is not active, the set is logged already, or the setId is taken")
+    @APIResponse(responseCode = "422", description = "The item is not in that day's session, or the day is not a session day or is in the future")
+    @APIResponse(responseCode = "503", description = "Too many sets are waiting to be stored: send it again later",
+            headers = @Header(ref = "Retry-After"))
     public CompletionStage<Response> logSet(@NotNull(message = "a JSON set is required") @Valid SetInput body) {
         return logging.logSet(caller.subject(), body, LocalDate.now(clock))
                 .thenApply(logged -> answer(logged.created(), "/me/sets/" + logged.value().id, SetView.of(logged.value())));
@@ -70,6 +94,13 @@ public class MeResource {
     @POST
     @Path("/sessions/{date}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "completeMySession", summary = "Complete a day's session (completing it again is safe)")
+    @APIResponse(responseCode = "201", description = "Completed", headers = @Header(ref = "Location"),
+            content = @Content(schema = @Schema(implementation = CompletionView.class)))
+    @APIResponse(responseCode = "200", description = "Completed before: the first answer",
+            content = @Content(schema = @Schema(implementation = CompletionView.class)))
+    @APIResponse(responseCode = "409", description = "The plan is not active")
+    @APIResponse(responseCode = "422", description = "The day is not a session day, or is in the future")
     public Response complete(@PathParam("date") String text,
             @NotNull(message = "a JSON body with the planId is required") @Valid CompletionInput body) {
         LocalDate date = PlanResource.parseDate(text);
@@ -81,6 +112,13 @@ public class MeResource {
     @POST
     @Path("/check-ins")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "checkMeIn", summary = "The morning check-in after a session day (sending the same id again is safe)")
+    @APIResponse(responseCode = "201", description = "Stored", headers = @Header(ref = "Location"),
+            content = @Content(schema = @Schema(implementation = CheckInView.class)))
+    @APIResponse(responseCode = "200", description = "Stored before: the first answer",
+            content = @Content(schema = @Schema(implementation = CheckInView.class)))
+    @APIResponse(responseCode = "409", description = "No plan, a check-in for that day already, or the id is taken")
+    @APIResponse(responseCode = "422", description = "The date is in the future, or the day before was not a session day")
     public Response checkIn(@NotNull(message = "a JSON check-in is required") @Valid CheckInInput body) {
         Logged<MorningCheckIn> logged = logging.checkIn(caller.subject(), body, LocalDate.now(clock));
         return answer(logged.created(), "/me/check-ins/" + logged.value().id, CheckInView.of(logged.value()));

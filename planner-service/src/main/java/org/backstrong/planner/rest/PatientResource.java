@@ -22,11 +22,18 @@ import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.PatientRegistry;
 import org.backstrong.planner.service.Plans;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A clinic's patients: enrolment with screening, and their plans. Clinicians of that clinic only. */
 @Path("/patients")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CLINICIAN)
+@Tag(name = "Patients", description = "The clinic's patients: enrolment, screening and their plans")
 public class PatientResource {
 
     private final PatientRegistry registry;
@@ -40,6 +47,7 @@ public class PatientResource {
     }
 
     @GET
+    @Operation(operationId = "listPatients", summary = "One page of the clinic's patients")
     public List<PatientSummary> list(@Valid @BeanParam PageRequest paging) {
         return registry.list(caller.clinic(), paging.pageIndex(), paging.pageSize()).stream()
                 .map(PatientSummary::of)
@@ -48,6 +56,10 @@ public class PatientResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "enrolPatient", summary = "Enrol a patient with their screening")
+    @APIResponse(responseCode = "201", description = "Enrolled", headers = @Header(ref = "Location"),
+            content = @Content(schema = @Schema(implementation = PatientSummary.class)))
+    @APIResponse(responseCode = "409", description = "A patient with this id is enrolled already")
     public Response enrol(@NotNull(message = "a JSON enrolment is required") @Valid EnrolmentInput body) {
         PatientSummary enrolled = PatientSummary.of(registry.enrol(caller.clinic(), caller.subject(), body));
         return Response.created(URI.create("/patients/" + enrolled.id())).entity(enrolled).build();
@@ -55,6 +67,7 @@ public class PatientResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getPatient", summary = "A patient of the clinic, with their screening")
     public PatientSummary get(@PathParam("id") String id) {
         return PatientSummary.of(registry.get(caller.clinic(), id));
     }
@@ -62,6 +75,7 @@ public class PatientResource {
     @PUT
     @Path("/{id}/screening")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updatePatientScreening", summary = "Record a professional's clearance")
     public PatientSummary screening(@PathParam("id") String id,
             @NotNull(message = "a JSON screening is required") @Valid ScreeningInput body) {
         return PatientSummary.of(registry.updateScreening(caller.clinic(), id, body));
@@ -69,6 +83,7 @@ public class PatientResource {
 
     @GET
     @Path("/{id}/plans")
+    @Operation(operationId = "listPatientPlans", summary = "The patient's plans")
     public List<PlanView> plans(@PathParam("id") String id) {
         return plans.ofPatient(caller.clinic(), id).stream().map(PlanView::of).toList();
     }
@@ -77,6 +92,11 @@ public class PatientResource {
     @POST
     @Path("/{id}/plans")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "assignPlan", summary = "Assign a template to the patient as their own plan")
+    @APIResponse(responseCode = "201", description = "Assigned", headers = @Header(ref = "Location"),
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "409", description = "A pre-existing condition has no clearance, or another plan is in progress")
+    @APIResponse(responseCode = "422", description = "No such template")
     public Response assign(@PathParam("id") String id,
             @NotNull(message = "a JSON assignment is required") @Valid AssignmentInput body) {
         Plan plan = plans.assign(caller.clinic(), caller.author(), id, body);

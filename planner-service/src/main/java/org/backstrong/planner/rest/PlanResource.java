@@ -22,6 +22,13 @@ import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.Plans;
 import org.backstrong.planner.service.PrintablePlans;
 import org.backstrong.planner.service.Sessions;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -29,6 +36,7 @@ import io.quarkus.qute.TemplateInstance;
 /** A patient's plan: its clinicians edit, pause, resume and end it; the patient reads it. */
 @Path("/plans/{id}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Plans", description = "A patient's plan: read by its patient and clinicians, changed by its clinicians")
 public class PlanResource {
 
     private final Plans plans;
@@ -59,6 +67,7 @@ public class PlanResource {
 
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT })
+    @Operation(operationId = "getPlan", summary = "The plan with its current prescriptions")
     public PlanView get(@PathParam("id") UUID id) {
         return PlanView.of(visible(id));
     }
@@ -66,6 +75,9 @@ public class PlanResource {
     @GET
     @Path("/sessions/{date}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT })
+    @Operation(operationId = "getPlanSession", summary = "A day's session of the plan")
+    @APIResponseSchema(value = SessionView.class, responseDescription = "The session, or that the day has none")
+    @APIResponse(responseCode = "400", description = "The date is not yyyy-MM-dd")
     public SessionView session(@PathParam("id") UUID id, @PathParam("date") String date) {
         return sessions.view(visible(id), parseDate(date));
     }
@@ -75,6 +87,9 @@ public class PlanResource {
     @Path("/print")
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT })
+    @Operation(operationId = "printPlan", summary = "The plan as a print-ready HTML page")
+    @APIResponse(responseCode = "200", description = "The page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public TemplateInstance print(@PathParam("id") UUID id) {
         return printPage(printablePlans.of(visible(id), caller.is(Roles.CLINICIAN)), false);
     }
@@ -82,6 +97,7 @@ public class PlanResource {
     @GET
     @Path("/audit")
     @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "getPlanAudit", summary = "Every change of the plan: who, when, why, before and after")
     public List<AuditEntry> audit(@PathParam("id") UUID id) {
         return plans.auditTrail(caller.clinic(), id).stream().map(AuditEntry::of).toList();
     }
@@ -90,6 +106,9 @@ public class PlanResource {
     @Path("/items/{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "editPlanItem", summary = "Change an item's prescription")
+    @APIResponseSchema(value = PlanView.class, responseDescription = "The plan with the new prescription")
+    @APIResponse(responseCode = "409", description = "The plan has ended, or changed meanwhile")
     public PlanView editItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
             @NotNull(message = "a JSON prescription edit is required") @Valid PrescriptionEdit body) {
         return PlanView.of(plans.editItem(caller.clinic(), caller.author(), id, itemId, body));
@@ -99,6 +118,9 @@ public class PlanResource {
     @Path("/pause")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "pausePlan", summary = "Pause the plan")
+    @APIResponseSchema(value = PlanView.class, responseDescription = "The paused plan")
+    @APIResponse(responseCode = "409", description = "The plan is not active, or changed meanwhile")
     public PlanView pause(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid StatusChange body) {
         return PlanView.of(plans.pause(caller.clinic(), caller.author(), id, body.reason()));
     }
@@ -107,6 +129,9 @@ public class PlanResource {
     @Path("/resume")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "resumePlan", summary = "Resume a paused plan")
+    @APIResponseSchema(value = PlanView.class, responseDescription = "The resumed plan")
+    @APIResponse(responseCode = "409", description = "The plan is not paused, or changed meanwhile")
     public PlanView resume(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid StatusChange body) {
         return PlanView.of(plans.resume(caller.clinic(), caller.author(), id, body.reason()));
     }
@@ -115,6 +140,9 @@ public class PlanResource {
     @Path("/end")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "endPlan", summary = "End the plan")
+    @APIResponseSchema(value = PlanView.class, responseDescription = "The ended plan")
+    @APIResponse(responseCode = "409", description = "The plan has ended already, or changed meanwhile")
     public PlanView end(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid StatusChange body) {
         return PlanView.of(plans.end(caller.clinic(), caller.author(), id, body.reason()));
     }

@@ -23,6 +23,8 @@ import org.backstrong.progress.security.Roles;
 import org.backstrong.progress.service.AdherenceQueries;
 import org.backstrong.progress.service.InvalidInputException;
 import org.backstrong.progress.service.NotFoundException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The analysts' adherence and outcome queries, over the clinics of the analyst's clinic_ids claim
@@ -30,6 +32,7 @@ import org.backstrong.progress.service.NotFoundException;
  */
 @Path("/adherence")
 @RolesAllowed(Roles.ANALYST)
+@Tag(name = "Adherence", description = "Analysts' adherence and outcome figures; patients only as pseudonyms")
 public class AdherenceResource {
 
     public static final String CSV = "text/csv";
@@ -69,6 +72,7 @@ public class AdherenceResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getAdherence", summary = "Sessions and sets scheduled against done, grouped, as JSON or CSV")
     public Report adherence(
             @QueryParam("clinic") @Pattern(regexp = CLINIC_PATTERN, message = CLINIC_MESSAGE) String clinic,
             @QueryParam("from") String from, @QueryParam("to") String to,
@@ -94,6 +98,7 @@ public class AdherenceResource {
     /** The same rows as CSV, one header line, for spreadsheets. */
     @GET
     @Produces(CSV)
+    @Operation(operationId = "getAdherence", summary = "Sessions and sets scheduled against done, grouped, as JSON or CSV")
     public String adherenceAsCsv(
             @QueryParam("clinic") @Pattern(regexp = CLINIC_PATTERN, message = CLINIC_MESSAGE) String clinic,
             @QueryParam("from") String from, @QueryParam("to") String to,
@@ -125,6 +130,7 @@ public class AdherenceResource {
     @GET
     @Path("/at-risk")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listPatientsAtRisk", summary = "Patients who did too few of their sessions in the last four weeks")
     public AtRiskReport atRisk(
             @QueryParam("clinic") @Pattern(regexp = CLINIC_PATTERN, message = CLINIC_MESSAGE) String clinic,
             @QueryParam("asOf") String asOf) {
@@ -140,6 +146,7 @@ public class AdherenceResource {
     @GET
     @Path("/pain-improvement")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getPainImprovement", summary = "The share of patients whose pain improved clinically")
     public ImprovementReport painImprovement(
             @QueryParam("clinic") @Pattern(regexp = CLINIC_PATTERN, message = CLINIC_MESSAGE) String clinic) {
         List<String> clinics = clinics(clinic);

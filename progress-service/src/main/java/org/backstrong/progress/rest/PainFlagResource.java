@@ -21,10 +21,15 @@ import org.backstrong.progress.security.Caller;
 import org.backstrong.progress.security.Roles;
 import org.backstrong.progress.service.PainFlagInbox;
 import org.backstrong.progress.service.PainFlags;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The clinicians' pain-flag inbox: list their clinic's flags, acknowledge and resolve them. */
 @Path("/pain-flags")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Pain flags", description = "The clinicians' inbox of pain flags")
 public class PainFlagResource {
 
     static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
@@ -42,6 +47,7 @@ public class PainFlagResource {
     /** The caller's clinic's flags that are not resolved yet, newest first. */
     @GET
     @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "listUnresolvedPainFlags", summary = "The clinic's flags not resolved yet, newest first")
     public List<PainFlagView> unresolved(@Valid @BeanParam PageRequest paging) {
         return inbox.unresolved(clinicId(), paging.pageIndex(), paging.pageSize()).stream()
                 .map(PainFlagView::of)
@@ -62,6 +68,9 @@ public class PainFlagResource {
     @POST
     @Path("/{id}/acknowledge")
     @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "acknowledgePainFlag", summary = "Acknowledge a flag: a clinician is on it")
+    @APIResponseSchema(value = PainFlagView.class, responseDescription = "The acknowledged flag")
+    @APIResponse(responseCode = "409", description = "The flag is resolved already")
     public PainFlagView acknowledge(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a flag id (a UUID)") String id) {
         return PainFlagView.of(flags.acknowledge(clinicId(), UUID.fromString(id), caller.subject()));
     }
@@ -70,6 +79,9 @@ public class PainFlagResource {
     @Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "resolvePainFlag", summary = "Resolve a flag with the clinician's note")
+    @APIResponseSchema(value = PainFlagView.class, responseDescription = "The resolved flag")
+    @APIResponse(responseCode = "409", description = "The flag is resolved already")
     public PainFlagView resolve(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a flag id (a UUID)") String id,
             @NotNull(message = "a JSON body with a note is required") @Valid Resolution body) {
         return PainFlagView.of(flags.resolve(clinicId(), UUID.fromString(id), caller.subject(), body.note().strip()));

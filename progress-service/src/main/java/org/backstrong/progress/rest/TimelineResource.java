@@ -15,10 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.backstrong.progress.security.Caller;
 import org.backstrong.progress.security.Roles;
 import org.backstrong.progress.service.Timeline;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A clinician's view of one of their clinic's patients over time. */
 @Path("/patients/{id}/timeline")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Timelines", description = "One patient's progress over time, for their clinicians")
 public class TimelineResource {
 
     private final Timeline timeline;
@@ -31,6 +34,7 @@ public class TimelineResource {
 
     @GET
     @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "getPatientTimeline", summary = "The patient's decisions and flags, with their reasons")
     public Timeline.View timeline(
             @PathParam("id") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be a patient id") String id,
             @QueryParam("from") String from, @QueryParam("to") String to) {
