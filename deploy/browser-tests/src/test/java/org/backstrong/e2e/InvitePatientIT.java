@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.backstrong.e2e.browser.DesktopWindow;
 import org.backstrong.e2e.pages.AppPage;
+import org.backstrong.e2e.pages.Axe;
 import org.backstrong.e2e.pages.KeycloakLoginPage;
 import org.backstrong.e2e.stack.LocalStack;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -73,6 +78,52 @@ class InvitePatientIT {
         assertEquals("clinic-a", claims.path("clinic_id").asText());
         assertTrue(claims.path("realm_access").path("roles").toString().contains("\"patient\""), claims.toString());
         assertThrowsAssertion(() -> Api.as(stack, username, oneTime), "the one-time password no longer works");
+
+        // A plan and a first set: My progress shows its table in a scroll region a keyboard reaches.
+        Api.as(stack, "clara").postToPlanner("/patients/" + patientId + "/plans", "{\"templateId\": \""
+                + Api.BUILT_IN_TEMPLATE + "\", \"startDate\": \"" + LocalDate.now() + "\", \"weekdays\": [1,2,3,4,5,6,7]}", 201);
+        Api own = Api.as(stack, username, password);
+        JsonNode session = own.getFromPlanner("/me/sessions/today");
+        own.postToPlanner("/me/sets", firstSet(session), 201);
+        browser.get(stack.plannerUrl() + "/app/me/progress");
+        WebElement region = wait(browser).until(d -> d.findElements(By.cssSelector("[data-testid=weeks-region]"))
+                .stream().findFirst().orElse(null));
+        assertEquals("0", region.getAttribute("tabindex"));
+        assertEquals("region", region.getAttribute("role"));
+        assertEquals("The numbers", browser.findElement(By.id(region.getAttribute("aria-labelledby"))).getText());
+        List<WebElement> tabOrder = browser.findElements(By.cssSelector("a[href], button, input, select, textarea, [tabindex='0']"));
+        int at = tabOrder.indexOf(region);
+        assertTrue(at > 0, "the region is in the tab order");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", tabOrder.get(at - 1));
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertEquals(region, browser.switchTo().activeElement(), "Tab reaches the table's scroll region");
+        List<Axe.Violation> failing = Axe.check(browser).stream()
+                .filter(v -> Axe.FAILING_IMPACTS.contains(v.impact())).toList();
+        assertTrue(failing.isEmpty(), "My progress: " + failing);
+    }
+
+    /** The first set of today's first exercise, at its dose, as the session page sends it. */
+    private static String firstSet(JsonNode session) {
+        JsonNode item = session.path("items").get(0);
+        JsonNode dose = item.path("dose");
+        StringBuilder set = new StringBuilder("{\"setId\": \"" + UUID.randomUUID() + "\", \"planId\": \""
+                + session.path("planId").asText() + "\", \"itemId\": \"" + item.path("itemId").asText()
+                + "\", \"date\": \"" + LocalDate.now() + "\", \"setNumber\": 1, \"pain\": 1, \"beyondNormalFatigue\": false");
+        if (dose.path("perSide").asBoolean()) {
+            set.append(", \"side\": \"left\"");
+        }
+        if ("reps".equals(dose.path("kind").asText())) {
+            set.append(", \"reps\": ").append(dose.path("reps").asInt()).append(", \"rir\": 2");
+        } else {
+            set.append(", \"seconds\": ").append(dose.path("seconds").asInt()).append(", \"rpe\": 7");
+        }
+        if (dose.hasNonNull("loadKg")) {
+            set.append(", \"loadKg\": ").append(dose.path("loadKg").asText());
+        }
+        if (dose.hasNonNull("band")) {
+            set.append(", \"band\": \"").append(dose.path("band").asText()).append("\"");
+        }
+        return set.append("}").toString();
     }
 
     @Test
