@@ -37,14 +37,28 @@ final class Api {
 
     /** Signed in as a demo user (password = user name). */
     static Api as(LocalStack stack, String demoUser) {
-        String form = "grant_type=password&client_id=backstrong-cli&username=" + encode(demoUser) + "&password="
-                + encode(demoUser);
+        return as(stack, demoUser, demoUser);
+    }
+
+    /** Signed in with a user name and password (e.g. a patient's own, after an invitation). */
+    static Api as(LocalStack stack, String username, String password) {
+        String form = "grant_type=password&client_id=backstrong-cli&username=" + encode(username) + "&password="
+                + encode(password);
         HttpRequest request = HttpRequest.newBuilder(URI.create(stack.issuer() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         JsonNode answer = send(request, 200);
         return new Api(stack, answer.path("access_token").asText());
+    }
+
+    /** The claims of this access token (its payload, decoded; the services check its signature). */
+    JsonNode claims() {
+        try {
+            return JSON.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        } catch (IOException e) {
+            throw new IllegalStateException("the access token's payload is not JSON", e);
+        }
     }
 
     JsonNode getFromPlanner(String path) {

@@ -8,12 +8,23 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Enrolling a patient: their Keycloak user id, a display name, and the screening. */
+/**
+ * Enrolling a patient: an existing account of the clinic ({@code id}, its user id, or
+ * {@code username}, its login name), or neither to invite a new account; a display name, and
+ * the screening.
+ */
 public record EnrolmentInput(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9-]+", message = "must be the user's id in Keycloak")
+        @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9-]+", message = "must be the user's id in Keycloak")
         String id,
+        @Size(min = 3, max = 255) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "must be a login name")
+        String username,
         @NotBlank @SingleLine @Size(max = 120) String displayName,
         @NotNull Boolean preExistingCondition,
         @PastOrPresent LocalDate clearedOn,
         @SingleLine @Size(max = 200) String clearedBy) {
+
+    /** Whether this enrols an account that exists already, rather than inviting a new one. */
+    public boolean linksAnAccount() {
+        return id != null || username != null;
+    }
 }

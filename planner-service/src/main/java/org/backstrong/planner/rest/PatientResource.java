@@ -54,6 +54,10 @@ public class PatientResource {
                 .toList();
     }
 
+    /**
+     * Enrols a patient: an existing account of the clinic ({@code id} or {@code username}), or
+     * without either a new account, whose login name and one-time password are in the answer.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "enrolPatient", summary = "Enrol a patient with their screening")
@@ -61,8 +65,10 @@ public class PatientResource {
             content = @Content(schema = @Schema(implementation = PatientSummary.class)))
     @APIResponse(responseCode = "409", description = "A patient with this id is enrolled already")
     public Response enrol(@NotNull(message = "a JSON enrolment is required") @Valid EnrolmentInput body) {
-        PatientSummary enrolled = PatientSummary.of(registry.enrol(caller.clinic(), caller.subject(), body));
-        return Response.created(URI.create("/patients/" + enrolled.id())).entity(enrolled).build();
+        EnrolledPatient enrolled = EnrolledPatient.of(registry.enrol(caller.clinic(), caller.subject(), body));
+        // The one-time password is in this answer only: no cache keeps it.
+        return Response.created(URI.create("/patients/" + enrolled.id())).entity(enrolled)
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET

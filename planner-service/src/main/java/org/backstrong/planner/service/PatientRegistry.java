@@ -6,12 +6,16 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.backstrong.planner.accounts.Invitation;
+import org.backstrong.planner.accounts.PatientAccount;
+import org.backstrong.planner.accounts.PatientAccounts;
 import org.backstrong.planner.domain.Patient;
 import org.backstrong.planner.repository.PatientRepository;
 import org.backstrong.planner.rest.EnrolmentInput;
 import org.backstrong.planner.rest.ScreeningInput;
 
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 
 /** The clinic's patients and their screening; every query is bounded to one clinic. */
@@ -19,9 +23,11 @@ import io.quarkus.panache.common.Page;
 public class PatientRegistry {
 
     private final PatientRepository patients;
+    private final PatientAccounts accounts;
 
-    public PatientRegistry(PatientRepository patients) {
+    public PatientRegistry(PatientRepository patients, PatientAccounts accounts) {
         this.patients = patients;
+        this.accounts = accounts;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -47,14 +53,46 @@ public class PatientRegistry {
                 .orElseThrow(() -> new NotFoundException("Patient " + patientId));
     }
 
-    @Transactional
-    public Patient enrol(String clinicId, String clinician, EnrolmentInput input) {
-        if (patients.findById(input.id()) != null) {
-            throw new ConflictException("already-enrolled", "A patient with id " + input.id() + " is already enrolled");
-        }
+    /**
+     * Enrols an existing patient account of the clinic (linked by user id or login name), or
+     * invites a new one. Anyone else (no such user, another clinic's, staff, or a patient enrolled
+     * by another clinic) gets the same answer as an id that does not exist.
+     */
+    public Enrolled enrol(String clinicId, String clinician, EnrolmentInput input) {
         requireClearanceOnlyWithCondition(input.preExistingCondition(), input.clearedOn());
+        if (input.linksAnAccount()) {
+            String field = input.id() != null ? "id" : "username";
+            PatientAccount account = (input.id() != null ? accounts.byId(clinicId, input.id())
+                    : accounts.byUsername(clinicId, input.username()))
+                    .orElseThrow(() -> noPatientAccount(field));
+            Patient patient = QuarkusTransaction.requiringNew().call(() -> store(clinicId, clinician, account.id(), input));
+            return new Enrolled(patient, null);
+        }
+        Invitation invitation = accounts.invite(clinicId, input.displayName().trim());
+        try {
+            Patient patient = QuarkusTransaction.requiringNew()
+                    .call(() -> store(clinicId, clinician, invitation.userId(), input));
+            return new Enrolled(patient, invitation);
+        } catch (RuntimeException e) {
+            accounts.withdraw(invitation.userId());
+            throw e;
+        }
+    }
+
+    /** An enrolled patient, and the invitation to hand over when a new account was made for them. */
+    public record Enrolled(Patient patient, Invitation invitation) {
+    }
+
+    private Patient store(String clinicId, String clinician, String accountId, EnrolmentInput input) {
+        Patient existing = patients.findById(accountId);
+        if (existing != null) {
+            if (!existing.clinicId.equals(clinicId)) {
+                throw noPatientAccount(input.id() != null ? "id" : "username");
+            }
+            throw new ConflictException("already-enrolled", "This patient is already enrolled");
+        }
         Patient patient = new Patient();
-        patient.id = input.id();
+        patient.id = accountId;
         patient.clinicId = clinicId;
         patient.displayName = input.displayName().trim();
         patient.enrolledAt = OffsetDateTime.now();
@@ -66,6 +104,12 @@ public class PatientRegistry {
         Log.infof("Patient %s enrolled in clinic %s (pre-existing condition: %s)", patient.id, clinicId,
                 patient.preExistingCondition);
         return patient;
+    }
+
+    /** The one answer for every account that is not this clinic's to enrol. */
+    private static InvalidInputException noPatientAccount(String field) {
+        return new InvalidInputException(422, "no-patient-account", field,
+                "is not a patient account of this clinic: check it, or invite the patient to make a new account");
     }
 
     @Transactional

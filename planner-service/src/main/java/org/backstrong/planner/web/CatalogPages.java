@@ -14,9 +14,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.backstrong.planner.catalog.CatalogBrowser;
 import org.backstrong.planner.catalog.CatalogDetail;
+import org.backstrong.planner.catalog.CatalogRefusal;
 import org.backstrong.planner.catalog.CatalogSummary;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
@@ -69,13 +71,13 @@ public class CatalogPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(PageFrame frame, Filters filters, CatalogBrowser.Vocabularies vocabularies,
-                List<String> categories, Results results, boolean unavailable);
+                List<String> categories, Results results, boolean unavailable, String refused);
 
         static native TemplateInstance exercise(PageFrame frame, CatalogDetail exercise, String dose);
     }
 
     @GET
-    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("region") String region,
+    public Response list(@QueryParam("q") String q, @QueryParam("region") String region,
             @QueryParam("muscle") String muscle, @QueryParam("equipment") String equipment,
             @QueryParam("category") String category, @QueryParam("page") String page) {
         Filters filters = new Filters(trim(q, 100), trim(region, 40), trim(muscle, 40), trim(equipment, 400),
@@ -89,11 +91,45 @@ public class CatalogPages {
             Results results = new Results(found.items(), found.total(), found.items().isEmpty() ? 0 : first + 1,
                     first + found.items().size(), filters.page() > 0 ? filters.query(filters.page() - 1) : null,
                     first + found.items().size() < found.total() ? filters.query(filters.page() + 1) : null);
-            return Templates.list(frame, filters, vocabularies, CATEGORIES, results, false);
+            return Response.ok(Templates.list(frame, filters, vocabularies, CATEGORIES, results, false, null),
+                    MediaType.TEXT_HTML_TYPE).build();
+        } catch (CatalogRefusal e) {
+            Log.infof("catalog-service refused the catalog page's search: %s", e.getMessage());
+            CatalogBrowser.Vocabularies vocabularies = vocabulariesOrNone();
+            return Response.status(e.status() == 422 ? 422 : 400).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.list(frame, filters, vocabularies, CATEGORIES,
+                            new Results(List.of(), 0, 0, 0, null, null), false, refusalInWords(e, filters)))
+                    .build();
         } catch (RuntimeException e) {
             Log.warnf("Catalog unavailable for the catalog page: %s", e.getMessage());
-            return Templates.list(frame, filters, new CatalogBrowser.Vocabularies(List.of(), List.of(), List.of()),
-                    CATEGORIES, new Results(List.of(), 0, 0, 0, null, null), true);
+            return Response.ok(Templates.list(frame, filters, new CatalogBrowser.Vocabularies(List.of(), List.of(), List.of()),
+                            CATEGORIES, new Results(List.of(), 0, 0, 0, null, null), true, null),
+                    MediaType.TEXT_HTML_TYPE).build();
+        }
+    }
+
+    /** "No exercise uses the equipment 'home'": what the catalog refused, in the filter's words. */
+    static String refusalInWords(CatalogRefusal refusal, Filters filters) {
+        String field = refusal.field();
+        String value = field == null ? null : switch (field) {
+            case "region" -> filters.region();
+            case "muscle" -> filters.muscle();
+            case "equipment" -> filters.equipment();
+            case "category" -> filters.category();
+            default -> null;
+        };
+        if (value != null) {
+            return "No exercise uses the " + field + " '" + value + "'. Choose one from the list, or clear the filter.";
+        }
+        return "The catalog did not take this search" + (refusal.detail() == null ? "." : ": " + refusal.detail())
+                + " Change the filters and search again.";
+    }
+
+    private CatalogBrowser.Vocabularies vocabulariesOrNone() {
+        try {
+            return catalog.vocabularies();
+        } catch (RuntimeException e) {
+            return new CatalogBrowser.Vocabularies(List.of(), List.of(), List.of());
         }
     }
 

@@ -30,9 +30,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import org.backstrong.planner.accounts.AccountsUnavailableException;
 import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.Patient;
 import org.backstrong.planner.domain.Plan;
@@ -72,6 +75,9 @@ import io.quarkus.qute.TemplateInstance;
 public class ClinicianPages {
 
     static final int PAGE_SIZE = 50;
+    /** A Keycloak user id (a UUID); anything else in the enrolment's account field is a login name. */
+    private static final java.util.regex.Pattern USER_ID = java.util.regex.Pattern
+            .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     /** Weeks the adherence chart shows, up to this one. */
     private static final int CHART_WEEKS = 12;
@@ -106,16 +112,23 @@ public class ClinicianPages {
         this.time = time;
     }
 
-    /** The enrolment form as typed, and what was wrong with it. */
-    public record Enrolment(String id, String displayName, String preExistingCondition, String clearedOn,
-            String clearedBy, FieldErrors errors) {
+    /**
+     * The enrolment form as typed, and what was wrong with it: {@code account} is "new" (invite a
+     * new account) or "existing" ({@code id} holds its login name or user id).
+     */
+    public record Enrolment(String account, String id, String displayName, String preExistingCondition,
+            String clearedOn, String clearedBy, FieldErrors errors, String unavailable) {
 
         static Enrolment blank() {
-            return new Enrolment("", "", "no", "", "", FieldErrors.none());
+            return new Enrolment("new", "", "", "no", "", "", FieldErrors.none(), null);
         }
 
         public boolean condition() {
             return "yes".equals(preExistingCondition);
+        }
+
+        public boolean existing() {
+            return !"new".equals(account);
         }
     }
 
@@ -204,14 +217,28 @@ public class ClinicianPages {
         return patientsPage(pageIndex(page), Enrolment.blank());
     }
 
-    /** Enrols a patient; a refused form comes back with each message next to its field, and nothing is stored. */
+    /**
+     * Enrols a patient: invites a new account (then shows the one-time password once, on the
+     * invitation page), or links an existing account of the clinic by login name or user id. A
+     * refused form comes back with each message next to its field, and nothing is stored.
+     */
     @POST
     @Path("/patients")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response enrol(@FormParam("id") String id, @FormParam("displayName") String displayName,
-            @FormParam("preExistingCondition") String preExistingCondition, @FormParam("clearedOn") String clearedOn,
-            @FormParam("clearedBy") String clearedBy) {
+    public Response enrol(@FormParam("account") String account, @FormParam("id") String id,
+            @FormParam("displayName") String displayName, @FormParam("preExistingCondition") String preExistingCondition,
+            @FormParam("clearedOn") String clearedOn, @FormParam("clearedBy") String clearedBy,
+            @Context UriInfo uri) {
         FieldErrors errors = FieldErrors.none();
+        // Without a choice (an older form) an id given means that account.
+        boolean invite = "new".equals(account) || (account == null && FormValues.text(id) == null);
+        if (account != null && !"new".equals(account) && !"existing".equals(account)) {
+            errors.add("account", "choose a new account or an existing one");
+        }
+        String existing = invite ? null : FormValues.text(id, "id", errors);
+        if (!invite && existing == null) {
+            errors.add("id", "give the login name or user id of the patient's account");
+        }
         Boolean condition = switch (preExistingCondition == null ? "" : preExistingCondition.trim()) {
             case "yes" -> Boolean.TRUE;
             case "no" -> Boolean.FALSE;
@@ -221,25 +248,34 @@ public class ClinicianPages {
             }
         };
         LocalDate cleared = FormValues.date(clearedOn, "clearedOn", errors);
-        EnrolmentInput input = new EnrolmentInput(FormValues.text(id, "id", errors),
+        boolean byId = existing != null && USER_ID.matcher(existing).matches();
+        EnrolmentInput input = new EnrolmentInput(byId ? existing : null, existing != null && !byId ? existing : null,
                 FormValues.text(displayName, "displayName", errors), condition, cleared,
                 FormValues.text(clearedBy, "clearedBy", errors));
+        String unavailable = null;
         if (errors.isEmpty()) {
-            errors.addAll(validator.validate(input), field -> field);
+            errors.addAll(validator.validate(input), field -> "username".equals(field) ? "id" : field);
         }
         if (errors.isEmpty()) {
             try {
-                Patient patient = registry.enrol(caller.clinic(), caller.subject(), input);
-                return seeOther("/app/clinic/patients/" + patient.id + "?flash=enrolled");
+                PatientRegistry.Enrolled enrolled = registry.enrol(caller.clinic(), caller.subject(), input);
+                if (enrolled.invitation() == null) {
+                    return seeOther("/app/clinic/patients/" + enrolled.patient().id + "?flash=enrolled");
+                }
+                return InvitationPage.handOver(enrolled.patient().id, enrolled.invitation(), uri);
             } catch (InvalidInputException e) {
-                errors.add(e, field -> field);
+                errors.add(e, field -> "username".equals(field) ? "id" : field);
             } catch (ConflictException e) {
                 errors.add("id", e.getMessage());
+            } catch (AccountsUnavailableException e) {
+                unavailable = "Patients' sign-in accounts cannot be reached just now, so nobody was enrolled. "
+                        + "Try again in a minute.";
             }
         }
-        Enrolment enrolment = new Enrolment(orEmpty(id), orEmpty(displayName), orEmpty(preExistingCondition),
-                orEmpty(clearedOn), orEmpty(clearedBy), errors);
-        return html(Response.Status.BAD_REQUEST, patientsPage(0, enrolment));
+        Enrolment enrolment = new Enrolment(invite ? "new" : "existing", orEmpty(id), orEmpty(displayName),
+                orEmpty(preExistingCondition), orEmpty(clearedOn), orEmpty(clearedBy), errors, unavailable);
+        return html(unavailable != null ? Response.Status.SERVICE_UNAVAILABLE : Response.Status.BAD_REQUEST,
+                patientsPage(0, enrolment));
     }
 
     @GET
