@@ -96,7 +96,7 @@ public class ProblemPages {
 
     private PageFrame frame(String title) {
         if (identity.isAnonymous()) {
-            return new PageFrame(title, "", "none", "", "");
+            return new PageFrame(title, "", "none", "", "", null);
         }
         return PageFrame.of(caller, csrf, title, "");
     }
