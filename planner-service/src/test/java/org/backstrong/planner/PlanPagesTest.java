@@ -43,7 +43,7 @@ class PlanPagesTest {
     static String claraByName() {
         return Jwt.claims(Map.of("realm_access", Map.of("roles", List.of("clinician")), "clinic_id", "clinic-a",
                 "name", "Clara Clinician"))
-                .subject(Clinic.CLARA).preferredUserName("clara").issuer(TestTokens.ISSUER).audience("account")
+                .subject(Clinic.CLARA).preferredUserName("clara").issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE)
                 .expiresIn(300).jws().keyId("1").sign("privateKey.jwk");
     }
 

@@ -12,6 +12,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.backstrong.planner.config.TolerantJson;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 
 import org.backstrong.planner.security.PropagateCallerToken;
 
@@ -20,6 +25,12 @@ import org.backstrong.planner.security.PropagateCallerToken;
 @RegisterProvider(PropagateCallerToken.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface CatalogApi {
+
+    /** Another service's answers are read tolerantly (TolerantJson). */
+    @ClientObjectMapper
+    static ObjectMapper objectMapper(ObjectMapper defaultObjectMapper) {
+        return TolerantJson.of(defaultObjectMapper);
+    }
 
     @GET
     @Path("/exercises/{id}")

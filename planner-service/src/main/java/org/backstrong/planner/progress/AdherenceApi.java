@@ -9,12 +9,23 @@ import jakarta.ws.rs.core.MediaType;
 import org.backstrong.planner.security.PropagateCallerToken;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.backstrong.planner.config.TolerantJson;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 
 /** progress-service's analyst API, called with the analyst's own token (propagated). */
 @RegisterRestClient(configKey = "progress")
 @RegisterProvider(PropagateCallerToken.class)
 @Path("/adherence")
 public interface AdherenceApi {
+
+    /** Another service's answers are read tolerantly (TolerantJson). */
+    @ClientObjectMapper
+    static ObjectMapper objectMapper(ObjectMapper defaultObjectMapper) {
+        return TolerantJson.of(defaultObjectMapper);
+    }
 
     String CSV = "text/csv";
 

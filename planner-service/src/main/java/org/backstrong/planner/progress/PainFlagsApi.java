@@ -13,6 +13,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.backstrong.planner.config.TolerantJson;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 
 import org.backstrong.planner.security.PropagateCallerToken;
 
@@ -22,6 +27,12 @@ import org.backstrong.planner.security.PropagateCallerToken;
 @Path("/pain-flags")
 @Produces(MediaType.APPLICATION_JSON)
 public interface PainFlagsApi {
+
+    /** Another service's answers are read tolerantly (TolerantJson). */
+    @ClientObjectMapper
+    static ObjectMapper objectMapper(ObjectMapper defaultObjectMapper) {
+        return TolerantJson.of(defaultObjectMapper);
+    }
 
     /** The caller's clinic's unresolved flags, newest first. */
     @GET

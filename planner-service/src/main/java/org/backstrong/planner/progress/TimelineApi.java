@@ -8,6 +8,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.backstrong.planner.config.TolerantJson;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 
 import org.backstrong.planner.security.PropagateCallerToken;
 
@@ -17,6 +22,12 @@ import org.backstrong.planner.security.PropagateCallerToken;
 @Path("/patients/{id}/timeline")
 @Produces(MediaType.APPLICATION_JSON)
 public interface TimelineApi {
+
+    /** Another service's answers are read tolerantly (TolerantJson). */
+    @ClientObjectMapper
+    static ObjectMapper objectMapper(ObjectMapper defaultObjectMapper) {
+        return TolerantJson.of(defaultObjectMapper);
+    }
 
     /** 404 when progress has no plan of this patient (yet) or the patient is another clinic's. */
     @GET

@@ -23,8 +23,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * JSON is read as sent: a number is a number and a string a string (no "0" for 0, no 1 for true,
  * no -1 for a date, no 2.5 for 2, no "" for null), a key given twice is refused, text passes
- * {@link InputText} and a date {@link InputDates}. Everything that reads JSON here uses this mapper: bodies, the REST
- * clients' answers and the events consumed.
+ * {@link InputText} and a date {@link InputDates}. Bodies and the events consumed are read with this
+ * mapper; the REST clients read other services' answers with a tolerant copy of it (config/TolerantJson).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {

@@ -90,6 +90,10 @@ public class ProblemPages {
     }
 
     private static boolean isHtml(ContainerResponseContext response) {
+        // A page that answers its own error returns its template; its media type is set only as it is written.
+        if (response.getEntity() instanceof TemplateInstance) {
+            return true;
+        }
         MediaType type = response.getMediaType();
         return type != null && "text".equals(type.getType()) && "html".equals(type.getSubtype());
     }
