@@ -61,6 +61,7 @@ public class PainFlagResource {
     @GET
     @Path("/count")
     @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "countUnresolvedPainFlags", summary = "How many of the clinic's flags are not resolved yet")
     public OpenCount count() {
         return new OpenCount(inbox.unresolvedCount(clinicId()));
     }
