@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -54,9 +53,13 @@ public class KeycloakPatientAccounts implements PatientAccounts {
         try {
             UserResource user = realm().users().get(userId);
             return patientOf(clinicId, user.toRepresentation(), user);
-        } catch (NotFoundException noSuchUser) {
-            return Optional.empty();
-        } catch (WebApplicationException | ProcessingException e) {
+        } catch (WebApplicationException e) {
+            // The admin client answers an unknown user as a 404 WebApplicationException, not always its NotFoundException.
+            if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw unavailable("looking up a user", e);
+        } catch (ProcessingException e) {
             throw unavailable("looking up a user", e);
         }
     }
@@ -70,9 +73,13 @@ public class KeycloakPatientAccounts implements PatientAccounts {
             }
             UserRepresentation user = found.get(0);
             return patientOf(clinicId, user, realm().users().get(user.getId()));
-        } catch (NotFoundException noSuchUser) {
-            return Optional.empty();
-        } catch (WebApplicationException | ProcessingException e) {
+        } catch (WebApplicationException e) {
+            // The admin client answers an unknown user as a 404 WebApplicationException, not always its NotFoundException.
+            if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw unavailable("looking up a user name", e);
+        } catch (ProcessingException e) {
             throw unavailable("looking up a user name", e);
         }
     }
