@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.backstrong.e2e.browser.DesktopWindow;
 import org.backstrong.e2e.pages.AppPage;
@@ -29,12 +28,12 @@ class PlanManagementIT {
 
     @Test
     void clinicianScreensClearsAssignsEditsPausesResumesAndEndsAPlan(LocalStack stack, WebDriver browser) {
-        // A patient of clinic-a no other test uses, enrolled with a pre-existing condition and no clearance yet.
-        String patientId = UUID.randomUUID().toString();
+        // A new patient of clinic-a (invited: a new account in Keycloak), with a pre-existing condition and no
+        // clearance yet.
         Api clara = Api.as(stack, "clara");
-        clara.postToPlanner("/patients", """
-                {"id": "%s", "displayName": "Mara Managed", "preExistingCondition": true}
-                """.formatted(patientId), 201);
+        String patientId = clara.postToPlanner("/patients", """
+                {"displayName": "Mara Managed", "preExistingCondition": true}
+                """, 201).path("id").asText();
 
         AppPage.signInAs(browser, stack, "clara");
         ClinicPatientPage patient = ClinicPatientPage.open(browser, stack, patientId);
