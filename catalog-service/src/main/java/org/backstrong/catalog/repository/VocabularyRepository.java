@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.backstrong.catalog.rest.Vocabulary;
+import org.backstrong.catalog.service.Vocabulary;
 
 /** The controlled vocabularies: body regions, muscles and equipment, kept in their own tables. */
 @ApplicationScoped

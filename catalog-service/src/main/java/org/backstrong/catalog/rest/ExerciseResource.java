@@ -1,5 +1,7 @@
 package org.backstrong.catalog.rest;
 
+import org.backstrong.input.Problem;
+
 import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -31,7 +33,10 @@ import org.backstrong.catalog.domain.ExerciseSearch;
 import org.backstrong.catalog.security.Caller;
 import org.backstrong.catalog.security.Roles;
 import org.backstrong.catalog.service.ExerciseCuration;
+import org.backstrong.catalog.service.ExerciseDocument;
+import org.backstrong.catalog.service.ExerciseInput;
 import org.backstrong.catalog.service.ExerciseLibrary;
+import org.backstrong.catalog.service.ExerciseSummary;
 import org.backstrong.catalog.service.InvalidInputException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

@@ -8,9 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.backstrong.catalog.repository.VocabularyRepository.Term;
 import org.backstrong.catalog.security.Roles;
 import org.backstrong.catalog.service.ExerciseLibrary;
+import org.backstrong.catalog.service.Vocabulary;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,20 +31,20 @@ public class VocabularyResource {
     @Path("muscles")
     @Operation(operationId = "listMuscles", summary = "List the muscles exercises name")
     public List<Vocabulary> muscles() {
-        return library.vocabulary(Term.MUSCLE);
+        return library.muscles();
     }
 
     @GET
     @Path("equipment")
     @Operation(operationId = "listEquipment", summary = "List the equipment exercises name")
     public List<Vocabulary> equipment() {
-        return library.vocabulary(Term.EQUIPMENT);
+        return library.equipment();
     }
 
     @GET
     @Path("regions")
     @Operation(operationId = "listRegions", summary = "List the body regions exercises name")
     public List<Vocabulary> regions() {
-        return library.vocabulary(Term.REGION);
+        return library.regions();
     }
 }

@@ -16,8 +16,6 @@ import org.backstrong.catalog.repository.ExerciseRepository;
 import org.backstrong.catalog.repository.ExerciseVersionRepository;
 import org.backstrong.catalog.repository.VocabularyRepository;
 import org.backstrong.catalog.repository.VocabularyRepository.Term;
-import org.backstrong.catalog.rest.ExerciseDocument;
-import org.backstrong.catalog.rest.ExerciseInput;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -6,10 +6,6 @@ import java.util.Locale;
 
 import org.backstrong.catalog.domain.DoseKind;
 import org.backstrong.catalog.domain.Exercise;
-import org.backstrong.catalog.rest.Dose;
-import org.backstrong.catalog.rest.ExerciseDocument;
-import org.backstrong.catalog.rest.ExerciseInput;
-import org.backstrong.catalog.rest.ExerciseSummary;
 
 /** Moves an exercise between its stored form and the documents of the API. */
 public final class ExerciseDocuments {

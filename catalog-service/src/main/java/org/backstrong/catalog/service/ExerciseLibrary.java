@@ -15,9 +15,6 @@ import org.backstrong.catalog.repository.ExerciseRepository;
 import org.backstrong.catalog.repository.ExerciseVersionRepository;
 import org.backstrong.catalog.repository.VocabularyRepository;
 import org.backstrong.catalog.repository.VocabularyRepository.Term;
-import org.backstrong.catalog.rest.ExerciseDocument;
-import org.backstrong.catalog.rest.ExerciseSummary;
-import org.backstrong.catalog.rest.Vocabulary;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,8 +75,16 @@ public class ExerciseLibrary {
         }
     }
 
-    public List<Vocabulary> vocabulary(Term term) {
-        return vocabulary.list(term);
+    public List<Vocabulary> muscles() {
+        return vocabulary.list(Term.MUSCLE);
+    }
+
+    public List<Vocabulary> equipment() {
+        return vocabulary.list(Term.EQUIPMENT);
+    }
+
+    public List<Vocabulary> regions() {
+        return vocabulary.list(Term.REGION);
     }
 
     Exercise readable(Viewer viewer, String id) {

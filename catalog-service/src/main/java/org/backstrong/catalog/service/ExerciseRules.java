@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.backstrong.catalog.domain.Categories;
-import org.backstrong.catalog.rest.Dose;
-import org.backstrong.catalog.rest.ExerciseInput;
 
 /**
  * The rules an exercise must keep beyond single-field limits: a coherent dose, and every

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.backstrong.catalog.rest.Dose;
-import org.backstrong.catalog.rest.ExerciseInput;
+import org.backstrong.catalog.service.Dose;
+import org.backstrong.catalog.service.ExerciseInput;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,4 +1,4 @@
-package org.backstrong.catalog.rest;
+package org.backstrong.input;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package org.backstrong.catalog.rest;
+package org.backstrong.input;
 
 /**
  * The one rule for text a client sends (JSON strings, query and path parameters, form fields):

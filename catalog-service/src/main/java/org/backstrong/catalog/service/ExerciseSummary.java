@@ -1,4 +1,4 @@
-package org.backstrong.catalog.rest;
+package org.backstrong.catalog.service;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.backstrong.catalog.rest;
+package org.backstrong.input;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -18,12 +18,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  * a wrong type, an unknown field, text or a date refused by the input rules, a number too big
  * for its field, a key given twice. Only JSON that is not JSON at all is blamed on the body.
  */
-final class JsonInputProblem {
+public final class JsonInputProblem {
 
     private JsonInputProblem() {
     }
 
-    static Problem of(JsonProcessingException e) {
+    public static Problem of(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping) {
             String field = pathOf(mapping);
             String detail;

@@ -1,10 +1,12 @@
-package org.backstrong.catalog.rest;
+package org.backstrong.input;
 
 import java.io.IOException;
+import java.time.LocalDate;
 
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +23,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * JSON is read as sent: a number is a number and a string a string (no "0" for 0, no 1 for true,
  * no -1 for a date, no 2.5 for 2, no "" for null), a key given twice is refused, text passes
- * {@link InputText}. Request bodies are read with this mapper.
+ * {@link InputText} and a date {@link InputDates}. Bodies and the events consumed are read with this
+ * mapper; a service that reads other services' answers keeps a tolerant copy of it.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -52,7 +55,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.DateTime).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("strict-input")
-                .addDeserializer(String.class, new CheckedText()));
+                .addDeserializer(String.class, new CheckedText())
+                .addDeserializer(LocalDate.class, new CheckedDate()));
     }
 
     /** A value refused by one of the input rules, with the rule's own words. */
@@ -76,6 +80,25 @@ public class StrictJson implements ObjectMapperCustomizer {
                 throw new RefusedInput(parser, refusal, String.class);
             }
             return text;
+        }
+    }
+
+    /** Only a string, yyyy-MM-dd, in {@link InputDates}' range: no epoch days, no [y, m, d] arrays. */
+    static final class CheckedDate extends StdScalarDeserializer<LocalDate> {
+        CheckedDate() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
+            LocalDate date = InputDates.parseOrNull(parser.getText());
+            if (date == null) {
+                throw new RefusedInput(parser, InputDates.MESSAGE, LocalDate.class);
+            }
+            return date;
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.backstrong.catalog.rest;
+package org.backstrong.catalog.service;
 
 import java.util.List;
 
@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import org.backstrong.input.SingleLine;
 
 /**
  * An exercise as a clinician or admin writes it; vocabulary and cross-field rules are checked by

@@ -1,4 +1,4 @@
-package org.backstrong.catalog.rest;
+package org.backstrong.input;
 
 import java.util.List;
 import java.util.Map;

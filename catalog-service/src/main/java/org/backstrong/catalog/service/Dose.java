@@ -1,4 +1,4 @@
-package org.backstrong.catalog.rest;
+package org.backstrong.catalog.service;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package org.backstrong.catalog.rest;
+package org.backstrong.input;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -33,7 +33,7 @@ public class BodyLimit {
         this.limit = limit.asLongValue();
     }
 
-    static Problem problem() {
+    public static Problem problem() {
         return Problem.of("body-too-large", TITLE, 413, DETAIL, "body");
     }
 
