@@ -3,7 +3,8 @@ package org.backstrong.progress;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import java.net.URL;
 
@@ -19,16 +20,28 @@ class HealthTest {
     @TestHTTPResource(value = "/health/ready", management = true)
     URL ready;
 
+    @TestHTTPResource(value = "/health/well", management = true)
+    URL wellness;
+
     @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
 
     @Test
-    void isReadyWhenItsDatabaseAndBrokerAnswer() {
+    void isReadyWhenItCanDoItsJobWithoutAskingTheBroker() {
         given().when().get(ready)
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
-                .body("checks.name", hasItem(startsWith("Kafka")));
+                .body("checks.name", not(hasItem(containsString("Kafka"))));
+    }
+
+    @Test
+    void reportsTheBrokerInItsHealthDetailsAndMetrics() {
+        given().when().get(wellness)
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'Kafka broker' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Kafka broker' }.data.brokers", equalTo(1));
+        given().when().get(metrics).then().statusCode(200).body(containsString("kafka_consumer_connection_count"));
     }
 
     @Test

@@ -87,7 +87,7 @@ class FaultSuiteIT {
             // First the same load and checks with nothing broken: the JIT warms up, and the checks are seen to pass.
             new Fault("none (baseline)", stack -> { }),
             new Fault("PostgreSQL kill -9, restart", stack -> crash(stack, "postgres")),
-            new Fault("Kafka kill -9, restart", stack -> crash(stack, "kafka")),
+            new Fault("Kafka kill -9, restart", FaultSuiteIT::brokerOutage),
             new Fault("progress-service kill -9, restart", stack -> crash(stack, "progress-service")),
             new Fault("planner-service kill -9, restart", stack -> crash(stack, "planner-service")),
             new Fault("progress DB refuses connections 30 s", stack -> outage(stack, "progress")),
@@ -176,6 +176,37 @@ class FaultSuiteIT {
     private static void crash(LocalStack stack, String component) {
         stack.kill(component);
         stack.start(component);
+    }
+
+    /**
+     * While the broker is down every service stays ready (it can still do its job: sets are stored
+     * and wait in the outbox), and says in its health details that Kafka does not answer.
+     */
+    private static void brokerOutage(LocalStack stack) {
+        stack.kill("kafka");
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            for (String service : List.of("planner-service", "progress-service")) {
+                String management = stack.managementUrl(service);
+                Awaitility.await(service + " reports the broker down and stays ready").atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+                            HttpResponse<String> well = http.send(HttpRequest.newBuilder(URI.create(
+                                    management + "/q/health/well")).build(), HttpResponse.BodyHandlers.ofString());
+                            assertEquals(503, well.statusCode(), well.body());
+                            assertTrue(well.body().contains("Kafka broker"), well.body());
+                        });
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, ready.statusCode(), service + " readiness with the broker down: " + ready.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("health not answered during the broker outage", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            stack.start("kafka");
+        }
     }
 
     private static void outage(LocalStack stack, String database) throws InterruptedException {
