@@ -1,8 +1,12 @@
 package org.backstrong.testinfra;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import java.util.Set;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
@@ -27,8 +31,15 @@ public final class LayerRules {
         "io.quarkus.vertx.http.."
     };
 
-    /** The types that run SQL: outside a repository none of them is called. */
-    private static final String[] SQL = {"java.sql..", "javax.sql..", "io.agroal.."};
+    /** The types that run SQL (not the value types of java.sql such as Date): outside a repository none is called. */
+    private static final Set<String> SQL = Set.of(
+            "java.sql.Connection", "java.sql.Statement", "java.sql.PreparedStatement", "java.sql.CallableStatement",
+            "java.sql.ResultSet", "java.sql.DriverManager", "javax.sql.DataSource", "io.agroal.api.AgroalDataSource");
+
+    /** Query factories: a call of one of their create...Query methods runs SQL or HQL. */
+    private static final Set<String> QUERY_FACTORIES = Set.of(
+            "jakarta.persistence.EntityManager", "org.hibernate.Session", "org.hibernate.SharedSessionContract",
+            "org.hibernate.StatelessSession");
 
     private LayerRules() {}
 
@@ -41,8 +52,8 @@ public final class LayerRules {
                 .that()
                 .resideInAPackage(base + ".domain..")
                 .should()
-                .dependOnClassesThat(
-                        frameworkOtherThanMapping().or(resideInAnyPackage(otherLayers(base, "domain"))))
+                .dependOnClassesThat(frameworkOtherThanMapping()
+                        .or(resideInAPackage(base + "..").and(resideOutsideOfPackage(base + ".domain.."))))
                 .because("the domain is plain Java: entities and pure rules");
     }
 
@@ -87,10 +98,10 @@ public final class LayerRules {
                 .should()
                 .callMethodWhere(describe(
                         "it runs SQL (JDBC, or an EntityManager query)",
-                        call -> call.getTargetOwner().getName().equals("jakarta.persistence.EntityManager")
+                        call -> QUERY_FACTORIES.contains(call.getTargetOwner().getName())
                                         && call.getName().startsWith("create")
                                         && call.getName().contains("Query")
-                                || resideInAnyPackage(SQL).test(call.getTargetOwner())))
+                                || SQL.contains(call.getTargetOwner().getName())))
                 .because("SQL lives in repositories");
     }
 
@@ -111,14 +122,6 @@ public final class LayerRules {
                 type -> resideInAnyPackage(FRAMEWORKS).test(type)
                         && !resideInAnyPackage("jakarta.persistence..", "org.hibernate.annotations..")
                                 .test(type));
-    }
-
-    private static String[] otherLayers(String base, String layer) {
-        return java.util.stream.Stream.of(
-                        "rest", "web", "service", "repository", "messaging", "event", "config", "security")
-                .filter(name -> !name.equals(layer))
-                .map(name -> base + "." + name + "..")
-                .toArray(String[]::new);
     }
 
     private static String[] concat(String[] first, String... more) {
