@@ -20,7 +20,6 @@ import jakarta.transaction.Transactional;
 import org.backstrong.planner.config.PlannerConfig;
 import org.backstrong.planner.domain.Author;
 import org.backstrong.planner.repository.PlanRepository;
-import org.backstrong.planner.rest.AssignmentInput;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;

@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.ServiceUnavailableException;
 
 import org.backstrong.planner.config.SetLogConfig;
 import org.backstrong.planner.domain.DoseKind;
@@ -41,7 +40,6 @@ import org.backstrong.planner.repository.SetLogStore.Item;
 import org.backstrong.planner.repository.SetLogStore.Key;
 import org.backstrong.planner.repository.SetLogStore.NewSet;
 import org.backstrong.planner.repository.SetLogStore.Target;
-import org.backstrong.planner.rest.SetInput;
 import org.backstrong.planner.service.SetLogging.Logged;
 
 import io.agroal.api.AgroalDataSource;
@@ -132,7 +130,7 @@ public class SetLogWriter {
         if (!accepting || queue == null
                 || !queue.offer(new Pending(patientId, input, today, Vertx.currentContext(), answer, new AtomicBoolean()))) {
             waiting.decrementAndGet();
-            answer.completeExceptionally(new ServiceUnavailableException(
+            answer.completeExceptionally(new SetLogUnavailable(
                     "Too many sets are waiting to be stored: send it again in a moment", RETRY_AFTER_SECONDS));
         }
         return answer;

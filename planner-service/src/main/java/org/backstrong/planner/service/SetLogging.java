@@ -27,8 +27,6 @@ import org.backstrong.planner.repository.LoggedSetRepository;
 import org.backstrong.planner.repository.MorningCheckInRepository;
 import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.SessionCompletionRepository;
-import org.backstrong.planner.rest.CheckInInput;
-import org.backstrong.planner.rest.SetInput;
 
 import io.quarkus.logging.Log;
 
