@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.backstrong.planner.domain.Author;
@@ -25,6 +24,7 @@ import org.backstrong.planner.messaging.Outbox;
 import org.backstrong.planner.messaging.Topics;
 import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.PrescriptionChangeRepository;
+import org.backstrong.planner.repository.ProcessedEventRepository;
 
 import io.quarkus.logging.Log;
 
@@ -37,15 +37,15 @@ public class ProgressUpdates {
     private final PrescriptionChangeRepository changes;
     private final Plans planChanges;
     private final Outbox outbox;
-    private final EntityManager entityManager;
+    private final ProcessedEventRepository processed;
 
     public ProgressUpdates(PlanRepository plans, PrescriptionChangeRepository changes, Plans planChanges, Outbox outbox,
-            EntityManager entityManager) {
+            ProcessedEventRepository processed) {
         this.plans = plans;
         this.changes = changes;
         this.planChanges = planChanges;
         this.outbox = outbox;
-        this.entityManager = entityManager;
+        this.processed = processed;
     }
 
     /**
@@ -77,11 +77,7 @@ public class ProgressUpdates {
 
     /** Records the event id; false when it was recorded before (a redelivery). */
     boolean firstDelivery(UUID eventId, String type) {
-        return entityManager.createNativeQuery(
-                        "INSERT INTO processed_event (event_id, type) VALUES (:id, :type) ON CONFLICT DO NOTHING")
-                .setParameter("id", eventId)
-                .setParameter("type", type)
-                .executeUpdate() == 1;
+        return processed.recordFirst(eventId, type);
     }
 
     private static void require(Object... fields) {
