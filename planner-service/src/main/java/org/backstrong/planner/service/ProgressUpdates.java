@@ -17,9 +17,9 @@ import org.backstrong.planner.domain.StopFlagPause;
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.event.PainFlagResolved;
 import org.backstrong.planner.event.PainFlagged;
-import org.backstrong.planner.event.PlanSnapshot;
 import org.backstrong.planner.event.PrescriptionData;
 import org.backstrong.planner.event.ProgressionAdjusted;
+import org.backstrong.planner.messaging.EventData;
 import org.backstrong.planner.messaging.Outbox;
 import org.backstrong.planner.messaging.Topics;
 import org.backstrong.planner.repository.PlanRepository;
@@ -191,7 +191,7 @@ public class ProgressUpdates {
     private void publishChange(PlanItem item, String rule) {
         Plan plan = item.plan;
         outbox.add(Topics.PLAN_EVENTS, plan.patientId, EventTypes.PLAN_CHANGED,
-                PlanSnapshot.of(plan, List.of(item.id), PrescriptionChange.AUTOMATIC, rule));
+                EventData.planSnapshot(plan, List.of(item.id), PrescriptionChange.AUTOMATIC, rule));
     }
 
     private PlanItem itemOf(String patientId, UUID planId, UUID itemId) {
