@@ -13,7 +13,7 @@ public final class SetLogRules {
     private SetLogRules() {
     }
 
-    /** Why the set may not be logged against {@code target} (null when its plan does not exist), or empty when it may. */
+    /** Why the set may not be logged against {@code target} (null: no such plan), or empty when it may. */
     public static Optional<SetRefusal> refusal(SetTarget target, String patientId, LoggedSet set, LocalDate today) {
         if (target == null || !target.patientId().equals(patientId)) {
             return Optional.of(SetRefusal.notFound("Plan " + set.planId));
@@ -91,7 +91,8 @@ public final class SetLogRules {
             return Optional.of(SetRefusal.invalidField("side", "must be left out: " + name + " is not done per side"));
         }
         if (set.setNumber > item.setsMax()) {
-            return Optional.of(SetRefusal.invalidField("setNumber", "must be at most " + item.setsMax() + " for " + name));
+            return Optional.of(SetRefusal.invalidField("setNumber",
+                    "must be at most " + item.setsMax() + " for " + name));
         }
         return Optional.empty();
     }

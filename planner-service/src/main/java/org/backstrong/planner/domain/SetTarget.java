@@ -2,7 +2,7 @@ package org.backstrong.planner.domain;
 
 import java.util.UUID;
 
-/** What the rules of logging a set need of its plan, and of the item it is logged against (null when not in that plan). */
+/** What the rules of logging a set need of its plan, and of its item (null when the item is not in that plan). */
 public record SetTarget(UUID planId, String patientId, String clinicId, PlanStatus status, String statusReason,
         Schedule schedule, Item item) {
 

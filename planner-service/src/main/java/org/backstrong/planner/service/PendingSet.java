@@ -12,7 +12,7 @@ import io.vertx.core.Context;
 record PendingSet(String patientId, SetInput input, LocalDate today, Context context,
         CompletableFuture<Logged<LoggedSet>> answer, AtomicBoolean answered, Runnable onAnswered) {
 
-    /** Completes the answer with the stored set, or with {@code failure} when it is not null; later calls do nothing. */
+    /** Completes the answer with the stored set, or with {@code failure} if not null; later calls do nothing. */
     void answer(Logged<LoggedSet> logged, Throwable failure) {
         if (!answered.compareAndSet(false, true)) {
             return;

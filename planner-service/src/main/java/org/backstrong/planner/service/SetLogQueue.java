@@ -114,7 +114,7 @@ public class SetLogQueue {
         return Optional.empty();
     }
 
-    /** A writer survives anything one batch throws (an Error too): the batch's sets are answered, the next batch goes on. */
+    /** A writer survives anything a batch throws (an Error too): its sets are answered, the next batch goes on. */
     private void drain(int writer, BlockingQueue<PendingSet> queue) {
         List<PendingSet> batch = new ArrayList<>(config.maxBatch());
         while (accepting || !queue.isEmpty()) {

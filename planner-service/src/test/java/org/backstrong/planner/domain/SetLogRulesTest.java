@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** What may be logged: each fault of a set is refused with its own kind, problem type and field, the first fault first. */
+/** What may be logged: a set is refused with the kind, problem type and field of its first fault. */
 class SetLogRulesTest {
 
     private static final String PATIENT = "patient-1";
