@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.backstrong.planner.config.OutboxConfig;
 import org.backstrong.planner.messaging.OutboxRelay;
 import org.backstrong.planner.messaging.Topics;
+import org.backstrong.planner.repository.OutboxFeed;
 import org.backstrong.planner.repository.OutboxRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -104,7 +105,7 @@ class OutboxRelayTest {
     void oneOfTwoRelaysPublishesAndTheOtherTakesOverWhenItStops() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
         await().atMost(Duration.ofSeconds(20)).until(() -> unpublished() == 0 && relay.leads());
-        OutboxRelay secondInstance = new OutboxRelay(dataSource, outboxConfig, bootstrapServers);
+        OutboxRelay secondInstance = new OutboxRelay(new OutboxFeed(dataSource), outboxConfig, bootstrapServers);
         secondInstance.start();
         try {
             List<String> setIds = new java.util.ArrayList<>();

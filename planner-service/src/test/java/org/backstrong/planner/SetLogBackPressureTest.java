@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import jakarta.inject.Inject;
 
 import org.backstrong.planner.SetLoggingTest.Patient;
-import org.backstrong.planner.service.SetLogWriter;
+import org.backstrong.planner.service.SetLogQueue;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -51,7 +51,7 @@ class SetLogBackPressureTest {
     AgroalDataSource dataSource;
 
     @Inject
-    SetLogWriter writer;
+    SetLogQueue writer;
 
     @TestHTTPResource(value = "/health/ready", management = true)
     URL ready;

@@ -23,7 +23,7 @@ import org.backstrong.planner.SetLoggingTest.Patient;
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.repository.LoggedSetRepository;
 import org.backstrong.planner.repository.OutboxRepository;
-import org.backstrong.planner.service.SetLogWriter;
+import org.backstrong.planner.service.SetLogQueue;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -34,7 +34,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /**
- * Sets sent at once share group commits (SetLogWriter): every request still gets the answer a
+ * Sets sent at once share group commits (SetLogQueue, SetLogBatch): every request still gets the answer a
  * transaction of its own would give. Resends racing their first send store one row and one event;
  * two sets racing for one slot store one.
  */
@@ -53,7 +53,7 @@ class SetLogGroupCommitTest {
     AgroalDataSource dataSource;
 
     @Inject
-    SetLogWriter writer;
+    SetLogQueue writer;
 
     record Sent(Patient patient, Map<String, Object> set, int status, String body) {
     }

@@ -5,16 +5,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import org.backstrong.planner.domain.LoggedSet;
-
 /** SetCompleted data: one logged set, as the patient reported it; note is their own words about it, or null. */
 public record SetCompleted(UUID setId, String patientId, String clinicId, UUID planId, UUID itemId, String exerciseId,
         LocalDate sessionDate, int setNumber, String side, Integer reps, Integer seconds, BigDecimal loadKg, String band,
         Integer rir, BigDecimal rpe, int pain, boolean beyondNormalFatigue, OffsetDateTime loggedAt, String note) {
-
-    public static SetCompleted of(LoggedSet set, String clinicId, String exerciseId) {
-        return new SetCompleted(set.id, set.patientId, clinicId, set.planId, set.itemId, exerciseId, set.sessionDate,
-                set.setNumber, set.side == null ? null : set.side.name().toLowerCase(), set.reps, set.seconds,
-                set.loadKg, set.band, set.rir, set.rpe, set.pain, set.beyondNormalFatigue, set.loggedAt, set.note);
-    }
 }

@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.OutboxEvent;
+import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.repository.OutboxRepository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,6 +35,15 @@ public class Outbox {
         events.persist(event);
         written.fire(new OutboxWritten());
         return event.id;
+    }
+
+    /**
+     * The SetCompleted event of a set about to be stored, not yet stored itself: the set-logging hot path
+     * inserts it in the statement that stores the set.
+     */
+    public OutboxEvent setCompleted(LoggedSet set, String clinicId, String exerciseId) {
+        return event(Topics.SET_EVENTS, set.patientId, EventTypes.SET_COMPLETED,
+                EventData.setCompleted(set, clinicId, exerciseId));
     }
 
     /** An event not yet stored, for a caller that inserts it itself (the set-logging hot path). */

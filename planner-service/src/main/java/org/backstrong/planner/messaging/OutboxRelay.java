@@ -1,12 +1,7 @@
 package org.backstrong.planner.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -31,9 +26,10 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.backstrong.planner.config.OutboxConfig;
 import org.backstrong.planner.event.EventTypes;
+import org.backstrong.planner.repository.OutboxFeed;
+import org.backstrong.planner.repository.OutboxFeed.Unpublished;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -56,7 +52,7 @@ public class OutboxRelay {
     /** The advisory lock the publishing instance holds (a key of planner's database alone). */
     static final long LEADER_LOCK = 0x0B5_9A77_E501L;
 
-    private final AgroalDataSource dataSource;
+    private final OutboxFeed feed;
     private final OutboxConfig config;
     private final String bootstrapServers;
     private final Semaphore wakeUp = new Semaphore(0);
@@ -64,9 +60,9 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile boolean leading;
 
-    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
+    public OutboxRelay(OutboxFeed feed, OutboxConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.dataSource = dataSource;
+        this.feed = feed;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
     }
@@ -119,7 +115,7 @@ public class OutboxRelay {
     private void run() {
         Log.infof("Outbox relay publishing to %s", bootstrapServers);
         while (running) {
-            try (KafkaProducer<String, String> producer = producer(); Connection connection = dataSource.getConnection()) {
+            try (KafkaProducer<String, String> producer = producer(); OutboxFeed.Session connection = feed.open()) {
                 try {
                     awaitLead(connection);
                     publishWhileRunning(connection, producer);
@@ -139,7 +135,7 @@ public class OutboxRelay {
         Log.info("Outbox relay stopped");
     }
 
-    private void publishWhileRunning(Connection connection, KafkaProducer<String, String> producer)
+    private void publishWhileRunning(OutboxFeed.Session connection, KafkaProducer<String, String> producer)
             throws SQLException, InterruptedException {
         while (running && leading) {
             wakeUp.drainPermits();
@@ -155,10 +151,10 @@ public class OutboxRelay {
     }
 
     /** Waits, on this connection, until this instance holds the lead (another instance's relay stopped). */
-    private void awaitLead(Connection connection) throws SQLException, InterruptedException {
+    private void awaitLead(OutboxFeed.Session connection) throws SQLException, InterruptedException {
         boolean told = false;
         while (running) {
-            if (leader(connection)) {
+            if (connection.tryLock(LEADER_LOCK)) {
                 leading = true;
                 Log.info("Outbox relay leads: this instance publishes the outbox");
                 return;
@@ -175,26 +171,12 @@ public class OutboxRelay {
      * Releases the lock before the connection goes back to the pool: a pooled connection that kept
      * it would hold the lead for nobody.
      */
-    private void giveUpLead(Connection connection) {
+    private void giveUpLead(OutboxFeed.Session connection) {
         if (!leading) {
             return;
         }
         leading = false;
-        try (Statement unlock = connection.createStatement()) {
-            unlock.execute("SELECT pg_advisory_unlock_all()");
-        } catch (SQLException e) {
-            // A connection that failed is closed by the pool, and its session's lock ends with it.
-            Log.debugf("Outbox relay could not release its lock (%s)", e.getMessage());
-        }
-    }
-
-    private static boolean leader(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            lock.setLong(1, LEADER_LOCK);
-            try (ResultSet result = lock.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
+        connection.unlockAll();
     }
 
     /** Whether this relay holds the lead now (for tests and health). */
@@ -203,42 +185,16 @@ public class OutboxRelay {
     }
 
     /** Publishes one batch in commit order over the leader's connection; returns how many events it published. */
-    int publishBatch(Connection connection, KafkaProducer<String, String> producer) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            List<Long> published = send(connection, producer);
-            if (!published.isEmpty()) {
-                try (PreparedStatement mark = connection.prepareStatement(
-                        "UPDATE outbox_event SET published_at = now() WHERE seq = ANY(?)")) {
-                    Array seqs = connection.createArrayOf("bigint", published.toArray());
-                    mark.setArray(1, seqs);
-                    mark.executeUpdate();
-                }
-            }
-            connection.commit();
-            return published.size();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+    int publishBatch(OutboxFeed.Session connection, KafkaProducer<String, String> producer) throws SQLException {
+        return connection.publishBatch(config.batchSize(), rows -> send(rows, producer));
     }
 
-    private List<Long> send(Connection connection, KafkaProducer<String, String> producer) throws SQLException {
-        List<Long> seqs = new ArrayList<>();
+    /** Sends the rows and returns once the broker acknowledged every one of them. */
+    private static void send(List<Unpublished> rows, KafkaProducer<String, String> producer) {
         List<Future<RecordMetadata>> acks = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(
-                "SELECT seq, id, topic, event_key, type, payload::text, occurred_at FROM outbox_event"
-                        + " WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
-            claim.setInt(1, config.batchSize());
-            try (ResultSet rows = claim.executeQuery()) {
-                while (rows.next()) {
-                    seqs.add(rows.getLong(1));
-                    acks.add(producer.send(record(rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getString(5), rows.getString(6), rows.getObject(7, OffsetDateTime.class))));
-                }
-            }
+        for (Unpublished row : rows) {
+            acks.add(producer.send(record(row.id(), row.topic(), row.key(), row.type(), row.payload(),
+                    row.occurredAt())));
         }
         for (Future<RecordMetadata> ack : acks) {
             try {
@@ -250,10 +206,9 @@ public class OutboxRelay {
                 throw new IllegalStateException("Interrupted while publishing the outbox", e);
             }
         }
-        if (!seqs.isEmpty()) {
-            Log.debugf("Outbox relay published %d events", seqs.size());
+        if (!rows.isEmpty()) {
+            Log.debugf("Outbox relay published %d events", rows.size());
         }
-        return seqs;
     }
 
     /** A CloudEvents 1.0 record in Kafka's binary mode: attributes in ce_ headers, data as the value. */

@@ -23,11 +23,16 @@ import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.OutboxEvent;
 import org.backstrong.planner.domain.PlanStatus;
 import org.backstrong.planner.domain.Schedule;
+import org.backstrong.planner.domain.SetTarget;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
 
 /**
- * The statements of logging sets, in plain JDBC on a connection the caller's transaction owns (for
- * speed: bench/log-sets.sh): a batch of sets costs one read of what the checks need, one statement storing the sets
- * with their outbox events, and one look-up of the ids that were not stored (only when there are such).
+ * Stores logged sets in batches, in plain JDBC (for speed: bench/log-sets.sh): one transaction per batch, in which
+ * the caller's work costs one read of what the checks need, one statement storing the sets with their outbox
+ * events, and one look-up of the ids that were not stored (only when there are such). If the database refuses a
+ * batch, each of its sets is stored again alone, so one set cannot fail another.
  */
 @ApplicationScoped
 public class SetLogStore {
@@ -36,18 +41,28 @@ public class SetLogStore {
     public record Key(UUID planId, UUID itemId) {
     }
 
-    /** What the checks need of a plan, and of the logged item (null when the item is not in that plan). */
-    public record Target(UUID planId, String patientId, String clinicId, PlanStatus status, String statusReason,
-            Schedule schedule, Item item) {
-    }
-
-    /** The logged item's name, pause and how it is measured. */
-    public record Item(UUID id, String exerciseId, String exerciseName, boolean paused, String pauseReason,
-            DoseKind doseKind, boolean perSide, int setsMax) {
-    }
-
     /** A set to store with the event that reports it. */
     public record NewSet(LoggedSet set, OutboxEvent event) {
+    }
+
+    /** What one transaction does with its batch, with the statements of that transaction: a result per element. */
+    @FunctionalInterface
+    public interface Work<T, R> {
+        List<R> apply(Statements statements, List<T> batch);
+    }
+
+    /** Where the results go: after the commit that stored them, or for an element that could not be stored at all. */
+    public interface Answers<T, R> {
+        void committed(List<T> batch, List<R> results);
+
+        void failed(T element, Exception cause);
+    }
+
+    /** A statement of the batch's transaction failed in the database; the transaction rolls back. */
+    public static final class StatementFailed extends RuntimeException {
+        StatementFailed(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private static final String TARGETS = """
@@ -89,11 +104,82 @@ public class SetLogStore {
                 rpe, pain, beyond_normal_fatigue, note, logged_at
             FROM logged_set WHERE id = ANY(?)""";
 
+    private final AgroalDataSource dataSource;
+
+    public SetLogStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** One transaction for the batch; when the database refuses it, each element alone. */
+    public <T, R> void write(List<T> batch, Work<T, R> work, Answers<T, R> answers) {
+        List<R> results;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                results = work.apply(new Statements(connection), batch);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection);
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            Exception cause = e instanceof StatementFailed failed ? (SQLException) failed.getCause() : e;
+            if (batch.size() > 1) {
+                Log.warnf("A batch of %d sets failed (%s); storing each alone", batch.size(), firstLine(cause));
+                batch.forEach(element -> write(List.of(element), work, answers));
+            } else {
+                answers.failed(batch.get(0), cause);
+            }
+            return;
+        }
+        answers.committed(batch, results);
+    }
+
+    /** The statements of one batch's transaction, on its connection. */
+    public final class Statements {
+
+        private final Connection connection;
+
+        private Statements(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** The plans and items of the keys, in one round trip; a key whose plan does not exist is left out. */
+        public Map<Key, SetTarget> targets(Collection<Key> keys) {
+            try {
+                return SetLogStore.this.targets(connection, keys);
+            } catch (SQLException e) {
+                throw new StatementFailed(e);
+            }
+        }
+
+        /**
+         * Stores each set and its outbox event unless the set's id (or its slot: item, day, set number,
+         * side) is already stored, in order, in one statement; element i is true when set i was stored.
+         */
+        public boolean[] insertIfNew(List<NewSet> sets) {
+            try {
+                return SetLogStore.this.insertIfNew(connection, sets);
+            } catch (SQLException e) {
+                throw new StatementFailed(e);
+            }
+        }
+
+        /** The stored sets of these ids, by id. */
+        public Map<UUID, LoggedSet> find(Collection<UUID> ids) {
+            try {
+                return SetLogStore.this.find(connection, ids);
+            } catch (SQLException e) {
+                throw new StatementFailed(e);
+            }
+        }
+    }
+
     /** The plans and items of the keys, in one round trip; a key whose plan does not exist is left out. */
-    public Map<Key, Target> targets(Connection connection, Collection<Key> keys) throws SQLException {
+    Map<Key, SetTarget> targets(Connection connection, Collection<Key> keys) throws SQLException {
         UUID[] plans = keys.stream().map(Key::planId).toArray(UUID[]::new);
         UUID[] items = keys.stream().map(Key::itemId).toArray(UUID[]::new);
-        Map<Key, Target> targets = new HashMap<>();
+        Map<Key, SetTarget> targets = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(TARGETS)) {
             query.setArray(1, connection.createArrayOf("uuid", plans));
             query.setArray(2, connection.createArrayOf("uuid", items));
@@ -104,11 +190,11 @@ public class SetLogStore {
                     Schedule schedule = new Schedule(row.getObject(7, LocalDate.class), row.getInt(8),
                             List.copyOf(Arrays.asList(weekdays)));
                     UUID itemId = row.getObject(10, UUID.class);
-                    Item item = itemId == null ? null
-                            : new Item(itemId, row.getString(11), row.getString(12), row.getBoolean(13),
+                    SetTarget.Item item = itemId == null ? null
+                            : new SetTarget.Item(itemId, row.getString(11), row.getString(12), row.getBoolean(13),
                                     row.getString(14), DoseKind.valueOf(row.getString(15)), row.getBoolean(16),
                                     row.getInt(17));
-                    targets.put(new Key(planId, row.getObject(2, UUID.class)), new Target(planId, row.getString(3),
+                    targets.put(new Key(planId, row.getObject(2, UUID.class)), new SetTarget(planId, row.getString(3),
                             row.getString(4), PlanStatus.valueOf(row.getString(5)), row.getString(6), schedule, item));
                 }
             }
@@ -120,7 +206,7 @@ public class SetLogStore {
      * Stores each set and its outbox event unless the set's id (or its slot: item, day, set number,
      * side) is already stored, in order, in one statement; element i is true when set i was stored.
      */
-    public boolean[] insertIfNew(Connection connection, List<NewSet> sets) throws SQLException {
+    boolean[] insertIfNew(Connection connection, List<NewSet> sets) throws SQLException {
         int n = sets.size();
         if (n == 0) {
             return new boolean[0];
@@ -183,7 +269,7 @@ public class SetLogStore {
     }
 
     /** The stored sets of these ids, by id. */
-    public Map<UUID, LoggedSet> find(Connection connection, Collection<UUID> ids) throws SQLException {
+    Map<UUID, LoggedSet> find(Connection connection, Collection<UUID> ids) throws SQLException {
         Map<UUID, LoggedSet> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
@@ -216,5 +302,20 @@ public class SetLogStore {
             }
         }
         return found;
+    }
+
+    private static String firstLine(Exception e) {
+        Throwable cause = e instanceof SQLException sql && sql.getNextException() != null ? sql.getNextException() : e;
+        String message = String.valueOf(cause.getMessage());
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            Log.warnf("Rollback failed: %s", e.getMessage());
+        }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.backstrong.planner.service.InputText;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.backstrong.planner.domain.Plan;
+import org.backstrong.planner.service.PrescriptionBody;
 
 /** A patient's plan with its current prescriptions. */
 public record PlanView(UUID id, String patientId, UUID templateId, String name, String goal, LocalDate startDate,

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.backstrong.planner.service.ConflictException;
 import org.backstrong.planner.service.InvalidInputException;
 import org.backstrong.planner.service.NotFoundException;
+import org.backstrong.planner.service.SetLogUnavailable;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -67,6 +68,13 @@ public class ProblemMapper {
     public Response raced(OptimisticLockException e) {
         return Problem.of("concurrent-change", "Conflict", 409,
                 "The plan changed while you edited it: reload it and edit again", null).response();
+    }
+
+    /** Answered as the 503 an HTTP layer would give, with the Retry-After a device waits for. */
+    @ServerExceptionMapper
+    public Response setLogUnavailable(SetLogUnavailable e) {
+        Response problem = Problem.of("service-unavailable", "Service Unavailable", 503, e.getMessage(), null).response();
+        return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

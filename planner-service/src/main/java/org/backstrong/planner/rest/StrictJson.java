@@ -5,6 +5,8 @@ import java.time.LocalDate;
 
 import jakarta.inject.Singleton;
 
+import org.backstrong.planner.service.InputText;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;

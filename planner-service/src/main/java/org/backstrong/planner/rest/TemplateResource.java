@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
+import org.backstrong.planner.service.TemplateInput;
 import org.backstrong.planner.service.TemplateLibrary;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;

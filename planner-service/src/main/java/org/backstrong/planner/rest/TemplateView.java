@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.backstrong.planner.domain.Template;
+import org.backstrong.planner.service.PrescriptionBody;
 
 /** A template with its items, warm-up first. */
 public record TemplateView(UUID id, String name, String goal, int weeks, int sessionsPerWeek, boolean builtIn,

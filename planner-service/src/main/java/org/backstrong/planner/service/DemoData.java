@@ -1,10 +1,5 @@
 package org.backstrong.planner.service;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -14,13 +9,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.backstrong.planner.config.PlannerConfig;
 import org.backstrong.planner.domain.Author;
+import org.backstrong.planner.repository.DemoPatientRepository;
 import org.backstrong.planner.repository.PlanRepository;
-import org.backstrong.planner.rest.AssignmentInput;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -35,8 +29,6 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class DemoData {
 
-    static final String PATIENTS = "demo/patients.sql";
-
     static final UUID BUILT_IN_TEMPLATE = UUID.fromString("00000000-0000-4000-8000-000000000b04");
     static final Map<String, List<Integer>> DEMO_PLANS = Map.of(
             "22222222-2222-4222-8222-000000000001", List.of(1, 2, 3, 4, 5, 6, 7),
@@ -46,13 +38,13 @@ public class DemoData {
             "22222222-2222-4222-8222-000000000006", List.of(3, 6, 7));
 
     private final PlannerConfig config;
-    private final EntityManager entityManager;
+    private final DemoPatientRepository demoPatients;
     private final PlanRepository plans;
     private final Plans planning;
 
-    public DemoData(PlannerConfig config, EntityManager entityManager, PlanRepository plans, Plans planning) {
+    public DemoData(PlannerConfig config, DemoPatientRepository demoPatients, PlanRepository plans, Plans planning) {
         this.config = config;
-        this.entityManager = entityManager;
+        this.demoPatients = demoPatients;
         this.plans = plans;
         this.planning = planning;
     }
@@ -62,7 +54,7 @@ public class DemoData {
         if (!config.demoData()) {
             return;
         }
-        int rows = entityManager.createNativeQuery(read(PATIENTS)).executeUpdate();
+        int rows = demoPatients.addMissing();
         Log.infof("Demo data: %d demo patients added", rows);
         LocalDate monday = LocalDate.now().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         DEMO_PLANS.forEach((patientId, weekdays) -> {
@@ -71,16 +63,5 @@ public class DemoData {
                         new AssignmentInput(BUILT_IN_TEMPLATE, monday, weekdays));
             }
         });
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the application");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

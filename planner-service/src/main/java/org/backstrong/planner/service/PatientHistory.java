@@ -1,22 +1,19 @@
 package org.backstrong.planner.service;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.PrescriptionChange;
 import org.backstrong.planner.repository.LoggedSetRepository;
+import org.backstrong.planner.repository.PatientHistoryRepository;
 import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.PrescriptionChangeRepository;
 
@@ -32,14 +29,14 @@ public class PatientHistory {
             int peakPain, BigDecimal meanMorningPain) {
     }
 
-    private final EntityManager entityManager;
+    private final PatientHistoryRepository history;
     private final PlanRepository plans;
     private final PrescriptionChangeRepository changes;
     private final LoggedSetRepository sets;
 
-    public PatientHistory(EntityManager entityManager, PlanRepository plans, PrescriptionChangeRepository changes,
+    public PatientHistory(PatientHistoryRepository history, PlanRepository plans, PrescriptionChangeRepository changes,
             LoggedSetRepository sets) {
-        this.entityManager = entityManager;
+        this.history = history;
         this.plans = plans;
         this.changes = changes;
         this.sets = sets;
@@ -48,25 +45,9 @@ public class PatientHistory {
     /** Every week with a set or a check-in, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Week> weeks(String patientId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                WITH sets AS (
-                    SELECT date_trunc('week', session_date)::date AS monday, count(DISTINCT (plan_id, session_date)) AS sessions,
-                        count(*) AS sets, coalesce(sum(reps), 0) AS reps, coalesce(sum(seconds), 0) AS seconds,
-                        avg(pain) AS mean_pain, max(pain) AS peak_pain
-                    FROM logged_set WHERE patient_id = :patient GROUP BY 1),
-                mornings AS (
-                    SELECT date_trunc('week', date)::date AS monday, avg(pain) AS mean_pain
-                    FROM morning_check_in WHERE patient_id = :patient GROUP BY 1)
-                SELECT coalesce(s.monday, m.monday), coalesce(s.sessions, 0), coalesce(s.sets, 0), coalesce(s.reps, 0),
-                    coalesce(s.seconds, 0), s.mean_pain, coalesce(s.peak_pain, 0), m.mean_pain
-                FROM sets s FULL JOIN mornings m ON m.monday = s.monday
-                ORDER BY 1""")
-                .setParameter("patient", patientId)
-                .getResultList();
-        return rows.stream()
-                .map(row -> new Week(day(row[0]), number(row[1]), number(row[2]), number(row[3]),
-                        number(row[4]), decimal(row[5]), number(row[6]), decimal(row[7])))
+        return history.weeks(patientId).stream()
+                .map(week -> new Week(week.monday(), week.sessions(), week.sets(), week.reps(), week.seconds(),
+                        week.meanPain(), week.peakPain(), week.meanMorningPain()))
                 .toList();
     }
 
@@ -88,24 +69,6 @@ public class PatientHistory {
     /** The exercise name of each item of the patient's plans, to say which exercise a change was about. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<UUID, String> exerciseNames(String patientId) {
-        List<Object[]> rows = entityManager.createQuery(
-                "select i.id, i.exerciseName from PlanItem i where i.plan.patientId = :patient", Object[].class)
-                .setParameter("patient", patientId)
-                .getResultList();
-        Map<UUID, String> names = new HashMap<>();
-        rows.forEach(row -> names.put((UUID) row[0], (String) row[1]));
-        return names;
-    }
-
-    private static LocalDate day(Object value) {
-        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
-    }
-
-    private static int number(Object value) {
-        return value == null ? 0 : ((Number) value).intValue();
-    }
-
-    private static BigDecimal decimal(Object value) {
-        return value == null ? null : new BigDecimal(value.toString()).setScale(1, RoundingMode.HALF_UP);
+        return history.exerciseNames(patientId);
     }
 }

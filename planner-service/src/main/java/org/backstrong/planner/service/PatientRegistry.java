@@ -11,8 +11,6 @@ import org.backstrong.planner.accounts.PatientAccount;
 import org.backstrong.planner.accounts.PatientAccounts;
 import org.backstrong.planner.domain.Patient;
 import org.backstrong.planner.repository.PatientRepository;
-import org.backstrong.planner.rest.EnrolmentInput;
-import org.backstrong.planner.rest.ScreeningInput;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;

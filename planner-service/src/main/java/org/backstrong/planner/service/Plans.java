@@ -19,15 +19,12 @@ import org.backstrong.planner.domain.Screening;
 import org.backstrong.planner.domain.Template;
 import org.backstrong.planner.domain.TemplateItem;
 import org.backstrong.planner.event.EventTypes;
-import org.backstrong.planner.event.PlanSnapshot;
 import org.backstrong.planner.event.PlanStatusChanged;
-import org.backstrong.planner.event.PrescriptionData;
+import org.backstrong.planner.messaging.EventData;
 import org.backstrong.planner.messaging.Outbox;
 import org.backstrong.planner.messaging.Topics;
 import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.PrescriptionChangeRepository;
-import org.backstrong.planner.rest.AssignmentInput;
-import org.backstrong.planner.rest.PrescriptionEdit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,7 +99,7 @@ public class Plans {
         }
         plans.persist(plan);
         audit(plan.id, null, clinician, null, "Plan assigned from template " + template.name, null, null);
-        outbox.add(Topics.PLAN_EVENTS, patientId, EventTypes.PLAN_ASSIGNED, PlanSnapshot.assigned(plan));
+        outbox.add(Topics.PLAN_EVENTS, patientId, EventTypes.PLAN_ASSIGNED, EventData.planAssigned(plan));
         Log.infof("Plan %s assigned to patient %s from template %s, starting %s", plan.id, patientId, template.id,
                 plan.startDate);
         return plan;
@@ -152,7 +149,7 @@ public class Plans {
         item.prescription = Prescriptions.fromEdit(edit.prescription(), before, "prescription");
         audit(plan.id, item.id, clinician, null, edit.reason().trim(), before, item.prescription);
         outbox.add(Topics.PLAN_EVENTS, plan.patientId, EventTypes.PLAN_CHANGED,
-                PlanSnapshot.of(plan, List.of(item.id), clinician.id(), null));
+                EventData.planSnapshot(plan, List.of(item.id), clinician.id(), null));
         Log.infof("Plan %s item %s prescription edited by %s", plan.id, item.id, clinician.id());
         return plan;
     }
@@ -214,8 +211,8 @@ public class Plans {
         change.changedByName = changedBy.name();
         change.rule = rule;
         change.reason = reason;
-        change.before = before == null ? null : toJson(PrescriptionData.of(before));
-        change.after = after == null ? null : toJson(PrescriptionData.of(after));
+        change.before = before == null ? null : toJson(EventData.prescription(before));
+        change.after = after == null ? null : toJson(EventData.prescription(after));
         changes.persist(change);
     }
 

@@ -7,7 +7,6 @@ import org.backstrong.planner.catalog.CatalogExercise;
 import org.backstrong.planner.domain.DoseKind;
 import org.backstrong.planner.domain.Prescription;
 import org.backstrong.planner.domain.PrescriptionRules;
-import org.backstrong.planner.rest.PrescriptionBody;
 
 /** Builds prescriptions from what a clinician wrote, filling gaps from the catalog's default dose. */
 final class Prescriptions {

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.backstrong.planner.domain.Author;
@@ -18,13 +17,14 @@ import org.backstrong.planner.domain.StopFlagPause;
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.event.PainFlagResolved;
 import org.backstrong.planner.event.PainFlagged;
-import org.backstrong.planner.event.PlanSnapshot;
 import org.backstrong.planner.event.PrescriptionData;
 import org.backstrong.planner.event.ProgressionAdjusted;
+import org.backstrong.planner.messaging.EventData;
 import org.backstrong.planner.messaging.Outbox;
 import org.backstrong.planner.messaging.Topics;
 import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.PrescriptionChangeRepository;
+import org.backstrong.planner.repository.ProcessedEventRepository;
 
 import io.quarkus.logging.Log;
 
@@ -37,15 +37,15 @@ public class ProgressUpdates {
     private final PrescriptionChangeRepository changes;
     private final Plans planChanges;
     private final Outbox outbox;
-    private final EntityManager entityManager;
+    private final ProcessedEventRepository processed;
 
     public ProgressUpdates(PlanRepository plans, PrescriptionChangeRepository changes, Plans planChanges, Outbox outbox,
-            EntityManager entityManager) {
+            ProcessedEventRepository processed) {
         this.plans = plans;
         this.changes = changes;
         this.planChanges = planChanges;
         this.outbox = outbox;
-        this.entityManager = entityManager;
+        this.processed = processed;
     }
 
     /**
@@ -77,11 +77,7 @@ public class ProgressUpdates {
 
     /** Records the event id; false when it was recorded before (a redelivery). */
     boolean firstDelivery(UUID eventId, String type) {
-        return entityManager.createNativeQuery(
-                        "INSERT INTO processed_event (event_id, type) VALUES (:id, :type) ON CONFLICT DO NOTHING")
-                .setParameter("id", eventId)
-                .setParameter("type", type)
-                .executeUpdate() == 1;
+        return processed.recordFirst(eventId, type);
     }
 
     private static void require(Object... fields) {
@@ -195,7 +191,7 @@ public class ProgressUpdates {
     private void publishChange(PlanItem item, String rule) {
         Plan plan = item.plan;
         outbox.add(Topics.PLAN_EVENTS, plan.patientId, EventTypes.PLAN_CHANGED,
-                PlanSnapshot.of(plan, List.of(item.id), PrescriptionChange.AUTOMATIC, rule));
+                EventData.planSnapshot(plan, List.of(item.id), PrescriptionChange.AUTOMATIC, rule));
     }
 
     private PlanItem itemOf(String patientId, UUID planId, UUID itemId) {

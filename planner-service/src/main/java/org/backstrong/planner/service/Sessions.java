@@ -19,9 +19,6 @@ import org.backstrong.planner.domain.Schedule;
 import org.backstrong.planner.repository.LoggedSetRepository;
 import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.SessionCompletionRepository;
-import org.backstrong.planner.rest.CompletionView;
-import org.backstrong.planner.rest.SessionView;
-import org.backstrong.planner.rest.SetView;
 
 import io.quarkus.logging.Log;
 

@@ -15,9 +15,8 @@ import jakarta.transaction.Transactional;
 import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.MorningCheckIn;
 import org.backstrong.planner.domain.Plan;
-import org.backstrong.planner.domain.PlanStatus;
-import org.backstrong.planner.domain.Schedule;
 import org.backstrong.planner.domain.SessionCompletion;
+import org.backstrong.planner.domain.SetLogRules;
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.event.MorningCheckInLogged;
 import org.backstrong.planner.event.SessionCompleted;
@@ -27,8 +26,6 @@ import org.backstrong.planner.repository.LoggedSetRepository;
 import org.backstrong.planner.repository.MorningCheckInRepository;
 import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.SessionCompletionRepository;
-import org.backstrong.planner.rest.CheckInInput;
-import org.backstrong.planner.rest.SetInput;
 
 import io.quarkus.logging.Log;
 
@@ -40,10 +37,6 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class SetLogging {
 
-    /** What a log call answers: the stored record, and whether this call created it. */
-    public record Logged<T>(T value, boolean created) {
-    }
-
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     private final PlanRepository plans;
@@ -51,11 +44,11 @@ public class SetLogging {
     private final SessionCompletionRepository completions;
     private final MorningCheckInRepository checkIns;
     private final Outbox outbox;
-    private final SetLogWriter writer;
+    private final SetLogQueue queue;
 
     public SetLogging(PlanRepository plans, LoggedSetRepository sets, SessionCompletionRepository completions,
-            MorningCheckInRepository checkIns, Outbox outbox, SetLogWriter writer) {
-        this.writer = writer;
+            MorningCheckInRepository checkIns, Outbox outbox, SetLogQueue queue) {
+        this.queue = queue;
         this.plans = plans;
         this.sets = sets;
         this.completions = completions;
@@ -65,11 +58,11 @@ public class SetLogging {
 
     /**
      * Logs a set (the hot path; planner-service/bench/log-sets.sh): the set joins the
-     * next group commit of {@link SetLogWriter}, and the answer completes once it is stored or refused.
+     * next group commit of {@link SetLogQueue}, and the answer completes once it is stored or refused.
      * A resend answers what was stored first.
      */
     public CompletionStage<Logged<LoggedSet>> logSet(String patientId, SetInput input, LocalDate today) {
-        return writer.submit(patientId, input, today);
+        return queue.submit(patientId, input, today);
     }
 
     @Transactional
@@ -79,8 +72,8 @@ public class SetLogging {
         if (earlier.isPresent()) {
             return new Logged<>(earlier.get(), false);
         }
-        requireActive(plan.status, plan.statusReason);
-        requireSessionDay(plan.schedule(), date, today, "date");
+        Refusals.throwIfAny(SetLogRules.inactive(plan.status, plan.statusReason)
+                .or(() -> SetLogRules.notLoggableDay(plan.schedule(), date, today, "date")));
         SessionCompletion completion = new SessionCompletion();
         completion.planId = plan.id;
         completion.sessionDate = date;
@@ -167,21 +160,5 @@ public class SetLogging {
         return plans.findByIdOptional(planId)
                 .filter(plan -> plan.patientId.equals(patientId))
                 .orElseThrow(() -> new NotFoundException("Plan " + planId));
-    }
-
-    static void requireActive(PlanStatus status, String statusReason) {
-        if (status != PlanStatus.ACTIVE) {
-            throw new ConflictException("plan-" + status.name().toLowerCase(),
-                    "The plan is " + status.name().toLowerCase() + (statusReason == null ? "" : ": " + statusReason));
-        }
-    }
-
-    static void requireSessionDay(Schedule schedule, LocalDate date, LocalDate today, String field) {
-        if (date.isAfter(today)) {
-            throw new InvalidInputException(422, "future-session", field, "Sessions are logged on or after their day");
-        }
-        if (!schedule.isSessionDay(date)) {
-            throw new InvalidInputException(422, "no-session", field, date + " is not a session day of this plan");
-        }
     }
 }

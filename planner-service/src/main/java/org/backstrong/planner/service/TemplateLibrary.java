@@ -15,8 +15,6 @@ import org.backstrong.planner.domain.Block;
 import org.backstrong.planner.domain.Template;
 import org.backstrong.planner.domain.TemplateItem;
 import org.backstrong.planner.repository.TemplateRepository;
-import org.backstrong.planner.rest.PrescriptionBody;
-import org.backstrong.planner.rest.TemplateInput;
 
 import io.quarkus.logging.Log;
 

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.backstrong.planner.rest.InputDates;
-import org.backstrong.planner.rest.InputText;
+import org.backstrong.planner.service.InputText;
 
 /** Reads a form's text fields into values, noting in {@link FieldErrors} the ones that are not what they should be. */
 final class FormValues {

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.backstrong.planner.domain.Patient;
-import org.backstrong.planner.rest.ScreeningInput;
+import org.backstrong.planner.service.ScreeningInput;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.InvalidInputException;

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import org.backstrong.planner.domain.BandColours;
 import org.backstrong.planner.domain.StopAdvice;
-import org.backstrong.planner.rest.SessionView;
-import org.backstrong.planner.rest.SetView;
+import org.backstrong.planner.service.SessionView;
+import org.backstrong.planner.service.SetView;
 
 /**
  * Today's session as the patient's page shows it: each exercise with its dose in words and one

@@ -9,11 +9,11 @@ import org.eclipse.microprofile.health.Readiness;
 /** Readiness: planner can log sets only while every set-log writer runs and none is stuck on a batch. */
 @Readiness
 @ApplicationScoped
-public class SetLogWriterHealth implements HealthCheck {
+public class SetLogQueueHealth implements HealthCheck {
 
-    private final SetLogWriter writer;
+    private final SetLogQueue writer;
 
-    public SetLogWriterHealth(SetLogWriter writer) {
+    public SetLogQueueHealth(SetLogQueue writer) {
         this.writer = writer;
     }
 

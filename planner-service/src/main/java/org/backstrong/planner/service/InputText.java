@@ -1,4 +1,4 @@
-package org.backstrong.planner.rest;
+package org.backstrong.planner.service;
 
 /**
  * The one rule for text a client sends (JSON strings, query and path parameters, form fields):

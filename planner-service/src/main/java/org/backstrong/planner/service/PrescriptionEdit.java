@@ -1,4 +1,4 @@
-package org.backstrong.planner.rest;
+package org.backstrong.planner.service;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package org.backstrong.planner.rest;
+package org.backstrong.planner.service;
 
 import java.time.LocalDate;
 

@@ -1,0 +1,30 @@
+package org.backstrong.planner.service;
+
+import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.backstrong.planner.domain.LoggedSet;
+
+import io.vertx.core.Context;
+
+/** A set waiting for its batch, and where its answer goes: answered once, on the request's own event loop. */
+record PendingSet(String patientId, SetInput input, LocalDate today, Context context,
+        CompletableFuture<Logged<LoggedSet>> answer, AtomicBoolean answered, Runnable onAnswered) {
+
+    /** Completes the answer with the stored set, or with {@code failure} if not null; later calls do nothing. */
+    void answer(Logged<LoggedSet> logged, Throwable failure) {
+        if (!answered.compareAndSet(false, true)) {
+            return;
+        }
+        onAnswered.run();
+        Runnable complete = failure == null ? () -> answer.complete(logged)
+                : () -> answer.completeExceptionally(failure);
+        // On the request's event loop, so writing the response never holds up the writer thread.
+        if (context != null) {
+            context.runOnContext(ignored -> complete.run());
+        } else {
+            complete.run();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.backstrong.planner;
+
+import org.backstrong.testinfra.LayerRules;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The style page's layer rules, applied to planner-service's main classes. */
+@AnalyzeClasses(packages = LayerRulesTest.BASE, importOptions = ImportOption.DoNotIncludeTests.class)
+class LayerRulesTest {
+
+    static final String BASE = "org.backstrong.planner";
+
+    @ArchTest
+    static final ArchRule domainIsPlainJava = LayerRules.domainUsesNoFrameworkNorLayer(BASE);
+
+    @ArchTest
+    static final ArchRule servicesKnowNoHttp = LayerRules.servicesKnowNoHttp(BASE);
+
+    @ArchTest
+    static final ArchRule sqlOnlyInRepositories = LayerRules.sqlOnlyInRepositories(BASE);
+
+    @ArchTest
+    static final ArchRule eventsKnowNoDomain = LayerRules.eventsKnowNoDomain(BASE);
+}
