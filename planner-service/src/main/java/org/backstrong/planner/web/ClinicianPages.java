@@ -56,7 +56,6 @@ import org.backstrong.planner.service.InvalidInputException;
 import org.backstrong.planner.service.PatientHistory;
 import org.backstrong.planner.service.PatientRegistry;
 import org.backstrong.planner.service.Plans;
-import org.backstrong.planner.service.PrintablePlans;
 import org.backstrong.planner.service.TemplateLibrary;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -441,13 +440,13 @@ public class ClinicianPages {
     private static PlanLine planLine(Plan plan) {
         return new PlanLine(plan.id, plan.name, plan.goal, plan.status.name().toLowerCase(), plan.statusReason,
                 DAY.format(plan.startDate), DAY.format(plan.schedule().endDate()), plan.weeks,
-                PrintablePlans.weekdaysInWords(plan.weekdays), plan.items.stream().map(ClinicianPages::itemLine).toList());
+                PlanInWords.weekdays(plan.weekdays), plan.items.stream().map(ClinicianPages::itemLine).toList());
     }
 
     private static ItemLine itemLine(PlanItem item) {
         return new ItemLine(item.position, item.block.label(), item.exerciseId, item.exerciseName,
-                PrintablePlans.doseInWords(item.prescription), PrintablePlans.loadInWords(item.prescription),
-                PrintablePlans.restInWords(item.prescription), item.paused, item.pauseReason);
+                PlanInWords.dose(item.prescription), PlanInWords.load(item.prescription),
+                PlanInWords.rest(item.prescription), item.paused, item.pauseReason);
     }
 
     /** The sets by session day, newest day first; within a day in the plan's order, then by set and side. */

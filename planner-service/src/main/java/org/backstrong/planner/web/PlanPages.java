@@ -31,7 +31,6 @@ import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.domain.PlanItem;
 import org.backstrong.planner.domain.Prescription;
 import org.backstrong.planner.domain.PrescriptionChange;
-import org.backstrong.planner.rest.PlanResource;
 import org.backstrong.planner.rest.PrescriptionBody;
 import org.backstrong.planner.rest.PrescriptionEdit;
 import org.backstrong.planner.rest.StatusChange;
@@ -42,7 +41,6 @@ import org.backstrong.planner.service.InvalidInputException;
 import org.backstrong.planner.service.NotFoundException;
 import org.backstrong.planner.service.PatientRegistry;
 import org.backstrong.planner.service.Plans;
-import org.backstrong.planner.service.PrintablePlans;
 
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
@@ -68,17 +66,17 @@ public class PlanPages {
     private final Caller caller;
     private final CsrfTokens csrf;
     private final ClinicTime time;
-    private final PrintablePlans printablePlans;
+    private final PrintedPlans printedPlans;
 
     public PlanPages(Plans plans, PatientRegistry registry, Validator validator, Caller caller, CsrfTokens csrf,
-            ClinicTime time, PrintablePlans printablePlans) {
+            ClinicTime time, PrintedPlans printedPlans) {
         this.plans = plans;
         this.registry = registry;
         this.validator = validator;
         this.caller = caller;
         this.csrf = csrf;
         this.time = time;
-        this.printablePlans = printablePlans;
+        this.printedPlans = printedPlans;
     }
 
     /** The plan as its page shows it. */
@@ -223,11 +221,11 @@ public class PlanPages {
         return changeStatus(id, "end", reason);
     }
 
-    /** The plan to print and hand over, as the API's print page, with its style sheet from /assets (the CSP allows no inline style). */
+    /** The plan to print and hand over, as at the API's address, with its style sheet from /assets (the CSP allows no inline style). */
     @GET
     @Path("/print")
     public TemplateInstance print(@PathParam("id") UUID id) {
-        return PlanResource.printPage(printablePlans.of(plans.forClinician(caller.clinic(), id), true), true);
+        return printedPlans.page(plans.forClinician(caller.clinic(), id), true, true);
     }
 
     @GET
@@ -336,7 +334,7 @@ public class PlanPages {
         String patientName = registry.get(caller.clinic(), plan.patientId).displayName;
         return new PlanSummary(plan.id, plan.patientId, patientName, plan.name, plan.goal,
                 plan.status.name().toLowerCase(Locale.ROOT), plan.statusReason, DAY.format(plan.startDate),
-                DAY.format(plan.schedule().endDate()), PrintablePlans.weekdaysInWords(plan.weekdays),
+                DAY.format(plan.schedule().endDate()), PlanInWords.weekdays(plan.weekdays),
                 plan.items.stream().map(PlanPages::itemLine).toList());
     }
 
@@ -350,8 +348,8 @@ public class PlanPages {
 
     private static ItemLine itemLine(PlanItem item) {
         return new ItemLine(item.id, item.position, item.block.label(), item.exerciseName,
-                PrintablePlans.doseInWords(item.prescription), PrintablePlans.loadInWords(item.prescription),
-                PrintablePlans.restInWords(item.prescription), item.paused, item.pauseReason);
+                PlanInWords.dose(item.prescription), PlanInWords.load(item.prescription),
+                PlanInWords.rest(item.prescription), item.paused, item.pauseReason);
     }
 
     private static PlanItem itemOf(Plan plan, UUID itemId) {
