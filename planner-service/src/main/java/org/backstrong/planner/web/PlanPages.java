@@ -271,7 +271,7 @@ public class PlanPages {
         if (errors.isEmpty()) {
             try {
                 plans.editItem(caller.clinic(), caller.author(), id, itemId, edit);
-                return ClinicianPages.seeOther("/app/clinic/plans/" + id + "?flash=edited");
+                return PageResponses.seeOther("/app/clinic/plans/" + id + "?flash=edited");
             } catch (InvalidInputException e) {
                 errors.add(e, PlanPages::formField);
             } catch (ConflictException e) {
@@ -280,7 +280,7 @@ public class PlanPages {
         }
         Log.infof("Prescription form for plan %s item %s refused: %s", id, itemId,
                 conflict != null ? "conflict" : errors.all().get(0).field());
-        return ClinicianPages.html(conflict != null ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
+        return PageResponses.html(conflict != null ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
                 itemPage(plan, item, PrescriptionForm.of(fields, doseKind, plainWords(errors), conflict)));
     }
 
@@ -298,8 +298,8 @@ public class PlanPages {
                     default -> plans.end(caller.clinic(), caller.author(), id, change.reason());
                 }
                 return "end".equals(action)
-                        ? ClinicianPages.seeOther("/app/clinic/patients/" + plan.patientId + "?flash=ended")
-                        : ClinicianPages.seeOther("/app/clinic/plans/" + id + "?flash=" + action + "d");
+                        ? PageResponses.seeOther("/app/clinic/patients/" + plan.patientId + "?flash=ended")
+                        : PageResponses.seeOther("/app/clinic/plans/" + id + "?flash=" + action + "d");
             } catch (ConflictException e) {
                 conflict = e.getMessage();
             }
@@ -307,7 +307,7 @@ public class PlanPages {
         FieldErrors plain = FieldErrors.none();
         errors.all().forEach(message -> plain.add(message.field(), reasonInPlainWords(action, message.text())));
         StatusForm form = new StatusForm(action, reason == null ? "" : reason, plain, conflict);
-        return ClinicianPages.html(conflict != null ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
+        return PageResponses.html(conflict != null ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
                 planPage(plans.forClinician(caller.clinic(), id), form, null));
     }
 
