@@ -16,6 +16,7 @@ import org.backstrong.planner.rest.MeResource;
 import org.backstrong.planner.rest.PatientResource;
 import org.backstrong.planner.rest.PlanResource;
 import org.backstrong.planner.rest.TemplateResource;
+import org.backstrong.planner.web.PlanPrintPage;
 import org.backstrong.testinfra.OpenApiCoverage;
 import org.backstrong.testinfra.OpenApiLint;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,8 @@ class OpenApiDocumentTest {
     void describesEveryResourceMethodWithItsPathParametersAndBody() {
         String document = given().accept(ContentType.JSON).when().get("/q/openapi")
                 .then().statusCode(200).extract().asString();
-        OpenApiCoverage.assertDescribes(document, MeResource.class, PatientResource.class, PlanResource.class, TemplateResource.class);
+        OpenApiCoverage.assertDescribes(document, MeResource.class, PatientResource.class, PlanResource.class,
+                PlanPrintPage.class, TemplateResource.class);
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 
+import org.backstrong.planner.service.InvalidInputException;
+
 /**
  * The one rule for a date a client sends, in a body, a query or a path: yyyy-MM-dd, from
  * {@link #EARLIEST} to {@link #LATEST}. ISO would take "+9999999-12-31", which PostgreSQL cannot
@@ -31,5 +33,14 @@ public final class InputDates {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /** The date, or a 400 naming {@code field} (a path segment refused by name, not JAX-RS's bare 404). */
+    public static LocalDate parse(String field, String text) {
+        LocalDate date = parseOrNull(text);
+        if (date == null) {
+            throw new InvalidInputException(field, MESSAGE);
+        }
+        return date;
     }
 }

@@ -21,19 +21,12 @@ import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.Plans;
 import org.backstrong.planner.service.PrescriptionEdit;
-import org.backstrong.planner.service.PrintablePlans;
 import org.backstrong.planner.service.SessionView;
 import org.backstrong.planner.service.Sessions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /** A patient's plan: its clinicians edit, pause, resume and end it; the patient reads it. */
 @Path("/plans/{id}")
@@ -43,28 +36,12 @@ public class PlanResource {
 
     private final Plans plans;
     private final Sessions sessions;
-    private final PrintablePlans printablePlans;
     private final Caller caller;
 
-    public PlanResource(Plans plans, Sessions sessions, PrintablePlans printablePlans, Caller caller) {
+    public PlanResource(Plans plans, Sessions sessions, Caller caller) {
         this.plans = plans;
         this.sessions = sessions;
-        this.printablePlans = printablePlans;
         this.caller = caller;
-    }
-
-    /** Server-rendered pages of this resource (templates/PlanResource/). */
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance print(PrintablePlans.Printout plan, String inlineStyle);
-    }
-
-    /**
-     * The print page. This API page carries its style sheet inline (one file to save or mail);
-     * the web pages link /assets/print.css instead, since their CSP forbids inline style.
-     */
-    public static TemplateInstance printPage(PrintablePlans.Printout plan, boolean linkStyleSheet) {
-        return Templates.print(plan, linkStyleSheet ? null : PrintStyle.CSS);
     }
 
     @GET
@@ -82,18 +59,6 @@ public class PlanResource {
     @APIResponse(responseCode = "400", description = "The date is not yyyy-MM-dd")
     public SessionView session(@PathParam("id") UUID id, @PathParam("date") String date) {
         return sessions.view(visible(id), parseDate(date));
-    }
-
-    /** The plan to print and take home: how-to, dose, the article's tips and a weekly log to fill in on paper. */
-    @GET
-    @Path("/print")
-    @Produces(MediaType.TEXT_HTML)
-    @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT })
-    @Operation(operationId = "printPlan", summary = "The plan as a print-ready HTML page")
-    @APIResponse(responseCode = "200", description = "The page",
-            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
-    public TemplateInstance print(@PathParam("id") UUID id) {
-        return printPage(printablePlans.of(visible(id), caller.is(Roles.CLINICIAN)), false);
     }
 
     @GET
@@ -156,10 +121,6 @@ public class PlanResource {
 
     /** A yyyy-MM-dd path segment in InputDates' range; anything else is a 400 naming "date" (not JAX-RS's bare 404). */
     public static LocalDate parseDate(String text) {
-        LocalDate date = InputDates.parseOrNull(text);
-        if (date == null) {
-            throw new org.backstrong.planner.service.InvalidInputException("date", InputDates.MESSAGE);
-        }
-        return date;
+        return InputDates.parse("date", text);
     }
 }

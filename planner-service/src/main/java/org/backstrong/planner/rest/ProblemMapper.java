@@ -1,18 +1,15 @@
 package org.backstrong.planner.rest;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.backstrong.planner.problems.FieldNames;
 import org.backstrong.planner.service.ConflictException;
 import org.backstrong.planner.service.InvalidInputException;
 import org.backstrong.planner.service.NotFoundException;
@@ -30,9 +27,9 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         ConstraintViolation<?> first = e.getConstraintViolations().stream()
-                .min(Comparator.comparing((ConstraintViolation<?> v) -> fieldOf(v.getPropertyPath())))
+                .min(Comparator.comparing((ConstraintViolation<?> v) -> FieldNames.of(v.getPropertyPath())))
                 .orElseThrow();
-        String field = fieldOf(first.getPropertyPath());
+        String field = FieldNames.of(first.getPropertyPath());
         return Problem.of("invalid-input", "Invalid input", 400, field + ": " + first.getMessage(), field).response();
     }
 
@@ -103,31 +100,4 @@ public class ProblemMapper {
         return Problem.of("internal-error", "Internal error", 500,
                 "The request could not be completed; it has been logged.", null).response();
     }
-
-    /**
-     * The field as a client knows it: "create.body.dose.setsMax" becomes "dose.setsMax",
-     * "create.body.steps[2].<list element>" becomes "steps[2]", "search.q" becomes "q".
-     */
-    public static String fieldOf(Path path) {
-        List<Path.Node> nodes = new ArrayList<>();
-        path.forEach(nodes::add);
-        StringBuilder field = new StringBuilder();
-        for (int i = 0; i < nodes.size(); i++) {
-            Path.Node node = nodes.get(i);
-            if (node.isInIterable() && node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
-            boolean named = node.getKind() == ElementKind.PROPERTY
-                    // A query, path or header parameter is itself the field; a body or bean parameter holds fields.
-                    || (node.getKind() == ElementKind.PARAMETER && i == nodes.size() - 1);
-            if (named && node.getName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(node.getName());
-            }
-        }
-        return field.isEmpty() ? "body" : field.toString();
-    }
-
 }

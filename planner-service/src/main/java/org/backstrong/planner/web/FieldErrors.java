@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
 
 import jakarta.validation.ConstraintViolation;
 
-import org.backstrong.planner.rest.ProblemMapper;
+import org.backstrong.planner.problems.FieldNames;
 import org.backstrong.planner.service.InvalidInputException;
 
 /**
@@ -38,8 +38,8 @@ public final class FieldErrors {
     /** The bean-validation messages, their fields renamed from the API's to the form's. */
     public FieldErrors addAll(Set<? extends ConstraintViolation<?>> violations, UnaryOperator<String> rename) {
         violations.stream()
-                .sorted(Comparator.comparing((ConstraintViolation<?> v) -> ProblemMapper.fieldOf(v.getPropertyPath())))
-                .forEach(v -> add(rename.apply(ProblemMapper.fieldOf(v.getPropertyPath())), v.getMessage()));
+                .sorted(Comparator.comparing((ConstraintViolation<?> v) -> FieldNames.of(v.getPropertyPath())))
+                .forEach(v -> add(rename.apply(FieldNames.of(v.getPropertyPath())), v.getMessage()));
         return this;
     }
 

@@ -125,7 +125,7 @@ public class PainFlagPages {
         try {
             flags.acknowledge(flagId.toString());
             Log.infof("Pain flag %s acknowledged through the pages", flagId);
-            return ClinicianPages.seeOther("/app/flags?done=acknowledged");
+            return PageResponses.seeOther("/app/flags?done=acknowledged");
         } catch (RuntimeException e) {
             return failed(e, flagId, Attempt.none());
         }
@@ -149,13 +149,13 @@ public class PainFlagPages {
         }
         Attempt attempt = new Attempt(flagId, note == null ? "" : note, errors);
         if (errors.any()) {
-            return ClinicianPages.html(Response.Status.BAD_REQUEST, page(0, null, null, attempt));
+            return PageResponses.html(Response.Status.BAD_REQUEST, page(0, null, null, attempt));
         }
         try {
             flags.resolve(flagId.toString(), new PainFlagsApi.Resolution(text));
             openFlags.forget(caller.clinic());
             Log.infof("Pain flag %s resolved through the pages", flagId);
-            return ClinicianPages.seeOther("/app/flags?done=resolved");
+            return PageResponses.seeOther("/app/flags?done=resolved");
         } catch (RuntimeException e) {
             return failed(e, flagId, attempt);
         }
@@ -178,14 +178,14 @@ public class PainFlagPages {
                 throw new NotFoundException("Pain flag " + flagId);
             }
             if (status == 409) {
-                return ClinicianPages.html(Response.Status.CONFLICT,
+                return PageResponses.html(Response.Status.CONFLICT,
                         page(0, null, "This flag was resolved already, perhaps by a colleague.", Attempt.none()));
             }
             Log.warnf("progress-service answered %d for pain flag %s", status, flagId);
         } else {
             Log.warnf("progress-service unavailable for pain flag %s: %s", flagId, e.getMessage());
         }
-        return ClinicianPages.html(Response.Status.BAD_GATEWAY,
+        return PageResponses.html(Response.Status.BAD_GATEWAY,
                 page(0, null, "The progress service cannot be reached just now: nothing was changed. Try again in a minute.",
                         attempt));
     }

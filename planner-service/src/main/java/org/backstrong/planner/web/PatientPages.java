@@ -17,13 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.backstrong.planner.domain.PrescriptionChange;
 import org.backstrong.planner.event.PrescriptionData;
-import org.backstrong.planner.rest.PlanResource;
+import org.backstrong.planner.rest.InputDates;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.NotFoundException;
 import org.backstrong.planner.service.PatientHistory;
 import org.backstrong.planner.service.Plans;
-import org.backstrong.planner.service.PrintablePlans;
 import org.backstrong.planner.service.Sessions;
 import org.backstrong.planner.service.SetLogging;
 
@@ -49,16 +48,16 @@ public class PatientPages {
     private final CsrfTokens csrf;
     private final Clock clock;
     private final Plans plans;
-    private final PrintablePlans printablePlans;
+    private final PrintedPlans printedPlans;
     private final SetLogging logging;
     private final ObjectMapper json;
 
     public PatientPages(Sessions sessions, PatientHistory history, Caller caller, CsrfTokens csrf, Clock clock,
-            Plans plans, PrintablePlans printablePlans, SetLogging logging, ObjectMapper json) {
+            Plans plans, PrintedPlans printedPlans, SetLogging logging, ObjectMapper json) {
         this.logging = logging;
         this.json = json;
         this.plans = plans;
-        this.printablePlans = printablePlans;
+        this.printedPlans = printedPlans;
         this.sessions = sessions;
         this.history = history;
         this.caller = caller;
@@ -91,7 +90,7 @@ public class PatientPages {
     @GET
     @Path("/sessions/{date}")
     public TemplateInstance session(@PathParam("date") String date) {
-        return session(PlanResource.parseDate(date));
+        return session(InputDates.parse("date", date));
     }
 
     @GET
@@ -116,7 +115,7 @@ public class PatientPages {
     @GET
     @Path("/plans/{id}/print")
     public TemplateInstance print(@PathParam("id") UUID id) {
-        return PlanResource.printPage(printablePlans.of(plans.forPatient(caller.subject(), id), false), true);
+        return printedPlans.page(plans.forPatient(caller.subject(), id), false, true);
     }
 
     private TemplateInstance session(LocalDate date) {

@@ -31,7 +31,6 @@ import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.domain.PlanItem;
 import org.backstrong.planner.domain.Prescription;
 import org.backstrong.planner.domain.PrescriptionChange;
-import org.backstrong.planner.rest.PlanResource;
 import org.backstrong.planner.service.PrescriptionBody;
 import org.backstrong.planner.service.PrescriptionEdit;
 import org.backstrong.planner.rest.StatusChange;
@@ -42,7 +41,6 @@ import org.backstrong.planner.service.InvalidInputException;
 import org.backstrong.planner.service.NotFoundException;
 import org.backstrong.planner.service.PatientRegistry;
 import org.backstrong.planner.service.Plans;
-import org.backstrong.planner.service.PrintablePlans;
 
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
@@ -68,17 +66,17 @@ public class PlanPages {
     private final Caller caller;
     private final CsrfTokens csrf;
     private final ClinicTime time;
-    private final PrintablePlans printablePlans;
+    private final PrintedPlans printedPlans;
 
     public PlanPages(Plans plans, PatientRegistry registry, Validator validator, Caller caller, CsrfTokens csrf,
-            ClinicTime time, PrintablePlans printablePlans) {
+            ClinicTime time, PrintedPlans printedPlans) {
         this.plans = plans;
         this.registry = registry;
         this.validator = validator;
         this.caller = caller;
         this.csrf = csrf;
         this.time = time;
-        this.printablePlans = printablePlans;
+        this.printedPlans = printedPlans;
     }
 
     /** The plan as its page shows it. */
@@ -223,11 +221,11 @@ public class PlanPages {
         return changeStatus(id, "end", reason);
     }
 
-    /** The plan to print and hand over, as the API's print page, with its style sheet from /assets (the CSP allows no inline style). */
+    /** The plan to print and hand over, as at the API's address, with its style sheet from /assets (the CSP allows no inline style). */
     @GET
     @Path("/print")
     public TemplateInstance print(@PathParam("id") UUID id) {
-        return PlanResource.printPage(printablePlans.of(plans.forClinician(caller.clinic(), id), true), true);
+        return printedPlans.page(plans.forClinician(caller.clinic(), id), true, true);
     }
 
     @GET
@@ -273,7 +271,7 @@ public class PlanPages {
         if (errors.isEmpty()) {
             try {
                 plans.editItem(caller.clinic(), caller.author(), id, itemId, edit);
-                return ClinicianPages.seeOther("/app/clinic/plans/" + id + "?flash=edited");
+                return PageResponses.seeOther("/app/clinic/plans/" + id + "?flash=edited");
             } catch (InvalidInputException e) {
                 errors.add(e, PlanPages::formField);
             } catch (ConflictException e) {
@@ -282,7 +280,7 @@ public class PlanPages {
         }
         Log.infof("Prescription form for plan %s item %s refused: %s", id, itemId,
                 conflict != null ? "conflict" : errors.all().get(0).field());
-        return ClinicianPages.html(conflict != null ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
+        return PageResponses.html(conflict != null ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
                 itemPage(plan, item, PrescriptionForm.of(fields, doseKind, plainWords(errors), conflict)));
     }
 
@@ -300,8 +298,8 @@ public class PlanPages {
                     default -> plans.end(caller.clinic(), caller.author(), id, change.reason());
                 }
                 return "end".equals(action)
-                        ? ClinicianPages.seeOther("/app/clinic/patients/" + plan.patientId + "?flash=ended")
-                        : ClinicianPages.seeOther("/app/clinic/plans/" + id + "?flash=" + action + "d");
+                        ? PageResponses.seeOther("/app/clinic/patients/" + plan.patientId + "?flash=ended")
+                        : PageResponses.seeOther("/app/clinic/plans/" + id + "?flash=" + action + "d");
             } catch (ConflictException e) {
                 conflict = e.getMessage();
             }
@@ -309,7 +307,7 @@ public class PlanPages {
         FieldErrors plain = FieldErrors.none();
         errors.all().forEach(message -> plain.add(message.field(), reasonInPlainWords(action, message.text())));
         StatusForm form = new StatusForm(action, reason == null ? "" : reason, plain, conflict);
-        return ClinicianPages.html(conflict != null ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
+        return PageResponses.html(conflict != null ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
                 planPage(plans.forClinician(caller.clinic(), id), form, null));
     }
 
@@ -336,7 +334,7 @@ public class PlanPages {
         String patientName = registry.get(caller.clinic(), plan.patientId).displayName;
         return new PlanSummary(plan.id, plan.patientId, patientName, plan.name, plan.goal,
                 plan.status.name().toLowerCase(Locale.ROOT), plan.statusReason, DAY.format(plan.startDate),
-                DAY.format(plan.schedule().endDate()), PrintablePlans.weekdaysInWords(plan.weekdays),
+                DAY.format(plan.schedule().endDate()), PlanInWords.weekdays(plan.weekdays),
                 plan.items.stream().map(PlanPages::itemLine).toList());
     }
 
@@ -350,8 +348,8 @@ public class PlanPages {
 
     private static ItemLine itemLine(PlanItem item) {
         return new ItemLine(item.id, item.position, item.block.label(), item.exerciseName,
-                PrintablePlans.doseInWords(item.prescription), PrintablePlans.loadInWords(item.prescription),
-                PrintablePlans.restInWords(item.prescription), item.paused, item.pauseReason);
+                PlanInWords.dose(item.prescription), PlanInWords.load(item.prescription),
+                PlanInWords.rest(item.prescription), item.paused, item.pauseReason);
     }
 
     private static PlanItem itemOf(Plan plan, UUID itemId) {

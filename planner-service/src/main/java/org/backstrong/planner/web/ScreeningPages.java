@@ -95,13 +95,13 @@ public class ScreeningPages {
         if (errors.isEmpty()) {
             try {
                 registry.updateScreening(caller.clinic(), id, input);
-                return ClinicianPages.seeOther("/app/clinic/patients/" + id + "?flash=screened");
+                return PageResponses.seeOther("/app/clinic/patients/" + id + "?flash=screened");
             } catch (InvalidInputException e) {
                 errors.add(e, field -> field);
             }
         }
         Log.infof("Screening form for patient %s refused: %s", id, errors.all().get(0).field());
-        return ClinicianPages.html(Response.Status.BAD_REQUEST, page(patient, new ScreeningForm(
+        return PageResponses.html(Response.Status.BAD_REQUEST, page(patient, new ScreeningForm(
                 orEmpty(preExistingCondition), orEmpty(clearedOn), orEmpty(clearedBy), plainWords(errors))));
     }
 

@@ -36,7 +36,6 @@ import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.InvalidInputException;
 import org.backstrong.planner.service.NotFoundException;
-import org.backstrong.planner.service.PrintablePlans;
 import org.backstrong.planner.service.TemplateLibrary;
 
 import io.quarkus.logging.Log;
@@ -402,7 +401,7 @@ public class TemplatePages {
 
     private static ItemLine itemLine(TemplateItem item) {
         return new ItemLine(item.position, item.block.label(), item.exerciseId, item.exerciseName,
-                PrintablePlans.doseInWords(item.prescription), PrintablePlans.loadInWords(item.prescription),
-                PrintablePlans.restInWords(item.prescription));
+                PlanInWords.dose(item.prescription), PlanInWords.load(item.prescription),
+                PlanInWords.rest(item.prescription));
     }
 }

@@ -24,7 +24,7 @@ class AdherenceChartTest {
                 completion(plan, START, 13, 13),
                 completion(plan, START.plusDays(2), 13, 10), // 77 %: does not count
                 completion(plan, START.plusDays(5), 13, 11)); // 85 %: counts
-        List<SvgChart.Point> weeks = ClinicianPages.adherence(List.of(plan), done, LocalDate.of(2026, 11, 16));
+        List<SvgChart.Point> weeks = WeeklyCharts.adherence(List.of(plan), done, LocalDate.of(2026, 11, 16));
 
         assertEquals(List.of("W45", "W46", "W47"), weeks.stream().map(SvgChart.Point::label).toList());
         assertEquals(50d, weeks.get(0).value(), "one of two");
@@ -35,7 +35,7 @@ class AdherenceChartTest {
     @Test
     void leavesWeeksWithoutAScheduledSessionBlank() {
         Plan plan = plan(START, List.of(3));
-        List<SvgChart.Point> weeks = ClinicianPages.adherence(List.of(plan), List.of(), START.minusDays(2));
+        List<SvgChart.Point> weeks = WeeklyCharts.adherence(List.of(plan), List.of(), START.minusDays(2));
         assertEquals(1, weeks.size());
         assertNull(weeks.get(0).value(), "nothing scheduled before the start");
     }

@@ -1,4 +1,4 @@
-package org.backstrong.planner.web;
+package org.backstrong.planner.rest;
 
 import java.time.Clock;
 
@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.backstrong.planner.rest.MeResource;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.Sessions;
@@ -15,7 +14,8 @@ import org.backstrong.planner.service.SetLogging;
 
 /**
  * The patient's API as the pages' scripts call it: the same endpoints as /me, signed in by the
- * session cookie (with the page's anti-forgery token) instead of a bearer token.
+ * session cookie (with the page's anti-forgery token) instead of a bearer token. JSON, so it sits
+ * with the API's resources; the OpenAPI document leaves it out, as it describes /me already.
  */
 @Path("/app/api/me")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,4 +1,4 @@
-package org.backstrong.planner.rest;
+package org.backstrong.planner.web;
 
 import java.io.IOException;
 import java.io.InputStream;

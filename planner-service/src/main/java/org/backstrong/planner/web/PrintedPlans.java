@@ -1,11 +1,8 @@
-package org.backstrong.planner.service;
+package org.backstrong.planner.web;
 
 import java.text.Normalizer;
-import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import org.backstrong.planner.catalog.Catalog;
 import org.backstrong.planner.catalog.CatalogExercise;
 import org.backstrong.planner.domain.Block;
 import org.backstrong.planner.domain.DoseKind;
@@ -26,16 +21,19 @@ import org.backstrong.planner.domain.PlanStatus;
 import org.backstrong.planner.domain.Prescription;
 import org.backstrong.planner.domain.Schedule;
 import org.backstrong.planner.domain.StopAdvice;
+import org.backstrong.planner.service.PlanPrinting;
 
-import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 
 /**
  * A plan as it is printed and taken home: warm-up first, each exercise with its dose in words and
  * the how-to of the catalog version it refers to, the article's tips, and a weekly log to fill in
- * on paper. Everything here is plain text; the template escapes it.
+ * on paper. Everything here is plain text; the template escapes it. The clinician's, the patient's
+ * and the API's print pages all render it.
  */
 @ApplicationScoped
-public class PrintablePlans {
+public class PrintedPlans {
 
     /** The article's "Tips to remember", printed on every plan. */
     public static final List<String> ARTICLE_TIPS = List.of(
@@ -48,14 +46,15 @@ public class PrintablePlans {
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
 
-    private final PatientRegistry patients;
-    private final Catalog catalog;
-    private final Clock clock;
+    private final PlanPrinting printing;
 
-    public PrintablePlans(PatientRegistry patients, Catalog catalog, Clock clock) {
-        this.patients = patients;
-        this.catalog = catalog;
-        this.clock = clock;
+    public PrintedPlans(PlanPrinting printing) {
+        this.printing = printing;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance print(Printout plan, String inlineStyle);
     }
 
     /** The whole printout; a clinician's copy names the patient, the patient's own copy says "your plan". */
@@ -98,42 +97,35 @@ public class PrintablePlans {
             boolean paused) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Printout of(Plan plan, boolean clinicianCopy) {
-        String patientName = clinicianCopy ? patients.get(plan.clinicId, plan.patientId).displayName : null;
+    /**
+     * The print page. Its API address carries the style sheet inline (one file to save or mail);
+     * the web pages link /assets/print.css instead, since their CSP forbids inline style.
+     */
+    TemplateInstance page(Plan plan, boolean clinicianCopy, boolean linkStyleSheet) {
+        return Templates.print(of(printing.of(plan, clinicianCopy)), linkStyleSheet ? null : PrintStyle.CSS);
+    }
+
+    /** The whole printout of what the service gathered; a patient's own copy has no patient name. */
+    static Printout of(PlanPrinting.Contents contents) {
+        Plan plan = contents.plan();
         Schedule schedule = plan.schedule();
         List<PlanItem> warmUpItems = plan.items.stream().filter(item -> item.block == Block.WARM_UP).toList();
         List<PlanItem> mainItems = plan.items.stream().filter(item -> item.block != Block.WARM_UP).toList();
         List<PlanItem> inOrder = new ArrayList<>(warmUpItems);
         inOrder.addAll(mainItems);
 
-        Map<PlanItem, CatalogExercise> howTo = new LinkedHashMap<>();
-        boolean catalogAvailable = true;
-        for (PlanItem item : inOrder) {
-            try {
-                howTo.put(item, catalog.version(item.exerciseId, item.exerciseVersion, plan.clinicId));
-            } catch (RuntimeException e) {
-                // The plan still prints, without the how-to text; the page says so.
-                Log.warnf("Catalog unavailable while printing plan %s: %s", plan.id, e.getMessage());
-                catalogAvailable = false;
-                break;
-            }
-        }
-
         List<Exercise> warmUp = new ArrayList<>();
         List<Exercise> main = new ArrayList<>();
         for (PlanItem item : inOrder) {
-            Exercise exercise = exercise(warmUp.size() + main.size() + 1, item, catalogAvailable ? howTo.get(item) : null);
+            Exercise exercise = exercise(warmUp.size() + main.size() + 1, item, contents.howTo().get(item.id));
             (item.block == Block.WARM_UP ? warmUp : main).add(exercise);
         }
 
-        Log.infof("Plan %s printed (%s copy, catalog %s)", plan.id, clinicianCopy ? "clinician" : "patient",
-                catalogAvailable ? "available" : "unavailable");
-        return new Printout(plan.name, plan.goal, patientName, plan.status.name().toLowerCase(),
+        return new Printout(plan.name, plan.goal, contents.patientName(), plan.status.name().toLowerCase(),
                 plan.status == PlanStatus.ACTIVE ? null : plan.statusReason,
                 LONG_DATE.format(schedule.startDate()), LONG_DATE.format(schedule.endDate()), plan.weeks,
-                weekdaysInWords(plan.weekdays), LONG_DATE.format(LocalDate.now(clock)),
-                catalogAvailable, blocks(warmUp, main), ARTICLE_TIPS, StopAdvice.HIGHEST_ACCEPTABLE_PAIN,
+                PlanInWords.weekdays(plan.weekdays), LONG_DATE.format(contents.printedOn()),
+                contents.catalogAvailable(), blocks(warmUp, main), ARTICLE_TIPS, StopAdvice.HIGHEST_ACCEPTABLE_PAIN,
                 logWeeks(schedule, inOrder));
     }
 
@@ -154,88 +146,11 @@ public class PrintablePlans {
         List<String> safety = version == null ? List.of() : orEmpty(version.safetyNotes());
         // Notes that repeat the article's tips are printed once, in the tips box, not under every exercise.
         List<String> ownSafetyNotes = safety.stream().filter(note -> !isArticleTip(note)).toList();
-        return new Exercise(number, item.exerciseName, item.exerciseVersion, doseInWords(p), loadInWords(p),
-                restInWords(p), p.notes, item.paused, item.pauseReason,
+        return new Exercise(number, item.exerciseName, item.exerciseVersion, PlanInWords.dose(p),
+                PlanInWords.load(p), PlanInWords.rest(p), p.notes, item.paused, item.pauseReason,
                 version == null ? List.of() : orEmpty(version.steps()),
                 version == null ? List.of() : orEmpty(version.cues()),
                 ownSafetyNotes, ownSafetyNotes.size() < safety.size());
-    }
-
-    /** "1 set of 8–12 reps each side, hold 1 s at the top — first week: 8 reps", "5–10 minutes". */
-    public static String doseInWords(Prescription p) {
-        StringBuilder dose = new StringBuilder();
-        String firstWeek = null;
-        switch (p.doseKind) {
-            case REPS -> {
-                dose.append(count(p.sets, "set")).append(" of ").append(range(p.repsMin, p.repsMax)).append(" reps");
-                if (p.perSide) {
-                    dose.append(" each side");
-                }
-                if (p.holdSeconds != null && p.holdSeconds > 0) {
-                    dose.append(", hold ").append(p.holdSeconds).append(" s at the top");
-                }
-                if (!p.repsMin.equals(p.repsMax)) {
-                    firstWeek = p.repsMin + " reps";
-                }
-            }
-            case HOLD -> {
-                dose.append(count(p.sets, "hold")).append(" of ").append(seconds(p.secondsMin, p.secondsMax));
-                if (p.perSide) {
-                    dose.append(" each side");
-                }
-                if (!p.secondsMin.equals(p.secondsMax)) {
-                    firstWeek = seconds(p.secondsMin, p.secondsMin);
-                }
-            }
-            case DURATION -> {
-                if (p.sets > 1) {
-                    dose.append(count(p.sets, "round")).append(" of ");
-                }
-                dose.append(seconds(p.secondsMin, p.secondsMax));
-                if (p.perSide) {
-                    dose.append(" each side");
-                }
-                if (!p.secondsMin.equals(p.secondsMax)) {
-                    firstWeek = seconds(p.secondsMin, p.secondsMin);
-                }
-            }
-        }
-        if (firstWeek != null) {
-            // Start light: the first week works at the bottom of the range (as today's session does).
-            dose.append(" — first week: ").append(firstWeek);
-        }
-        return dose.toString();
-    }
-
-    /** "15 kg", "17.5 kg", "yellow band", "bodyweight". */
-    public static String loadInWords(Prescription p) {
-        return switch (p.loadKind) {
-            case KG -> p.loadKg.stripTrailingZeros().toPlainString() + " kg";
-            case BAND -> p.band + " band";
-            case BODYWEIGHT -> "bodyweight";
-        };
-    }
-
-    /** "90 s between sets", "2 min between sets"; null when the prescription has no rest. */
-    public static String restInWords(Prescription p) {
-        if (p.restSeconds <= 0) {
-            return null;
-        }
-        return (p.restSeconds % 60 == 0 ? p.restSeconds / 60 + " min" : p.restSeconds + " s") + " between sets";
-    }
-
-    /** "every day", "Mondays", "Mondays, Wednesdays and Fridays". */
-    public static String weekdaysInWords(List<Integer> weekdays) {
-        if (weekdays.size() == 7) {
-            return "every day";
-        }
-        List<String> days = weekdays.stream().sorted()
-                .map(day -> DayOfWeek.of(day).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s")
-                .toList();
-        if (days.size() == 1) {
-            return days.get(0);
-        }
-        return String.join(", ", days.subList(0, days.size() - 1)) + " and " + days.get(days.size() - 1);
     }
 
     private static List<LogWeek> logWeeks(Schedule schedule, List<PlanItem> items) {
@@ -292,23 +207,6 @@ public class PrintablePlans {
 
     private static List<String> orEmpty(List<String> texts) {
         return texts == null ? List.of() : texts;
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    private static String range(Integer min, Integer max) {
-        return min.equals(max) ? String.valueOf(min) : min + "–" + max;
-    }
-
-    /** Whole minutes read as minutes ("5–10 minutes"), anything else as seconds ("20–30 s"). */
-    private static String seconds(Integer min, Integer max) {
-        if (min % 60 == 0 && max % 60 == 0) {
-            String minutes = range(min / 60, max / 60);
-            return minutes + (max == 60 ? " minute" : " minutes");
-        }
-        return range(min, max) + " s";
     }
 
     private static boolean isArticleTip(String note) {
