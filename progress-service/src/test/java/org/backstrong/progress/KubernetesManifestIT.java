@@ -1,29 +1,15 @@
 package org.backstrong.progress;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
+import org.backstrong.testinfra.GeneratedManifest;
 import org.junit.jupiter.api.Test;
 
-/**
- * The Deployment and Service that quarkus-kubernetes wrote at package are the copy that
- * deploy/kubernetes/base/progress-service/ commits (kustomize cannot read target/); the copy's leading
- * comment lines are its own.
- */
+/** The Deployment and Service that deploy/kubernetes commits for progress-service are the ones this build generates. */
 class KubernetesManifestIT {
 
     @Test
     void committedManifestIsTheOneThisBuildGenerates() throws IOException {
-        Path generated = Path.of("target/kubernetes/kubernetes.yml");
-        Path committed = Path.of("../deploy/kubernetes/base/progress-service/kubernetes.yml");
-        String copy = Files.readString(committed, StandardCharsets.UTF_8).replaceFirst("\\A(#[^\\n]*\\n)+", "");
-
-        assertEquals(Files.readString(generated, StandardCharsets.UTF_8), copy, committed
-                + " is stale: refresh it as deploy/kubernetes/README.md says (./mvnw -pl progress-service -DskipTests"
-                + " package, then copy " + generated + " over it, keeping its comment)");
+        GeneratedManifest.assertCommittedCopyIsCurrent("progress-service");
     }
 }
