@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import org.backstrong.planner.config.OutboxConfig;
+import org.backstrong.planner.messaging.KafkaClients;
 import org.backstrong.planner.messaging.OutboxRelay;
 import org.backstrong.planner.messaging.Topics;
 import org.backstrong.planner.repository.OutboxFeed;
@@ -105,7 +106,8 @@ class OutboxRelayTest {
     void oneOfTwoRelaysPublishesAndTheOtherTakesOverWhenItStops() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
         await().atMost(Duration.ofSeconds(20)).until(() -> unpublished() == 0 && relay.leads());
-        OutboxRelay secondInstance = new OutboxRelay(new OutboxFeed(dataSource), outboxConfig, bootstrapServers);
+        OutboxRelay secondInstance = new OutboxRelay(new OutboxFeed(dataSource), outboxConfig,
+                new KafkaClients(Map.of("bootstrap.servers", bootstrapServers)));
         secondInstance.start();
         try {
             List<String> setIds = new java.util.ArrayList<>();

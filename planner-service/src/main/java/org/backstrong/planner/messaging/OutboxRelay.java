@@ -28,7 +28,6 @@ import org.backstrong.planner.config.OutboxConfig;
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.repository.OutboxFeed;
 import org.backstrong.planner.repository.OutboxFeed.Unpublished;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -54,17 +53,16 @@ public class OutboxRelay {
 
     private final OutboxFeed feed;
     private final OutboxConfig config;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile Thread worker;
     private volatile boolean running;
     private volatile boolean leading;
 
-    public OutboxRelay(OutboxFeed feed, OutboxConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public OutboxRelay(OutboxFeed feed, OutboxConfig config, KafkaClients kafka) {
         this.feed = feed;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -113,7 +111,7 @@ public class OutboxRelay {
     }
 
     private void run() {
-        Log.infof("Outbox relay publishing to %s", bootstrapServers);
+        Log.infof("Outbox relay publishing to %s", kafka.bootstrapServers());
         while (running) {
             try (KafkaProducer<String, String> producer = producer(); OutboxFeed.Session connection = feed.open()) {
                 try {
@@ -230,12 +228,11 @@ public class OutboxRelay {
     }
 
     private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaProducer<>(kafka.producer(Map.of(
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 2,
-                ProducerConfig.CLIENT_ID_CONFIG, "planner-outbox-relay-" + Instant.now().toEpochMilli()),
+                ProducerConfig.CLIENT_ID_CONFIG, "planner-outbox-relay-" + Instant.now().toEpochMilli())),
                 new StringSerializer(), new StringSerializer());
     }
 
