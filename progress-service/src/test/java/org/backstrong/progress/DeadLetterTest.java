@@ -185,6 +185,34 @@ class DeadLetterTest {
         return changed;
     }
 
+    /**
+     * A status change of a plan never assigned is valid by the contract yet can never apply: the batch
+     * refuses it and it is parked, while the patient's next plan event still applies.
+     */
+    @Test
+    void parksAStatusChangeOfAPlanNeverAssigned() {
+        ThreeWeekScenario scenario = new ThreeWeekScenario();
+        String unknownPlan = UUID.randomUUID().toString();
+        EventStream paused = new EventStream().add(Topics.PLAN_EVENTS, EventTypes.PLAN_PAUSED, scenario.patient,
+                "2026-03-02T06:00:00Z", data("planId", unknownPlan, "patientId", scenario.patient, "clinicId",
+                        scenario.clinic, "date", "2026-03-02", "reason", "Away for a week"));
+        paused.sendTo(bootstrap);
+        scenario.stream.sendTo(bootstrap, Topics.PLAN_EVENTS);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> parked = parked(Topics.PLAN_EVENTS, scenario.patient);
+            assertEquals(List.of(paused.records().get(0).id()),
+                    parked.stream().map(record -> EventReplayTest.header(record, "ce_id")).toList());
+            assertEquals(InvalidEventException.class.getName(),
+                    EventReplayTest.header(parked.get(0), "dead-letter-exception-class-name"));
+            org.hamcrest.MatcherAssert.assertThat(EventReplayTest.header(parked.get(0), "dead-letter-reason"),
+                    org.hamcrest.Matchers.containsString("plan " + unknownPlan + " is not known"));
+        });
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
+                .oauth2(TestTokens.clinician(CLINICIAN, scenario.clinic))
+                .when().get("/patients/" + scenario.patient + "/timeline").then().statusCode(200));
+    }
+
     @Test
     void parksARecordWithoutAnEventId() {
         String patient = UUID.randomUUID().toString();

@@ -11,14 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.backstrong.progress.config.ProgressConfig;
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.messaging.OutboxRelay;
 import org.backstrong.progress.messaging.Topics;
+import org.backstrong.progress.repository.OutboxRelayRepository;
 import org.backstrong.progress.service.Outbox;
 import org.backstrong.testinfra.KafkaProbe;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,7 +39,7 @@ class OutboxRelayTest {
     Outbox outbox;
 
     @Inject
-    DataSource dataSource;
+    OutboxRelayRepository outboxRows;
 
     @Inject
     ProgressConfig config;
@@ -57,7 +56,7 @@ class OutboxRelayTest {
     void oneOfTwoRelaysPublishesAndTheOtherTakesOverWhenItStops() throws InterruptedException {
         String patient = UUID.randomUUID().toString();
         await().atMost(Duration.ofSeconds(20)).until(relay::leads);
-        OutboxRelay secondInstance = new OutboxRelay(dataSource, config, bootstrap);
+        OutboxRelay secondInstance = new OutboxRelay(outboxRows, config, bootstrap);
         secondInstance.start();
         try {
             List<Integer> written = new ArrayList<>();

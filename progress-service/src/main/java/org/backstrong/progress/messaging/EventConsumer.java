@@ -18,6 +18,8 @@ import org.apache.kafka.common.header.Header;
 import org.backstrong.progress.config.ProgressConfig;
 import org.backstrong.progress.event.Envelope;
 import org.backstrong.progress.service.EventApplier;
+import org.backstrong.progress.service.IncomingEvent;
+import org.backstrong.progress.service.IncomingEventReader;
 import org.backstrong.progress.service.InvalidEventException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -30,23 +32,27 @@ import io.smallrye.common.annotation.Blocking;
  * partition in order. A batch is applied in one transaction; the batch is acknowledged when this
  * method returns, after that transaction committed, so offsets are committed only then.
  *
- * <p>Only a record that can never be applied (an {@link InvalidEventException}: unreadable, invalid
- * by the contract) goes to {@code <topic>.dlq} with the reason in its headers ({@link DeadLetters});
- * the rest of its batch is applied without it. Any other failure (the database, a timeout) is a
- * dependency that is down: the batch is tried again with a growing pause for as long as it lasts,
- * and the partitions wait; a good event is never parked. After a few failed tries the batch is
- * applied one event per transaction, so that everything before an event that keeps failing is
- * applied while that event is retried.
+ * <p>Every record is read and checked first ({@link IncomingEventReader}); only a record that can
+ * never be applied (an {@link InvalidEventException}: unreadable, invalid by the contract, or a
+ * status change of a plan never assigned, which the batch refuses) goes to {@code <topic>.dlq} with
+ * the reason in its headers ({@link DeadLetters}); the rest of its batch is applied without it.
+ * Any other failure (the database, a timeout) is a dependency that is down: the batch is tried
+ * again with a growing pause for as long as it lasts, and the partitions wait; a good event is
+ * never parked. After a few failed tries the batch is applied one event per transaction, so that
+ * everything before an event that keeps failing is applied while that event is retried.
  */
 @ApplicationScoped
 public class EventConsumer {
 
+    private final IncomingEventReader reader;
     private final EventApplier applier;
     private final DeadLetters deadLetters;
     private final ProgressConfig.Consumer config;
     private volatile boolean stopping;
 
-    public EventConsumer(EventApplier applier, DeadLetters deadLetters, ProgressConfig config) {
+    public EventConsumer(IncomingEventReader reader, EventApplier applier, DeadLetters deadLetters,
+            ProgressConfig config) {
+        this.reader = reader;
         this.applier = applier;
         this.deadLetters = deadLetters;
         this.config = config.consumer();
@@ -72,39 +78,35 @@ public class EventConsumer {
     private record Unusable(ConsumerRecord<String, String> record, Throwable reason) {
     }
 
-    /** Checks and reads every record first (what can never be applied is parked), then applies the rest. */
+    /** Reads and checks every record first (what can never be applied is parked), then applies the rest. */
     private void apply(ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> kept = new ArrayList<>(records.count());
-        List<EventApplier.Prepared> prepared = new ArrayList<>(records.count());
+        List<IncomingEvent> events = new ArrayList<>(records.count());
         List<Unusable> unusable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                prepared.add(applier.prepare(envelope(record)));
+                events.add(reader.read(envelope(record)));
                 kept.add(record);
             } catch (InvalidEventException e) {
                 unusable.add(new Unusable(record, e));
             }
         }
         Retry retry = new Retry();
-        while (!prepared.isEmpty()) {
+        while (!events.isEmpty()) {
             try {
-                applier.applyBatch(prepared);
+                applier.applyBatch(events)
+                        .forEach(refused -> unusable.add(new Unusable(kept.get(refused.index()), refused.reason())));
                 break;
-            } catch (EventApplier.InvalidInBatch e) {
-                unusable.add(new Unusable(kept.remove(e.index()), e.getCause()));
-                prepared.remove(e.index());
             } catch (RuntimeException e) {
                 if (retry.tries() < config.triesBeforeOneByOne()) {
-                    retry.after(e, "a batch of " + prepared.size() + " events");
+                    retry.after(e, "a batch of " + events.size() + " events");
                     continue;
                 }
-                Log.warnf("A batch of %d events failed %d times (%s); applying them one by one", prepared.size(),
+                Log.warnf("A batch of %d events failed %d times (%s); applying them one by one", events.size(),
                         retry.tries(), e.getMessage());
                 for (int i = 0; i < kept.size(); i++) {
-                    InvalidEventException invalid = applyOne(prepared.get(i).event());
-                    if (invalid != null) {
-                        unusable.add(new Unusable(kept.get(i), invalid));
-                    }
+                    ConsumerRecord<String, String> record = kept.get(i);
+                    applyOne(events.get(i)).forEach(refused -> unusable.add(new Unusable(record, refused.reason())));
                 }
                 break;
             }
@@ -114,18 +116,15 @@ public class EventConsumer {
 
     /**
      * Applies one event in a transaction of its own, trying again for as long as it fails for a
-     * passing reason; returns why it can never be applied, or null once it is applied.
+     * passing reason; returns it as refused when it can never be applied, or nothing once applied.
      */
-    private InvalidEventException applyOne(Envelope event) {
+    private List<EventApplier.Refused> applyOne(IncomingEvent event) {
         Retry retry = new Retry();
         while (true) {
             try {
-                applier.apply(event);
-                return null;
-            } catch (InvalidEventException e) {
-                return e;
+                return applier.apply(event);
             } catch (RuntimeException e) {
-                retry.after(e, "event " + event.id() + " (" + event.type() + ")");
+                retry.after(e, "event " + event.envelope().id() + " (" + event.envelope().type() + ")");
             }
         }
     }

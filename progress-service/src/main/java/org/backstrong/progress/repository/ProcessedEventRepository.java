@@ -24,14 +24,6 @@ public class ProcessedEventRepository {
         this.em = em;
     }
 
-    /** Records the event; false when it was recorded before (a redelivery), which then changes nothing. */
-    public boolean recordFirstTime(String eventId, String topic, String type) {
-        return em.createNativeQuery("INSERT INTO processed_event (event_id, topic, event_type) VALUES (?1, ?2, ?3) "
-                + "ON CONFLICT (event_id) DO NOTHING")
-                .setParameter(1, eventId).setParameter(2, topic).setParameter(3, type)
-                .executeUpdate() == 1;
-    }
-
     /**
      * Records a batch of events (ids distinct) in one statement; returns the ids recorded now, the
      * others were recorded before (redeliveries) and change nothing. Each row gets the time it was
@@ -69,14 +61,10 @@ public class ProcessedEventRepository {
         return fresh;
     }
 
-    /** One patient's events apply one at a time, whichever topic or instance they come through. */
-    public void lockPatient(String patientId) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, patientId).getSingleResult();
-    }
-
     /**
-     * The same lock as {@link #lockPatient} for every patient of a batch, in one statement and in
-     * the order of the lock keys, so two batches sharing patients cannot deadlock.
+     * One patient's events apply one at a time, whichever topic or instance they come through: every
+     * patient of a batch is locked, in one statement and in the order of the lock keys, so two
+     * batches sharing patients cannot deadlock.
      */
     public void lockPatients(Collection<String> patientIds) {
         if (patientIds.isEmpty()) {
@@ -92,5 +80,11 @@ public class ProcessedEventRepository {
                 }
             }
         });
+    }
+
+    /** Takes back an id recorded in this transaction, for an event that was refused and changed nothing. */
+    public void forget(String eventId) {
+        em.createNativeQuery("DELETE FROM processed_event WHERE event_id = ?1").setParameter(1, eventId)
+                .executeUpdate();
     }
 }

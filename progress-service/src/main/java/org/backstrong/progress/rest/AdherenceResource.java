@@ -15,9 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.backstrong.progress.domain.AdherenceGrouping;
 import org.backstrong.progress.domain.AnalystClinics;
 import org.backstrong.progress.domain.SmallGroups;
-import org.backstrong.progress.repository.AdherenceRepository.Grouping;
 import org.backstrong.progress.security.Caller;
 import org.backstrong.progress.security.Roles;
 import org.backstrong.progress.service.AdherenceQueries;
@@ -85,12 +85,12 @@ public class AdherenceResource {
         if (ChronoUnit.DAYS.between(first, last) > queries.maxRangeDays()) {
             throw new InvalidInputException("from", "the range must be at most " + queries.maxRangeDays() + " days");
         }
-        Grouping grouping = Grouping.valueOf(groupBy.toUpperCase(Locale.ROOT));
+        AdherenceGrouping grouping = AdherenceGrouping.valueOf(groupBy.toUpperCase(Locale.ROOT));
         List<String> clinics = clinics(clinic);
         AdherenceQueries.Summary summary = queries.summary(clinics, first, last, grouping);
         SmallGroups smallGroups = queries.smallGroups();
         return new Report(clinic, clinics, first, last, groupBy, summary.rows(), summary.suppressed(),
-                smallGroups.minimum(), grouping == Grouping.PATIENT
+                smallGroups.minimum(), grouping == AdherenceGrouping.PATIENT
                         ? smallGroups.note(summary.suppressed(), SINGLE_PATIENTS, SINGLE_PATIENTS)
                         : smallGroups.note(summary.suppressed(), groupBy, plural(grouping)));
     }
@@ -163,7 +163,7 @@ public class AdherenceResource {
                 .orElseThrow(() -> new NotFoundException("No clinic " + requested + " among yours"));
     }
 
-    private static String plural(Grouping grouping) {
+    private static String plural(AdherenceGrouping grouping) {
         return switch (grouping) {
             case WEEK -> "weeks";
             case PATIENT -> "patients";

@@ -11,13 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.backstrong.progress.config.ProgressConfig;
+import org.backstrong.progress.domain.AdherenceGrouping;
 import org.backstrong.progress.domain.DuePeriod;
 import org.backstrong.progress.domain.PainBand;
 import org.backstrong.progress.domain.PainImprovement;
 import org.backstrong.progress.domain.SmallGroups;
-import org.backstrong.progress.repository.AdherenceRepository;
-import org.backstrong.progress.repository.AdherenceRepository.Grouping;
-import org.backstrong.progress.repository.AdherenceRepository.Totals;
+import org.backstrong.progress.repository.AdherenceReadModel;
+import org.backstrong.progress.repository.AdherenceReadModel.Totals;
 
 /** The analysts' questions: adherence by week, patient, template or exercise; who is at risk; whose pain improved. */
 @ApplicationScoped
@@ -55,13 +55,13 @@ public class AdherenceQueries {
     /** The at-risk window: the four ISO weeks ending with the week of the reference date. */
     static final int AT_RISK_WEEKS = 4;
 
-    private final AdherenceRepository adherence;
+    private final AdherenceReadModel adherence;
     private final Pseudonyms pseudonyms;
     private final ProgressConfig.Adherence config;
     private final Clock clock;
     private final SmallGroups smallGroups;
 
-    public AdherenceQueries(AdherenceRepository adherence, Pseudonyms pseudonyms, ProgressConfig config, Clock clock) {
+    public AdherenceQueries(AdherenceReadModel adherence, Pseudonyms pseudonyms, ProgressConfig config, Clock clock) {
         this.adherence = adherence;
         this.pseudonyms = pseudonyms;
         this.config = config.adherence();
@@ -74,10 +74,10 @@ public class AdherenceQueries {
      * due ({@link DuePeriod}): up to {@code to} or today, whichever is earlier.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Summary summary(List<String> clinics, LocalDate from, LocalDate to, Grouping grouping) {
+    public Summary summary(List<String> clinics, LocalDate from, LocalDate to, AdherenceGrouping grouping) {
         List<Totals> totals = DuePeriod.of(from, to, today()).map(due -> adherence.summary(clinics, due, grouping))
                 .orElse(List.of());
-        if (grouping == Grouping.PATIENT) {
+        if (grouping == AdherenceGrouping.PATIENT) {
             // Each row is one patient: shown only when the patients of the answer are enough of them.
             if (smallGroups.suppressesPatientsOf(totals.size())) {
                 return new Summary(List.of(), 1);
@@ -93,7 +93,7 @@ public class AdherenceQueries {
     @Transactional(Transactional.TxType.SUPPORTS)
     public AtRiskList atRisk(List<String> clinics, LocalDate asOf) {
         DuePeriod due = DuePeriod.weeksEndingWith(AT_RISK_WEEKS, asOf, today());
-        List<AdherenceRepository.PatientSessions> scheduled = adherence.scheduled(clinics, due);
+        List<AdherenceReadModel.PatientSessions> scheduled = adherence.scheduled(clinics, due);
         List<AtRisk> below = scheduled.stream()
                 .filter(patient -> patient.completed() < config.atRiskBelow() * patient.scheduled())
                 .map(patient -> new AtRisk(pseudonyms.of(patient.patientId()), patient.scheduled(), patient.completed(),
@@ -119,7 +119,7 @@ public class AdherenceQueries {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Improvement painImprovement(List<String> clinics) {
-        List<AdherenceRepository.PainSpan> spans = adherence.painSpans(clinics);
+        List<AdherenceReadModel.PainSpan> spans = adherence.painSpans(clinics);
         if (smallGroups.suppresses(spans.size())) {
             return new Improvement(null, null, null, true);
         }
@@ -133,7 +133,7 @@ public class AdherenceQueries {
         return config.maxRangeDays();
     }
 
-    private Row row(Totals totals, Grouping grouping) {
+    private Row row(Totals totals, AdherenceGrouping grouping) {
         return new Row(key(totals.key(), grouping), totals.patients(), totals.sessionsScheduled(),
                 totals.sessionsCompleted(),
                 totals.sessionsScheduled() == null ? null : percent(totals.sessionsCompleted(), totals.sessionsScheduled()),
@@ -155,7 +155,7 @@ public class AdherenceQueries {
     }
 
     /** Weeks as ISO weeks ("2026-W05"), patients as pseudonyms, templates and exercises as they are. */
-    private String key(String key, Grouping grouping) {
+    private String key(String key, AdherenceGrouping grouping) {
         return switch (grouping) {
             case WEEK -> isoWeek(LocalDate.parse(key));
             case PATIENT -> pseudonyms.of(key);

@@ -1,7 +1,5 @@
 package org.backstrong.progress.service;
 
-import static org.backstrong.progress.service.InvalidEventException.require;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,7 +21,7 @@ import org.backstrong.progress.domain.PlanSchedule;
 import org.backstrong.progress.event.PlanItemData;
 import org.backstrong.progress.event.PlanSnapshot;
 import org.backstrong.progress.event.PlanStatusChanged;
-import org.backstrong.progress.repository.AdherenceRepository;
+import org.backstrong.progress.repository.AdherenceProjection;
 import org.backstrong.progress.repository.PlanRepository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,10 +41,10 @@ public class PlanProjection {
     };
 
     private final PlanRepository plans;
-    private final AdherenceRepository adherence;
+    private final AdherenceProjection adherence;
     private final ObjectMapper json;
 
-    public PlanProjection(PlanRepository plans, AdherenceRepository adherence, ObjectMapper json) {
+    public PlanProjection(PlanRepository plans, AdherenceProjection adherence, ObjectMapper json) {
         this.plans = plans;
         this.adherence = adherence;
         this.json = json;
@@ -59,7 +57,6 @@ public class PlanProjection {
     /** @return the plan as it stands now, and whether we knew it before */
     @Transactional(Transactional.TxType.MANDATORY)
     public PatientPlan snapshot(PlanSnapshot plan, OffsetDateTime at) {
-        checked(plan);
         PatientPlan known = plans.findById(plan.planId());
         PlanSchedule before = known == null ? null : schedule(known);
         LocalDate from = known == null ? plan.startDate() : at.toLocalDate();
@@ -83,65 +80,25 @@ public class PlanProjection {
         return current;
     }
 
-    /** The snapshot with every field it needs checked (no database involved); an impossible one is an invalid event. */
-    public static PlanSnapshot checked(PlanSnapshot plan) {
-        require(plan.planId(), "planId");
-        require(plan.patientId(), "patientId");
-        require(plan.clinicId(), "clinicId");
-        require(plan.startDate(), "startDate");
-        require(plan.weeks(), "weeks");
-        require(plan.weekdays(), "weekdays");
-        require(plan.status(), "status");
-        require(plan.items(), "items");
-        if (plan.weeks() < 1 || plan.weeks() > 520) {
-            throw new InvalidEventException("weeks must be from 1 to 520");
-        }
-        if (plan.weekdays().stream().anyMatch(day -> day == null || day < 1 || day > 7)) {
-            throw new InvalidEventException("weekdays must be ISO weekdays from 1 to 7");
-        }
-        plan.items().forEach(item -> {
-            require(item, "items[]");
-            require(item.itemId(), "items.itemId");
-            require(item.exerciseId(), "items.exerciseId");
-            require(item.doseKind(), "items.doseKind");
-            requireRange(item);
-        });
-        return plan;
-    }
-
     /**
-     * The range the engine reads for the item's dose kind: reps for a reps dose, seconds for a hold or
-     * a duration, and sets from 1 up to setsMax. Without it the engine would fail on this event every
-     * time it is tried, which a consumer that retries failures would never get past.
+     * PlanPaused, PlanResumed, PlanEnded: the plan schedules nothing (or again) from the event's date.
+     *
+     * @return false, changing nothing, when the plan is not known
      */
-    private static void requireRange(PlanItemData item) {
-        boolean reps = "reps".equals(item.doseKind());
-        Integer bottom = reps ? item.repsMin() : item.secondsMin();
-        Integer top = reps ? item.repsMax() : item.secondsMax();
-        String unit = reps ? "reps" : "seconds";
-        if (bottom == null || top == null || bottom < 0 || top < bottom) {
-            throw new InvalidEventException("items." + unit + "Min and " + unit + "Max must be a range for a "
-                    + item.doseKind() + " dose (item " + item.itemId() + ")");
-        }
-        if (item.sets() < 1 || item.setsMax() < item.sets()) {
-            throw new InvalidEventException("items.sets must be from 1 to setsMax (item " + item.itemId() + ")");
-        }
-    }
-
-    /** PlanPaused, PlanResumed, PlanEnded: the plan schedules nothing (or again) from the event's date. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void status(PlanStatusChanged change, String newStatus, OffsetDateTime at) {
-        require(change.planId(), "planId");
-        require(change.date(), "date");
+    public boolean status(PlanStatusChanged change, String newStatus, OffsetDateTime at) {
         PatientPlan plan = plans.findById(change.planId());
         if (plan == null) {
-            throw new InvalidEventException("plan " + change.planId() + " is not known (no PlanAssigned before it)");
+            Log.warnf("Plan %s of patient %s is not known; its status change is refused", change.planId(),
+                    change.patientId());
+            return false;
         }
         PlanSchedule before = schedule(plan);
         plan.status = newStatus;
         plan.updatedAt = at;
         // An ended plan schedules nothing after its last day; paused and resumed change from the day itself.
         rescheduled(plan, before, PatientPlan.COMPLETED.equals(newStatus) ? change.date().plusDays(1) : change.date());
+        return true;
     }
 
     /** A progression changed one item's prescription, from the day after the session. */
@@ -193,13 +150,7 @@ public class PlanProjection {
     private void rescheduled(PatientPlan plan, PlanSchedule before, LocalDate from) {
         Map<LocalDate, AdherenceChange.DayDelta> days = AdherenceChange.daysBetween(before, schedule(plan), from);
         Map<LocalDate, AdherenceChange.WeekDelta> deltas = AdherenceChange.byWeek(days);
-        deltas.values().forEach(delta -> {
-            adherence.addScheduled(plan.patientId, plan.clinicId, plan.templateId, delta.weekStart(), delta.sessions(),
-                    delta.sets());
-            delta.setsByExercise().forEach((exercise, sets) -> adherence.addScheduledForExercise(plan.patientId,
-                    plan.clinicId, delta.weekStart(), exercise, sets));
-        });
-        adherence.addScheduledDays(plan.patientId, plan.clinicId, plan.templateId, days.values());
+        adherence.addScheduled(plan.patientId, plan.clinicId, plan.templateId, deltas.values(), days.values());
         Log.debugf("Plan %s of patient %s rescheduled from %s: %d weeks changed", plan.planId, plan.patientId, from,
                 deltas.size());
     }

@@ -1,7 +1,5 @@
 package org.backstrong.progress.service;
 
-import static org.backstrong.progress.service.InvalidEventException.require;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -14,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.backstrong.progress.domain.AdherenceChange;
-import org.backstrong.progress.domain.Bands;
 import org.backstrong.progress.domain.LoggedSet;
 import org.backstrong.progress.domain.MorningCheckIn;
 import org.backstrong.progress.domain.PainFlagRule;
@@ -24,7 +21,7 @@ import org.backstrong.progress.domain.WeekPain;
 import org.backstrong.progress.event.MorningCheckInLogged;
 import org.backstrong.progress.event.SessionCompleted;
 import org.backstrong.progress.event.SetCompleted;
-import org.backstrong.progress.repository.AdherenceRepository;
+import org.backstrong.progress.repository.AdherenceProjection;
 import org.backstrong.progress.repository.CheckInRepository;
 import org.backstrong.progress.repository.DecisionRepository;
 import org.backstrong.progress.repository.LoggedSetRepository;
@@ -45,13 +42,13 @@ public class SetEvents {
     private final SessionRepository sessions;
     private final CheckInRepository checkIns;
     private final PlanRepository plans;
-    private final AdherenceRepository adherence;
+    private final AdherenceProjection adherence;
     private final PainFlags flags;
     private final Progression progression;
     private final DecisionRepository decisions;
 
     public SetEvents(LoggedSetRepository sets, SessionRepository sessions, CheckInRepository checkIns,
-            PlanRepository plans, AdherenceRepository adherence, PainFlags flags, Progression progression,
+            PlanRepository plans, AdherenceProjection adherence, PainFlags flags, Progression progression,
             DecisionRepository decisions) {
         this.decisions = decisions;
         this.sets = sets;
@@ -63,28 +60,15 @@ public class SetEvents {
         this.progression = progression;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void setCompleted(LoggedSet set) {
-        if (sets.findById(set.setId) != null) {
-            Log.infof("Set %s of patient %s is known already; nothing changes", set.setId, set.patientId);
-            return;
-        }
-        sets.persist(set);
-        adherence.addLoggedSets(List.of(set));
-        PainFlagRule.duringSet(set.result(), set.note).ifPresent(call -> flags.raise(call,
-                new PainFlags.Subject(set.patientId, set.clinicId, set.planId, set.itemId, set.exerciseId), set.loggedAt));
-    }
-
     /**
-     * Many SetCompleted events (already validated by {@link #loggedSet}, in the order they were
-     * read) with one insert and one upsert per adherence table; the same effects as
-     * {@link #setCompleted} one by one: a set id known already (before or earlier in the batch)
-     * changes nothing, and the STOP flags are raised in order.
+     * SetCompleted events, one or many (checked by {@link IncomingEventReader}, in the order they
+     * were read), with one insert and one upsert per adherence table: a set id known already (before
+     * or earlier in the batch) changes nothing, and the STOP flags are raised in order.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void setsCompleted(List<LoggedSet> batch) {
+    public void setsCompleted(List<SetCompleted> batch) {
         Map<UUID, LoggedSet> distinct = new LinkedHashMap<>();
-        for (LoggedSet set : batch) {
+        for (LoggedSet set : batch.stream().map(SetEvents::loggedSet).toList()) {
             if (distinct.putIfAbsent(set.setId, set) != null) {
                 Log.infof("Set %s of patient %s is known already; nothing changes", set.setId, set.patientId);
             }
@@ -102,16 +86,16 @@ public class SetEvents {
         }
     }
 
-    /** The set a SetCompleted event reports, with every field checked; an impossible one is an invalid event. */
-    public static LoggedSet loggedSet(SetCompleted event) {
+    /** The set a SetCompleted event reports, as the domain keeps it: the mapping sits here, at the edge. */
+    private static LoggedSet loggedSet(SetCompleted event) {
         LoggedSet set = new LoggedSet();
-        set.setId = require(event.setId(), "setId");
-        set.patientId = require(event.patientId(), "patientId");
-        set.clinicId = require(event.clinicId(), "clinicId");
-        set.planId = require(event.planId(), "planId");
-        set.itemId = require(event.itemId(), "itemId");
-        set.exerciseId = require(event.exerciseId(), "exerciseId");
-        set.sessionDate = require(event.sessionDate(), "sessionDate");
+        set.setId = event.setId();
+        set.patientId = event.patientId();
+        set.clinicId = event.clinicId();
+        set.planId = event.planId();
+        set.itemId = event.itemId();
+        set.exerciseId = event.exerciseId();
+        set.sessionDate = event.sessionDate();
         set.setNumber = event.setNumber();
         set.side = event.side();
         set.reps = event.reps();
@@ -122,25 +106,20 @@ public class SetEvents {
         set.rpe = event.rpe();
         set.pain = event.pain();
         set.beyondNormalFatigue = event.beyondNormalFatigue();
-        set.loggedAt = require(event.loggedAt(), "loggedAt");
+        set.loggedAt = event.loggedAt();
         set.note = event.note();
-        checkRanges(set);
         return set;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void sessionCompleted(SessionCompleted event, String eventId, OffsetDateTime at) {
         SessionCompletion session = new SessionCompletion();
-        session.key = new SessionCompletion.Key(require(event.planId(), "planId"),
-                require(event.sessionDate(), "sessionDate"));
-        session.patientId = require(event.patientId(), "patientId");
-        session.clinicId = require(event.clinicId(), "clinicId");
+        session.key = new SessionCompletion.Key(event.planId(), event.sessionDate());
+        session.patientId = event.patientId();
+        session.clinicId = event.clinicId();
         session.setsPrescribed = event.setsPrescribed();
         session.setsLogged = event.setsLogged();
-        session.completedAt = require(event.completedAt(), "completedAt");
-        if (session.setsPrescribed < 0 || session.setsLogged < 0) {
-            throw new InvalidEventException("setsPrescribed and setsLogged must not be negative");
-        }
+        session.completedAt = event.completedAt();
         session.counted = SessionCompletion.counts(session.setsPrescribed, session.setsLogged);
         if (sessions.findById(session.key) != null) {
             Log.infof("Session of plan %s on %s is known already; nothing changes", session.key.planId(),
@@ -182,15 +161,12 @@ public class SetEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void morningCheckIn(MorningCheckInLogged event) {
         MorningCheckIn checkIn = new MorningCheckIn();
-        checkIn.checkInId = require(event.checkInId(), "checkInId");
-        checkIn.patientId = require(event.patientId(), "patientId");
-        checkIn.clinicId = require(event.clinicId(), "clinicId");
-        checkIn.date = require(event.date(), "date");
+        checkIn.checkInId = event.checkInId();
+        checkIn.patientId = event.patientId();
+        checkIn.clinicId = event.clinicId();
+        checkIn.date = event.date();
         checkIn.pain = event.pain();
-        checkIn.loggedAt = require(event.loggedAt(), "loggedAt");
-        if (checkIn.pain < 0 || checkIn.pain > 10) {
-            throw new InvalidEventException("pain must be from 0 to 10");
-        }
+        checkIn.loggedAt = event.loggedAt();
         if (checkIns.findById(checkIn.checkInId) != null) {
             Log.infof("Check-in %s is known already; nothing changes", checkIn.checkInId);
             return;
@@ -205,26 +181,5 @@ public class SetEvents {
                 new PainFlags.Subject(checkIn.patientId, checkIn.clinicId, firstSet.map(set -> set.planId).orElse(null),
                         null, null),
                 checkIn.loggedAt));
-    }
-
-    private static void checkRanges(LoggedSet set) {
-        if (set.pain < 0 || set.pain > 10) {
-            throw new InvalidEventException("pain must be from 0 to 10");
-        }
-        if (set.setNumber < 1) {
-            throw new InvalidEventException("setNumber must be 1 or more");
-        }
-        if (set.side != null && !set.side.equals("left") && !set.side.equals("right")) {
-            throw new InvalidEventException("side must be left, right or null");
-        }
-        if ((set.reps != null && set.reps < 0) || (set.seconds != null && set.seconds < 0)) {
-            throw new InvalidEventException("reps and seconds must not be negative");
-        }
-        if (set.rir != null && set.rir < 0) {
-            throw new InvalidEventException("rir must not be negative");
-        }
-        if (set.band != null && !Bands.LIGHTEST_FIRST.contains(set.band)) {
-            throw new InvalidEventException("band must be one of " + Bands.LIGHTEST_FIRST);
-        }
     }
 }

@@ -533,7 +533,7 @@ public final class ApplySetEventsBench {
                 seed.execute("ANALYZE adherence_week");
                 seed.execute("ANALYZE adherence_day");
             }
-            // The same SQL as AdherenceRepository.summary(clinic, due, WEEK) for a period ending mid-week.
+            // The same SQL as AdherenceReadModel.summary(clinic, due, WEEK) for a period ending mid-week.
             String sums = "sum(sessions_scheduled)::bigint, sum(sessions_completed)::bigint, sum(sets_prescribed)::bigint, "
                     + "sum(sets_logged)::bigint, sum(pain_sum)::bigint, sum(pain_count)::bigint, max(pain_peak)";
             String sql = "SELECT week_start::text AS k, count(*), " + sums + " FROM adherence_week "

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A plan whose dose the engine could not read is refused when it is read, as an invalid event (and
  * parked), not later in the batch, where the consumer would retry it for ever.
  */
-class PlanSnapshotCheckTest {
+class IncomingEventReaderTest {
 
     static Stream<Arguments> items() {
         return Stream.of(
@@ -39,9 +39,9 @@ class PlanSnapshotCheckTest {
         PlanSnapshot plan = new PlanSnapshot(UUID.randomUUID(), "patient", "clinic", UUID.randomUUID(), "Plan",
                 LocalDate.of(2026, 3, 2), 4, List.of(1, 3, 5), "active", List.of(item), null, null, null);
         if (readable) {
-            assertTrue(PlanProjection.checked(plan) == plan);
+            assertTrue(IncomingEventReader.checked(plan) == plan);
         } else {
-            assertThrows(InvalidEventException.class, () -> PlanProjection.checked(plan));
+            assertThrows(InvalidEventException.class, () -> IncomingEventReader.checked(plan));
         }
     }
 

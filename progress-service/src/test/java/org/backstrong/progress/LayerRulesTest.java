@@ -1,0 +1,19 @@
+package org.backstrong.progress;
+
+import org.backstrong.testinfra.LayerRules;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The shared layer rules applied to progress-service's main classes. */
+@AnalyzeClasses(packages = LayerRulesTest.BASE, importOptions = ImportOption.DoNotIncludeTests.class)
+class LayerRulesTest {
+    static final String BASE = "org.backstrong.progress";
+    @ArchTest static final ArchRule domainIsPlainJava = LayerRules.domainUsesNoFrameworkNorLayer(BASE);
+    @ArchTest static final ArchRule servicesKnowNoHttp = LayerRules.servicesKnowNoHttp(BASE);
+    @ArchTest static final ArchRule endpointsCallServicesOnly = LayerRules.endpointsCallServicesOnly(BASE);
+    @ArchTest static final ArchRule sqlOnlyInRepositories = LayerRules.sqlOnlyInRepositories(BASE);
+    @ArchTest static final ArchRule eventsKnowNoDomain = LayerRules.eventsKnowNoDomain(BASE);
+}
