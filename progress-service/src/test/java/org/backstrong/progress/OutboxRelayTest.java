@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.backstrong.progress.config.ProgressConfig;
 import org.backstrong.progress.event.EventTypes;
+import org.backstrong.progress.messaging.KafkaClients;
 import org.backstrong.progress.messaging.OutboxRelay;
 import org.backstrong.progress.messaging.Topics;
 import org.backstrong.progress.repository.OutboxRelayRepository;
@@ -56,7 +57,7 @@ class OutboxRelayTest {
     void oneOfTwoRelaysPublishesAndTheOtherTakesOverWhenItStops() throws InterruptedException {
         String patient = UUID.randomUUID().toString();
         await().atMost(Duration.ofSeconds(20)).until(relay::leads);
-        OutboxRelay secondInstance = new OutboxRelay(outboxRows, config, bootstrap);
+        OutboxRelay secondInstance = new OutboxRelay(outboxRows, config, new KafkaClients(Map.of("bootstrap.servers", bootstrap)));
         secondInstance.start();
         try {
             List<Integer> written = new ArrayList<>();

@@ -18,7 +18,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -42,12 +41,12 @@ public class DeadLetters {
     static final String INVALID = "invalid-event";
     private static final long SEND_TIMEOUT_SECONDS = 60;
 
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final MeterRegistry metrics;
     private KafkaProducer<String, String> producer;
 
-    public DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry metrics) {
-        this.bootstrapServers = bootstrapServers;
+    public DeadLetters(KafkaClients kafka, MeterRegistry metrics) {
+        this.kafka = kafka;
         this.metrics = metrics;
     }
 
@@ -90,11 +89,10 @@ public class DeadLetters {
 
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            producer = new KafkaProducer<>(kafka.producer(Map.of(
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.CLIENT_ID_CONFIG, "progress-service-dlq"),
+                    ProducerConfig.CLIENT_ID_CONFIG, "progress-service-dlq")),
                     new StringSerializer(), new StringSerializer());
         }
         return producer;

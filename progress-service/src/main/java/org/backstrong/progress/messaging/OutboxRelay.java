@@ -24,7 +24,6 @@ import org.backstrong.progress.config.ProgressConfig;
 import org.backstrong.progress.event.Envelope;
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.repository.OutboxRelayRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -47,17 +46,16 @@ public class OutboxRelay {
 
     private final OutboxRelayRepository outbox;
     private final ProgressConfig.Outbox config;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private volatile boolean running;
     private volatile boolean leading;
     private Thread worker;
     private KafkaProducer<String, String> producer;
 
-    public OutboxRelay(OutboxRelayRepository outbox, ProgressConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public OutboxRelay(OutboxRelayRepository outbox, ProgressConfig config, KafkaClients kafka) {
         this.outbox = outbox;
         this.config = config.outbox();
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     void onStart(@Observes StartupEvent started) {
@@ -72,12 +70,11 @@ public class OutboxRelay {
         if (running) {
             return;
         }
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        producer = new KafkaProducer<>(kafka.producer(Map.of(
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.CLIENT_ID_CONFIG, "progress-service-outbox"),
+                ProducerConfig.CLIENT_ID_CONFIG, "progress-service-outbox")),
                 new StringSerializer(), new StringSerializer());
         running = true;
         worker = new Thread(this::run, "outbox-relay");
