@@ -1,6 +1,6 @@
 package org.backstrong.progress.service;
 
-import org.backstrong.progress.domain.Prescription;
+import org.backstrong.progress.domain.progression.Prescription;
 import org.backstrong.progress.event.PlanItemData;
 import org.backstrong.progress.event.PrescriptionData;
 

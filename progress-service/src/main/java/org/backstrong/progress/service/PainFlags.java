@@ -7,7 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.backstrong.progress.domain.FlagCall;
+import org.backstrong.progress.domain.progression.FlagCall;
 import org.backstrong.progress.domain.PainFlag;
 import org.backstrong.progress.domain.PainFlagStatus;
 import org.backstrong.progress.event.EventTypes;

@@ -14,13 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.backstrong.progress.domain.AdherenceChange;
-import org.backstrong.progress.domain.Bands;
+import org.backstrong.progress.domain.progression.Bands;
 import org.backstrong.progress.domain.LoggedSet;
 import org.backstrong.progress.domain.MorningCheckIn;
-import org.backstrong.progress.domain.PainFlagRule;
+import org.backstrong.progress.domain.progression.PainFlagRule;
 import org.backstrong.progress.domain.PatientPlan;
 import org.backstrong.progress.domain.SessionCompletion;
-import org.backstrong.progress.domain.WeekPain;
+import org.backstrong.progress.domain.progression.WeekPain;
 import org.backstrong.progress.event.MorningCheckInLogged;
 import org.backstrong.progress.event.SessionCompleted;
 import org.backstrong.progress.event.SetCompleted;

@@ -15,7 +15,7 @@ import jakarta.transaction.Transactional;
 import org.backstrong.progress.domain.Decision;
 import org.backstrong.progress.domain.LoggedSet;
 import org.backstrong.progress.domain.PainFlag;
-import org.backstrong.progress.domain.Prescription;
+import org.backstrong.progress.domain.progression.Prescription;
 import org.backstrong.progress.domain.SessionCompletion;
 import org.backstrong.progress.repository.CheckInRepository;
 import org.backstrong.progress.repository.DecisionRepository;

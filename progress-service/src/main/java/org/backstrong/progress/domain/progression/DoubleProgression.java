@@ -1,4 +1,4 @@
-package org.backstrong.progress.domain;
+package org.backstrong.progress.domain.progression;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -55,12 +55,12 @@ public final class DoubleProgression {
         Hold hold = new Hold(p, numbers);
 
         // A session is decided once, in date order, against the dose it was done at: these hold for good.
-        if (PatientPlan.PAUSED.equals(input.planStatus())) {
+        if (ProgressionInput.PLAN_PAUSED.equals(input.planStatus())) {
             return new Hold(p, with(numbers, "planStatus", input.planStatus())).because(ProgressionRule.PLAN_PAUSED,
                     "Your plan is paused, so this session does not change it; the first session after it resumes "
                             + "decides.");
         }
-        if (!PatientPlan.ACTIVE.equals(input.planStatus())) {
+        if (!ProgressionInput.PLAN_ACTIVE.equals(input.planStatus())) {
             return new Hold(p, with(numbers, "planStatus", input.planStatus())).because(ProgressionRule.PLAN_ENDED,
                     "Your plan has ended, so this session does not change it.");
         }

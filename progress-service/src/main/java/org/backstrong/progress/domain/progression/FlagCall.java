@@ -1,4 +1,4 @@
-package org.backstrong.progress.domain;
+package org.backstrong.progress.domain.progression;
 
 /** A pain flag the rules want raised: how serious, which rule, and the numbers in words. */
 public record FlagCall(PainFlagSeverity severity, String rule, String evidence) {

@@ -1,0 +1,26 @@
+package org.backstrong.progress;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import org.backstrong.testinfra.LayerRules;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The style page's layer rules, applied to progress-service's main classes. */
+@AnalyzeClasses(packages = LayerRulesTest.BASE, importOptions = ImportOption.DoNotIncludeTests.class)
+class LayerRulesTest {
+
+    static final String BASE = "org.backstrong.progress";
+
+    @ArchTest
+    static final ArchRule engineIsPureRules = LayerRules.pureRules(BASE + ".domain.progression");
+
+    /** Stricter than pureRules: the engine reads on its own, nothing of the service's other layers or entities. */
+    @ArchTest
+    static final ArchRule engineUsesOnlyTheJdk = classes().that().resideInAPackage(BASE + ".domain.progression..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", BASE + ".domain.progression..")
+            .because("a clinician checks the engine against the architecture page, line by line");
+}
