@@ -31,8 +31,6 @@ public final class DoubleProgression {
 
     /** The architecture page's default load step when a prescription names none. */
     public static final BigDecimal DEFAULT_LOAD_STEP_PERCENT = new BigDecimal("5");
-    static final int HIGHEST_ACCEPTABLE_PAIN = 5;
-    static final int HIGHEST_PAIN_TO_PROGRESS = 3;
     /** Bodyweight ladders: how far each step goes, and where it ends (then a harder variant). */
     static final int LONGEST_PAUSE_IN_A_REP = 5;
     static final int REPS_STEP = 2;
@@ -76,7 +74,7 @@ public final class DoubleProgression {
         if (input.exercisePaused()) {
             return hold.because(ProgressionRule.EXERCISE_PAUSED, "This exercise is paused, so it stays as it is.");
         }
-        if (highestPain(sets) > HIGHEST_ACCEPTABLE_PAIN) {
+        if (PainScale.stops(highestPain(sets))) {
             return hold.because(ProgressionRule.PAIN_ABOVE_FIVE, "Your pain went above 5 (it reached "
                     + highestPain(sets) + "), so we keep this exercise as it is.");
         }
@@ -95,7 +93,7 @@ public final class DoubleProgression {
         if (anySetBelowTheRange(p, sets)) {
             return belowTheRange(input, sets, numbers);
         }
-        if (highestPain(sets) > HIGHEST_PAIN_TO_PROGRESS) {
+        if (!PainScale.allowsProgress(highestPain(sets))) {
             return hold.because(ProgressionRule.PAIN_FOUR_TO_FIVE, "Your pain reached " + highestPain(sets)
                     + " (acceptable, but above 3), so we hold this exercise until it is easier.");
         }
