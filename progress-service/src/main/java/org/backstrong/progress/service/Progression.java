@@ -59,7 +59,7 @@ public class Progression {
         this.flags = flags;
         this.decisions = decisions;
         this.outbox = outbox;
-        this.json = json;
+        this.json = EvidenceJson.on(json);
     }
 
     /**
@@ -126,7 +126,7 @@ public class Progression {
         recorded.sessionDate = sessionDate;
         recorded.outcome = decision.outcome();
         recorded.rule = decision.rule().name();
-        recorded.inputs = write(decision.inputs());
+        recorded.inputs = write(decision.evidence());
         recorded.reason = decision.reason();
         recorded.beforePrescription = write(decision.before());
         recorded.afterPrescription = write(decision.after());

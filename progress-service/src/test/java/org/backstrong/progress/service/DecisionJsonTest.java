@@ -30,8 +30,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 class DecisionJsonTest {
 
     /** As Quarkus configures it: java.time as ISO text. */
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = EvidenceJson.on(new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
     private static final LocalDate MONDAY = LocalDate.of(2026, 3, 9);
     private static final LocalDate LAST_FRIDAY = LocalDate.of(2026, 3, 6);
 
@@ -161,7 +161,7 @@ class DecisionJsonTest {
     @MethodSource("decisions")
     void recordsTheSameJsonAsBefore(String situation, ProgressionInput input, String expected) throws Exception {
         ProgressionDecision decision = DoubleProgression.decide(input);
-        String recorded = decision.rule() + " " + JSON.writeValueAsString(decision.inputs()) + " "
+        String recorded = decision.rule() + " " + JSON.writeValueAsString(decision.evidence()) + " "
                 + JSON.writeValueAsString(decision.before()) + " " + JSON.writeValueAsString(decision.after());
         assertEquals(expected, recorded);
     }

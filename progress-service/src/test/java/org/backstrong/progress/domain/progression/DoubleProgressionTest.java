@@ -495,15 +495,6 @@ class DoubleProgressionTest {
         assertEquals(input.prescription(), decision.before());
     }
 
-    @ParameterizedTest(name = "{0} kg - {1} % = {2} kg")
-    @CsvSource({ "12.0, 5, 11.5", "10.5, 5, 10.0", "10, 5, 9.5", "2.5, 5, 2.0", "1, 5, 0.5", "0.5, 5, 0.0",
-            "44, 10, 40.0", "63, , 60.0", "10.25, 5, 9.5" })
-    void lowersTheLoadOneStepToTheNearestHalfKiloAlwaysByAtLeastHalfAKiloAndNeverBelowNothing(String load,
-            String percent, String expected) {
-        assertEquals(new BigDecimal(expected),
-                DoubleProgression.previousLoad(new BigDecimal(load), percent == null ? null : new BigDecimal(percent)));
-    }
-
     @Test
     void explainsAStepBackInThePatientsWordsAndRecordsBothSessions() {
         Prescription row12 = dumbbellRowAt("12.0", 3);
@@ -513,10 +504,10 @@ class DoubleProgressionTest {
                 + "the load from 12 kg to 11.5 kg.", decision.reason());
         assertTrue(decision.adjustsThePlan());
         assertNull(decision.suggestedVariantId());
-        assertEquals(8, decision.inputs().get("bottom"));
-        assertEquals(7, decision.inputs().get("lowest"));
-        assertEquals(LAST_FRIDAY, decision.inputs().get("previousSessionBelowTheRange"));
-        assertEquals(dumbbellRow(), decision.inputs().get("startingDose"));
+        assertEquals(8, decision.evidence().session().bottom());
+        assertEquals(7, decision.evidence().session().lowest());
+        assertEquals(LAST_FRIDAY, belowTwice(decision).previousSessionBelowTheRange());
+        assertEquals(dumbbellRow(), belowTwice(decision).startingDose());
     }
 
     @Test
@@ -537,8 +528,8 @@ class DoubleProgressionTest {
                 + "they decide.", decision.reason());
         assertNull(decision.suggestedVariantId());
         assertEquals(false, decision.adjustsThePlan());
-        assertEquals(LAST_FRIDAY, decision.inputs().get("harderVariantSuggestedAfter"));
-        assertEquals("bird-dog-weighted", decision.inputs().get("suggestedVariantId"));
+        assertEquals(LAST_FRIDAY, suggested(decision).harderVariantSuggestedAfter());
+        assertEquals("bird-dog-weighted", suggested(decision).suggestedVariantId());
     }
 
     @Test
@@ -547,12 +538,12 @@ class DoubleProgressionTest {
         assertEquals("You did all 2 sets at 12 reps with reps to spare, so we added a set (3 sets).", decision.reason());
         assertEquals("You did your set at 12 reps with reps to spare, so we added a set (2 sets).",
                 DoubleProgression.decide(qualifying(dumbbellRow().withSets(1), s -> s)).reason());
-        assertEquals(2, decision.inputs().get("setsPrescribed"));
-        assertEquals(2, decision.inputs().get("setsLogged"));
-        assertEquals(12, decision.inputs().get("top"));
-        assertEquals(2, decision.inputs().get("highestPain"));
-        assertEquals(2, decision.inputs().get("lowestRir"));
-        assertEquals(true, decision.inputs().get("checkInSettled"));
+        assertEquals(2, decision.evidence().session().setsPrescribed());
+        assertEquals(2, decision.evidence().session().setsLogged());
+        assertEquals(12, decision.evidence().session().top());
+        assertEquals(2, decision.evidence().session().highestPain());
+        assertEquals(2, decision.evidence().session().lowestRir());
+        assertEquals(true, decision.evidence().session().checkInSettled());
     }
 
     @Test
@@ -560,11 +551,11 @@ class DoubleProgressionTest {
         ProgressionDecision paused = DoubleProgression.decide(qualifying(dumbbellRow(), s -> s.plan(PatientPlan.PAUSED)));
         assertEquals("Your plan is paused, so this session does not change it; the first session after it resumes "
                 + "decides.", paused.reason());
-        assertEquals("paused", paused.inputs().get("planStatus"));
+        assertEquals("paused", ((Evidence.PlanNotActive) paused.evidence().ofTheRule()).planStatus());
         ProgressionDecision late = DoubleProgression.decide(qualifying(dumbbellRow(), s -> s.arrivedAfter(MONDAY)));
         assertEquals("Your session of 2026-03-09 was decided before this one arrived, so this earlier session does not "
                 + "change your plan.", late.reason());
-        assertEquals(MONDAY, late.inputs().get("laterSessionDecided"));
+        assertEquals(MONDAY, ((Evidence.LaterSessionDecided) late.evidence().ofTheRule()).laterSessionDecided());
         assertEquals(false, late.adjustsThePlan());
     }
 
@@ -574,8 +565,8 @@ class DoubleProgressionTest {
                 reps(1, 12, 2, 2), reps(3, 12, 2, 2), reps(4, 12, 2, 2)))));
         assertEquals("You logged 1 of 2 sets and 2 extra sets, which do not count, so we hold this exercise until all "
                 + "of them are done.", decision.reason());
-        assertEquals(1, decision.inputs().get("setsLogged"));
-        assertEquals(2, decision.inputs().get("extraSetsNotCounted"));
+        assertEquals(1, decision.evidence().session().setsLogged());
+        assertEquals(2, decision.evidence().session().extraSetsNotCounted());
     }
 
     @Test
@@ -592,11 +583,11 @@ class DoubleProgressionTest {
         assertEquals(new BigDecimal("2.5"), decision.after().loadKg());
         assertEquals("You did all 3 sets at 12 reps with reps to spare, so we raised the load from 2 kg to 2.5 kg "
                 + "(+25 %, the smallest step); start again at 8 reps and build up.", decision.reason());
-        assertEquals(new BigDecimal("25.0"), decision.inputs().get("loadIncreasePercent"));
-        assertEquals(new BigDecimal("5"), decision.inputs().get("loadStepPercentAsked"));
-        assertEquals(true, decision.inputs().get("smallestStep"));
-        assertEquals(true, decision.inputs().get("aboveTheAdvisedRange"));
-        assertEquals(new BigDecimal("0.5"), decision.inputs().get("smallestStepKg"));
+        assertEquals(new BigDecimal("25.0"), loadStep(decision).loadIncreasePercent());
+        assertEquals(new BigDecimal("5"), loadStep(decision).loadStepPercentAsked());
+        assertEquals(true, loadStep(decision).smallestStep());
+        assertEquals(true, loadStep(decision).aboveTheAdvisedRange());
+        assertEquals(new BigDecimal("0.5"), loadStep(decision).smallestStepKg());
     }
 
     @Test
@@ -613,5 +604,17 @@ class DoubleProgressionTest {
         ProgressionDecision decision = DoubleProgression.decide(qualifying(dumbbellRow(), Situation::watchFlag));
         assertNull(decision.suggestedVariantId());
         assertEquals(false, decision.adjustsThePlan());
+    }
+
+    private static Evidence.BelowTheRangeTwice belowTwice(ProgressionDecision decision) {
+        return (Evidence.BelowTheRangeTwice) decision.evidence().ofTheRule();
+    }
+
+    private static Evidence.HarderVariantSuggested suggested(ProgressionDecision decision) {
+        return (Evidence.HarderVariantSuggested) decision.evidence().ofTheRule();
+    }
+
+    private static Evidence.LoadStepTaken loadStep(ProgressionDecision decision) {
+        return (Evidence.LoadStepTaken) decision.evidence().ofTheRule();
     }
 }
