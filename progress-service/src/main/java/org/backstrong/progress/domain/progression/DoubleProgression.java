@@ -1,15 +1,10 @@
 package org.backstrong.progress.domain.progression;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.backstrong.progress.domain.progression.Evidence.HarderVariantSuggested;
 import org.backstrong.progress.domain.progression.Evidence.LaterSessionDecided;
 import org.backstrong.progress.domain.progression.Evidence.PlanNotActive;
-import org.backstrong.progress.domain.progression.Evidence.SessionNumbers;
 
 /**
  * The progression engine: after a session, should this exercise grow, stay, or step back?
@@ -36,9 +31,9 @@ public final class DoubleProgression {
 
     public static ProgressionDecision decide(ProgressionInput input) {
         Prescription p = input.prescription();
-        List<SetResult> sets = PrescribedSets.of(p, input.sets());
-        Evidence evidence = Evidence.of(numbers(input, sets));
-        int highestPain = highestPain(sets);
+        SessionSets sets = SessionSets.of(p, input.sets());
+        Evidence evidence = Evidence.of(sets.numbers(input));
+        int highestPain = sets.highestPain();
 
         // A session is decided once, in date order, against the dose it was done at: these hold for good.
         if (ProgressionInput.PLAN_PAUSED.equals(input.planStatus())) {
@@ -64,7 +59,7 @@ public final class DoubleProgression {
         if (PainScale.stops(highestPain)) {
             return hold(ProgressionRule.PAIN_ABOVE_FIVE, DecisionReasons.painAboveFive(highestPain), evidence, p);
         }
-        if (sets.stream().anyMatch(SetResult::beyondNormalFatigue)) {
+        if (sets.anyBeyondNormalFatigue()) {
             return hold(ProgressionRule.BEYOND_NORMAL_FATIGUE, DecisionReasons.beyondNormalFatigue(), evidence, p);
         }
         if (input.watchFlagOpen()) {
@@ -74,24 +69,24 @@ public final class DoubleProgression {
             return hold(ProgressionRule.FIRST_WEEK_START_LIGHT, DecisionReasons.firstWeek(), evidence, p);
         }
         // Below the range: hold once, step back the second session in a row.
-        if (anySetBelowTheRange(p, sets)) {
-            return StepBack.belowTheRange(input, lowestAmount(p, sets), evidence);
+        if (sets.anyBelowTheRange()) {
+            return StepBack.belowTheRange(input, sets.lowest(), evidence);
         }
         // Progress when every prescribed set reached the top, with reps to spare, pain ≤ 3, the morning settled.
         if (!PainScale.allowsProgress(highestPain)) {
             return hold(ProgressionRule.PAIN_FOUR_TO_FIVE, DecisionReasons.painFourToFive(highestPain), evidence, p);
         }
-        if (!allPrescribedSetsLogged(p, sets)) {
-            return hold(ProgressionRule.SETS_MISSED,
-                    DecisionReasons.setsMissed(p, sets.size(), input.sets().size() - sets.size()), evidence, p);
+        if (!sets.allLogged()) {
+            return hold(ProgressionRule.SETS_MISSED, DecisionReasons.setsMissed(p, sets.prescribed().size(),
+                    sets.extra()), evidence, p);
         }
-        if (!everySetReachedTheTop(p, sets)) {
+        if (!sets.allReachedTheTop()) {
             return hold(ProgressionRule.REPS_MISSED, DecisionReasons.repsMissed(p), evidence, p);
         }
-        if (sets.stream().anyMatch(set -> set.effort() == SetResult.Effort.TOO_HIGH)) {
+        if (sets.anyEffort(SetResult.Effort.TOO_HIGH)) {
             return hold(ProgressionRule.EFFORT_TOO_HIGH, DecisionReasons.effortTooHigh(), evidence, p);
         }
-        if (sets.stream().anyMatch(set -> set.effort() == SetResult.Effort.NOT_REPORTED)) {
+        if (sets.anyEffort(SetResult.Effort.NOT_REPORTED)) {
             return hold(ProgressionRule.EFFORT_NOT_REPORTED, DecisionReasons.effortNotReported(), evidence, p);
         }
         if (input.lastCheckIn() == null) {
@@ -155,52 +150,5 @@ public final class DoubleProgression {
             }
         }
         return Optional.empty();
-    }
-
-    /** The prescribed sets (each counted once), per side each side its own full count. */
-    private static boolean allPrescribedSetsLogged(Prescription p, List<SetResult> sets) {
-        if (!p.perSide()) {
-            return sets.size() >= p.sets();
-        }
-        return countOnSide(sets, "left") >= p.sets() && countOnSide(sets, "right") >= p.sets();
-    }
-
-    private static boolean everySetReachedTheTop(Prescription p, List<SetResult> sets) {
-        Integer top = p.top();
-        return top != null && sets.stream().allMatch(set -> set.amount(p) != null && set.amount(p) >= top);
-    }
-
-    private static boolean anySetBelowTheRange(Prescription p, List<SetResult> sets) {
-        Integer bottom = p.bottom();
-        return bottom != null && amounts(p, sets).anyMatch(amount -> amount < bottom);
-    }
-
-    private static Integer lowestAmount(Prescription p, List<SetResult> sets) {
-        return amounts(p, sets).min(Integer::compare).orElse(null);
-    }
-
-    private static Stream<Integer> amounts(Prescription p, List<SetResult> sets) {
-        return sets.stream().map(set -> set.amount(p)).filter(Objects::nonNull);
-    }
-
-    private static long countOnSide(List<SetResult> sets, String side) {
-        return sets.stream().filter(set -> side.equals(set.side())).count();
-    }
-
-    private static int highestPain(List<SetResult> sets) {
-        return sets.stream().mapToInt(SetResult::pain).max().orElse(0);
-    }
-
-    /** The numbers behind every decision, whatever rule ends up deciding; sets are the prescribed ones. */
-    private static SessionNumbers numbers(ProgressionInput input, List<SetResult> sets) {
-        Prescription p = input.prescription();
-        MorningCheck checkIn = input.lastCheckIn();
-        return new SessionNumbers(p.setsToLog(), sets.size(), input.sets().size() - sets.size(), p.bottom(), p.top(),
-                p.unit(), lowestAmount(p, sets), sets.isEmpty() ? null : highestPain(sets),
-                sets.stream().map(SetResult::rir).filter(Objects::nonNull).min(Integer::compare).orElse(null),
-                sets.stream().map(SetResult::rpe).filter(Objects::nonNull).max(BigDecimal::compareTo).orElse(null),
-                sets.stream().anyMatch(SetResult::beyondNormalFatigue), input.firstWeek(), input.stopFlagOpen(),
-                input.watchFlagOpen(), checkIn == null ? null : checkIn.pain(),
-                checkIn == null ? null : checkIn.settled());
     }
 }
