@@ -59,7 +59,7 @@ public class Progression {
         this.flags = flags;
         this.decisions = decisions;
         this.outbox = outbox;
-        this.json = EvidenceJson.on(json);
+        this.json = DecisionJson.on(json);
     }
 
     /**
@@ -107,8 +107,8 @@ public class Progression {
         ProgressionRule rule = Arrays.stream(ProgressionRule.values()).filter(known -> known.name().equals(decision.rule))
                 .findFirst().orElse(null);
         try {
-            return new PastDecision(decision.sessionDate, rule, json.readValue(decision.beforePrescription,
-                    Prescription.class));
+            return new PastDecision(decision.sessionDate, rule, EventPrescriptions.ofRecorded(json.readValue(
+                    decision.beforePrescription, RecordedPrescription.class)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Decision " + decision.id + " has an unreadable prescription", e);
         }

@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.backstrong.progress.domain.AdherenceChange;
-import org.backstrong.progress.domain.progression.Bands;
+import org.backstrong.progress.domain.progression.Band;
 import org.backstrong.progress.domain.LoggedSet;
 import org.backstrong.progress.domain.MorningCheckIn;
 import org.backstrong.progress.domain.progression.PainFlagRule;
@@ -223,8 +223,8 @@ public class SetEvents {
         if (set.rir != null && set.rir < 0) {
             throw new InvalidEventException("rir must not be negative");
         }
-        if (set.band != null && !Bands.LIGHTEST_FIRST.contains(set.band)) {
-            throw new InvalidEventException("band must be one of " + Bands.LIGHTEST_FIRST);
+        if (set.band != null && !Band.colours().contains(set.band)) {
+            throw new InvalidEventException("band must be one of " + Band.colours());
         }
     }
 }

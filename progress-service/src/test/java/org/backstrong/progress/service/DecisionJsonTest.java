@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.backstrong.progress.domain.progression.DoseKind;
 import org.backstrong.progress.domain.progression.DoubleProgression;
+import org.backstrong.progress.domain.progression.Load;
 import org.backstrong.progress.domain.progression.MorningCheck;
 import org.backstrong.progress.domain.progression.PastDecision;
 import org.backstrong.progress.domain.progression.Prescription;
@@ -30,18 +32,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 class DecisionJsonTest {
 
     /** As Quarkus configures it: java.time as ISO text. */
-    private static final ObjectMapper JSON = EvidenceJson.on(new ObjectMapper().findAndRegisterModules()
+    private static final ObjectMapper JSON = DecisionJson.on(new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
     private static final LocalDate MONDAY = LocalDate.of(2026, 3, 9);
     private static final LocalDate LAST_FRIDAY = LocalDate.of(2026, 3, 6);
 
     private static Prescription row(String kg, int sets) {
-        return new Prescription("reps", sets, 3, 8, 12, null, null, null, false, "kg", new BigDecimal(kg), null,
-                new BigDecimal("5"), 60, "good-morning");
+        return new Prescription(DoseKind.REPS, sets, 3, 8, 12, null, null, null, false,
+                new Load.Kilograms(new BigDecimal(kg)), new BigDecimal("5"), 60, "good-morning");
     }
 
     private static Prescription plank() {
-        return new Prescription("hold", 3, 3, null, null, 20, 40, null, true, "bodyweight", null, null, null, 45,
+        return new Prescription(DoseKind.HOLD, 3, 3, null, null, 20, 40, null, true, new Load.Bodyweight(), null, 45,
                 "side-plank-leg-lift");
     }
 
@@ -51,7 +53,7 @@ class DecisionJsonTest {
             for (int n = 1; n <= p.sets(); n++) {
                 int amount = n == 1 ? lowest : p.top();
                 sets.add(new SetResult(n, side, p.countsReps() ? amount : null, p.countsReps() ? null : amount,
-                        p.loadKg(), p.band(), 2, new BigDecimal("7.5"), 2, false));
+                        p.loadKg(), null, 2, new BigDecimal("7.5"), 2, false));
             }
         }
         return sets;

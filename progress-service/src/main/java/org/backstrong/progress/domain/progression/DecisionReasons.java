@@ -98,8 +98,8 @@ final class DecisionReasons {
                 + p.unit() + " and build up.";
     }
 
-    static String nextBand(Prescription p, String heavierBand) {
-        return done(p) + ", so you move from the " + p.band() + " band to the " + heavierBand
+    static String nextBand(Prescription p, Band heavierBand) {
+        return done(p) + ", so you move from the " + p.band().colour() + " band to the " + heavierBand.colour()
                 + " band; start again at " + p.bottom() + " " + p.unit() + " and build up.";
     }
 
@@ -146,8 +146,9 @@ final class DecisionReasons {
         return twice + ", so we lowered the load from " + LoadStep.kg(fromKg) + " to " + LoadStep.kg(toKg) + ".";
     }
 
-    static String stepBackBand(String twice, String fromBand, String toBand) {
-        return twice + ", so you move from the " + fromBand + " band back to the " + toBand + " band.";
+    static String stepBackBand(String twice, Band fromBand, Band toBand) {
+        return twice + ", so you move from the " + fromBand.colour() + " band back to the " + toBand.colour()
+                + " band.";
     }
 
     static String stepBackReps(String twice, int min, int max) {

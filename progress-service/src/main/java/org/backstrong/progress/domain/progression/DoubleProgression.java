@@ -111,7 +111,7 @@ public final class DoubleProgression {
             return ProgressionDecision.progress(ProgressionRule.ADD_LOAD, DecisionReasons.addLoad(p, step),
                     evidence.with(step.evidence()), p, p.withLoadKg(step.toKg()));
         }
-        Optional<String> heavierBand = p.loadedWithBand() ? Bands.heavierThan(p.band()) : Optional.empty();
+        Optional<Band> heavierBand = p.loadedWithBand() ? p.band().heavier() : Optional.empty();
         if (heavierBand.isPresent()) {
             return ProgressionDecision.progress(ProgressionRule.NEXT_BAND,
                     DecisionReasons.nextBand(p, heavierBand.get()), evidence, p, p.withBand(heavierBand.get()));

@@ -1,7 +1,6 @@
 package org.backstrong.progress.domain.progression;
 
 import java.math.BigDecimal;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.backstrong.progress.domain.progression.Evidence.BelowTheRangeTwice;
@@ -42,8 +41,8 @@ final class StepBack {
             }
         }
         if (p.loadedWithBand()) {
-            int lightest = start != null && start.band() != null ? Math.max(Bands.weight(start.band()), 0) : 0;
-            Optional<String> lighter = Bands.lighterThan(p.band()).filter(band -> Bands.weight(band) >= lightest);
+            Band lightest = start != null ? start.band() : Band.YELLOW; // the lightest band
+            Optional<Band> lighter = p.band().lighter().filter(band -> band.compareTo(lightest) >= 0);
             if (lighter.isPresent()) {
                 return ProgressionDecision.regress(ProgressionRule.STEP_BACK_BAND,
                         DecisionReasons.stepBackBand(twice, p.band(), lighter.get()), evidence, p,
@@ -67,7 +66,6 @@ final class StepBack {
 
     /** The starting dose is a floor only for the same kind of dose and load; a clinician may have changed both. */
     private static Prescription comparableStart(Prescription p, Prescription start) {
-        return start != null && Objects.equals(start.doseKind(), p.doseKind())
-                && Objects.equals(start.loadKind(), p.loadKind()) ? start : null;
+        return p.sameKind(start) ? start : null;
     }
 }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -28,27 +29,29 @@ class DoubleProgressionTest {
 
     /** 2 of at most 3 sets of 8–12 reps with 10 kg, +5 %; the harder variant is a good morning. */
     static Prescription dumbbellRow() {
-        return new Prescription("reps", 2, 3, 8, 12, null, null, null, false, "kg", new BigDecimal("10.0"), null,
-                new BigDecimal("5"), 60, "good-morning");
+        return new Prescription(DoseKind.REPS, 2, 3, 8, 12, null, null, null, false,
+                new Load.Kilograms(new BigDecimal("10.0")), new BigDecimal("5"), 60, "good-morning");
     }
 
     static Prescription bandPullApart(String band) {
-        return new Prescription("reps", 3, 3, 10, 15, null, null, null, false, "band", null, band, null, 45, null);
+        return new Prescription(DoseKind.REPS, 3, 3, 10, 15, null, null, null, false,
+                new Load.Banded(Band.valueOf(band.toUpperCase(Locale.ROOT))), null, 45, null);
     }
 
     static Prescription birdDog(int sets, String harder) {
-        return new Prescription("reps", sets, 3, 8, 10, null, null, null, true, "bodyweight", null, null, null, 45, harder);
+        return new Prescription(DoseKind.REPS, sets, 3, 8, 10, null, null, null, true, new Load.Bodyweight(), null, 45,
+                harder);
     }
 
     /** The article's superman hold: 8–12 reps, a one-second hold at the top, no equipment. */
     static Prescription superman(int sets, int holdSeconds) {
-        return new Prescription("reps", sets, 3, 8, 12, null, null, holdSeconds, false, "bodyweight", null, null, null,
-                60, "back-extension");
+        return new Prescription(DoseKind.REPS, sets, 3, 8, 12, null, null, holdSeconds, false, new Load.Bodyweight(),
+                null, 60, "back-extension");
     }
 
     static Prescription sidePlank(int sets) {
-        return new Prescription("hold", sets, 3, null, null, 20, 40, null, false, "bodyweight", null, null, null, 45,
-                "side-plank-leg-lift");
+        return new Prescription(DoseKind.HOLD, sets, 3, null, null, 20, 40, null, false, new Load.Bodyweight(), null,
+                45, "side-plank-leg-lift");
     }
 
     static SetResult reps(int number, int reps, Integer rir, int pain) {
@@ -60,7 +63,7 @@ class DoubleProgressionTest {
         for (String side : p.perSide() ? new String[] { "left", "right" } : new String[] { null }) {
             for (int n = 1; n <= p.sets(); n++) {
                 sets.add(new SetResult(n, side, p.countsReps() ? p.top() : null, p.countsReps() ? null : p.top(),
-                        p.loadKg(), p.band(), 2, null, 2, false));
+                        p.loadKg(), p.band() == null ? null : p.band().colour(), 2, null, 2, false));
             }
         }
         return sets;

@@ -3,6 +3,7 @@ package org.backstrong.progress.service;
 import java.io.IOException;
 
 import org.backstrong.progress.domain.progression.Evidence;
+import org.backstrong.progress.domain.progression.Prescription;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,18 +13,20 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.util.NameTransformer;
 
 /**
- * A decision's evidence as the decision table has always recorded it: one flat JSON object, the
- * session's numbers first, then the deciding rule's own, keyed by the evidence records' components.
+ * A decision's JSON as the decision table has always recorded it. The evidence is one flat object,
+ * the session's numbers first, then the deciding rule's own, keyed by the evidence records'
+ * components; a prescription (also inside the evidence) is written in its recorded shape.
  */
-final class EvidenceJson extends StdSerializer<Evidence> {
+final class DecisionJson extends StdSerializer<Evidence> {
 
-    private EvidenceJson() {
+    private DecisionJson() {
         super(Evidence.class);
     }
 
-    /** The service's mapper, writing evidence flat; everything else as the service's mapper writes it. */
+    /** The service's mapper, writing evidence and prescriptions as above, everything else as it would. */
     static ObjectMapper on(ObjectMapper json) {
-        return json.copy().registerModule(new SimpleModule("evidence").addSerializer(new EvidenceJson()));
+        return json.copy().registerModule(new SimpleModule("decisions").addSerializer(new DecisionJson())
+                .addSerializer(new PrescriptionAsRecorded()));
     }
 
     @Override
@@ -40,5 +43,18 @@ final class EvidenceJson extends StdSerializer<Evidence> {
     private static void inline(Object numbers, JsonGenerator out, SerializerProvider provider) throws IOException {
         provider.findValueSerializer(numbers.getClass()).unwrappingSerializer(NameTransformer.NOP)
                 .serialize(numbers, out, provider);
+    }
+
+    /** The engine's prescription in the shape the decision table records. */
+    private static final class PrescriptionAsRecorded extends StdSerializer<Prescription> {
+
+        private PrescriptionAsRecorded() {
+            super(Prescription.class);
+        }
+
+        @Override
+        public void serialize(Prescription p, JsonGenerator out, SerializerProvider provider) throws IOException {
+            provider.defaultSerializeValue(EventPrescriptions.recorded(p), out);
+        }
     }
 }
