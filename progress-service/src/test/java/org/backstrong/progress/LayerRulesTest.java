@@ -1,5 +1,7 @@
 package org.backstrong.progress;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
 import org.backstrong.testinfra.LayerRules;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -16,4 +18,13 @@ class LayerRulesTest {
     @ArchTest static final ArchRule endpointsCallServicesOnly = LayerRules.endpointsCallServicesOnly(BASE);
     @ArchTest static final ArchRule sqlOnlyInRepositories = LayerRules.sqlOnlyInRepositories(BASE);
     @ArchTest static final ArchRule eventsKnowNoDomain = LayerRules.eventsKnowNoDomain(BASE);
+
+    @ArchTest
+    static final ArchRule engineIsPureRules = LayerRules.pureRules(BASE + ".domain.progression");
+
+    /** Stricter than pureRules: the engine reads on its own, nothing of the service's other layers or entities. */
+    @ArchTest
+    static final ArchRule engineUsesOnlyTheJdk = classes().that().resideInAPackage(BASE + ".domain.progression..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", BASE + ".domain.progression..")
+            .because("a clinician checks the engine against the architecture page, line by line");
 }

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.backstrong.progress.domain.PainFlag;
-import org.backstrong.progress.domain.PainFlagSeverity;
+import org.backstrong.progress.domain.progression.PainFlagSeverity;
 import org.backstrong.progress.domain.PainFlagStatus;
 import org.backstrong.progress.repository.PainFlagRepository;
 import org.backstrong.testinfra.TestTokens;

@@ -18,7 +18,7 @@ import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.backstrong.progress.domain.PainFlag;
-import org.backstrong.progress.domain.PainFlagSeverity;
+import org.backstrong.progress.domain.progression.PainFlagSeverity;
 import org.backstrong.progress.domain.PainFlagStatus;
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.messaging.Topics;

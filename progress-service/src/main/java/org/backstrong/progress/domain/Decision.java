@@ -11,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.backstrong.progress.domain.progression.Outcome;
+
 /** A progression decision as recorded: the rule, the numbers (JSON), the reason, before and after. */
 @Entity
 @Table(name = "decision")

@@ -10,6 +10,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.backstrong.progress.domain.progression.SetResult;
+
 /** One set a patient logged (SetCompleted). */
 @Entity
 @Table(name = "logged_set")

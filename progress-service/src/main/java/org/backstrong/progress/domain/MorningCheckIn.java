@@ -9,6 +9,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.backstrong.progress.domain.progression.MorningCheck;
+
 /** How the back felt the morning after a session, against the pre-session level. */
 @Entity
 @Table(name = "morning_checkin")

@@ -1,5 +1,7 @@
 package org.backstrong.progress.domain;
 
+import org.backstrong.progress.domain.progression.PainScale;
+
 /**
  * Pain as the pain-monitoring model reads it (Thomeé 1997; Silbernagel 2007): 0–2 safe, up to 5
  * acceptable, above 5 not. Rows of single patients show an analyst only the band, never the number,
@@ -26,10 +28,10 @@ public enum PainBand {
         if (pain < 0 || pain > 10 || Double.isNaN(pain)) {
             throw new IllegalArgumentException("pain is 0 to 10, not " + pain);
         }
-        if (pain <= 2) {
+        if (pain <= PainScale.HIGHEST_SAFE) {
             return SAFE;
         }
-        return pain <= 5 ? ACCEPTABLE : TOO_HIGH;
+        return pain <= PainScale.HIGHEST_ACCEPTABLE ? ACCEPTABLE : TOO_HIGH;
     }
 
     /** The label of the band, or null when there is no pain to band. */

@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.backstrong.progress.domain.progression.PainFlagSeverity;
+
 /** A pain report that a clinician must see, with the rule that raised it and the numbers behind it. */
 @Entity
 @Table(name = "pain_flag")

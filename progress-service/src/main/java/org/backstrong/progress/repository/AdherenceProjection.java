@@ -17,7 +17,7 @@ import jakarta.persistence.Tuple;
 
 import org.backstrong.progress.domain.AdherenceChange;
 import org.backstrong.progress.domain.LoggedSet;
-import org.backstrong.progress.domain.WeekPain;
+import org.backstrong.progress.domain.progression.WeekPain;
 import org.hibernate.Session;
 
 /**

@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.backstrong.progress.domain.PainFlag;
-import org.backstrong.progress.domain.PainFlagSeverity;
+import org.backstrong.progress.domain.progression.PainFlagSeverity;
 import org.backstrong.progress.domain.PainFlagStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;

@@ -4,7 +4,7 @@ import static org.backstrong.progress.service.InvalidEventException.require;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.progress.domain.Bands;
+import org.backstrong.progress.domain.progression.Band;
 import org.backstrong.progress.domain.PatientPlan;
 import org.backstrong.progress.event.Envelope;
 import org.backstrong.progress.event.EventTypes;
@@ -157,8 +157,8 @@ public class IncomingEventReader {
         if (set.rir() != null && set.rir() < 0) {
             throw new InvalidEventException("rir must not be negative");
         }
-        if (set.band() != null && !Bands.LIGHTEST_FIRST.contains(set.band())) {
-            throw new InvalidEventException("band must be one of " + Bands.LIGHTEST_FIRST);
+        if (set.band() != null && !Band.colours().contains(set.band())) {
+            throw new InvalidEventException("band must be one of " + Band.colours());
         }
         return set;
     }

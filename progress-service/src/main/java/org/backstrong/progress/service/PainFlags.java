@@ -7,7 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.backstrong.progress.domain.FlagCall;
+import org.backstrong.progress.domain.progression.FlagCall;
 import org.backstrong.progress.domain.PainFlag;
 import org.backstrong.progress.domain.PainFlagStatus;
 import org.backstrong.progress.event.EventTypes;
@@ -36,7 +36,7 @@ public class PainFlags {
     /** Raises the flag unless the same rule already has an unresolved flag on the same item (or plan). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void raise(FlagCall call, Subject on, OffsetDateTime at) {
-        if (flags.unresolvedExists(on.patientId(), on.itemId(), call.rule())) {
+        if (flags.unresolvedExists(on.patientId(), on.itemId(), call.rule().name())) {
             Log.infof("Pain flag %s not raised again for patient %s item %s: one is still open", call.rule(),
                     on.patientId(), on.itemId());
             return;
@@ -50,7 +50,7 @@ public class PainFlags {
         flag.exerciseId = on.exerciseId();
         flag.severity = call.severity();
         flag.status = PainFlagStatus.OPEN;
-        flag.rule = call.rule();
+        flag.rule = call.rule().name();
         flag.evidence = call.evidence();
         flag.raisedAt = at;
         flags.persist(flag);

@@ -12,17 +12,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.backstrong.progress.domain.Decision;
-import org.backstrong.progress.domain.DoubleProgression;
+import org.backstrong.progress.domain.progression.DoubleProgression;
 import org.backstrong.progress.domain.LoggedSet;
-import org.backstrong.progress.domain.MorningCheck;
+import org.backstrong.progress.domain.progression.MorningCheck;
 import org.backstrong.progress.domain.MorningCheckIn;
-import org.backstrong.progress.domain.PainFlagSeverity;
-import org.backstrong.progress.domain.PastDecision;
+import org.backstrong.progress.domain.progression.PainFlagSeverity;
+import org.backstrong.progress.domain.progression.PastDecision;
 import org.backstrong.progress.domain.PatientPlan;
-import org.backstrong.progress.domain.Prescription;
-import org.backstrong.progress.domain.ProgressionDecision;
-import org.backstrong.progress.domain.ProgressionInput;
-import org.backstrong.progress.domain.ProgressionRule;
+import org.backstrong.progress.domain.progression.Prescription;
+import org.backstrong.progress.domain.progression.ProgressionDecision;
+import org.backstrong.progress.domain.progression.ProgressionInput;
+import org.backstrong.progress.domain.progression.ProgressionRule;
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.event.PlanItemData;
 import org.backstrong.progress.event.ProgressionAdjusted;
@@ -59,7 +59,7 @@ public class Progression {
         this.flags = flags;
         this.decisions = decisions;
         this.outbox = outbox;
-        this.json = json;
+        this.json = DecisionJson.on(json);
     }
 
     /**
@@ -107,8 +107,8 @@ public class Progression {
         ProgressionRule rule = Arrays.stream(ProgressionRule.values()).filter(known -> known.name().equals(decision.rule))
                 .findFirst().orElse(null);
         try {
-            return new PastDecision(decision.sessionDate, rule, json.readValue(decision.beforePrescription,
-                    Prescription.class));
+            return new PastDecision(decision.sessionDate, rule, EventPrescriptions.ofRecorded(json.readValue(
+                    decision.beforePrescription, RecordedPrescription.class)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Decision " + decision.id + " has an unreadable prescription", e);
         }
@@ -126,7 +126,7 @@ public class Progression {
         recorded.sessionDate = sessionDate;
         recorded.outcome = decision.outcome();
         recorded.rule = decision.rule().name();
-        recorded.inputs = write(decision.inputs());
+        recorded.inputs = write(decision.evidence());
         recorded.reason = decision.reason();
         recorded.beforePrescription = write(decision.before());
         recorded.afterPrescription = write(decision.after());

@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import org.backstrong.progress.domain.Decision;
 import org.backstrong.progress.domain.LoggedSet;
 import org.backstrong.progress.domain.PainFlag;
-import org.backstrong.progress.domain.Prescription;
 import org.backstrong.progress.domain.SessionCompletion;
 import org.backstrong.progress.repository.CheckInRepository;
 import org.backstrong.progress.repository.DecisionRepository;
@@ -51,8 +50,8 @@ public class Timeline {
     }
 
     public record DecisionView(UUID id, LocalDate sessionDate, UUID itemId, String exerciseId, String outcome,
-            String rule, String reason, Map<String, Object> inputs, Prescription before, Prescription after,
-            String suggestedVariantId, OffsetDateTime decidedAt) {
+            String rule, String reason, Map<String, Object> inputs, RecordedPrescription before,
+            RecordedPrescription after, String suggestedVariantId, OffsetDateTime decidedAt) {
     }
 
     public record Flag(UUID id, UUID itemId, String exerciseId, String severity, String status, String rule,
@@ -116,8 +115,8 @@ public class Timeline {
     private DecisionView decision(Decision decision) {
         return new DecisionView(decision.id, decision.sessionDate, decision.itemId, decision.exerciseId,
                 decision.outcome.name(), decision.rule, decision.reason, read(decision.inputs, NUMBERS),
-                read(decision.beforePrescription, new TypeReference<Prescription>() {
-                }), read(decision.afterPrescription, new TypeReference<Prescription>() {
+                read(decision.beforePrescription, new TypeReference<RecordedPrescription>() {
+                }), read(decision.afterPrescription, new TypeReference<RecordedPrescription>() {
                 }), decision.suggestedVariantId, decision.decidedAt);
     }
 

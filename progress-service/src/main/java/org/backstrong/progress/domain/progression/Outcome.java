@@ -1,4 +1,4 @@
-package org.backstrong.progress.domain;
+package org.backstrong.progress.domain.progression;
 
 /** What a progression decision does to the prescription. */
 public enum Outcome {

@@ -1,4 +1,4 @@
-package org.backstrong.progress.domain;
+package org.backstrong.progress.domain.progression;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,8 +30,8 @@ class PrescribedSetsTest {
             """)
     void keepsOnlyThePrescribedSetsOnEachSideOnceInTheOrderLogged(int sets, boolean perSide, String logged,
             String decide) {
-        Prescription prescription = new Prescription("reps", sets, 3, 8, 12, null, null, null, perSide, "bodyweight",
-                null, null, null, 45, null);
+        Prescription prescription = new Prescription(DoseKind.REPS, sets, 3, 8, 12, null, null, null, perSide,
+                new Load.Bodyweight(), null, 45, null);
         assertEquals(decide, slots(PrescribedSets.of(prescription, sets(logged))));
     }
 

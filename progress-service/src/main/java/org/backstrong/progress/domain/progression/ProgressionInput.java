@@ -1,4 +1,4 @@
-package org.backstrong.progress.domain;
+package org.backstrong.progress.domain.progression;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * of that session, where the plan stands, what the flags and the last check-in say, and what was
  * decided after this exercise's earlier sessions.
  *
- * @param planStatus the plan's status when the session is decided ({@link PatientPlan#ACTIVE}, paused
+ * @param planStatus the plan's status when the session is decided ({@link #PLAN_ACTIVE}, {@link #PLAN_PAUSED}
  *        or completed)
  * @param laterSessionDecided the latest session of the plan decided already, when it is after this
  *        session (this one arrived late); null otherwise
@@ -20,6 +20,10 @@ import java.util.List;
 public record ProgressionInput(Prescription prescription, List<SetResult> sets, String planStatus,
         LocalDate laterSessionDecided, boolean firstWeek, boolean exercisePaused, boolean stopFlagOpen,
         boolean watchFlagOpen, MorningCheck lastCheckIn, Prescription startingDose, List<PastDecision> earlierDecisions) {
+
+    /** The plan statuses the engine tells apart, as the plan events spell them; any other has ended. */
+    public static final String PLAN_ACTIVE = "active";
+    public static final String PLAN_PAUSED = "paused";
 
     public ProgressionInput {
         earlierDecisions = earlierDecisions == null ? List.of() : List.copyOf(earlierDecisions);

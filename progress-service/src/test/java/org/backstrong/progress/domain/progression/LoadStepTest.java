@@ -1,4 +1,4 @@
-package org.backstrong.progress.domain;
+package org.backstrong.progress.domain.progression;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -42,5 +42,14 @@ class LoadStepTest {
             String expected) {
         assertEquals(new BigDecimal(expected),
                 LoadStep.up(new BigDecimal(load), percent == null ? null : new BigDecimal(percent)).toKg());
+    }
+
+    @ParameterizedTest(name = "{0} kg - {1} % = {2} kg")
+    @CsvSource({ "12.0, 5, 11.5", "10.5, 5, 10.0", "10, 5, 9.5", "2.5, 5, 2.0", "1, 5, 0.5", "0.5, 5, 0.0",
+            "44, 10, 40.0", "63, , 60.0", "10.25, 5, 9.5" })
+    void lowersTheLoadOneStepToTheNearestHalfKiloAlwaysByAtLeastHalfAKiloAndNeverBelowNothing(String load,
+            String percent, String expected) {
+        assertEquals(new BigDecimal(expected),
+                LoadStep.previousLoad(new BigDecimal(load), percent == null ? null : new BigDecimal(percent)));
     }
 }

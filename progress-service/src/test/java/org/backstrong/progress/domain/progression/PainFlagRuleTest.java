@@ -1,4 +1,4 @@
-package org.backstrong.progress.domain;
+package org.backstrong.progress.domain.progression;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +26,7 @@ class PainFlagRuleTest {
     @ParameterizedTest(name = "pain {0}, beyond normal fatigue {1}: {2}")
     @CsvSource({ "0, false, ", "5, false, ", "6, false, PAIN_ABOVE_FIVE", "10, false, PAIN_ABOVE_FIVE",
             "3, true, BEYOND_NORMAL_FATIGUE", "7, true, PAIN_ABOVE_FIVE" })
-    void raisesAStopDuringASetAboveFiveOrBeyondNormalFatigue(int pain, boolean beyond, String rule) {
+    void raisesAStopDuringASetAboveFiveOrBeyondNormalFatigue(int pain, boolean beyond, PainFlagRule rule) {
         Optional<FlagCall> call = PainFlagRule.duringSet(set(pain, beyond));
         assertEquals(Optional.ofNullable(rule), call.map(FlagCall::rule));
         call.ifPresent(flag -> assertEquals(PainFlagSeverity.STOP, flag.severity()));

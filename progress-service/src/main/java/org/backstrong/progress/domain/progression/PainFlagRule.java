@@ -1,4 +1,4 @@
-package org.backstrong.progress.domain;
+package org.backstrong.progress.domain.progression;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -14,16 +14,20 @@ import java.util.regex.Pattern;
  * <p>The pre-session level is the pain of the session's first set (the first set logged on the
  * latest session day before the check-in): it is measured on the day of the load the morning
  * judges, while an older check-in may be days stale. Without such a set, the previous check-in.
+ *
+ * <p>The constants are the rules' ids as flags record and publish them (their names).
  */
-public final class PainFlagRule {
+public enum PainFlagRule {
 
-    public static final String PAIN_ABOVE_FIVE = "PAIN_ABOVE_FIVE";
-    public static final String BEYOND_NORMAL_FATIGUE = "BEYOND_NORMAL_FATIGUE";
-    public static final String MORNING_PAIN_ROSE = "MORNING_PAIN_ROSE";
-    public static final String WEEKLY_PAIN_RISING = "WEEKLY_PAIN_RISING";
+    /** STOP: pain above 5 during a set. */
+    PAIN_ABOVE_FIVE,
+    /** STOP: pain beyond normal muscle fatigue during a set. */
+    BEYOND_NORMAL_FATIGUE,
+    /** WATCH: the morning after, 2 or more points above the pre-session level. */
+    MORNING_PAIN_ROSE,
+    /** WATCH: the weekly mean rose two weeks in a row, and by enough to matter. */
+    WEEKLY_PAIN_RISING;
 
-    static final int HIGHEST_ACCEPTABLE_PAIN = 5;
-    static final int MORNING_RISE_THAT_FLAGS = 2;
     /** Any run of white space, line breaks and Unicode separators included. */
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     /** A weekly rise counts when it adds up to this over the two weeks, or ends above the next. */
@@ -32,12 +36,9 @@ public final class PainFlagRule {
     /** Means are fractions: 0.7 → 1.7 must count as a rise of exactly 1 despite binary rounding. */
     private static final double ROUNDING = 1e-9;
 
-    private PainFlagRule() {
-    }
-
     /** A STOP for one set: pain above 5, or pain beyond normal muscle fatigue. */
     public static Optional<FlagCall> duringSet(SetResult set) {
-        if (set.pain() > HIGHEST_ACCEPTABLE_PAIN) {
+        if (PainScale.stops(set.pain())) {
             return Optional.of(new FlagCall(PainFlagSeverity.STOP, PAIN_ABOVE_FIVE,
                     "pain " + set.pain() + " during set " + set.setNumber() + side(set) + " (above 5)"));
         }
@@ -70,7 +71,7 @@ public final class PainFlagRule {
 
     /** Did the back settle by the morning? Unknown pre-session level counts as settled. */
     public static boolean settled(int morningPain, Integer preSessionPain) {
-        return preSessionPain == null || morningPain - preSessionPain < MORNING_RISE_THAT_FLAGS;
+        return PainScale.settled(morningPain, preSessionPain);
     }
 
     /** A WATCH when the morning pain is 2 or more points above the pre-session level. */

@@ -1,4 +1,4 @@
-package org.backstrong.progress.domain;
+package org.backstrong.progress.domain.progression;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -18,6 +19,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.backstrong.progress.domain.PatientPlan;
+
 /** Every rule of the engine and its edges, one row each: the situation, the rule that decides, the prescription after. */
 class DoubleProgressionTest {
 
@@ -26,27 +29,29 @@ class DoubleProgressionTest {
 
     /** 2 of at most 3 sets of 8–12 reps with 10 kg, +5 %; the harder variant is a good morning. */
     static Prescription dumbbellRow() {
-        return new Prescription("reps", 2, 3, 8, 12, null, null, null, false, "kg", new BigDecimal("10.0"), null,
-                new BigDecimal("5"), 60, "good-morning");
+        return new Prescription(DoseKind.REPS, 2, 3, 8, 12, null, null, null, false,
+                new Load.Kilograms(new BigDecimal("10.0")), new BigDecimal("5"), 60, "good-morning");
     }
 
     static Prescription bandPullApart(String band) {
-        return new Prescription("reps", 3, 3, 10, 15, null, null, null, false, "band", null, band, null, 45, null);
+        return new Prescription(DoseKind.REPS, 3, 3, 10, 15, null, null, null, false,
+                new Load.Banded(Band.valueOf(band.toUpperCase(Locale.ROOT))), null, 45, null);
     }
 
     static Prescription birdDog(int sets, String harder) {
-        return new Prescription("reps", sets, 3, 8, 10, null, null, null, true, "bodyweight", null, null, null, 45, harder);
+        return new Prescription(DoseKind.REPS, sets, 3, 8, 10, null, null, null, true, new Load.Bodyweight(), null, 45,
+                harder);
     }
 
     /** The article's superman hold: 8–12 reps, a one-second hold at the top, no equipment. */
     static Prescription superman(int sets, int holdSeconds) {
-        return new Prescription("reps", sets, 3, 8, 12, null, null, holdSeconds, false, "bodyweight", null, null, null,
-                60, "back-extension");
+        return new Prescription(DoseKind.REPS, sets, 3, 8, 12, null, null, holdSeconds, false, new Load.Bodyweight(),
+                null, 60, "back-extension");
     }
 
     static Prescription sidePlank(int sets) {
-        return new Prescription("hold", sets, 3, null, null, 20, 40, null, false, "bodyweight", null, null, null, 45,
-                "side-plank-leg-lift");
+        return new Prescription(DoseKind.HOLD, sets, 3, null, null, 20, 40, null, false, new Load.Bodyweight(), null,
+                45, "side-plank-leg-lift");
     }
 
     static SetResult reps(int number, int reps, Integer rir, int pain) {
@@ -58,7 +63,7 @@ class DoubleProgressionTest {
         for (String side : p.perSide() ? new String[] { "left", "right" } : new String[] { null }) {
             for (int n = 1; n <= p.sets(); n++) {
                 sets.add(new SetResult(n, side, p.countsReps() ? p.top() : null, p.countsReps() ? null : p.top(),
-                        p.loadKg(), p.band(), 2, null, 2, false));
+                        p.loadKg(), p.band() == null ? null : p.band().colour(), 2, null, 2, false));
             }
         }
         return sets;
@@ -493,15 +498,6 @@ class DoubleProgressionTest {
         assertEquals(input.prescription(), decision.before());
     }
 
-    @ParameterizedTest(name = "{0} kg - {1} % = {2} kg")
-    @CsvSource({ "12.0, 5, 11.5", "10.5, 5, 10.0", "10, 5, 9.5", "2.5, 5, 2.0", "1, 5, 0.5", "0.5, 5, 0.0",
-            "44, 10, 40.0", "63, , 60.0", "10.25, 5, 9.5" })
-    void lowersTheLoadOneStepToTheNearestHalfKiloAlwaysByAtLeastHalfAKiloAndNeverBelowNothing(String load,
-            String percent, String expected) {
-        assertEquals(new BigDecimal(expected),
-                DoubleProgression.previousLoad(new BigDecimal(load), percent == null ? null : new BigDecimal(percent)));
-    }
-
     @Test
     void explainsAStepBackInThePatientsWordsAndRecordsBothSessions() {
         Prescription row12 = dumbbellRowAt("12.0", 3);
@@ -511,10 +507,10 @@ class DoubleProgressionTest {
                 + "the load from 12 kg to 11.5 kg.", decision.reason());
         assertTrue(decision.adjustsThePlan());
         assertNull(decision.suggestedVariantId());
-        assertEquals(8, decision.inputs().get("bottom"));
-        assertEquals(7, decision.inputs().get("lowest"));
-        assertEquals(LAST_FRIDAY, decision.inputs().get("previousSessionBelowTheRange"));
-        assertEquals(dumbbellRow(), decision.inputs().get("startingDose"));
+        assertEquals(8, decision.evidence().session().bottom());
+        assertEquals(7, decision.evidence().session().lowest());
+        assertEquals(LAST_FRIDAY, belowTwice(decision).previousSessionBelowTheRange());
+        assertEquals(dumbbellRow(), belowTwice(decision).startingDose());
     }
 
     @Test
@@ -535,8 +531,8 @@ class DoubleProgressionTest {
                 + "they decide.", decision.reason());
         assertNull(decision.suggestedVariantId());
         assertEquals(false, decision.adjustsThePlan());
-        assertEquals(LAST_FRIDAY, decision.inputs().get("harderVariantSuggestedAfter"));
-        assertEquals("bird-dog-weighted", decision.inputs().get("suggestedVariantId"));
+        assertEquals(LAST_FRIDAY, suggested(decision).harderVariantSuggestedAfter());
+        assertEquals("bird-dog-weighted", suggested(decision).suggestedVariantId());
     }
 
     @Test
@@ -545,12 +541,12 @@ class DoubleProgressionTest {
         assertEquals("You did all 2 sets at 12 reps with reps to spare, so we added a set (3 sets).", decision.reason());
         assertEquals("You did your set at 12 reps with reps to spare, so we added a set (2 sets).",
                 DoubleProgression.decide(qualifying(dumbbellRow().withSets(1), s -> s)).reason());
-        assertEquals(2, decision.inputs().get("setsPrescribed"));
-        assertEquals(2, decision.inputs().get("setsLogged"));
-        assertEquals(12, decision.inputs().get("top"));
-        assertEquals(2, decision.inputs().get("highestPain"));
-        assertEquals(2, decision.inputs().get("lowestRir"));
-        assertEquals(true, decision.inputs().get("checkInSettled"));
+        assertEquals(2, decision.evidence().session().setsPrescribed());
+        assertEquals(2, decision.evidence().session().setsLogged());
+        assertEquals(12, decision.evidence().session().top());
+        assertEquals(2, decision.evidence().session().highestPain());
+        assertEquals(2, decision.evidence().session().lowestRir());
+        assertEquals(true, decision.evidence().session().checkInSettled());
     }
 
     @Test
@@ -558,11 +554,11 @@ class DoubleProgressionTest {
         ProgressionDecision paused = DoubleProgression.decide(qualifying(dumbbellRow(), s -> s.plan(PatientPlan.PAUSED)));
         assertEquals("Your plan is paused, so this session does not change it; the first session after it resumes "
                 + "decides.", paused.reason());
-        assertEquals("paused", paused.inputs().get("planStatus"));
+        assertEquals("paused", ((Evidence.PlanNotActive) paused.evidence().ofTheRule()).planStatus());
         ProgressionDecision late = DoubleProgression.decide(qualifying(dumbbellRow(), s -> s.arrivedAfter(MONDAY)));
         assertEquals("Your session of 2026-03-09 was decided before this one arrived, so this earlier session does not "
                 + "change your plan.", late.reason());
-        assertEquals(MONDAY, late.inputs().get("laterSessionDecided"));
+        assertEquals(MONDAY, ((Evidence.LaterSessionDecided) late.evidence().ofTheRule()).laterSessionDecided());
         assertEquals(false, late.adjustsThePlan());
     }
 
@@ -572,8 +568,8 @@ class DoubleProgressionTest {
                 reps(1, 12, 2, 2), reps(3, 12, 2, 2), reps(4, 12, 2, 2)))));
         assertEquals("You logged 1 of 2 sets and 2 extra sets, which do not count, so we hold this exercise until all "
                 + "of them are done.", decision.reason());
-        assertEquals(1, decision.inputs().get("setsLogged"));
-        assertEquals(2, decision.inputs().get("extraSetsNotCounted"));
+        assertEquals(1, decision.evidence().session().setsLogged());
+        assertEquals(2, decision.evidence().session().extraSetsNotCounted());
     }
 
     @Test
@@ -590,11 +586,11 @@ class DoubleProgressionTest {
         assertEquals(new BigDecimal("2.5"), decision.after().loadKg());
         assertEquals("You did all 3 sets at 12 reps with reps to spare, so we raised the load from 2 kg to 2.5 kg "
                 + "(+25 %, the smallest step); start again at 8 reps and build up.", decision.reason());
-        assertEquals(new BigDecimal("25.0"), decision.inputs().get("loadIncreasePercent"));
-        assertEquals(new BigDecimal("5"), decision.inputs().get("loadStepPercentAsked"));
-        assertEquals(true, decision.inputs().get("smallestStep"));
-        assertEquals(true, decision.inputs().get("aboveTheAdvisedRange"));
-        assertEquals(new BigDecimal("0.5"), decision.inputs().get("smallestStepKg"));
+        assertEquals(new BigDecimal("25.0"), loadStep(decision).loadIncreasePercent());
+        assertEquals(new BigDecimal("5"), loadStep(decision).loadStepPercentAsked());
+        assertEquals(true, loadStep(decision).smallestStep());
+        assertEquals(true, loadStep(decision).aboveTheAdvisedRange());
+        assertEquals(new BigDecimal("0.5"), loadStep(decision).smallestStepKg());
     }
 
     @Test
@@ -611,5 +607,17 @@ class DoubleProgressionTest {
         ProgressionDecision decision = DoubleProgression.decide(qualifying(dumbbellRow(), Situation::watchFlag));
         assertNull(decision.suggestedVariantId());
         assertEquals(false, decision.adjustsThePlan());
+    }
+
+    private static Evidence.BelowTheRangeTwice belowTwice(ProgressionDecision decision) {
+        return (Evidence.BelowTheRangeTwice) decision.evidence().ofTheRule();
+    }
+
+    private static Evidence.HarderVariantSuggested suggested(ProgressionDecision decision) {
+        return (Evidence.HarderVariantSuggested) decision.evidence().ofTheRule();
+    }
+
+    private static Evidence.LoadStepTaken loadStep(ProgressionDecision decision) {
+        return (Evidence.LoadStepTaken) decision.evidence().ofTheRule();
     }
 }

@@ -1,4 +1,4 @@
-package org.backstrong.progress.domain;
+package org.backstrong.progress.domain.progression;
 
 /** The rule behind every progression decision, as recorded and published. */
 public enum ProgressionRule {

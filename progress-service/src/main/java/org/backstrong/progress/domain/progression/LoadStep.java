@@ -1,9 +1,8 @@
-package org.backstrong.progress.domain;
+package org.backstrong.progress.domain.progression;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * One load step up in kilograms. ACSM (2009) adds 2–10 % once the top of the range is done with
@@ -17,6 +16,8 @@ import java.util.Map;
  */
 public record LoadStep(BigDecimal fromKg, BigDecimal toKg, BigDecimal askedPercent, boolean smallestStep) {
 
+    /** The architecture page's default load step when a prescription names none. */
+    public static final BigDecimal DEFAULT_STEP_PERCENT = new BigDecimal("5");
     /** Dumbbells and plates go up in half kilos. */
     public static final BigDecimal SMALLEST_PLATE = new BigDecimal("0.5");
     /** The most ACSM (2009) advises in one step; the smallest step may go beyond it on a light load. */
@@ -26,7 +27,7 @@ public record LoadStep(BigDecimal fromKg, BigDecimal toKg, BigDecimal askedPerce
 
     /** The load one step up, to the nearest half kilo, and always at least half a kilo more (in half kilos). */
     public static LoadStep up(BigDecimal load, BigDecimal stepPercent) {
-        BigDecimal percent = stepPercent == null ? DoubleProgression.DEFAULT_LOAD_STEP_PERCENT : stepPercent;
+        BigDecimal percent = stepPercent == null ? DEFAULT_STEP_PERCENT : stepPercent;
         BigDecimal asked = load.multiply(percent).divide(HUNDRED);
         BigDecimal rounded = load.add(asked).divide(SMALLEST_PLATE, 0, RoundingMode.HALF_UP).multiply(SMALLEST_PLATE);
         // A load between half kilos (2.25 kg) goes up to a half kilo too, not to 2.75 kg.
@@ -58,16 +59,22 @@ public record LoadStep(BigDecimal fromKg, BigDecimal toKg, BigDecimal askedPerce
     }
 
     /** The numbers a decision records about the step. */
-    public Map<String, Object> numbers() {
-        Map<String, Object> numbers = new LinkedHashMap<>();
-        numbers.put("loadBeforeKg", fromKg);
-        numbers.put("loadAfterKg", toKg);
-        numbers.put("loadStepPercentAsked", askedPercent);
-        numbers.put("loadIncreasePercent", percent());
-        numbers.put("smallestStepKg", SMALLEST_PLATE);
-        numbers.put("smallestStep", smallestStep);
-        numbers.put("aboveTheAdvisedRange", aboveTheAdvisedRange());
-        return numbers;
+    public Evidence.LoadStepTaken evidence() {
+        return new Evidence.LoadStepTaken(fromKg, toKg, askedPercent, percent(), SMALLEST_PLATE, smallestStep,
+                aboveTheAdvisedRange());
+    }
+
+    /**
+     * The load one step down: divided by (1 + step %), to the nearest half kilo, always at least half
+     * a kilo less, and never below nothing.
+     */
+    static BigDecimal previousLoad(BigDecimal load, BigDecimal stepPercent) {
+        BigDecimal percent = stepPercent == null ? DEFAULT_STEP_PERCENT : stepPercent;
+        BigDecimal lowered = load.divide(BigDecimal.ONE.add(percent.movePointLeft(2)), MathContext.DECIMAL64);
+        BigDecimal rounded = lowered.divide(SMALLEST_PLATE, 0, RoundingMode.HALF_UP).multiply(SMALLEST_PLATE);
+        BigDecimal atMost = load.subtract(SMALLEST_PLATE).divide(SMALLEST_PLATE, 0, RoundingMode.FLOOR)
+                .multiply(SMALLEST_PLATE);
+        return rounded.min(atMost).max(BigDecimal.ZERO).setScale(1, RoundingMode.UNNECESSARY);
     }
 
     static String kg(BigDecimal load) {

@@ -1,5 +1,0 @@
-package org.backstrong.progress.domain;
-
-/** A pain flag the rules want raised: how serious, which rule, and the numbers in words. */
-public record FlagCall(PainFlagSeverity severity, String rule, String evidence) {
-}

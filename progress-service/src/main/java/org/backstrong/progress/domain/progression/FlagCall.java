@@ -1,0 +1,5 @@
+package org.backstrong.progress.domain.progression;
+
+/** A pain flag the rules want raised: how serious, which rule, and the numbers in words. */
+public record FlagCall(PainFlagSeverity severity, PainFlagRule rule, String evidence) {
+}
