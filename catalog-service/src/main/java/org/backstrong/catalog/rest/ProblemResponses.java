@@ -9,9 +9,9 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 /**
  * The catalog's error answers in /q/openapi (see {@link ProblemDocumentation}); its own answers
  * (412, 428) are declared on their resource methods, with the ETag and Location headers here.
+ * It implements OASFilter again because Quarkus finds build-time filters among direct implementors.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
-// Implements OASFilter again: Quarkus finds build-time filters among the direct implementors only.
 public class ProblemResponses extends ProblemDocumentation implements OASFilter {
 
     public ProblemResponses() {

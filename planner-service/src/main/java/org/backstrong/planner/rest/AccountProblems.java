@@ -1,5 +1,7 @@
 package org.backstrong.planner.rest;
 
+import org.backstrong.input.Problem;
+
 import jakarta.ws.rs.core.Response;
 
 import org.backstrong.planner.accounts.AccountsUnavailableException;

@@ -1,5 +1,7 @@
 package org.backstrong.planner.rest;
 
+import org.backstrong.input.InputDates;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.backstrong.planner.problems.PathDates;
 import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
@@ -121,6 +124,6 @@ public class PlanResource {
 
     /** A yyyy-MM-dd path segment in InputDates' range; anything else is a 400 naming "date" (not JAX-RS's bare 404). */
     public static LocalDate parseDate(String text) {
-        return InputDates.parse("date", text);
+        return PathDates.parse("date", text);
     }
 }

@@ -1,5 +1,9 @@
 package org.backstrong.planner.rest;
 
+import org.backstrong.input.Problem;
+import org.backstrong.input.JsonInputProblem;
+import org.backstrong.input.BodyLimit;
+
 import java.util.Comparator;
 
 import jakarta.persistence.OptimisticLockException;

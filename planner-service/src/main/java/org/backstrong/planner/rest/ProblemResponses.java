@@ -1,113 +1,30 @@
 package org.backstrong.planner.rest;
 
-import java.util.Map;
-
+import org.backstrong.input.ProblemDocumentation;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
-import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
-import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * Documents the error answers in /q/openapi: the ones every operation shares by how it is
- * declared (roles, path ids, inputs), and the problem-details body of every 4xx and 5xx, which
- * {@link ProblemMapper} gives them all. Answers particular to one operation (409, 422, 503) are
- * declared on its resource method; this fills in their body, and the headers they refer to.
+ * planner's error answers in /q/openapi (see {@link ProblemDocumentation}); its own answers (409,
+ * 422, 503) are declared on their resource methods, with the Location and Retry-After headers here.
+ * It implements OASFilter again because Quarkus finds build-time filters among direct implementors.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
-public class ProblemResponses implements OASFilter {
+public class ProblemResponses extends ProblemDocumentation implements OASFilter {
 
-    static final String PROBLEM_SCHEMA = "Problem";
+    public ProblemResponses() {
+        super("Not found, or not visible to the caller (another clinic's or another patient's)", "items[0].exerciseId");
+    }
 
     @Override
-    public void filterOpenAPI(OpenAPI openAPI) {
-        openAPI.getComponents().addSchema(PROBLEM_SCHEMA, problemSchema());
-        // The headers of the resource methods' @Header(ref = ...).
-        openAPI.getComponents().addHeader("Location", OASFactory.createHeader()
-                .description("The address of what was created")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference")));
-        openAPI.getComponents().addHeader("Retry-After", OASFactory.createHeader()
+    protected void addHeaders(Components components) {
+        components.addHeader("Location", stringHeader("The address of what was created", "uri-reference"));
+        components.addHeader("Retry-After", OASFactory.createHeader()
                 .description("Seconds to wait before sending the same request again")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> document(path, operation)));
-    }
-
-    private static void document(String path, Operation operation) {
-        APIResponses responses = operation.getResponses();
-        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
-        if (secured) {
-            // Refused before the request reaches the service's code: no body, a Bearer challenge.
-            responses.addAPIResponse("401", OASFactory.createAPIResponse()
-                    .description("No valid bearer token")
-                    .addHeader("WWW-Authenticate", OASFactory.createHeader()
-                            .description("Bearer, with the reason when a token was sent")
-                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
-            responses.addAPIResponse("403", problem("The caller's roles do not allow this"
-                    + " (the role check answers without a body)"));
-        }
-        if (path.contains("{")) {
-            putIfAbsent(responses, "404", "Not found, or not visible to the caller (another clinic's or another patient's)");
-        }
-        if (operation.getRequestBody() != null || hasCheckedParameter(operation)) {
-            putIfAbsent(responses, "400", "Invalid input: `field` names the parameter or body field");
-        }
-        if (operation.getRequestBody() != null) {
-            putIfAbsent(responses, "415", "The body is not application/json");
-        }
-        for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
-            if (response.getKey().matches("[45]\\d\\d") && !"401".equals(response.getKey())
-                    && response.getValue().getContent() == null) {
-                response.getValue().content(problemContent());
-            }
-        }
-    }
-
-    /**
-     * A query or header parameter, or a path parameter with a pattern: what the service checks and
-     * answers 400 for. A path id it only looks up answers 404 when it is wrong, a UUID too (JAX-RS).
-     */
-    private static boolean hasCheckedParameter(Operation operation) {
-        return operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(parameter -> parameter.getIn() != Parameter.In.PATH
-                        || (parameter.getSchema() != null && parameter.getSchema().getPattern() != null));
-    }
-
-    private static void putIfAbsent(APIResponses responses, String status, String description) {
-        if (!responses.hasAPIResponse(status)) {
-            responses.addAPIResponse(status, problem(description));
-        }
-    }
-
-    private static APIResponse problem(String description) {
-        return OASFactory.createAPIResponse().description(description).content(problemContent());
-    }
-
-    private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
-        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA)));
-    }
-
-    /** RFC 9457 problem details as {@link Problem} writes them. */
-    private static Schema problemSchema() {
-        return OASFactory.createSchema()
-                .addType(Schema.SchemaType.OBJECT)
-                .description("RFC 9457 problem details")
-                .addRequired("type").addRequired("title").addRequired("status")
-                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")
-                        .description("Stable identifier of the kind of problem, e.g. https://backstrong.org/problems/invalid-input"))
-                .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("Short human summary of the kind of problem"))
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
-                        .description("The HTTP status code"))
-                .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("What was wrong with this request"))
-                .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("The offending parameter, header or body field (e.g. items[0].exerciseId), when there is one"));
     }
 }

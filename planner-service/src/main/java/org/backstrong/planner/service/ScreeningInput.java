@@ -1,5 +1,7 @@
 package org.backstrong.planner.service;
 
+import org.backstrong.input.SingleLine;
+
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotNull;

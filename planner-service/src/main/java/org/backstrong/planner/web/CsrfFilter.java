@@ -5,7 +5,7 @@ import java.util.Set;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.backstrong.planner.rest.Problem;
+import org.backstrong.input.Problem;
 import org.backstrong.planner.security.Caller;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.backstrong.planner.rest.InputDates;
-import org.backstrong.planner.service.InputText;
+import org.backstrong.input.InputDates;
+import org.backstrong.input.InputText;
 
 /** Reads a form's text fields into values, noting in {@link FieldErrors} the ones that are not what they should be. */
 final class FormValues {

@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.progress.PainFlag;
 import org.backstrong.planner.progress.PainFlagsApi;
-import org.backstrong.planner.service.InputText;
+import org.backstrong.input.InputText;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.NotFoundException;

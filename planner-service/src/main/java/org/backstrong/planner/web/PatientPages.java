@@ -15,9 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.backstrong.planner.problems.PathDates;
 import org.backstrong.planner.domain.PrescriptionChange;
 import org.backstrong.planner.event.PrescriptionData;
-import org.backstrong.planner.rest.InputDates;
+import org.backstrong.input.InputDates;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.NotFoundException;
@@ -90,7 +91,7 @@ public class PatientPages {
     @GET
     @Path("/sessions/{date}")
     public TemplateInstance session(@PathParam("date") String date) {
-        return session(InputDates.parse("date", date));
+        return session(PathDates.parse("date", date));
     }
 
     @GET

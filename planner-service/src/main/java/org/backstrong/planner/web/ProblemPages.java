@@ -7,7 +7,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-import org.backstrong.planner.rest.Problem;
+import org.backstrong.input.Problem;
 import org.backstrong.planner.security.Caller;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 

@@ -1,5 +1,9 @@
 package org.backstrong.progress.rest;
 
+import org.backstrong.input.Problem;
+import org.backstrong.input.JsonInputProblem;
+import org.backstrong.input.BodyLimit;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

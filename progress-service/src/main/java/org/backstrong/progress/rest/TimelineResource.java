@@ -1,5 +1,7 @@
 package org.backstrong.progress.rest;
 
+import org.backstrong.input.InputDates;
+
 import java.time.LocalDate;
 
 import jakarta.annotation.security.RolesAllowed;
