@@ -45,6 +45,17 @@ class HealthTest {
     }
 
     @Test
+    void exposesTheMetricsTheAlertsAndDashboardRead() {
+        given().when().get(metrics).then().statusCode(200)
+                .body(containsString("backstrong_outbox_backlog"))
+                .body(containsString("backstrong_outbox_oldest_age_seconds"))
+                .body(containsString("backstrong_dead_letters_total"))
+                .body(containsString("agroal_active_count"))
+                .body(containsString("kafka_consumer_connection_count"))
+                .body(containsString("backstrong_pain_flags_stop_oldest_open_working_seconds"));
+    }
+
+    @Test
     void publishesOpenApiAndPrometheusMetrics() {
         given().when().get("/q/openapi").then().statusCode(200);
         given().when().get(metrics).then().statusCode(200);

@@ -89,6 +89,29 @@ class StackIT {
         }));
     }
 
+    /** Every metric deploy/monitoring's alerts and Grafana dashboard name is one the running services expose. */
+    @Test
+    void theAlertsAndTheDashboardReadMetricsTheServicesExpose(LocalStack stack) throws IOException {
+        java.nio.file.Path monitoring = java.nio.file.Path.of("..", "monitoring");
+        String named = Files.readString(monitoring.resolve("alerts.yml"), StandardCharsets.UTF_8)
+                + Files.readString(monitoring.resolve("grafana-dashboard.json"), StandardCharsets.UTF_8);
+        java.util.Set<String> metrics = new java.util.TreeSet<>();
+        Pattern.compile("\\b((?:backstrong|kafka|agroal|http_server)_[a-z_]+)\\b").matcher(named).results()
+                .forEach(match -> metrics.add(match.group(1)));
+        assertTrue(metrics.size() >= 8, "metrics named by the alerts and dashboard: " + metrics);
+        StringBuilder scraped = new StringBuilder();
+        for (String service : List.of("catalog-service", "planner-service", "progress-service")) {
+            HttpResponse<String> scrape = send(HttpRequest.newBuilder(URI.create(stack.managementUrl(service) + "/q/metrics"))
+                    .header("Accept", "text/plain"));
+            assertEquals(200, scrape.statusCode(), service + " metrics");
+            scraped.append(scrape.body()).append('\n');
+        }
+        List<String> missing = metrics.stream()
+                .filter(metric -> !Pattern.compile("(?m)^" + metric + "[{ ]").matcher(scraped).find())
+                .toList();
+        assertEquals(List.of(), missing, "named by deploy/monitoring but exposed by no service");
+    }
+
     /**
      * Least privilege in PostgreSQL: every service and Keycloak connects as the role that owns its
      * database and nothing else; none of them is a superuser or may create databases or roles, and

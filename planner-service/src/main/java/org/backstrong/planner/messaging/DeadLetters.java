@@ -1,6 +1,7 @@
 package org.backstrong.planner.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.backstrong.planner.service.InvalidEventException;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
@@ -27,6 +29,7 @@ import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
  * plus SmallRye's dead-letter headers (reason, exception class, where it came from). A parked
  * record is an alarm: it is logged at ERROR and counted in {@value #METRIC} by topic and reason.
  */
+@Startup
 @ApplicationScoped
 public class DeadLetters {
 
@@ -41,6 +44,11 @@ public class DeadLetters {
     public DeadLetters(KafkaClients kafka, MeterRegistry metrics) {
         this.kafka = kafka;
         this.metrics = metrics;
+        // Known from the start at zero, so the alert's increase() sees the first parked record.
+        for (String reason : List.of(InvalidEventException.NOT_A_CLOUD_EVENT, InvalidEventException.UNKNOWN_TYPE,
+                InvalidEventException.UNREADABLE_DATA, InvalidEventException.NOT_APPLICABLE)) {
+            metrics.counter(METRIC, "topic", Topics.PROGRESS_EVENTS, "reason", reason);
+        }
     }
 
     /** Returns once the broker has the parked record; throws when it could not take it (the caller tries again). */

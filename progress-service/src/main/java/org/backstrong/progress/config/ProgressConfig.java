@@ -1,6 +1,8 @@
 package org.backstrong.progress.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -21,6 +23,19 @@ public interface ProgressConfig {
     Adherence adherence();
 
     Consumer consumer();
+
+    Clinic clinic();
+
+    /** The clinics' time zones, as planner's pages use them (the same keys): weekends in the STOP-flag alert. */
+    interface Clinic {
+
+        /** The time zone (an IANA id) of every clinic without its own. */
+        @WithDefault("Europe/Berlin")
+        ZoneId timeZone();
+
+        /** A clinic's own time zone by clinic id, e.g. {@code backstrong.clinic.time-zones.clinic-b=Europe/London}. */
+        Map<String, ZoneId> timeZones();
+    }
 
     interface Consumer {
 

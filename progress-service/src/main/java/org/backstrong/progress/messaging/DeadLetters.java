@@ -20,6 +20,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
@@ -33,6 +34,7 @@ import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
  * parked record is an alarm: it is logged at ERROR and counted in {@value #METRIC} by topic and
  * reason.
  */
+@Startup
 @ApplicationScoped
 public class DeadLetters {
 
@@ -48,6 +50,10 @@ public class DeadLetters {
     public DeadLetters(KafkaClients kafka, MeterRegistry metrics) {
         this.kafka = kafka;
         this.metrics = metrics;
+        // Known from the start at zero, so the alert's increase() sees the first parked record.
+        for (String topic : List.of(Topics.PLAN_EVENTS, Topics.SET_EVENTS)) {
+            metrics.counter(METRIC, "topic", topic, "reason", INVALID);
+        }
     }
 
     /** Sends the record to its topic's dead-letter twin; {@link #await} waits for the broker. */

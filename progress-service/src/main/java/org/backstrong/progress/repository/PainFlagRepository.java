@@ -1,9 +1,14 @@
 package org.backstrong.progress.repository;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 
 import org.backstrong.progress.domain.PainFlag;
 import org.backstrong.progress.domain.progression.PainFlagSeverity;
@@ -48,5 +53,18 @@ public class PainFlagRepository implements PanacheRepositoryBase<PainFlag, UUID>
 
     public List<PainFlag> ofPatient(String patientId) {
         return list("patientId", Sort.by("raisedAt").and("id"), patientId);
+    }
+
+    /** When the oldest open (not yet acknowledged) flag of this severity was raised, per clinic. */
+    public Map<String, Instant> oldestOpenByClinic(PainFlagSeverity severity) {
+        List<Tuple> rows = getEntityManager()
+                .createQuery("select f.clinicId, min(f.raisedAt) from PainFlag f where f.severity = :severity"
+                        + " and f.status = :open group by f.clinicId", Tuple.class)
+                .setParameter("severity", severity)
+                .setParameter("open", PainFlagStatus.OPEN)
+                .getResultList();
+        Map<String, Instant> oldest = new HashMap<>();
+        rows.forEach(row -> oldest.put(row.get(0, String.class), row.get(1, OffsetDateTime.class).toInstant()));
+        return oldest;
     }
 }
