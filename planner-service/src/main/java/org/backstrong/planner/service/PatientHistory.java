@@ -27,9 +27,15 @@ import org.backstrong.planner.repository.SessionCompletionRepository;
 public class PatientHistory {
 
     /** One ISO week (starting Monday) of a patient's logged sets and morning check-ins. */
-    public record Week(LocalDate monday, int sessions, int sets, int reps, int seconds, BigDecimal meanPain,
-            int peakPain, BigDecimal meanMorningPain) {
-    }
+    public record Week(
+            LocalDate monday,
+            int sessions,
+            int sets,
+            int reps,
+            int seconds,
+            BigDecimal meanPain,
+            int peakPain,
+            BigDecimal meanMorningPain) {}
 
     private final PatientHistoryRepository history;
     private final PlanRepository plans;
@@ -37,8 +43,12 @@ public class PatientHistory {
     private final LoggedSetRepository sets;
     private final SessionCompletionRepository completions;
 
-    public PatientHistory(PatientHistoryRepository history, PlanRepository plans, PrescriptionChangeRepository changes,
-            LoggedSetRepository sets, SessionCompletionRepository completions) {
+    public PatientHistory(
+            PatientHistoryRepository history,
+            PlanRepository plans,
+            PrescriptionChangeRepository changes,
+            LoggedSetRepository sets,
+            SessionCompletionRepository completions) {
         this.history = history;
         this.plans = plans;
         this.changes = changes;
@@ -50,21 +60,30 @@ public class PatientHistory {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Week> weeks(String patientId) {
         return history.weeks(patientId).stream()
-                .map(week -> new Week(week.monday(), week.sessions(), week.sets(), week.reps(), week.seconds(),
-                        week.meanPain(), week.peakPain(), week.meanMorningPain()))
+                .map(week -> new Week(
+                        week.monday(),
+                        week.sessions(),
+                        week.sets(),
+                        week.reps(),
+                        week.seconds(),
+                        week.meanPain(),
+                        week.peakPain(),
+                        week.meanMorningPain()))
                 .toList();
     }
 
     /** The sets of the patient's latest {@code days} session days, of any of their plans, newest day first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LoggedSet> recentSets(String patientId, int days) {
-        return sets.ofLatestDays(plans.ofPatient(patientId).stream().map(plan -> plan.id).toList(), days);
+        return sets.ofLatestDays(
+                plans.ofPatient(patientId).stream().map(plan -> plan.id).toList(), days);
     }
 
     /** The sessions the patient said were done, of any of their plans, as many sets as were logged or not. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SessionCompletion> completions(String patientId) {
-        return completions.ofPlans(plans.ofPatient(patientId).stream().map(plan -> plan.id).toList());
+        return completions.ofPlans(
+                plans.ofPatient(patientId).stream().map(plan -> plan.id).toList());
     }
 
     /** The changes to all of the patient's plans, newest first. */
@@ -72,7 +91,8 @@ public class PatientHistory {
     public List<PrescriptionChange> changes(String patientId) {
         return plans.ofPatient(patientId).stream()
                 .flatMap(plan -> changes.ofPlan(plan.id).stream())
-                .sorted(Comparator.comparing((PrescriptionChange change) -> change.changedAt).reversed())
+                .sorted(Comparator.comparing((PrescriptionChange change) -> change.changedAt)
+                        .reversed())
                 .toList();
     }
 

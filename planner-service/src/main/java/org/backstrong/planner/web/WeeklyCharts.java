@@ -20,8 +20,7 @@ final class WeeklyCharts {
     /** Weeks the adherence chart shows, up to this one. */
     private static final int ADHERENCE_WEEKS = 12;
 
-    private WeeklyCharts() {
-    }
+    private WeeklyCharts() {}
 
     /** "W47" for the ISO week starting that Monday. */
     static String label(LocalDate monday) {
@@ -30,17 +29,24 @@ final class WeeklyCharts {
 
     /** Mean pain during sets per week, on the 0–10 scale; a week without sets has no point. */
     static String meanPain(List<PatientHistory.Week> weeks) {
-        return SvgChart.line("Mean pain during sets per week (0–10)", weeks.stream()
-                .map(week -> new SvgChart.Point(label(week.monday()),
-                        week.meanPain() == null ? null : week.meanPain().doubleValue()))
-                .toList(), 10);
+        return SvgChart.line(
+                "Mean pain during sets per week (0–10)",
+                weeks.stream()
+                        .map(week -> new SvgChart.Point(
+                                label(week.monday()),
+                                week.meanPain() == null ? null : week.meanPain().doubleValue()))
+                        .toList(),
+                10);
     }
 
     /** Sets logged per week. */
     static String sets(List<PatientHistory.Week> weeks) {
-        return SvgChart.bars("Sets logged per week", weeks.stream()
-                .map(week -> new SvgChart.Point(label(week.monday()), (double) week.sets()))
-                .toList(), null);
+        return SvgChart.bars(
+                "Sets logged per week",
+                weeks.stream()
+                        .map(week -> new SvgChart.Point(label(week.monday()), (double) week.sets()))
+                        .toList(),
+                null);
     }
 
     /**
@@ -53,11 +59,13 @@ final class WeeklyCharts {
         LocalDate thisMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         TreeMap<LocalDate, Integer> scheduled = new TreeMap<>();
         for (Plan plan : all) {
-            plan.schedule().sessionDates().stream().filter(date -> !date.isAfter(today))
+            plan.schedule().sessionDates().stream()
+                    .filter(date -> !date.isAfter(today))
                     .forEach(date -> scheduled.merge(mondayOf(date), 1, Integer::sum));
         }
         Map<LocalDate, Integer> completed = new HashMap<>();
-        done.stream().filter(SessionCompletion::counts)
+        done.stream()
+                .filter(SessionCompletion::counts)
                 .forEach(session -> completed.merge(mondayOf(session.sessionDate), 1, Integer::sum));
         LocalDate first = scheduled.isEmpty() ? thisMonday : scheduled.firstKey();
         if (first.isBefore(thisMonday.minusWeeks(ADHERENCE_WEEKS - 1L))) {

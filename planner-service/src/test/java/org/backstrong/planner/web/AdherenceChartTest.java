@@ -7,9 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Test;
+
 import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.domain.SessionCompletion;
-import org.junit.jupiter.api.Test;
 
 /** The clinician's adherence chart: completed sessions (80 % of sets logged) of those scheduled, per ISO week. */
 class AdherenceChartTest {
@@ -26,7 +27,9 @@ class AdherenceChartTest {
                 completion(plan, START.plusDays(5), 13, 11)); // 85 %: counts
         List<SvgChart.Point> weeks = WeeklyCharts.adherence(List.of(plan), done, LocalDate.of(2026, 11, 16));
 
-        assertEquals(List.of("W45", "W46", "W47"), weeks.stream().map(SvgChart.Point::label).toList());
+        assertEquals(
+                List.of("W45", "W46", "W47"),
+                weeks.stream().map(SvgChart.Point::label).toList());
         assertEquals(50d, weeks.get(0).value(), "one of two");
         assertEquals(100d / 3, weeks.get(1).value(), 1e-9, "one of three");
         assertEquals(0d, weeks.get(2).value(), "Monday's session is scheduled, not done; Wednesday's is not due yet");
