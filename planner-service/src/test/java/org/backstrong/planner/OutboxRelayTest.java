@@ -23,8 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.backstrong.operations.KafkaClients;
 import org.backstrong.planner.config.OutboxConfig;
-import org.backstrong.planner.messaging.KafkaClients;
 import org.backstrong.planner.messaging.OutboxRelay;
 import org.backstrong.planner.messaging.Topics;
 import org.backstrong.planner.repository.OutboxFeed;

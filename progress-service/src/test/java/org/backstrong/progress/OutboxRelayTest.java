@@ -20,9 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.backstrong.operations.KafkaClients;
 import org.backstrong.progress.config.ProgressConfig;
 import org.backstrong.progress.event.EventTypes;
-import org.backstrong.progress.messaging.KafkaClients;
 import org.backstrong.progress.messaging.OutboxRelay;
 import org.backstrong.progress.messaging.Topics;
 import org.backstrong.progress.repository.OutboxRelayRepository;

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.backstrong.operations.KafkaClients;
 import org.backstrong.planner.service.InvalidEventException;
 
 /**

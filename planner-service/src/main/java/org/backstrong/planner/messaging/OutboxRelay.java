@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.backstrong.operations.KafkaClients;
 import org.backstrong.planner.config.OutboxConfig;
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.repository.OutboxFeed;

@@ -24,6 +24,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.backstrong.operations.KafkaClients;
+
 /**
  * Parks a record that cannot be applied on {@code <topic>.dlq}: same key, value and headers, plus
  * the headers SmallRye's dead-letter strategy writes (dead-letter-reason, dead-letter-cause, the

@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.backstrong.operations.KafkaClients;
 import org.backstrong.progress.config.ProgressConfig;
 import org.backstrong.progress.event.Envelope;
 import org.backstrong.progress.event.EventTypes;

@@ -10,12 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 
+import org.backstrong.operations.OutboxGauges;
+import org.backstrong.operations.OutboxGauges.Waiting;
+
 /** How far the outbox is behind: the events not yet sent and the age of the oldest, for the gauges. */
 @ApplicationScoped
-public class OutboxBacklog {
-
-    /** The events waiting, and how long the oldest of them has waited (zero when none waits). */
-    public record Waiting(long events, Duration oldest) {}
+public class OutboxBacklog implements OutboxGauges.Backlog {
 
     // The partial index on unsent rows keeps this cheap however long the outbox's history grows.
     private static final String SQL = "SELECT count(*), COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)"
@@ -27,6 +27,7 @@ public class OutboxBacklog {
         this.dataSource = dataSource;
     }
 
+    @Override
     public Waiting read() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(SQL);

@@ -1,4 +1,4 @@
-package org.backstrong.progress.messaging;
+package org.backstrong.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,17 +16,17 @@ class KafkaClientsTest {
             "sasl.mechanism", "SCRAM-SHA-512",
             "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;",
             "ssl.truststore.location", "/etc/kafka/ca.p12",
-            "group.id", "progress-service",
+            "group.id", "planner-service",
             "auto.offset.reset", "earliest"));
 
     @Test
     void producersTakeTheConnectorsServersAndSecurity() {
-        Map<String, Object> producer = clients.producer(Map.of("client.id", "progress-service-dlq"));
+        Map<String, Object> producer = clients.producer(Map.of("client.id", "planner-service-dlq"));
         assertEquals("kafka-bootstrap:9093", producer.get("bootstrap.servers"));
         assertEquals("SASL_SSL", producer.get("security.protocol"));
         assertEquals("SCRAM-SHA-512", producer.get("sasl.mechanism"));
         assertEquals("/etc/kafka/ca.p12", producer.get("ssl.truststore.location"));
-        assertEquals("progress-service-dlq", producer.get("client.id"));
+        assertEquals("planner-service-dlq", producer.get("client.id"));
     }
 
     @Test

@@ -1,15 +1,17 @@
-package org.backstrong.progress.messaging;
+package org.backstrong.operations;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.common.annotation.Identifier;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * Settings for the Kafka clients this service makes itself (the outbox relay, dead letters): the
+ * Settings for the Kafka clients a service makes itself (the outbox relay, dead letters, health): the
  * connector's own Kafka configuration (every {@code kafka.*} property: servers, TLS, SASL), so a
  * cluster's security settings reach them as they reach the consumers.
  */
@@ -24,9 +26,18 @@ public class KafkaClients {
 
     /** What the connector's configuration says a producer should use, then this producer's own settings. */
     public Map<String, Object> producer(Map<String, Object> own) {
+        return settings(ProducerConfig.configNames(), own);
+    }
+
+    /** What the connector's configuration says an admin client should use, then its own settings. */
+    public Map<String, Object> admin(Map<String, Object> own) {
+        return settings(AdminClientConfig.configNames(), own);
+    }
+
+    private Map<String, Object> settings(Set<String> known, Map<String, Object> own) {
         Map<String, Object> settings = new HashMap<>();
         connector.forEach((key, value) -> {
-            if (ProducerConfig.configNames().contains(key)) {
+            if (known.contains(key)) {
                 settings.put(key, value);
             }
         });

@@ -1,18 +1,17 @@
-package org.backstrong.progress.messaging;
+package org.backstrong.operations;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.smallrye.common.annotation.Identifier;
 import io.smallrye.health.api.Wellness;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
@@ -29,13 +28,12 @@ public class KafkaReachability implements HealthCheck {
 
     private final Admin admin;
 
-    /** The connector's own Kafka settings (bootstrap servers, TLS, SASL), so this asks the broker the services use. */
-    public KafkaReachability(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
-        Map<String, Object> settings = new HashMap<>(kafka);
-        settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "progress-service-health");
-        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ANSWER_WITHIN.toMillis());
-        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ANSWER_WITHIN.toMillis());
-        this.admin = Admin.create(settings);
+    /** With the connector's own Kafka settings (servers, TLS, SASL), so this asks the broker the service uses. */
+    public KafkaReachability(KafkaClients kafka, @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.admin = Admin.create(kafka.admin(Map.of(
+                AdminClientConfig.CLIENT_ID_CONFIG, service + "-health",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ANSWER_WITHIN.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ANSWER_WITHIN.toMillis())));
     }
 
     @Override

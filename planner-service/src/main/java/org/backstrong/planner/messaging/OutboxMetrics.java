@@ -1,0 +1,19 @@
+package org.backstrong.planner.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+
+import org.backstrong.operations.OutboxGauges;
+import org.backstrong.planner.repository.OutboxBacklog;
+
+/** Puts this service's outbox backlog in /q/metrics at start (see {@link OutboxGauges}). */
+@Startup
+@ApplicationScoped
+public class OutboxMetrics {
+
+    public OutboxMetrics(OutboxBacklog backlog, MeterRegistry metrics) {
+        OutboxGauges.register(metrics, backlog);
+    }
+}
