@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.backstrong.progress.rest.AdherenceResource;
 import org.backstrong.progress.rest.PainFlagResource;
+import org.backstrong.progress.rest.PatientAdherenceResource;
 import org.backstrong.progress.rest.TimelineResource;
 import org.backstrong.testinfra.OpenApiCoverage;
 import org.backstrong.testinfra.OpenApiLint;
@@ -42,7 +43,8 @@ class OpenApiDocumentTest {
     void describesEveryResourceMethodWithItsPathParametersAndBody() {
         String document = given().accept(ContentType.JSON).when().get("/q/openapi")
                 .then().statusCode(200).extract().asString();
-        OpenApiCoverage.assertDescribes(document, AdherenceResource.class, PainFlagResource.class, TimelineResource.class);
+        OpenApiCoverage.assertDescribes(document, AdherenceResource.class, PainFlagResource.class,
+                PatientAdherenceResource.class, TimelineResource.class);
     }
 
     @Test
@@ -53,6 +55,7 @@ class OpenApiDocumentTest {
                         endsWith("/.well-known/openid-configuration"))
                 .body("paths.'/adherence'.get.security[0].keycloak", contains("analyst"))
                 .body("paths.'/pain-flags/{id}/resolve'.post.security[0].keycloak", contains("clinician"))
+                .body("paths.'/patients/{id}/adherence'.get.security[0].keycloak", contains("clinician"))
                 .body("servers.url", contains("/"));
     }
 
