@@ -316,7 +316,7 @@ class ClinicianPagesTest {
                 .willReturn(aResponse().withStatus(503)));
         Document page = Pages.page(Clinic.clara(), "/app/clinic/patients/" + patient.id());
         assertNotNull(page.selectFirst("[data-testid=progress-unavailable]"));
-        assertNotNull(page.selectFirst("[data-testid=adherence-unavailable]"), "the chart says its figures are missing");
+        assertNotNull(page.selectFirst("[data-testid=adherence-unavailable]"), "the chart says so");
         assertTrue(page.select("svg.chart[aria-label^=Sessions completed]").isEmpty());
         assertNotNull(page.selectFirst("[data-testid=current-plan]"));
 
