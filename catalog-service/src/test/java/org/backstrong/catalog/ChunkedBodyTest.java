@@ -10,10 +10,9 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * A body sent in chunks (no Content-Length) within the limit is read by the body-limit route and
@@ -32,9 +31,10 @@ class ChunkedBodyTest {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + exercises.getPath() + " HTTP/1.1\r\nHost: " + exercises.getHost() + "\r\n"
-                    + "Authorization: Bearer " + Users.clara() + "\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-                    + "1\r\n{\r\n1\r\n}\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Authorization: Bearer " + Users.clara() + "\r\nContent-Type: application/json\r\n"
+                            + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                            + "1\r\n{\r\n1\r\n}\r\n0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream read = new ByteArrayOutputStream();

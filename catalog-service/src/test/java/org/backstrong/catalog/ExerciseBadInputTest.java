@@ -9,13 +9,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /** Every bad exercise is a 400 problem naming the field, and nothing is stored. */
 @QuarkusTest
@@ -30,11 +29,20 @@ class ExerciseBadInputTest {
                 bad("zero reps", body -> dose(body, "repsMin", 0), "dose.repsMin"),
                 bad("zero sets", body -> dose(body, "setsMin", 0), "dose.setsMin"),
                 bad("reps max below min", body -> dose(body, "repsMin", 12, "repsMax", 8), "dose.repsMax"),
-                bad("seconds on a reps dose", body -> dose(body, "secondsMin", 30, "secondsMax", 60), "dose.secondsMin"),
+                bad(
+                        "seconds on a reps dose",
+                        body -> dose(body, "secondsMin", 30, "secondsMax", 60),
+                        "dose.secondsMin"),
                 bad("unknown dose kind", body -> dose(body, "kind", "miles"), "dose.kind"),
                 bad("no dose", body -> body.remove("dose"), "dose"),
-                bad("unknown muscle", body -> body.put("primaryMuscles", List.of("trapezius", "lats")), "primaryMuscles[1]"),
-                bad("unknown equipment", body -> body.put("equipment", List.of(List.of("kettlebell"))), "equipment[0][0]"),
+                bad(
+                        "unknown muscle",
+                        body -> body.put("primaryMuscles", List.of("trapezius", "lats")),
+                        "primaryMuscles[1]"),
+                bad(
+                        "unknown equipment",
+                        body -> body.put("equipment", List.of(List.of("kettlebell"))),
+                        "equipment[0][0]"),
                 bad("no equipment alternative", body -> body.put("equipment", List.of()), "equipment"),
                 bad("unknown region", body -> body.put("regions", List.of("neck")), "regions[0]"),
                 bad("unknown category", body -> body.put("category", "yoga"), "category"),
@@ -43,7 +51,10 @@ class ExerciseBadInputTest {
                 bad("difficulty 6", body -> body.put("difficulty", 6), "difficulty"),
                 bad("difficulty as words", body -> body.put("difficulty", "hard"), "difficulty"),
                 bad("unknown variant", body -> body.put("easierVariants", List.of("hover-board")), "easierVariants[0]"),
-                bad("media that is no link", body -> body.put("mediaLinks", List.of("javascript:alert(1)")), "mediaLinks[0]"),
+                bad(
+                        "media that is no link",
+                        body -> body.put("mediaLinks", List.of("javascript:alert(1)")),
+                        "mediaLinks[0]"),
                 bad("an id with spaces", body -> body.put("id", "Wall Slide"), "id"),
                 bad("a field we do not know", body -> body.put("colour", "red"), "colour"),
                 bad("a duplicate id", body -> body.put("id", "lat-pulldown"), "id"));
@@ -61,76 +72,148 @@ class ExerciseBadInputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badExercises")
-    void rejectsABadExerciseNamingTheFieldAndStoresNothing(String what, Consumer<Map<String, Object>> spoil,
-            String field) {
+    void rejectsABadExerciseNamingTheFieldAndStoresNothing(
+            String what, Consumer<Map<String, Object>> spoil, String field) {
         String before = clarasExerciseCount();
         Map<String, Object> body = NewExercise.body();
         spoil.accept(body);
-        given().auth().oauth2(Users.clara()).contentType(ContentType.JSON).body(body)
-                .when().post("/exercises")
-                .then().statusCode(400)
+        given().auth()
+                .oauth2(Users.clara())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/exercises")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo(field))
                 .body("status", equalTo(400))
                 .body("title", equalTo("Invalid input"));
         assertEquals(before, clarasExerciseCount(), "nothing stored");
-        given().auth().oauth2(Users.clara()).when().get("/exercises/lat-pulldown")
-                .then().statusCode(200).body("name", equalTo("Lat Pulldown"));
+        given().auth()
+                .oauth2(Users.clara())
+                .when()
+                .get("/exercises/lat-pulldown")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Lat Pulldown"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badExercises")
-    void rejectsABadEditNamingTheFieldAndChangesNothing(String what, Consumer<Map<String, Object>> spoil,
-            String field) {
+    void rejectsABadEditNamingTheFieldAndChangesNothing(
+            String what, Consumer<Map<String, Object>> spoil, String field) {
         if ("id".equals(field)) {
             return; // ids are not edited; covered by rejectsAnEditOfAnotherId
         }
-        String id = given().auth().oauth2(Users.clara()).contentType(ContentType.JSON).body(NewExercise.body())
-                .when().post("/exercises").then().statusCode(201).extract().path("id");
+        String id = given().auth()
+                .oauth2(Users.clara())
+                .contentType(ContentType.JSON)
+                .body(NewExercise.body())
+                .when()
+                .post("/exercises")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Map<String, Object> body = NewExercise.body(id);
         spoil.accept(body);
-        given().auth().oauth2(Users.clara()).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(body)
-                .when().put("/exercises/" + id)
-                .then().statusCode(400)
+        given().auth()
+                .oauth2(Users.clara())
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body(body)
+                .when()
+                .put("/exercises/" + id)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo(field));
-        given().auth().oauth2(Users.clara()).when().get("/exercises/" + id)
-                .then().statusCode(200).body("version", equalTo(1)).body("name", equalTo("Wall slide"));
+        given().auth()
+                .oauth2(Users.clara())
+                .when()
+                .get("/exercises/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1))
+                .body("name", equalTo("Wall slide"));
     }
 
     /** Everything clara's listing holds, drafts of her clinic included. */
     private static String clarasExerciseCount() {
-        return given().auth().oauth2(Users.clara()).when().get("/exercises")
-                .then().statusCode(200).extract().header("X-Total-Count");
+        return given().auth()
+                .oauth2(Users.clara())
+                .when()
+                .get("/exercises")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("X-Total-Count");
     }
 
     @Test
     void rejectsAnEditOfAnotherId() {
-        String id = given().auth().oauth2(Users.clara()).contentType(ContentType.JSON).body(NewExercise.body())
-                .when().post("/exercises").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Users.clara()).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+        String id = given().auth()
+                .oauth2(Users.clara())
+                .contentType(ContentType.JSON)
+                .body(NewExercise.body())
+                .when()
+                .post("/exercises")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(Users.clara())
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
                 .body(NewExercise.body("another-id"))
-                .when().put("/exercises/" + id)
-                .then().statusCode(400).body("field", equalTo("id"));
+                .when()
+                .put("/exercises/" + id)
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("id"));
     }
 
     @Test
     void rejectsMalformedJsonAndAMissingBody() {
-        given().auth().oauth2(Users.clara()).contentType(ContentType.JSON).body("{\"id\": \"x\", ")
-                .when().post("/exercises")
-                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("body"));
-        given().auth().oauth2(Users.clara()).contentType(ContentType.JSON)
-                .when().post("/exercises")
-                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("body"));
+        given().auth()
+                .oauth2(Users.clara())
+                .contentType(ContentType.JSON)
+                .body("{\"id\": \"x\", ")
+                .when()
+                .post("/exercises")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("body"));
+        given().auth()
+                .oauth2(Users.clara())
+                .contentType(ContentType.JSON)
+                .when()
+                .post("/exercises")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("body"));
     }
 
     @Test
     void rejectsAMalformedIfMatchAndVersionNumber() {
-        given().auth().oauth2(Users.adam()).header("If-Match", "\"latest\"")
-                .when().post("/exercises/lat-pulldown/publish")
-                .then().statusCode(400).body("field", equalTo("If-Match"));
-        given().auth().oauth2(Users.paul())
-                .when().get("/exercises/lat-pulldown/versions/first")
-                .then().statusCode(400).body("field", equalTo("version"));
+        given().auth()
+                .oauth2(Users.adam())
+                .header("If-Match", "\"latest\"")
+                .when()
+                .post("/exercises/lat-pulldown/publish")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("If-Match"));
+        given().auth()
+                .oauth2(Users.paul())
+                .when()
+                .get("/exercises/lat-pulldown/versions/first")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("version"));
     }
 }

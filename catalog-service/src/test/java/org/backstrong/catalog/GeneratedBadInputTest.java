@@ -13,26 +13,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
 
 import org.backstrong.testinfra.BadInputCases;
 import org.backstrong.testinfra.BadInputCases.Case;
 import org.backstrong.testinfra.BadInputCases.Valid;
 import org.backstrong.testinfra.DatabaseSnapshot;
 import org.backstrong.testinfra.OversizedBody;
-import org.jboss.logging.Logger;
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Every operation of the published OpenAPI document, every parameter and every body property,
@@ -49,23 +47,30 @@ class GeneratedBadInputTest {
         String exercise = JSON.writeValueAsString(NewExercise.body("generated-bad-input"));
         Map<String, String> latPulldown = Map.of("id", "lat-pulldown", "version", "1");
         return Map.of(
-                "POST /exercises", Valid.of(Map.of(), exercise),
-                "PUT /exercises/{id}", new Valid(latPulldown, Map.of("If-Match", "\"1\""), exercise),
-                "GET /exercises/{id}", Valid.of(latPulldown, null),
-                "GET /exercises/{id}/versions/{version}", Valid.of(latPulldown, null),
-                "POST /exercises/{id}/publish", new Valid(latPulldown, Map.of("If-Match", "\"1\""), null),
-                "POST /exercises/{id}/retire", new Valid(latPulldown, Map.of("If-Match", "\"1\""), null));
+                "POST /exercises",
+                Valid.of(Map.of(), exercise),
+                "PUT /exercises/{id}",
+                new Valid(latPulldown, Map.of("If-Match", "\"1\""), exercise),
+                "GET /exercises/{id}",
+                Valid.of(latPulldown, null),
+                "GET /exercises/{id}/versions/{version}",
+                Valid.of(latPulldown, null),
+                "POST /exercises/{id}/publish",
+                new Valid(latPulldown, Map.of("If-Match", "\"1\""), null),
+                "POST /exercises/{id}/retire",
+                new Valid(latPulldown, Map.of("If-Match", "\"1\""), null));
     }
 
-    private static final Map<String, String> TOKENS = Map.of(
-            "clinician", Users.clara(), "patient", Users.paul(), "analyst", Users.anna(), "admin", Users.adam());
+    private static final Map<String, String> TOKENS =
+            Map.of("clinician", Users.clara(), "patient", Users.paul(), "analyst", Users.anna(), "admin", Users.adam());
 
     @Inject
     DataSource database;
 
     @Test
     void refusesEveryBadValueOfEveryOperationNamingTheFieldAndStoresNothing() throws Exception {
-        JsonNode openApi = JSON.readTree(given().accept("application/json").get("/q/openapi?format=json").asString());
+        JsonNode openApi = JSON.readTree(
+                given().accept("application/json").get("/q/openapi?format=json").asString());
         List<Case> cases = BadInputCases.of(openApi, valid(), Set.of());
         assertTrue(cases.size() > 300, "only " + cases.size() + " cases were generated");
         List<String> failures = new ArrayList<>();
@@ -79,9 +84,13 @@ class GeneratedBadInputTest {
                 failures.add(bad + ": the database changed");
             }
         }
-        Logger.getLogger(GeneratedBadInputTest.class).infof("%d generated bad requests sent, %d not refused as they should be",
-                cases.size(), failures.size());
-        assertEquals("", failures.stream().collect(Collectors.joining("\n")),
+        Logger.getLogger(GeneratedBadInputTest.class)
+                .infof(
+                        "%d generated bad requests sent, %d not refused as they should be",
+                        cases.size(), failures.size());
+        assertEquals(
+                "",
+                failures.stream().collect(Collectors.joining("\n")),
                 failures.size() + " of " + cases.size() + " bad requests were not refused as they should be");
     }
 
@@ -92,10 +101,12 @@ class GeneratedBadInputTest {
     @Test
     void refusesAnOversizedBodyAsAProblemNamingBody() throws Exception {
         String before = snapshot();
-        for (OversizedBody.Answer answer : List.of(OversizedBody.withLength(bodyOperation, Users.clara(), 3_000_000),
+        for (OversizedBody.Answer answer : List.of(
+                OversizedBody.withLength(bodyOperation, Users.clara(), 3_000_000),
                 OversizedBody.chunked(bodyOperation, Users.clara(), 3_000_000))) {
             assertEquals(413, answer.status(), answer.toString());
-            assertTrue(answer.headers().getOrDefault("content-type", "").startsWith("application/problem+json"),
+            assertTrue(
+                    answer.headers().getOrDefault("content-type", "").startsWith("application/problem+json"),
                     answer.toString());
             assertEquals("body", JSON.readTree(answer.body()).path("field").asText(), answer.body());
         }
@@ -127,7 +138,8 @@ class GeneratedBadInputTest {
         }
         String field = answer.jsonPath().getString("field");
         if (!bad.field().equals(field)) {
-            return "named " + field + " instead of " + bad.field() + " (" + answer.jsonPath().getString("detail") + ")";
+            return "named " + field + " instead of " + bad.field() + " ("
+                    + answer.jsonPath().getString("detail") + ")";
         }
         return null;
     }

@@ -6,10 +6,9 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.net.URL;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class HealthTest {
@@ -23,8 +22,10 @@ class HealthTest {
 
     @Test
     void isReadyWhenItsDatabaseAnswers() {
-        given().when().get(ready)
-                .then().statusCode(200)
+        given().when()
+                .get(ready)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
     }

@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+
 import org.backstrong.testinfra.LayerRules;
 
 /** The layers of catalog-service hold: ../shared/STYLE.md's rules, checked on every build. */

@@ -7,8 +7,7 @@ import java.util.Map;
 /** A valid exercise body to create or edit, with fields a test can replace. */
 final class NewExercise {
 
-    private NewExercise() {
-    }
+    private NewExercise() {}
 
     /** A new exercise as a client posts it: the server assigns its id. */
     static Map<String, Object> body() {
@@ -31,8 +30,10 @@ final class NewExercise {
         body.put("steps", List.of("Stand with your back to a wall.", "Slide your arms up, keeping contact."));
         body.put("cues", List.of("Keep your ribs down."));
         body.put("safetyNotes", List.of("Stop if you feel pain beyond normal muscle fatigue."));
-        body.put("dose", new HashMap<>(Map.of("kind", "reps", "setsMin", 1, "setsMax", 3, "repsMin", 8, "repsMax", 12,
-                "perSide", false)));
+        body.put(
+                "dose",
+                new HashMap<>(Map.of(
+                        "kind", "reps", "setsMin", 1, "setsMax", 3, "repsMin", 8, "repsMax", 12, "perSide", false)));
         body.put("difficulty", 1);
         body.put("easierVariants", List.of());
         body.put("harderVariants", List.of("band-pull-apart"));

@@ -2,10 +2,10 @@ package org.backstrong.catalog;
 
 import static io.restassured.RestAssured.given;
 
-import org.backstrong.testinfra.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
+import org.backstrong.testinfra.TestTokens;
 
 /** Only tokens issued for Backstrong pass: a realm's token for another audience is refused like no token. */
 @QuarkusTest

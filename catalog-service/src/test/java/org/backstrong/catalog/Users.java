@@ -10,8 +10,7 @@ final class Users {
     static final String PAUL_ID = "22222222-2222-4222-8222-000000000001";
     static final String PIA_ID = "22222222-2222-4222-8222-000000000003";
 
-    private Users() {
-    }
+    private Users() {}
 
     static String clara() {
         return TestTokens.clinician(CLARA_ID, "clinic-a");

@@ -13,16 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.backstrong.testinfra.TestTokens;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import io.quarkus.test.junit.QuarkusTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-
-import io.quarkus.test.junit.QuarkusTest;
+import org.backstrong.testinfra.TestTokens;
 
 /** The analysts' dashboard, against a stub of progress-service's adherence API. */
 @QuarkusTest
@@ -51,12 +50,10 @@ class AnalystPagesTest {
                   "meanPainBand":"0-2","peakPainBand":"3-5"},
                  {"key":"p-2","patients":1,"sessionsScheduled":6,"sessionsCompleted":6,"sessionAdherencePercent":100.0,
                   "setsPrescribed":60,"setsLogged":60,"setAdherencePercent":100.0,"meanPain":null,"peakPain":null,
-                  "meanPainBand":"0-2","peakPainBand":"0-2"}]}"""
-                .formatted(PSEUDONYM));
+                  "meanPainBand":"0-2","peakPainBand":"0-2"}]}""".formatted(PSEUDONYM));
         stub(get(urlPathEqualTo("/adherence/at-risk")), """
                 {"clinic":"clinic-a","clinics":["clinic-a"],"asOf":"2026-11-24","suppressed":0,"minimumGroupSize":5,"note":null,
-                 "rows":[{"patient":"%s","sessionsScheduled":6,"sessionsCompleted":1,"adherencePercent":16.7}]}"""
-                .formatted(PSEUDONYM));
+                 "rows":[{"patient":"%s","sessionsScheduled":6,"sessionsCompleted":1,"adherencePercent":16.7}]}""".formatted(PSEUDONYM));
         stub(get(urlPathEqualTo("/adherence/pain-improvement")), """
                 {"clinic":"clinic-a","clinics":["clinic-a"],"patients":8,"improved":6,"improvedPercent":75.0,
                  "suppressed":false,"minimumGroupSize":5,"note":null}""");
@@ -64,30 +61,46 @@ class AnalystPagesTest {
 
     @Test
     void showsWeeklyAdherenceTheSpreadTheAtRiskListAndPainImprovement() {
-        Document page = Jsoup.parse(given().auth().oauth2(ANNA)
-                .when().get("/app/analytics?clinic=clinic-a")
-                .then().statusCode(200)
-                .extract().asString());
+        Document page = Jsoup.parse(given().auth()
+                .oauth2(ANNA)
+                .when()
+                .get("/app/analytics?clinic=clinic-a")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertEquals(2, page.select("table[data-testid=weekly] tbody tr").size());
         assertEquals(2, page.select("svg.chart[role=img]").size());
         assertTrue(page.selectFirst("table[data-testid=at-risk]").text().contains(PSEUDONYM));
         assertTrue(page.selectFirst("[data-testid=pain-improvement]").text().contains("75.0 %"));
         // one patient at 16.7 % (10–19), one at 100 % (90–100)
-        assertEquals("0 1 0 0 0 0 0 0 0 1", page.select("table[data-testid=distribution] tbody td").eachText()
-                .stream().reduce((a, b) -> a + " " + b).orElseThrow());
-        progress.verify(getRequestedFor(urlPathEqualTo("/adherence")).withQueryParam("clinic", equalTo("clinic-a"))
+        assertEquals(
+                "0 1 0 0 0 0 0 0 0 1",
+                page.select("table[data-testid=distribution] tbody td").eachText().stream()
+                        .reduce((a, b) -> a + " " + b)
+                        .orElseThrow());
+        progress.verify(getRequestedFor(urlPathEqualTo("/adherence"))
+                .withQueryParam("clinic", equalTo("clinic-a"))
                 .withHeader("Authorization", equalTo("Bearer " + ANNA)));
     }
 
     @Test
     void downloadsTheCsvAsAnAttachment() {
-        stub(get(urlPathEqualTo("/adherence")).withHeader("Accept", com.github.tomakehurst.wiremock.client.WireMock.containing("text/csv")),
-                "week,patients\r\n2026-W46,3\r\n", "text/csv");
-        given().auth().oauth2(ANNA)
-                .when().get("/app/analytics/adherence.csv?clinic=clinic-a&groupBy=week")
-                .then().statusCode(200)
+        stub(
+                get(urlPathEqualTo("/adherence"))
+                        .withHeader("Accept", com.github.tomakehurst.wiremock.client.WireMock.containing("text/csv")),
+                "week,patients\r\n2026-W46,3\r\n",
+                "text/csv");
+        given().auth()
+                .oauth2(ANNA)
+                .when()
+                .get("/app/analytics/adherence.csv?clinic=clinic-a&groupBy=week")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("text/csv"))
-                .header("Content-Disposition", containsString("attachment; filename=\"adherence-clinic-a-by-week.csv\""))
+                .header(
+                        "Content-Disposition",
+                        containsString("attachment; filename=\"adherence-clinic-a-by-week.csv\""))
                 .body(containsString("2026-W46,3"));
     }
 
@@ -96,9 +109,14 @@ class AnalystPagesTest {
         stub(get(urlPathEqualTo("/adherence")).withQueryParam("from", equalTo("2020-01-01")), 400, """
                 {"type":"https://backstrong.org/problems/invalid-input","title":"Invalid input","status":400,
                  "detail":"from: the range must be at most 730 days","field":"from"}""");
-        Document page = Jsoup.parse(given().auth().oauth2(ANNA)
-                .when().get("/app/analytics?from=2020-01-01")
-                .then().statusCode(200).extract().asString());
+        Document page = Jsoup.parse(given().auth()
+                .oauth2(ANNA)
+                .when()
+                .get("/app/analytics?from=2020-01-01")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertTrue(page.selectFirst("[data-testid=problem]").text().contains("at most 730 days"));
         assertEquals("true", page.selectFirst("input#from").attr("aria-invalid"));
         assertTrue(page.select("table[data-testid=weekly]").isEmpty());
@@ -108,15 +126,34 @@ class AnalystPagesTest {
     void saysSoWhenProgressIsDown() {
         ProgressStub.reset();
         stub(get(urlPathEqualTo("/adherence")), 503, "{}");
-        String html = given().auth().oauth2(ANNA).when().get("/app/analytics").then().statusCode(200).extract().asString();
+        String html = given().auth()
+                .oauth2(ANNA)
+                .when()
+                .get("/app/analytics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(html.contains("unavailable just now"));
     }
 
     @Test
     void theDashboardIsForAnalystsOnly() {
-        given().auth().oauth2(Clinic.clara()).when().get("/app/analytics").then().statusCode(403);
-        given().auth().oauth2(Clinic.patient("p")).when().get("/app/analytics/adherence.csv").then().statusCode(403);
-        assertFalse(progress.getAllServeEvents().stream().anyMatch(e -> e.getRequest().getUrl().startsWith("/adherence")),
+        given().auth()
+                .oauth2(Clinic.clara())
+                .when()
+                .get("/app/analytics")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Clinic.patient("p"))
+                .when()
+                .get("/app/analytics/adherence.csv")
+                .then()
+                .statusCode(403);
+        assertFalse(
+                progress.getAllServeEvents().stream()
+                        .anyMatch(e -> e.getRequest().getUrl().startsWith("/adherence")),
                 "nothing was asked of progress-service");
     }
 
@@ -126,25 +163,36 @@ class AnalystPagesTest {
         String note = "%d %s not shown: groups of fewer than 5 patients are suppressed";
         stub(get(urlPathEqualTo("/adherence")).withQueryParam("groupBy", equalTo("week")), """
                 {"clinic":null,"clinics":["clinic-a","clinic-b"],"from":"2026-09-01","to":"2026-11-24","groupBy":"week",
-                 "rows":[],"suppressed":2,"minimumGroupSize":5,"note":"%s"}""".formatted(note.formatted(2, "weeks are")));
+                 "rows":[],"suppressed":2,"minimumGroupSize":5,"note":"%s"}""".formatted(
+                        note.formatted(2, "weeks are")));
         stub(get(urlPathEqualTo("/adherence")).withQueryParam("groupBy", equalTo("patient")), """
                 {"clinic":null,"clinics":["clinic-a","clinic-b"],"from":"2026-09-01","to":"2026-11-24","groupBy":"patient",
-                 "rows":[],"suppressed":1,"minimumGroupSize":5,"note":"%s"}""".formatted(note.formatted(1, "group of single patients is")));
+                 "rows":[],"suppressed":1,"minimumGroupSize":5,"note":"%s"}""".formatted(
+                        note.formatted(1, "group of single patients is")));
         stub(get(urlPathEqualTo("/adherence/at-risk")), """
                 {"clinic":null,"clinics":["clinic-a","clinic-b"],"asOf":"2026-11-24","rows":[],"suppressed":1,
-                 "minimumGroupSize":5,"note":"%s"}""".formatted(note.formatted(1, "group of single patients is")));
+                 "minimumGroupSize":5,"note":"%s"}""".formatted(
+                        note.formatted(1, "group of single patients is")));
         stub(get(urlPathEqualTo("/adherence/pain-improvement")), """
                 {"clinic":null,"clinics":["clinic-a","clinic-b"],"patients":null,"improved":null,"improvedPercent":null,
                  "suppressed":true,"minimumGroupSize":5,"note":"%s"}""".formatted(note.formatted(1, "share is")));
 
-        Document page = Jsoup.parse(given().auth().oauth2(ANNA)
-                .when().get("/app/analytics")
-                .then().statusCode(200).extract().asString());
-        assertTrue(page.selectFirst("[data-testid=scope]").text().startsWith("All your clinics (clinic-a, clinic-b)"),
+        Document page = Jsoup.parse(given().auth()
+                .oauth2(ANNA)
+                .when()
+                .get("/app/analytics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertTrue(
+                page.selectFirst("[data-testid=scope]").text().startsWith("All your clinics (clinic-a, clinic-b)"),
                 page.selectFirst("[data-testid=scope]").text());
-        assertEquals(List.of("weekly", "distribution", "at-risk"),
+        assertEquals(
+                List.of("weekly", "distribution", "at-risk"),
                 page.select("[data-testid=suppressed]").eachAttr("data-section"));
-        assertTrue(page.selectFirst("[data-testid=suppressed][data-section=weekly]").text()
+        assertTrue(page.selectFirst("[data-testid=suppressed][data-section=weekly]")
+                .text()
                 .contains("2 weeks are not shown: groups of fewer than 5 patients are suppressed"));
         assertTrue(page.select("table[data-testid=weekly] tbody").text().contains("No week with 5 patients or more"));
         assertTrue(page.select("table[data-testid=at-risk]").isEmpty(), "no at-risk table");
@@ -156,25 +204,45 @@ class AnalystPagesTest {
         stub(get(urlPathEqualTo("/adherence")).withQueryParam("clinic", equalTo("clinic-z")), 404, """
                 {"type":"https://backstrong.org/problems/not-found","title":"Not found","status":404,
                  "detail":"No clinic clinic-z among yours"}""");
-        Document page = Jsoup.parse(given().auth().oauth2(ANNA)
-                .when().get("/app/analytics?clinic=clinic-z")
-                .then().statusCode(404).contentType(containsString("text/html")).extract().asString());
+        Document page = Jsoup.parse(given().auth()
+                .oauth2(ANNA)
+                .when()
+                .get("/app/analytics?clinic=clinic-z")
+                .then()
+                .statusCode(404)
+                .contentType(containsString("text/html"))
+                .extract()
+                .asString());
         assertTrue(page.selectFirst("[data-testid=problem]").text().contains("No clinic clinic-z among yours"));
         assertEquals("true", page.selectFirst("input#clinic").attr("aria-invalid"));
         assertTrue(page.select("table[data-testid=weekly]").isEmpty());
-        stub(get(urlPathEqualTo("/adherence")).withHeader("Accept", com.github.tomakehurst.wiremock.client.WireMock.containing("text/csv"))
-                .withQueryParam("clinic", equalTo("clinic-z")), 404, """
+        stub(
+                get(urlPathEqualTo("/adherence"))
+                        .withHeader("Accept", com.github.tomakehurst.wiremock.client.WireMock.containing("text/csv"))
+                        .withQueryParam("clinic", equalTo("clinic-z")),
+                404,
+                """
                 {"type":"https://backstrong.org/problems/not-found","title":"Not found","status":404}""");
-        given().auth().oauth2(ANNA).when().get("/app/analytics/adherence.csv?clinic=clinic-z&groupBy=week")
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(ANNA)
+                .when()
+                .get("/app/analytics/adherence.csv?clinic=clinic-z&groupBy=week")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void atRiskRowsShowNoClinic() {
-        Document page = Jsoup.parse(given().auth().oauth2(ANNA)
-                .when().get("/app/analytics?clinic=clinic-a")
-                .then().statusCode(200).extract().asString());
-        assertEquals(List.of("Patient (pseudonym)", "Sessions completed / scheduled", "Adherence"),
+        Document page = Jsoup.parse(given().auth()
+                .oauth2(ANNA)
+                .when()
+                .get("/app/analytics?clinic=clinic-a")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertEquals(
+                List.of("Patient (pseudonym)", "Sessions completed / scheduled", "Adherence"),
                 page.select("table[data-testid=at-risk] thead th").eachText());
         assertFalse(page.selectFirst("table[data-testid=at-risk]").text().contains("clinic-a"));
     }
@@ -184,11 +252,15 @@ class AnalystPagesTest {
     }
 
     private void stub(MappingBuilder request, String body, String type) {
-        progress.stubFor(request.willReturn(aResponse().withStatus(200).withHeader("Content-Type", type).withBody(body)));
+        progress.stubFor(request.willReturn(
+                aResponse().withStatus(200).withHeader("Content-Type", type).withBody(body)));
     }
 
     private void stub(MappingBuilder request, int status, String body) {
-        progress.stubFor(request.atPriority(1).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/problem+json").withBody(body)));
+        progress.stubFor(request.atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody(body)));
     }
 }

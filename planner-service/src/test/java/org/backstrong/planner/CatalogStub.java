@@ -13,7 +13,6 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -25,16 +24,18 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
 
     /** The article's exercises: id, name, dose kind, sets min–max, range min–max, per side. */
     static final List<Object[]> ARTICLE = List.of(
-            new Object[] { "light-cardio", "Light Cardio Warm-Up", "duration", 1, 1, 300, 600, false },
-            new Object[] { "band-pull-apart", "Resistance Band Pull-Apart", "reps", 2, 2, 15, 20, false },
-            new Object[] { "lat-pulldown", "Lat Pulldown", "reps", 1, 3, 8, 12, false },
-            new Object[] { "suspended-row", "Suspended Row (TRX or Rings)", "reps", 1, 3, 8, 12, false },
-            new Object[] { "wide-dumbbell-bent-over-row", "Wide Dumbbell Bent-Over Row", "reps", 1, 3, 8, 12, false },
-            new Object[] { "quadruped-single-arm-dumbbell-row", "Quadruped Single-Arm Dumbbell Row", "reps", 1, 3, 8, 12, true },
-            new Object[] { "back-extension", "Back Extension (on Stability Ball or Bench)", "reps", 1, 3, 8, 12, false },
-            new Object[] { "good-morning", "Good Morning (Bodyweight or Barbell)", "reps", 1, 3, 8, 12, false },
-            new Object[] { "superman-hold", "Superman Hold", "reps", 1, 3, 8, 12, false },
-            new Object[] { "renegade-row", "Renegade Row", "reps", 1, 3, 10, 10, true });
+            new Object[] {"light-cardio", "Light Cardio Warm-Up", "duration", 1, 1, 300, 600, false},
+            new Object[] {"band-pull-apart", "Resistance Band Pull-Apart", "reps", 2, 2, 15, 20, false},
+            new Object[] {"lat-pulldown", "Lat Pulldown", "reps", 1, 3, 8, 12, false},
+            new Object[] {"suspended-row", "Suspended Row (TRX or Rings)", "reps", 1, 3, 8, 12, false},
+            new Object[] {"wide-dumbbell-bent-over-row", "Wide Dumbbell Bent-Over Row", "reps", 1, 3, 8, 12, false},
+            new Object[] {
+                "quadruped-single-arm-dumbbell-row", "Quadruped Single-Arm Dumbbell Row", "reps", 1, 3, 8, 12, true
+            },
+            new Object[] {"back-extension", "Back Extension (on Stability Ball or Bench)", "reps", 1, 3, 8, 12, false},
+            new Object[] {"good-morning", "Good Morning (Bodyweight or Barbell)", "reps", 1, 3, 8, 12, false},
+            new Object[] {"superman-hold", "Superman Hold", "reps", 1, 3, 8, 12, false},
+            new Object[] {"renegade-row", "Renegade Row", "reps", 1, 3, 10, 10, true});
 
     static final String RETIRED = "old-machine-row";
 
@@ -46,23 +47,38 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         for (Object[] exercise : ARTICLE) {
-            String body = document((String) exercise[0], (String) exercise[1], (String) exercise[2], (int) exercise[3],
-                    (int) exercise[4], (int) exercise[5], (int) exercise[6], (boolean) exercise[7], "published");
+            String body = document(
+                    (String) exercise[0],
+                    (String) exercise[1],
+                    (String) exercise[2],
+                    (int) exercise[3],
+                    (int) exercise[4],
+                    (int) exercise[5],
+                    (int) exercise[6],
+                    (boolean) exercise[7],
+                    "published");
             server.stubFor(get(urlEqualTo("/exercises/" + exercise[0])).willReturn(ok(body)));
-            server.stubFor(get(urlEqualTo("/exercises/" + exercise[0] + "/versions/1")).willReturn(ok(body)));
+            server.stubFor(
+                    get(urlEqualTo("/exercises/" + exercise[0] + "/versions/1")).willReturn(ok(body)));
         }
-        server.stubFor(get(urlPathEqualTo("/exercises")).willReturn(ok(summaries()).withHeader("X-Total-Count",
-                String.valueOf(ARTICLE.size()))));
-        server.stubFor(get(urlEqualTo("/regions")).willReturn(ok("[{\"id\":\"upper-back\",\"name\":\"Upper back\"},"
-                + "{\"id\":\"lower-back\",\"name\":\"Lower back\"}]")));
-        server.stubFor(get(urlEqualTo("/muscles")).willReturn(ok("[{\"id\":\"latissimus-dorsi\",\"name\":\"Latissimus dorsi\"},"
-                + "{\"id\":\"erector-spinae\",\"name\":\"Erector spinae\"}]")));
-        server.stubFor(get(urlEqualTo("/equipment")).willReturn(ok("[{\"id\":\"dumbbell\",\"name\":\"Dumbbell\"},"
-                + "{\"id\":\"resistance-band\",\"name\":\"Resistance band\"}]")));
+        server.stubFor(get(urlPathEqualTo("/exercises"))
+                .willReturn(ok(summaries()).withHeader("X-Total-Count", String.valueOf(ARTICLE.size()))));
+        server.stubFor(get(urlEqualTo("/regions"))
+                .willReturn(ok("[{\"id\":\"upper-back\",\"name\":\"Upper back\"},"
+                        + "{\"id\":\"lower-back\",\"name\":\"Lower back\"}]")));
+        server.stubFor(get(urlEqualTo("/muscles"))
+                .willReturn(ok("[{\"id\":\"latissimus-dorsi\",\"name\":\"Latissimus dorsi\"},"
+                        + "{\"id\":\"erector-spinae\",\"name\":\"Erector spinae\"}]")));
+        server.stubFor(get(urlEqualTo("/equipment"))
+                .willReturn(ok("[{\"id\":\"dumbbell\",\"name\":\"Dumbbell\"},"
+                        + "{\"id\":\"resistance-band\",\"name\":\"Resistance band\"}]")));
         server.stubFor(get(urlEqualTo("/exercises/" + RETIRED))
                 .willReturn(ok(document(RETIRED, "Old machine row", "reps", 1, 3, 8, 12, false, "retired"))));
-        server.stubFor(get(urlPathMatching("/exercises/unknown-.*")).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+        server.stubFor(get(urlPathMatching("/exercises/unknown-.*"))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":404}")));
         return Map.of("quarkus.rest-client.catalog.url", server.baseUrl());
     }
 
@@ -79,7 +95,10 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     /** The article's exercises as the catalog lists them (GET /exercises), whatever the filters. */
@@ -90,8 +109,11 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
             item.put("id", exercise[0]);
             item.put("name", exercise[1]);
             item.put("summary", exercise[1] + ".");
-            item.put("category", "light-cardio".equals(exercise[0]) || "band-pull-apart".equals(exercise[0]) ? "warm-up"
-                    : "strength");
+            item.put(
+                    "category",
+                    "light-cardio".equals(exercise[0]) || "band-pull-apart".equals(exercise[0])
+                            ? "warm-up"
+                            : "strength");
             item.put("regions", List.of("upper-back"));
             item.put("primaryMuscles", List.of("latissimus-dorsi"));
             item.put("secondaryMuscles", List.of());
@@ -110,8 +132,16 @@ public class CatalogStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private String document(String id, String name, String kind, int setsMin, int setsMax, int min, int max,
-            boolean perSide, String status) {
+    private String document(
+            String id,
+            String name,
+            String kind,
+            int setsMin,
+            int setsMax,
+            int min,
+            int max,
+            boolean perSide,
+            String status) {
         boolean reps = "reps".equals(kind);
         Map<String, Object> dose = new java.util.LinkedHashMap<>();
         dose.put("kind", kind);

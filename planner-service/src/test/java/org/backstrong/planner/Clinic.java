@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.backstrong.testinfra.TestTokens;
-
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+
+import org.backstrong.testinfra.TestTokens;
 
 /** People of the demo realm and the steps a clinic takes, through the API, for tests. */
 final class Clinic {
@@ -20,10 +20,10 @@ final class Clinic {
     static final String COLIN = "11111111-1111-4111-8111-000000000002";
     /** The built-in "Back strength — 4 weeks" template. */
     static final UUID BUILT_IN = UUID.fromString("00000000-0000-4000-8000-000000000b04");
+
     static final List<Integer> EVERY_DAY = List.of(1, 2, 3, 4, 5, 6, 7);
 
-    private Clinic() {
-    }
+    private Clinic() {}
 
     static String clara() {
         return TestTokens.clinician(CLARA, "clinic-a");
@@ -40,27 +40,44 @@ final class Clinic {
     /** A fresh patient of clinic-a, without a pre-existing condition. */
     static String enrolNewPatient() {
         String id = UUID.randomUUID().toString();
-        given().auth().oauth2(clara()).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(clara())
+                .contentType(ContentType.JSON)
                 .body(Map.of("id", id, "displayName", "Test Patient", "preExistingCondition", false))
-                .when().post("/patients")
-                .then().statusCode(201);
+                .when()
+                .post("/patients")
+                .then()
+                .statusCode(201);
         return id;
     }
 
     /** Assigns the built-in template, every day of the week, started {@code daysAgo} days ago. */
     static JsonPath assignBuiltIn(String patientId, int daysAgo) {
-        return given().auth().oauth2(clara()).contentType(ContentType.JSON)
-                .body(Map.of("templateId", BUILT_IN, "startDate", LocalDate.now().minusDays(daysAgo).toString(),
-                        "weekdays", EVERY_DAY))
-                .when().post("/patients/" + patientId + "/plans")
-                .then().statusCode(201)
-                .extract().jsonPath();
+        return given().auth()
+                .oauth2(clara())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "templateId",
+                        BUILT_IN,
+                        "startDate",
+                        LocalDate.now().minusDays(daysAgo).toString(),
+                        "weekdays",
+                        EVERY_DAY))
+                .when()
+                .post("/patients/" + patientId + "/plans")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     /** A weekday list that leaves out today. */
     static List<Integer> everyDayButToday() {
         int today = LocalDate.now().getDayOfWeek().getValue();
-        return java.util.stream.IntStream.rangeClosed(1, 7).filter(day -> day != today).boxed().toList();
+        return java.util.stream.IntStream.rangeClosed(1, 7)
+                .filter(day -> day != today)
+                .boxed()
+                .toList();
     }
 
     static DayOfWeek today() {

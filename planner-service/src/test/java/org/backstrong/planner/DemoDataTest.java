@@ -5,12 +5,12 @@ import static org.hamcrest.Matchers.hasItems;
 
 import java.util.Map;
 
-import org.backstrong.testinfra.TestTokens;
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import org.backstrong.testinfra.TestTokens;
 
 /** With BACKSTRONG_DEMO_DATA=true the demo realm's patients exist, under their Keycloak subjects. */
 @QuarkusTest
@@ -26,22 +26,31 @@ class DemoDataTest {
 
     @Test
     void loadsTheDemoPatientsOfEachClinic() {
-        given().auth().oauth2(TestTokens.clinician("11111111-1111-4111-8111-000000000001", "clinic-a"))
-                .when().get("/patients")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.clinician("11111111-1111-4111-8111-000000000001", "clinic-a"))
+                .when()
+                .get("/patients")
+                .then()
+                .statusCode(200)
                 .body("id", hasItems("22222222-2222-4222-8222-000000000001", "22222222-2222-4222-8222-000000000002"))
                 .body("displayName", hasItems("Paul Patient", "Petra Patient"));
-        given().auth().oauth2(TestTokens.clinician("11111111-1111-4111-8111-000000000002", "clinic-b"))
-                .when().get("/patients")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.clinician("11111111-1111-4111-8111-000000000002", "clinic-b"))
+                .when()
+                .get("/patients")
+                .then()
+                .statusCode(200)
                 .body("id", hasItems("22222222-2222-4222-8222-000000000003"));
     }
 
     @Test
     void givesPaulTheBuiltInPlanWithASessionToday() {
-        given().auth().oauth2(TestTokens.patient("22222222-2222-4222-8222-000000000001", "clinic-a"))
-                .when().get("/me/sessions/today")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.patient("22222222-2222-4222-8222-000000000001", "clinic-a"))
+                .when()
+                .get("/me/sessions/today")
+                .then()
+                .statusCode(200)
                 .body("planName", org.hamcrest.Matchers.equalTo("Back strength — 4 weeks"))
                 .body("scheduled", org.hamcrest.Matchers.equalTo(true))
                 .body("items[0].exerciseId", org.hamcrest.Matchers.equalTo("light-cardio"));
@@ -50,12 +59,18 @@ class DemoDataTest {
     /** Analysts see no group of fewer than five patients: the demo's clinic-a has five on plans. */
     @Test
     void givesFivePatientsOfClinicAAPlanSoTheAnalystsDashboardShowsThem() {
-        for (String patient : java.util.List.of("22222222-2222-4222-8222-000000000001",
-                "22222222-2222-4222-8222-000000000002", "22222222-2222-4222-8222-000000000004",
-                "22222222-2222-4222-8222-000000000005", "22222222-2222-4222-8222-000000000006")) {
-            given().auth().oauth2(TestTokens.clinician("11111111-1111-4111-8111-000000000001", "clinic-a"))
-                    .when().get("/patients/" + patient + "/plans")
-                    .then().statusCode(200)
+        for (String patient : java.util.List.of(
+                "22222222-2222-4222-8222-000000000001",
+                "22222222-2222-4222-8222-000000000002",
+                "22222222-2222-4222-8222-000000000004",
+                "22222222-2222-4222-8222-000000000005",
+                "22222222-2222-4222-8222-000000000006")) {
+            given().auth()
+                    .oauth2(TestTokens.clinician("11111111-1111-4111-8111-000000000001", "clinic-a"))
+                    .when()
+                    .get("/patients/" + patient + "/plans")
+                    .then()
+                    .statusCode(200)
                     .body("size()", org.hamcrest.Matchers.equalTo(1))
                     .body("[0].name", org.hamcrest.Matchers.equalTo("Back strength — 4 weeks"));
         }

@@ -7,13 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.backstrong.planner.event.EventTypes;
-import org.backstrong.planner.messaging.Topics;
-import org.backstrong.testinfra.EventContract;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +17,13 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.backstrong.planner.event.EventTypes;
+import org.backstrong.planner.messaging.Topics;
+import org.backstrong.testinfra.EventContract;
 
 /** The schemas planner-service publishes by: sound draft 2020-12 schemas, with examples they accept, named in the AsyncAPI document. */
 class EventSchemasTest {
@@ -33,14 +33,14 @@ class EventSchemasTest {
     /** Every type planner-service publishes, with its topic. */
     static Stream<String[]> published() {
         return Stream.of(
-                new String[] { EventTypes.PLAN_ASSIGNED, Topics.PLAN_EVENTS },
-                new String[] { EventTypes.PLAN_CHANGED, Topics.PLAN_EVENTS },
-                new String[] { EventTypes.PLAN_PAUSED, Topics.PLAN_EVENTS },
-                new String[] { EventTypes.PLAN_RESUMED, Topics.PLAN_EVENTS },
-                new String[] { EventTypes.PLAN_ENDED, Topics.PLAN_EVENTS },
-                new String[] { EventTypes.SET_COMPLETED, Topics.SET_EVENTS },
-                new String[] { EventTypes.SESSION_COMPLETED, Topics.SET_EVENTS },
-                new String[] { EventTypes.MORNING_CHECK_IN, Topics.SET_EVENTS });
+                new String[] {EventTypes.PLAN_ASSIGNED, Topics.PLAN_EVENTS},
+                new String[] {EventTypes.PLAN_CHANGED, Topics.PLAN_EVENTS},
+                new String[] {EventTypes.PLAN_PAUSED, Topics.PLAN_EVENTS},
+                new String[] {EventTypes.PLAN_RESUMED, Topics.PLAN_EVENTS},
+                new String[] {EventTypes.PLAN_ENDED, Topics.PLAN_EVENTS},
+                new String[] {EventTypes.SET_COMPLETED, Topics.SET_EVENTS},
+                new String[] {EventTypes.SESSION_COMPLETED, Topics.SET_EVENTS},
+                new String[] {EventTypes.MORNING_CHECK_IN, Topics.SET_EVENTS});
     }
 
     static Stream<String> schemaFiles() {
@@ -50,10 +50,15 @@ class EventSchemasTest {
     @ParameterizedTest
     @MethodSource("schemaFiles")
     void eachSchemaIsAValidDraft2020Schema(String file) {
-        String schema = EventContract.schemaNode("backstrong." + file.replace(".json", "")).toString();
+        String schema = EventContract.schemaNode("backstrong." + file.replace(".json", ""))
+                .toString();
         var metaSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
-        assertEquals(List.of(), metaSchema.validate(schema, InputFormat.JSON).stream().map(Object::toString).toList());
+        assertEquals(
+                List.of(),
+                metaSchema.validate(schema, InputFormat.JSON).stream()
+                        .map(Object::toString)
+                        .toList());
     }
 
     @ParameterizedTest
@@ -69,7 +74,9 @@ class EventSchemasTest {
     @MethodSource("published")
     void theAsyncApiDocumentNamesEachTypeOnItsTopicWithItsSchema(String type, String topic) {
         Map<String, String> messages = EventContract.messagesOn(topic);
-        assertEquals("../" + EventContract.PLANNER + EventContract.fileOf(type), messages.get(type),
+        assertEquals(
+                "../" + EventContract.PLANNER + EventContract.fileOf(type),
+                messages.get(type),
                 type + " on " + topic + " in " + EventContract.ASYNCAPI);
     }
 
@@ -83,8 +90,8 @@ class EventSchemasTest {
                 Arguments.of("a weekday 8", EventTypes.PLAN_ASSIGNED, "/weekdays/0", 8),
                 Arguments.of("a set id that is no UUID", EventTypes.SET_COMPLETED, "/setId", "set-1"),
                 Arguments.of("a date that is no date", EventTypes.SESSION_COMPLETED, "/sessionDate", "09.03.2026"),
-                Arguments.of("an instant without its offset", EventTypes.SET_COMPLETED, "/loggedAt",
-                        "2026-03-09T07:05:12"),
+                Arguments.of(
+                        "an instant without its offset", EventTypes.SET_COMPLETED, "/loggedAt", "2026-03-09T07:05:12"),
                 Arguments.of("a kg load without kilograms", EventTypes.PLAN_ASSIGNED, "/items/2/loadKg", "null"),
                 Arguments.of("a reps dose counted in seconds", EventTypes.PLAN_ASSIGNED, "/items/2/secondsMin", 30),
                 Arguments.of("an integer as text", EventTypes.PLAN_ASSIGNED, "/weeks", "4"),
@@ -96,7 +103,8 @@ class EventSchemasTest {
     @MethodSource("spoiltExamples")
     void theSchemasRefuseWhatAProducerMustNotSend(String what, String type, String pointer, Object value)
             throws JsonProcessingException {
-        ObjectNode example = (ObjectNode) JSON.readTree(EventContract.examples(type).get(0));
+        ObjectNode example =
+                (ObjectNode) JSON.readTree(EventContract.examples(type).get(0));
         JsonNode parent = example.at(pointer.substring(0, pointer.lastIndexOf('/')));
         String field = pointer.substring(pointer.lastIndexOf('/') + 1);
         JsonNode spoilt = "null".equals(value) ? NullNode.getInstance() : JSON.valueToTree(value);
@@ -112,8 +120,11 @@ class EventSchemasTest {
 
     @org.junit.jupiter.api.Test
     void everySchemaFileIsAPublishedTypeOrSharedByThem() {
-        List<String> expected = Stream.concat(published().map(typeAndTopic -> EventContract.fileOf(typeAndTopic[0])),
-                Stream.of("plan-item.v1.json", "prescription.v1.json")).sorted().toList();
+        List<String> expected = Stream.concat(
+                        published().map(typeAndTopic -> EventContract.fileOf(typeAndTopic[0])),
+                        Stream.of("plan-item.v1.json", "prescription.v1.json"))
+                .sorted()
+                .toList();
         assertEquals(expected, EventContract.files(EventContract.PLANNER));
     }
 }

@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.backstrong.testinfra.KafkaProbe;
 import org.eclipse.microprofile.config.ConfigProvider;
+
+import org.backstrong.testinfra.KafkaProbe;
 
 /** Reads what the planner published to the real broker, for one patient. */
 final class Events {
 
-    private Events() {
-    }
+    private Events() {}
 
     static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);

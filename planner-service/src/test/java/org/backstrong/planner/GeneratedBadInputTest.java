@@ -15,10 +15,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
 
 import org.backstrong.testinfra.BadInputCases;
 import org.backstrong.testinfra.BadInputCases.Case;
@@ -26,16 +34,6 @@ import org.backstrong.testinfra.BadInputCases.Valid;
 import org.backstrong.testinfra.DatabaseSnapshot;
 import org.backstrong.testinfra.OversizedBody;
 import org.backstrong.testinfra.TestTokens;
-import org.jboss.logging.Logger;
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Every operation of the published OpenAPI document, every parameter and every body property,
@@ -53,7 +51,8 @@ class GeneratedBadInputTest {
     /** A valid request per operation; only the one bad value differs. */
     private static Map<String, Valid> valid() {
         String plan = UUID.randomUUID().toString();
-        Map<String, String> planIds = Map.of("id", plan, "itemId", UUID.randomUUID().toString(), "date", DAY);
+        Map<String, String> planIds =
+                Map.of("id", plan, "itemId", UUID.randomUUID().toString(), "date", DAY);
         String set = "{\"setId\": \"" + UUID.randomUUID() + "\", \"planId\": \"" + plan + "\", \"itemId\": \""
                 + UUID.randomUUID() + "\", \"date\": \"" + DAY + "\", \"setNumber\": 1, \"reps\": 10, \"loadKg\": 12.5,"
                 + " \"rir\": 2, \"rpe\": 7.5, \"pain\": 2, \"beyondNormalFatigue\": false, \"note\": \"Felt fine.\"}";
@@ -61,17 +60,34 @@ class GeneratedBadInputTest {
         String checkIn = "{\"id\": \"" + UUID.randomUUID() + "\", \"date\": \"" + DAY + "\", \"pain\": 1}";
         String reason = "{\"reason\": \"Back from holiday.\"}";
         Map<String, Valid> valid = new HashMap<>();
-        valid.put("POST /patients", Valid.of(Map.of(), "{\"id\": \"generated-bad-input\", \"displayName\": \"Gen Patient\","
-                + " \"preExistingCondition\": true, \"clearedOn\": \"" + DAY + "\", \"clearedBy\": \"Dr Who\"}"));
-        valid.put("PUT /patients/{id}/screening", Valid.of(Map.of("id", PAUL),
-                "{\"preExistingCondition\": true, \"clearedOn\": \"" + DAY + "\", \"clearedBy\": \"Dr Who\"}"));
-        valid.put("POST /patients/{id}/plans", Valid.of(Map.of("id", PAUL), "{\"templateId\": \"" + Clinic.BUILT_IN
-                + "\", \"startDate\": \"" + DAY + "\", \"weekdays\": [1, 3, 5]}"));
-        valid.put("POST /templates", Valid.of(Map.of(), "{\"name\": \"Generated\", \"goal\": \"Stronger back\", \"weeks\": 4,"
-                + " \"sessionsPerWeek\": 3, \"items\": [{\"block\": \"main\", \"exerciseId\": \"lat-pulldown\","
-                + " \"prescription\": " + PRESCRIPTION + "}]}"));
-        valid.put("PUT /plans/{id}/items/{itemId}", Valid.of(planIds,
-                "{\"prescription\": " + PRESCRIPTION + ", \"reason\": \"Stronger now.\"}"));
+        valid.put(
+                "POST /patients",
+                Valid.of(
+                        Map.of(),
+                        "{\"id\": \"generated-bad-input\", \"displayName\": \"Gen Patient\","
+                                + " \"preExistingCondition\": true, \"clearedOn\": \"" + DAY
+                                + "\", \"clearedBy\": \"Dr Who\"}"));
+        valid.put(
+                "PUT /patients/{id}/screening",
+                Valid.of(
+                        Map.of("id", PAUL),
+                        "{\"preExistingCondition\": true, \"clearedOn\": \"" + DAY + "\", \"clearedBy\": \"Dr Who\"}"));
+        valid.put(
+                "POST /patients/{id}/plans",
+                Valid.of(
+                        Map.of("id", PAUL),
+                        "{\"templateId\": \"" + Clinic.BUILT_IN + "\", \"startDate\": \"" + DAY
+                                + "\", \"weekdays\": [1, 3, 5]}"));
+        valid.put(
+                "POST /templates",
+                Valid.of(
+                        Map.of(),
+                        "{\"name\": \"Generated\", \"goal\": \"Stronger back\", \"weeks\": 4,"
+                                + " \"sessionsPerWeek\": 3, \"items\": [{\"block\": \"main\", \"exerciseId\": \"lat-pulldown\","
+                                + " \"prescription\": " + PRESCRIPTION + "}]}"));
+        valid.put(
+                "PUT /plans/{id}/items/{itemId}",
+                Valid.of(planIds, "{\"prescription\": " + PRESCRIPTION + ", \"reason\": \"Stronger now.\"}"));
         for (String change : List.of("pause", "resume", "end")) {
             valid.put("POST /plans/{id}/" + change, Valid.of(planIds, reason));
         }
@@ -92,16 +108,22 @@ class GeneratedBadInputTest {
             + " \"restSeconds\": 60, \"loadStepPercent\": 5, \"harderVariantId\": \"band-pull-apart\", \"notes\": \"Slowly.\"}";
 
     private static final Map<String, String> TOKENS = Map.of(
-            "clinician", Clinic.clara(), "patient", Clinic.patient(PAUL),
-            "analyst", TestTokens.analyst("33333333-3333-4333-8333-000000000001"),
-            "admin", TestTokens.admin("44444444-4444-4444-8444-000000000001"));
+            "clinician",
+            Clinic.clara(),
+            "patient",
+            Clinic.patient(PAUL),
+            "analyst",
+            TestTokens.analyst("33333333-3333-4333-8333-000000000001"),
+            "admin",
+            TestTokens.admin("44444444-4444-4444-8444-000000000001"));
 
     @Inject
     DataSource database;
 
     @Test
     void refusesEveryBadValueOfEveryOperationNamingTheFieldAndStoresNothing() throws Exception {
-        JsonNode openApi = JSON.readTree(given().accept("application/json").get("/q/openapi?format=json").asString());
+        JsonNode openApi = JSON.readTree(
+                given().accept("application/json").get("/q/openapi?format=json").asString());
         List<Case> cases = BadInputCases.of(openApi, valid(), Set.of());
         assertTrue(cases.size() > 500, "only " + cases.size() + " cases were generated");
         List<String> failures = new ArrayList<>();
@@ -115,9 +137,13 @@ class GeneratedBadInputTest {
                 failures.add(bad + ": the database changed");
             }
         }
-        Logger.getLogger(GeneratedBadInputTest.class).infof("%d generated bad requests sent, %d not refused as they should be",
-                cases.size(), failures.size());
-        assertEquals("", failures.stream().collect(Collectors.joining("\n")),
+        Logger.getLogger(GeneratedBadInputTest.class)
+                .infof(
+                        "%d generated bad requests sent, %d not refused as they should be",
+                        cases.size(), failures.size());
+        assertEquals(
+                "",
+                failures.stream().collect(Collectors.joining("\n")),
                 failures.size() + " of " + cases.size() + " bad requests were not refused as they should be");
     }
 
@@ -128,10 +154,12 @@ class GeneratedBadInputTest {
     @Test
     void refusesAnOversizedBodyAsAProblemNamingBody() throws Exception {
         String before = snapshot();
-        for (OversizedBody.Answer answer : List.of(OversizedBody.withLength(bodyOperation, Clinic.clara(), 3_000_000),
+        for (OversizedBody.Answer answer : List.of(
+                OversizedBody.withLength(bodyOperation, Clinic.clara(), 3_000_000),
                 OversizedBody.chunked(bodyOperation, Clinic.clara(), 3_000_000))) {
             assertEquals(413, answer.status(), answer.toString());
-            assertTrue(answer.headers().getOrDefault("content-type", "").startsWith("application/problem+json"),
+            assertTrue(
+                    answer.headers().getOrDefault("content-type", "").startsWith("application/problem+json"),
                     answer.toString());
             assertEquals("body", JSON.readTree(answer.body()).path("field").asText(), answer.body());
         }
@@ -163,7 +191,8 @@ class GeneratedBadInputTest {
         }
         String field = answer.jsonPath().getString("field");
         if (!bad.field().equals(field)) {
-            return "named " + field + " instead of " + bad.field() + " (" + answer.jsonPath().getString("detail") + ")";
+            return "named " + field + " instead of " + bad.field() + " ("
+                    + answer.jsonPath().getString("detail") + ")";
         }
         return null;
     }

@@ -26,11 +26,11 @@ import org.backstrong.planner.accounts.PatientAccounts;
 @ApplicationScoped
 public class InMemoryPatientAccounts implements PatientAccounts {
 
-    private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUID_SHAPE =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** A user: login name, clinic (null for none) and whether it is a patient's account. */
-    record User(String username, String clinicId, boolean patient) {
-    }
+    record User(String username, String clinicId, boolean patient) {}
 
     private static final Map<String, User> USERS = new ConcurrentHashMap<>(Map.of(
             "11111111-1111-4111-8111-000000000001", new User("clara", "clinic-a", false),
@@ -43,6 +43,7 @@ public class InMemoryPatientAccounts implements PatientAccounts {
     private static final Map<String, Boolean> ABSENT = new ConcurrentHashMap<>();
     /** Ids of the accounts invited, and withdrawn, in this run. */
     static final Map<String, Invitation> INVITED = new ConcurrentHashMap<>();
+
     static final Map<String, Boolean> WITHDRAWN = new ConcurrentHashMap<>();
     /** When set, every call fails as an unreachable Keycloak does. */
     static volatile boolean unreachable;
@@ -71,8 +72,11 @@ public class InMemoryPatientAccounts implements PatientAccounts {
     @Override
     public Optional<PatientAccount> byUsername(String clinicId, String username) {
         failIfUnreachable();
-        return USERS.entrySet().stream().filter(user -> user.getValue().username().equals(username)).findFirst()
-                .filter(user -> user.getValue().patient() && clinicId.equals(user.getValue().clinicId()))
+        return USERS.entrySet().stream()
+                .filter(user -> user.getValue().username().equals(username))
+                .findFirst()
+                .filter(user -> user.getValue().patient()
+                        && clinicId.equals(user.getValue().clinicId()))
                 .map(user -> new PatientAccount(user.getKey(), username));
     }
 

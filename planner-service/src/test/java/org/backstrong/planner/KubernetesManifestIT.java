@@ -2,8 +2,9 @@ package org.backstrong.planner;
 
 import java.io.IOException;
 
-import org.backstrong.testinfra.GeneratedManifest;
 import org.junit.jupiter.api.Test;
+
+import org.backstrong.testinfra.GeneratedManifest;
 
 /** The Deployment and Service that deploy/kubernetes commits for planner-service are the ones this build generates. */
 class KubernetesManifestIT {

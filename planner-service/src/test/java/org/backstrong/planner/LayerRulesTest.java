@@ -2,8 +2,8 @@ package org.backstrong.planner;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import org.backstrong.testinfra.LayerRules;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ext.ExceptionMapper;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -11,9 +11,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.ext.ExceptionMapper;
+import org.backstrong.testinfra.LayerRules;
 
 /** The style page's layer rules, applied to planner's main classes, and the planner's own. */
 @AnalyzeClasses(packages = LayerRulesTest.BASE, importOptions = ImportOption.DoNotIncludeTests.class)
@@ -47,7 +47,9 @@ class LayerRulesTest {
 
     @ArchTest
     static final ArchRule pagesLeanOnNoApiResource = noClasses()
-            .that().resideInAPackage(BASE + ".web..")
-            .should().dependOnClassesThat(API_RESOURCE_OR_MAPPER)
+            .that()
+            .resideInAPackage(BASE + ".web..")
+            .should()
+            .dependOnClassesThat(API_RESOURCE_OR_MAPPER)
             .because("pages call services; what both need sits in a neutral place");
 }

@@ -14,21 +14,21 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import org.backstrong.planner.config.OutboxConfig;
 import org.backstrong.planner.messaging.KafkaClients;
 import org.backstrong.planner.messaging.OutboxRelay;
 import org.backstrong.planner.messaging.Topics;
 import org.backstrong.planner.repository.OutboxFeed;
 import org.backstrong.planner.repository.OutboxRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 
 /** The outbox survives a relay that stops: what was committed meanwhile is published once it runs again. */
 @QuarkusTest
@@ -56,15 +56,24 @@ class OutboxRelayTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> unpublished() == 0);
         relay.stop();
 
-        List<String> setIds = List.of(1, 2, 3).stream().map(number -> {
-            Map<String, Object> set = SetLoggingTest.set(patient, number == 3 ? 3 : 2, number == 3 ? 1 : number);
-            if (number == 3) {
-                set.put("reps", 10);
-            }
-            given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set)
-                    .when().post("/me/sets").then().statusCode(201);
-            return (String) set.get("setId");
-        }).toList();
+        List<String> setIds = List.of(1, 2, 3).stream()
+                .map(number -> {
+                    Map<String, Object> set =
+                            SetLoggingTest.set(patient, number == 3 ? 3 : 2, number == 3 ? 1 : number);
+                    if (number == 3) {
+                        set.put("reps", 10);
+                    }
+                    given().auth()
+                            .oauth2(patient.token())
+                            .contentType(ContentType.JSON)
+                            .body(set)
+                            .when()
+                            .post("/me/sets")
+                            .then()
+                            .statusCode(201);
+                    return (String) set.get("setId");
+                })
+                .toList();
         assertEquals(3, unpublished(), "committed with the sets, waiting for the relay");
 
         relay.start();
@@ -79,12 +88,20 @@ class OutboxRelayTest {
     void publishesPromptlyAfterTheCommit() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
         await().atMost(Duration.ofSeconds(20)).until(() -> unpublished() == 0);
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(SetLoggingTest.set(patient, 2, 1))
-                .when().post("/me/sets").then().statusCode(201);
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(SetLoggingTest.set(patient, 2, 1))
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(201);
         // Woken at the commit, not by its 1 s poll: well under a second (the benchmark measures the real figure).
-        await().atMost(Duration.ofMillis(900)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofMillis(900))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> unpublished() == 0);
-        Set<String> types = Events.of(Topics.SET_EVENTS, patient.id(), 1).stream().map(Events::type)
+        Set<String> types = Events.of(Topics.SET_EVENTS, patient.id(), 1).stream()
+                .map(Events::type)
                 .collect(Collectors.toSet());
         assertTrue(types.contains("backstrong.set.completed.v1"));
     }
@@ -106,7 +123,9 @@ class OutboxRelayTest {
     void oneOfTwoRelaysPublishesAndTheOtherTakesOverWhenItStops() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
         await().atMost(Duration.ofSeconds(20)).until(() -> unpublished() == 0 && relay.leads());
-        OutboxRelay secondInstance = new OutboxRelay(new OutboxFeed(dataSource), outboxConfig,
+        OutboxRelay secondInstance = new OutboxRelay(
+                new OutboxFeed(dataSource),
+                outboxConfig,
                 new KafkaClients(Map.of("bootstrap.servers", bootstrapServers)));
         secondInstance.start();
         try {
@@ -139,8 +158,14 @@ class OutboxRelayTest {
         if (item == 3) {
             set.put("reps", 10);
         }
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set)
-                .when().post("/me/sets").then().statusCode(201);
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(set)
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(201);
         return (String) set.get("setId");
     }
 }

@@ -10,13 +10,13 @@ import java.time.OffsetDateTime;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.backstrong.planner.domain.Patient;
-import org.backstrong.planner.repository.PatientRepository;
-import org.backstrong.testinfra.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
+import org.backstrong.planner.domain.Patient;
+import org.backstrong.planner.repository.PatientRepository;
+import org.backstrong.testinfra.TestTokens;
 
 @QuarkusTest
 class PatientResourceTest {
@@ -60,46 +60,67 @@ class PatientResourceTest {
 
     @Test
     void answers403ToAPatient() {
-        given().auth().oauth2(TestTokens.patient(PAUL, CLINIC_A))
-                .when().get("/patients").then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.patient(PAUL, CLINIC_A))
+                .when()
+                .get("/patients")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void answers403ToAClinicianWithoutAClinic() {
-        given().auth().oauth2(TestTokens.token(CLARA, null, "clinician"))
-                .when().get("/patients").then().statusCode(403)
+        given().auth()
+                .oauth2(TestTokens.token(CLARA, null, "clinician"))
+                .when()
+                .get("/patients")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
     }
 
     @Test
     void listsOnlyTheCallersClinicFromTheDatabase() {
-        given().auth().oauth2(TestTokens.clinician(CLARA, CLINIC_A))
-                .when().get("/patients")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.clinician(CLARA, CLINIC_A))
+                .when()
+                .get("/patients")
+                .then()
+                .statusCode(200)
                 .body("id", contains(PAUL, PETRA))
                 .body("[0].displayName", equalTo("Paul Patient"));
-        given().auth().oauth2(TestTokens.clinician(COLIN, CLINIC_B))
-                .when().get("/patients")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.clinician(COLIN, CLINIC_B))
+                .when()
+                .get("/patients")
+                .then()
+                .statusCode(200)
                 .body("id", contains(PIA));
     }
 
     @Test
     void pagesThePatientList() {
-        given().auth().oauth2(TestTokens.clinician(CLARA, CLINIC_A))
-                .queryParam("size", 1).queryParam("page", 1)
-                .when().get("/patients")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.clinician(CLARA, CLINIC_A))
+                .queryParam("size", 1)
+                .queryParam("page", 1)
+                .when()
+                .get("/patients")
+                .then()
+                .statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].id", equalTo(PETRA));
     }
 
     @Test
     void rejectsAZeroPageSizeNamingTheField() {
-        given().auth().oauth2(TestTokens.clinician(CLARA, CLINIC_A))
+        given().auth()
+                .oauth2(TestTokens.clinician(CLARA, CLINIC_A))
                 .queryParam("size", 0)
-                .when().get("/patients")
-                .then().statusCode(400)
+                .when()
+                .get("/patients")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("size"));
     }

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.backstrong.planner.messaging.Topics;
 import org.backstrong.testinfra.EventContract;
 import org.backstrong.testinfra.KafkaProbe;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Events as progress-service publishes them on progress-events (CloudEvents binary headers, JSON
@@ -23,8 +23,7 @@ final class ProgressEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProgressEvents() {
-    }
+    private ProgressEvents() {}
 
     /** A kg prescription of 8–12 reps, with every field a published one has (nulls too). */
     static Map<String, Object> prescription(int sets, double loadKg) {
@@ -48,8 +47,13 @@ final class ProgressEvents {
     }
 
     /** A progression of an item of the patient's plan (Lat Pulldown unless changed), as progress publishes one. */
-    static Map<String, Object> decision(SetLoggingTest.Patient patient, String itemId, String rule, String reason,
-            Map<String, Object> before, Map<String, Object> after) {
+    static Map<String, Object> decision(
+            SetLoggingTest.Patient patient,
+            String itemId,
+            String rule,
+            String reason,
+            Map<String, Object> before,
+            Map<String, Object> after) {
         Map<String, Object> decision = new HashMap<>();
         decision.put("decisionId", UUID.randomUUID().toString());
         decision.put("patientId", patient.id());
@@ -101,7 +105,11 @@ final class ProgressEvents {
     }
 
     /** As a newer progress-service might send it: a valid event, then with fields its schema does not name yet. */
-    static void publishWithFieldsAdded(String patientId, String eventId, String type, Map<String, Object> data,
+    static void publishWithFieldsAdded(
+            String patientId,
+            String eventId,
+            String type,
+            Map<String, Object> data,
             Consumer<Map<String, Object>> addFields) {
         EventContract.assertValid(type, write(data));
         addFields.accept(data);
@@ -109,10 +117,26 @@ final class ProgressEvents {
     }
 
     private static void send(String patientId, String eventId, String type, String value) {
-        KafkaProbe.send(Events.bootstrap(), Topics.PROGRESS_EVENTS, patientId, value,
-                Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", "/progress-service",
-                        "ce_subject", patientId, "ce_time", OffsetDateTime.now().toString(),
-                        "content-type", "application/json"));
+        KafkaProbe.send(
+                Events.bootstrap(),
+                Topics.PROGRESS_EVENTS,
+                patientId,
+                value,
+                Map.of(
+                        "ce_specversion",
+                        "1.0",
+                        "ce_id",
+                        eventId,
+                        "ce_type",
+                        type,
+                        "ce_source",
+                        "/progress-service",
+                        "ce_subject",
+                        patientId,
+                        "ce_time",
+                        OffsetDateTime.now().toString(),
+                        "content-type",
+                        "application/json"));
     }
 
     private static String write(Map<String, Object> data) {

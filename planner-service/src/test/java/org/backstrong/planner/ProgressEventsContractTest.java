@@ -9,18 +9,17 @@ import java.util.TreeSet;
 
 import jakarta.inject.Inject;
 
-import org.backstrong.planner.event.EventTypes;
-import org.backstrong.planner.messaging.ProgressEventsConsumer;
-import org.backstrong.planner.messaging.Topics;
-import org.backstrong.testinfra.EventContract;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.junit.QuarkusTest;
+import org.backstrong.planner.event.EventTypes;
+import org.backstrong.planner.messaging.ProgressEventsConsumer;
+import org.backstrong.planner.messaging.Topics;
+import org.backstrong.testinfra.EventContract;
 
 /**
  * planner-service reads what progress-service's schemas describe: every example of them is read by
@@ -39,22 +38,26 @@ class ProgressEventsContractTest {
 
     @ParameterizedTest
     @CsvSource({
-            EventTypes.PROGRESSION_ADJUSTED + ", org.backstrong.planner.event.ProgressionAdjusted",
-            EventTypes.PAIN_FLAGGED + ", org.backstrong.planner.event.PainFlagged",
-            EventTypes.PAIN_FLAG_RESOLVED + ", org.backstrong.planner.event.PainFlagResolved" })
+        EventTypes.PROGRESSION_ADJUSTED + ", org.backstrong.planner.event.ProgressionAdjusted",
+        EventTypes.PAIN_FLAGGED + ", org.backstrong.planner.event.PainFlagged",
+        EventTypes.PAIN_FLAG_RESOLVED + ", org.backstrong.planner.event.PainFlagResolved"
+    })
     void readsEveryExampleOfProgressServicesSchemasKeepingEveryField(String type, Class<?> record) throws Exception {
         List<String> examples = EventContract.examples(type);
         assertFalse(examples.isEmpty(), type + " has no examples");
         for (String example : examples) {
             Object read = consumer.read(example, record);
-            assertEquals(fields(json.readTree(example), ""), fields(json.valueToTree(read), ""),
+            assertEquals(
+                    fields(json.readTree(example), ""),
+                    fields(json.valueToTree(read), ""),
                     record.getSimpleName() + " does not keep every field of " + example);
         }
     }
 
     @Test
     void theAsyncApiDocumentPutsOnProgressEventsWhatTheConsumerReads() {
-        assertEquals(List.of(EventTypes.PROGRESSION_ADJUSTED, EventTypes.PAIN_FLAGGED, EventTypes.PAIN_FLAG_RESOLVED),
+        assertEquals(
+                List.of(EventTypes.PROGRESSION_ADJUSTED, EventTypes.PAIN_FLAGGED, EventTypes.PAIN_FLAG_RESOLVED),
                 List.copyOf(EventContract.messagesOn(Topics.PROGRESS_EVENTS).keySet()));
     }
 

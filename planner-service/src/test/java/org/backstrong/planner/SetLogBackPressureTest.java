@@ -19,10 +19,6 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
-import org.backstrong.planner.SetLoggingTest.Patient;
-import org.backstrong.planner.service.SetLogQueue;
-import org.junit.jupiter.api.Test;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +26,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import org.backstrong.planner.SetLoggingTest.Patient;
+import org.backstrong.planner.service.SetLogQueue;
 
 /**
  * A writer held up in the database (a table lock standing in for a stuck statement): readiness says
@@ -63,7 +63,8 @@ class SetLogBackPressureTest {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<Integer>> queued = new ArrayList<>();
-            try (Connection lock = dataSource.getConnection(); Statement statement = lock.createStatement()) {
+            try (Connection lock = dataSource.getConnection();
+                    Statement statement = lock.createStatement()) {
                 lock.setAutoCommit(false);
                 statement.execute("LOCK TABLE logged_set IN SHARE MODE");
                 // One set in the writer's batch, waiting on the lock, and two in its queue of two.
@@ -78,15 +79,21 @@ class SetLogBackPressureTest {
                 assertEquals(503, full.statusCode(), full.asString());
                 assertEquals("1", full.header("Retry-After"));
                 assertEquals("application/problem+json", full.contentType());
-                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get(ready)
-                        .then().statusCode(503)
-                        .body("checks.findAll { it.name == 'set-log writer' }.status", hasItem("DOWN")));
+                await().atMost(Duration.ofSeconds(20))
+                        .untilAsserted(() -> given().when()
+                                .get(ready)
+                                .then()
+                                .statusCode(503)
+                                .body("checks.findAll { it.name == 'set-log writer' }.status", hasItem("DOWN")));
                 lock.commit();
             }
             for (Future<Integer> status : queued) {
                 assertEquals(201, status.get());
             }
-            given().when().get(ready).then().statusCode(200)
+            given().when()
+                    .get(ready)
+                    .then()
+                    .statusCode(200)
                     .body("checks.find { it.name == 'set-log writer' }.status", equalTo("UP"));
         } finally {
             pool.shutdownNow();
@@ -94,6 +101,11 @@ class SetLogBackPressureTest {
     }
 
     private static Response send(Patient patient, Map<String, Object> set) {
-        return given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set).when().post("/me/sets");
+        return given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(set)
+                .when()
+                .post("/me/sets");
     }
 }

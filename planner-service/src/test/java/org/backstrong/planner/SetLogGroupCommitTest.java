@@ -19,19 +19,19 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
-import org.backstrong.planner.SetLoggingTest.Patient;
-import org.backstrong.planner.event.EventTypes;
-import org.backstrong.planner.repository.LoggedSetRepository;
-import org.backstrong.planner.repository.OutboxRepository;
-import org.backstrong.planner.service.SetLogQueue;
-import org.junit.jupiter.api.Test;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import org.backstrong.planner.SetLoggingTest.Patient;
+import org.backstrong.planner.event.EventTypes;
+import org.backstrong.planner.repository.LoggedSetRepository;
+import org.backstrong.planner.repository.OutboxRepository;
+import org.backstrong.planner.service.SetLogQueue;
 
 /**
  * Sets sent at once share group commits (SetLogQueue, SetLogBatch): every request still gets the answer a
@@ -55,8 +55,7 @@ class SetLogGroupCommitTest {
     @Inject
     SetLogQueue writer;
 
-    record Sent(Patient patient, Map<String, Object> set, int status, String body) {
-    }
+    record Sent(Patient patient, Map<String, Object> set, int status, String body) {}
 
     @Test
     void concurrentSendsStoreEachSetOnceAndAnswerEachAsAlone() throws Exception {
@@ -83,22 +82,31 @@ class SetLogGroupCommitTest {
             for (int number = 1; number <= 2; number++) {
                 int setNumber = number;
                 List<Sent> both = answers.stream()
-                        .filter(a -> a.patient() == patient && a.set().get("setNumber").equals(setNumber))
+                        .filter(a -> a.patient() == patient
+                                && a.set().get("setNumber").equals(setNumber))
                         .toList();
                 assertEquals(2, both.size());
-                assertEquals(List.of(200, 201), both.stream().map(Sent::status).sorted().toList(),
+                assertEquals(
+                        List.of(200, 201),
+                        both.stream().map(Sent::status).sorted().toList(),
                         "a set and its resend: one 201, one 200");
                 assertEquals(both.get(0).body(), both.get(1).body(), "the resend answers what was stored first");
             }
             List<Integer> slot = answers.stream()
-                    .filter(a -> a.patient() == patient && a.set().get("setNumber").equals(3))
-                    .map(Sent::status).sorted().toList();
+                    .filter(a ->
+                            a.patient() == patient && a.set().get("setNumber").equals(3))
+                    .map(Sent::status)
+                    .sorted()
+                    .toList();
             assertEquals(List.of(201, 409), slot, "two ids for one slot: one stored, one refused");
 
             UUID plan = UUID.fromString(patient.planId());
             assertEquals(3, QuarkusTransaction.requiringNew().call(() -> sets.count("planId", plan)));
-            assertEquals(3, QuarkusTransaction.requiringNew().call(
-                    () -> outbox.count("eventKey = ?1 and type = ?2", patient.id(), EventTypes.SET_COMPLETED)));
+            assertEquals(
+                    3,
+                    QuarkusTransaction.requiringNew()
+                            .call(() -> outbox.count(
+                                    "eventKey = ?1 and type = ?2", patient.id(), EventTypes.SET_COMPLETED)));
         }
     }
 
@@ -120,11 +128,21 @@ class SetLogGroupCommitTest {
 
         for (Sent answer : answers) {
             String setId = (String) answer.set().get("setId");
-            List<String> payloads = QuarkusTransaction.requiringNew().call(() -> outbox
-                    .list("eventKey = ?1 and type = ?2", answer.patient().id(), EventTypes.SET_COMPLETED).stream()
-                    .map(event -> event.payload).toList());
-            JsonPath event = payloads.stream().map(JsonPath::from)
-                    .filter(data -> setId.equals(data.getString("setId"))).findFirst().orElseThrow();
+            List<String> payloads = QuarkusTransaction.requiringNew()
+                    .call(
+                            () -> outbox
+                                    .list(
+                                            "eventKey = ?1 and type = ?2",
+                                            answer.patient().id(),
+                                            EventTypes.SET_COMPLETED)
+                                    .stream()
+                                    .map(event -> event.payload)
+                                    .toList());
+            JsonPath event = payloads.stream()
+                    .map(JsonPath::from)
+                    .filter(data -> setId.equals(data.getString("setId")))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(answer.set().get("note"), event.getString("note"), setId);
         }
     }
@@ -135,7 +153,8 @@ class SetLogGroupCommitTest {
      */
     @Test
     void aSetTheDatabaseRefusesFailsAloneNotItsBatch() throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement ddl = connection.createStatement()) {
             ddl.execute("""
                     CREATE FUNCTION refuse_poisoned_set() RETURNS trigger LANGUAGE plpgsql AS $$
                     BEGIN
@@ -172,7 +191,8 @@ class SetLogGroupCommitTest {
                 assertEquals(3, QuarkusTransaction.requiringNew().call(() -> sets.count("planId", plan)));
             }
         } finally {
-            try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement ddl = connection.createStatement()) {
                 ddl.execute("DROP TRIGGER refuse_poisoned_set ON logged_set");
                 ddl.execute("DROP FUNCTION refuse_poisoned_set()");
             }
@@ -187,7 +207,8 @@ class SetLogGroupCommitTest {
         ExecutorService pool = Executors.newFixedThreadPool(sends.size());
         try {
             List<Future<Sent>> answered = new ArrayList<>();
-            try (Connection lock = dataSource.getConnection(); Statement statement = lock.createStatement()) {
+            try (Connection lock = dataSource.getConnection();
+                    Statement statement = lock.createStatement()) {
                 lock.setAutoCommit(false);
                 statement.execute("LOCK TABLE logged_set IN SHARE MODE");
                 answered.add(pool.submit(sends.get(0)));
@@ -207,8 +228,12 @@ class SetLogGroupCommitTest {
     }
 
     private static Sent send(Patient patient, Map<String, Object> set) {
-        Response response = given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set)
-                .when().post("/me/sets");
+        Response response = given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(set)
+                .when()
+                .post("/me/sets");
         return new Sent(patient, set, response.statusCode(), response.asString());
     }
 }

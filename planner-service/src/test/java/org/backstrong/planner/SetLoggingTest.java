@@ -18,19 +18,19 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.backstrong.planner.event.EventTypes;
-import org.backstrong.planner.messaging.Topics;
-import org.backstrong.planner.repository.LoggedSetRepository;
-import org.backstrong.testinfra.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
+import org.backstrong.planner.event.EventTypes;
+import org.backstrong.planner.messaging.Topics;
+import org.backstrong.planner.repository.LoggedSetRepository;
+import org.backstrong.testinfra.TestTokens;
 
 @QuarkusTest
 class SetLoggingTest {
@@ -70,23 +70,43 @@ class SetLoggingTest {
     void logsASetOnceHoweverOftenItIsSent() {
         Patient patient = patientWithPlan(0);
         Map<String, Object> set = set(patient, 2, 1);
-        String first = given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set)
-                .when().post("/me/sets")
-                .then().statusCode(201)
+        String first = given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(set)
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(201)
                 .body("setId", equalTo(set.get("setId")))
                 .body("stop", equalTo(false))
                 .body("advice", nullValue())
-                .extract().asString();
+                .extract()
+                .asString();
         for (int resend = 0; resend < 3; resend++) {
-            String again = given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set)
-                    .when().post("/me/sets")
-                    .then().statusCode(200).extract().asString();
+            String again = given().auth()
+                    .oauth2(patient.token())
+                    .contentType(ContentType.JSON)
+                    .body(set)
+                    .when()
+                    .post("/me/sets")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             assertEquals(first, again);
         }
         // A resend with other numbers still answers what was stored first.
         set.put("reps", 12);
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set)
-                .when().post("/me/sets").then().statusCode(200).body("reps", equalTo(8));
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(set)
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(200)
+                .body("reps", equalTo(8));
 
         assertEquals(1, sets.countOfSession(UUID.fromString(patient.planId()), LocalDate.now()));
         List<ConsumerRecord<String, String>> published = Events.of(Topics.SET_EVENTS, patient.id(), 1);
@@ -105,10 +125,23 @@ class SetLoggingTest {
         Map<String, Object> noted = set(patient, 2, 1);
         noted.put("pain", 7);
         noted.put("note", "sharp pain in my \"left\" side — stopped");
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(noted)
-                .when().post("/me/sets").then().statusCode(201).body("note", equalTo(noted.get("note")));
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set(patient, 3, 1))
-                .when().post("/me/sets").then().statusCode(201);
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(noted)
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(201)
+                .body("note", equalTo(noted.get("note")));
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(set(patient, 3, 1))
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(201);
 
         List<ConsumerRecord<String, String>> published = Events.of(Topics.SET_EVENTS, patient.id(), 2);
         assertEquals(2, published.size());
@@ -123,26 +156,50 @@ class SetLoggingTest {
         Patient patient = patientWithPlan(0);
         Map<String, Object> set = set(patient, 2, 1);
         set.put("pain", 7);
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set)
-                .when().post("/me/sets")
-                .then().statusCode(201)
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(set)
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(201)
                 .body("stop", equalTo(true))
                 .body("advice", containsString("Pain beyond normal muscle fatigue is the signal to stop"));
         Map<String, Object> beyond = set(patient, 2, 2);
         beyond.put("pain", 3);
         beyond.put("beyondNormalFatigue", true);
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(beyond)
-                .when().post("/me/sets").then().statusCode(201).body("stop", equalTo(true));
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(beyond)
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(201)
+                .body("stop", equalTo(true));
     }
 
     @Test
     void aSetSlotIsLoggedOnlyOnce() {
         Patient patient = patientWithPlan(0);
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set(patient, 2, 1))
-                .when().post("/me/sets").then().statusCode(201);
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set(patient, 2, 1))
-                .when().post("/me/sets")
-                .then().statusCode(409).body("type", equalTo("https://backstrong.org/problems/set-already-logged"));
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(set(patient, 2, 1))
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(set(patient, 2, 1))
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("https://backstrong.org/problems/set-already-logged"));
     }
 
     @Test
@@ -151,36 +208,86 @@ class SetLoggingTest {
         LocalDate yesterday = LocalDate.now().minusDays(1);
         Map<String, Object> set = set(patient, 2, 1);
         set.put("date", yesterday.toString());
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set)
-                .when().post("/me/sets").then().statusCode(201);
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(set)
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(201);
         Map<String, String> body = Map.of("planId", patient.planId());
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(body)
-                .when().post("/me/sessions/" + yesterday + "/complete")
-                .then().statusCode(201)
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/me/sessions/" + yesterday + "/complete")
+                .then()
+                .statusCode(201)
                 .body("setsLogged", equalTo(1))
                 // warm-up 1 + 2 sets; eight exercises at 1 set, two of them on each side: 3 + 8 + 2 = 13
                 .body("setsPrescribed", equalTo(13));
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(body)
-                .when().post("/me/sessions/" + yesterday + "/complete").then().statusCode(200).body("setsLogged", equalTo(1));
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/me/sessions/" + yesterday + "/complete")
+                .then()
+                .statusCode(200)
+                .body("setsLogged", equalTo(1));
 
-        Map<String, Object> checkIn = Map.of("id", UUID.randomUUID().toString(), "date", LocalDate.now().toString(), "pain", 2);
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(checkIn)
-                .when().post("/me/check-ins").then().statusCode(201).body("pain", equalTo(2));
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(checkIn)
-                .when().post("/me/check-ins").then().statusCode(200);
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON)
-                .body(Map.of("id", UUID.randomUUID().toString(), "date", LocalDate.now().toString(), "pain", 3))
-                .when().post("/me/check-ins").then().statusCode(409);
+        Map<String, Object> checkIn = Map.of(
+                "id", UUID.randomUUID().toString(), "date", LocalDate.now().toString(), "pain", 2);
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(checkIn)
+                .when()
+                .post("/me/check-ins")
+                .then()
+                .statusCode(201)
+                .body("pain", equalTo(2));
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(checkIn)
+                .when()
+                .post("/me/check-ins")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "id",
+                        UUID.randomUUID().toString(),
+                        "date",
+                        LocalDate.now().toString(),
+                        "pain",
+                        3))
+                .when()
+                .post("/me/check-ins")
+                .then()
+                .statusCode(409);
 
-        assertEquals(List.of(EventTypes.SET_COMPLETED, EventTypes.SESSION_COMPLETED, EventTypes.MORNING_CHECK_IN),
-                Events.of(Topics.SET_EVENTS, patient.id(), 3).stream().map(Events::type).toList());
+        assertEquals(
+                List.of(EventTypes.SET_COMPLETED, EventTypes.SESSION_COMPLETED, EventTypes.MORNING_CHECK_IN),
+                Events.of(Topics.SET_EVENTS, patient.id(), 3).stream()
+                        .map(Events::type)
+                        .toList());
     }
 
     @Test
     void showsTodaysSessionWarmUpFirstStartingLight() {
         Patient patient = patientWithPlan(0);
-        given().auth().oauth2(patient.token()).when().get("/me/sessions/today")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(patient.token())
+                .when()
+                .get("/me/sessions/today")
+                .then()
+                .statusCode(200)
                 .body("scheduled", equalTo(true))
                 .body("week", equalTo(1))
                 .body("startsLight", equalTo(true))
@@ -191,8 +298,12 @@ class SetLoggingTest {
                 .body("items[2].dose.reps", equalTo(8))
                 .body("items[2].dose.sets", equalTo(1));
         Patient later = patientWithPlan(8);
-        given().auth().oauth2(later.token()).when().get("/me/sessions/today")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(later.token())
+                .when()
+                .get("/me/sessions/today")
+                .then()
+                .statusCode(200)
                 .body("week", equalTo(2))
                 .body("startsLight", equalTo(false))
                 .body("items[2].dose.reps", nullValue())
@@ -215,32 +326,61 @@ class SetLoggingTest {
                 bad("a side for a two-sided exercise", set -> set.put("side", "left"), 400, "side"),
                 bad("an unknown side", set -> set.put("side", "middle"), 400, "side"),
                 bad("pain as words", set -> set.put("pain", "a lot"), 400, "pain"),
-                bad("an item of no plan", set -> set.put("itemId", UUID.randomUUID().toString()), 422, "itemId"),
-                bad("tomorrow", set -> set.put("date", LocalDate.now().plusDays(1).toString()), 422, "date"),
-                bad("before the plan", set -> set.put("date", LocalDate.now().minusDays(1).toString()), 422, "date"),
+                bad(
+                        "an item of no plan",
+                        set -> set.put("itemId", UUID.randomUUID().toString()),
+                        422,
+                        "itemId"),
+                bad(
+                        "tomorrow",
+                        set -> set.put("date", LocalDate.now().plusDays(1).toString()),
+                        422,
+                        "date"),
+                bad(
+                        "before the plan",
+                        set -> set.put("date", LocalDate.now().minusDays(1).toString()),
+                        422,
+                        "date"),
                 bad("a field we do not know", set -> set.put("mood", "great"), 400, "mood"));
     }
 
     /** Numbers whose scale alone would cost the writer a huge rescale: refused before any arithmetic. */
     @ParameterizedTest(name = "{0} = {1}")
-    @org.junit.jupiter.params.provider.CsvSource({ "loadKg, 1e-100000", "loadKg, 1e-1000000000", "loadKg, 2.125",
-            "rpe, 1e-100000", "rpe, 7.25" })
+    @org.junit.jupiter.params.provider.CsvSource({
+        "loadKg, 1e-100000",
+        "loadKg, 1e-1000000000",
+        "loadKg, 2.125",
+        "rpe, 1e-100000",
+        "rpe, 7.25"
+    })
     void refusesANumberWithTooManyDecimalsNamingTheField(String field, String number) {
         Patient patient = patientWithPlan(0);
         Map<String, Object> set = set(patient, 2, 1);
         set.put(field, "NUMBER");
         String json;
         try {
-            json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(set)
+            json = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(set)
                     .replace("\"NUMBER\"", number);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(json)
-                .when().post("/me/sets")
-                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo(field));
-        given().auth().oauth2(patient.token()).when().get("/me/sessions/today")
-                .then().body("items[2].logged.size()", equalTo(0));
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(json)
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo(field));
+        given().auth()
+                .oauth2(patient.token())
+                .when()
+                .get("/me/sessions/today")
+                .then()
+                .body("items[2].logged.size()", equalTo(0));
     }
 
     private static Arguments bad(String what, Consumer<Map<String, Object>> spoil, int status, String field) {
@@ -249,14 +389,19 @@ class SetLoggingTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badSets")
-    void rejectsABadSetNamingTheFieldAndStoresNothing(String what, Consumer<Map<String, Object>> spoil, int status,
-            String field) {
+    void rejectsABadSetNamingTheFieldAndStoresNothing(
+            String what, Consumer<Map<String, Object>> spoil, int status, String field) {
         Patient patient = patientWithPlan(0);
         Map<String, Object> set = set(patient, 2, 1);
         spoil.accept(set);
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set)
-                .when().post("/me/sets")
-                .then().statusCode(status)
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(set)
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(status)
                 .contentType("application/problem+json")
                 .body("field", equalTo(field));
         assertEquals(0, sets.count("planId", UUID.fromString(patient.planId())));
@@ -266,39 +411,102 @@ class SetLoggingTest {
     void aPerSideExerciseNeedsTheSide() {
         Patient patient = patientWithPlan(0);
         Map<String, Object> set = set(patient, 5, 1);
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set)
-                .when().post("/me/sets").then().statusCode(400).body("field", equalTo("side"));
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(set)
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("side"));
         set.put("side", "left");
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set)
-                .when().post("/me/sets").then().statusCode(201).body("side", equalTo("left"));
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(set)
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(201)
+                .body("side", equalTo("left"));
     }
 
     @Test
     void aPatientLogsOnlyForThemself() {
         Patient paul = patientWithPlan(0);
         Patient petra = patientWithPlan(0);
-        given().auth().oauth2(petra.token()).contentType(ContentType.JSON).body(set(paul, 2, 1))
-                .when().post("/me/sets").then().statusCode(404);
-        given().auth().oauth2(petra.token()).when().get("/plans/" + paul.planId() + "/sessions/" + LocalDate.now())
-                .then().statusCode(404);
-        given().contentType(ContentType.JSON).body(set(paul, 2, 1)).when().post("/me/sets").then().statusCode(401);
-        given().auth().oauth2(Clinic.clara()).contentType(ContentType.JSON).body(set(paul, 2, 1))
-                .when().post("/me/sets").then().statusCode(403);
-        given().auth().oauth2(TestTokens.analyst("anna")).when().get("/me/sessions/today").then().statusCode(403);
+        given().auth()
+                .oauth2(petra.token())
+                .contentType(ContentType.JSON)
+                .body(set(paul, 2, 1))
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(petra.token())
+                .when()
+                .get("/plans/" + paul.planId() + "/sessions/" + LocalDate.now())
+                .then()
+                .statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body(set(paul, 2, 1))
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(Clinic.clara())
+                .contentType(ContentType.JSON)
+                .body(set(paul, 2, 1))
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.analyst("anna"))
+                .when()
+                .get("/me/sessions/today")
+                .then()
+                .statusCode(403);
         assertEquals(0, sets.count("planId", UUID.fromString(paul.planId())));
         // The clinician sees the patient's day.
-        given().auth().oauth2(Clinic.clara()).when().get("/plans/" + paul.planId() + "/sessions/" + LocalDate.now())
-                .then().statusCode(200).body("items", hasSize(10));
-        given().auth().oauth2(Clinic.clara()).when().get("/plans/" + paul.planId() + "/sessions/someday")
-                .then().statusCode(400).body("field", equalTo("date"));
+        given().auth()
+                .oauth2(Clinic.clara())
+                .when()
+                .get("/plans/" + paul.planId() + "/sessions/" + LocalDate.now())
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(10));
+        given().auth()
+                .oauth2(Clinic.clara())
+                .when()
+                .get("/plans/" + paul.planId() + "/sessions/someday")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("date"));
     }
 
     @Test
     void aPausedPlanTakesNoSets() {
         Patient patient = patientWithPlan(0);
-        given().auth().oauth2(Clinic.clara()).contentType(ContentType.JSON).body(Map.of("reason", "Flu"))
-                .when().post("/plans/" + patient.planId() + "/pause").then().statusCode(200);
-        given().auth().oauth2(patient.token()).contentType(ContentType.JSON).body(set(patient, 2, 1))
-                .when().post("/me/sets").then().statusCode(409).body("detail", containsString("Flu"));
+        given().auth()
+                .oauth2(Clinic.clara())
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "Flu"))
+                .when()
+                .post("/plans/" + patient.planId() + "/pause")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(patient.token())
+                .contentType(ContentType.JSON)
+                .body(set(patient, 2, 1))
+                .when()
+                .post("/me/sets")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("Flu"));
     }
 }

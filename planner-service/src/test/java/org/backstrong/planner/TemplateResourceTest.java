@@ -17,29 +17,42 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.backstrong.testinfra.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import org.backstrong.testinfra.TestTokens;
 
 @QuarkusTest
 class TemplateResourceTest {
 
     @Test
     void shipsTheFourWeekTemplateFromTheArticleStartingLight() {
-        given().auth().oauth2(Clinic.clara())
-                .when().get("/templates/" + Clinic.BUILT_IN)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(Clinic.clara())
+                .when()
+                .get("/templates/" + Clinic.BUILT_IN)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Back strength — 4 weeks"))
                 .body("builtIn", equalTo(true))
                 .body("weeks", equalTo(4))
-                .body("items.exerciseId", contains("light-cardio", "band-pull-apart", "lat-pulldown", "suspended-row",
-                        "wide-dumbbell-bent-over-row", "quadruped-single-arm-dumbbell-row", "back-extension",
-                        "good-morning", "superman-hold", "renegade-row"))
+                .body(
+                        "items.exerciseId",
+                        contains(
+                                "light-cardio",
+                                "band-pull-apart",
+                                "lat-pulldown",
+                                "suspended-row",
+                                "wide-dumbbell-bent-over-row",
+                                "quadruped-single-arm-dumbbell-row",
+                                "back-extension",
+                                "good-morning",
+                                "superman-hold",
+                                "renegade-row"))
                 .body("items[0].block", equalTo("warm-up"))
                 .body("items[1].block", equalTo("warm-up"))
                 .body("items[2].block", equalTo("main"))
@@ -82,9 +95,14 @@ class TemplateResourceTest {
 
     @Test
     void buildsAClinicTemplateWithTheStandardWarmUpFirstAndCatalogDefaults() {
-        String id = given().auth().oauth2(Clinic.clara()).contentType(ContentType.JSON).body(template(twoItems()))
-                .when().post("/templates")
-                .then().statusCode(201)
+        String id = given().auth()
+                .oauth2(Clinic.clara())
+                .contentType(ContentType.JSON)
+                .body(template(twoItems()))
+                .when()
+                .post("/templates")
+                .then()
+                .statusCode(201)
                 .body("builtIn", equalTo(false))
                 .body("items.exerciseId", contains("light-cardio", "band-pull-apart", "superman-hold", "lat-pulldown"))
                 .body("items.block", contains("warm-up", "warm-up", "main", "main"))
@@ -94,32 +112,60 @@ class TemplateResourceTest {
                 .body("items[3].prescription.sets", equalTo(2))
                 .body("items[3].prescription.loadKg", equalTo(12.5f))
                 .body("items[3].exerciseName", equalTo("Lat Pulldown"))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
-        given().auth().oauth2(Clinic.clara()).when().get("/templates")
-                .then().statusCode(200).body("id", hasItem(id)).body("id", hasItem(Clinic.BUILT_IN.toString()));
-        given().auth().oauth2(Clinic.colin()).when().get("/templates/" + id).then().statusCode(404);
-        given().auth().oauth2(Clinic.colin()).when().get("/templates")
-                .then().statusCode(200).body("id", not(hasItem(id)));
+        given().auth()
+                .oauth2(Clinic.clara())
+                .when()
+                .get("/templates")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(id))
+                .body("id", hasItem(Clinic.BUILT_IN.toString()));
+        given().auth()
+                .oauth2(Clinic.colin())
+                .when()
+                .get("/templates/" + id)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(Clinic.colin())
+                .when()
+                .get("/templates")
+                .then()
+                .statusCode(200)
+                .body("id", not(hasItem(id)));
         // The catalog was asked with the clinician's own token.
-        CatalogStub.server().verify(getRequestedFor(urlEqualTo("/exercises/superman-hold"))
-                .withHeader("Authorization", matching("Bearer .+")));
+        CatalogStub.server()
+                .verify(getRequestedFor(urlEqualTo("/exercises/superman-hold"))
+                        .withHeader("Authorization", matching("Bearer .+")));
     }
 
     @Test
     void refusesAnExerciseTheCatalogDoesNotOffer() {
         List<Map<String, Object>> unknown = twoItems();
         unknown.add(item("unknown-hover-board", Map.of("loadKind", "bodyweight")));
-        given().auth().oauth2(Clinic.clara()).contentType(ContentType.JSON).body(template(unknown))
-                .when().post("/templates")
-                .then().statusCode(422)
+        given().auth()
+                .oauth2(Clinic.clara())
+                .contentType(ContentType.JSON)
+                .body(template(unknown))
+                .when()
+                .post("/templates")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("field", equalTo("items[2].exerciseId"));
         List<Map<String, Object>> retired = twoItems();
         retired.add(0, item(CatalogStub.RETIRED, Map.of("loadKind", "bodyweight")));
-        given().auth().oauth2(Clinic.clara()).contentType(ContentType.JSON).body(template(retired))
-                .when().post("/templates")
-                .then().statusCode(422)
+        given().auth()
+                .oauth2(Clinic.clara())
+                .contentType(ContentType.JSON)
+                .body(template(retired))
+                .when()
+                .post("/templates")
+                .then()
+                .statusCode(422)
                 .body("field", equalTo("items[0].exerciseId"))
                 .body("detail", org.hamcrest.Matchers.containsString("retired"));
     }
@@ -128,26 +174,48 @@ class TemplateResourceTest {
         return Stream.of(
                 Arguments.of("no name", (Consumer<Map<String, Object>>) body -> body.put("name", ""), "name"),
                 Arguments.of("zero weeks", (Consumer<Map<String, Object>>) body -> body.put("weeks", 0), "weeks"),
-                Arguments.of("eight sessions a week", (Consumer<Map<String, Object>>) body -> body.put("sessionsPerWeek", 8),
+                Arguments.of(
+                        "eight sessions a week",
+                        (Consumer<Map<String, Object>>) body -> body.put("sessionsPerWeek", 8),
                         "sessionsPerWeek"),
                 Arguments.of("no items", (Consumer<Map<String, Object>>) body -> body.put("items", List.of()), "items"),
-                Arguments.of("unknown load kind", (Consumer<Map<String, Object>>) body -> prescription(body).put("loadKind", "stones"),
+                Arguments.of(
+                        "unknown load kind",
+                        (Consumer<Map<String, Object>>)
+                                body -> prescription(body).put("loadKind", "stones"),
                         "items[0].prescription.loadKind"),
-                Arguments.of("kg without a load", (Consumer<Map<String, Object>>) body -> prescription(body).put("loadKind", "kg"),
+                Arguments.of(
+                        "kg without a load",
+                        (Consumer<Map<String, Object>>)
+                                body -> prescription(body).put("loadKind", "kg"),
                         "items[0].prescription.loadKg"),
-                Arguments.of("sets above their maximum", (Consumer<Map<String, Object>>) body -> {
-                    prescription(body).put("sets", 3);
-                    prescription(body).put("setsMax", 2);
-                }, "items[0].prescription.setsMax"),
-                Arguments.of("zero reps", (Consumer<Map<String, Object>>) body -> prescription(body).put("repsMin", 0),
+                Arguments.of(
+                        "sets above their maximum",
+                        (Consumer<Map<String, Object>>) body -> {
+                            prescription(body).put("sets", 3);
+                            prescription(body).put("setsMax", 2);
+                        },
+                        "items[0].prescription.setsMax"),
+                Arguments.of(
+                        "zero reps",
+                        (Consumer<Map<String, Object>>)
+                                body -> prescription(body).put("repsMin", 0),
                         "items[0].prescription.repsMin"),
-                Arguments.of("a pink band", (Consumer<Map<String, Object>>) body -> {
-                    prescription(body).put("loadKind", "band");
-                    prescription(body).put("band", "pink");
-                }, "items[0].prescription.band"),
-                Arguments.of("an unknown block", (Consumer<Map<String, Object>>) body -> firstItem(body).put("block", "cool-down"),
+                Arguments.of(
+                        "a pink band",
+                        (Consumer<Map<String, Object>>) body -> {
+                            prescription(body).put("loadKind", "band");
+                            prescription(body).put("band", "pink");
+                        },
+                        "items[0].prescription.band"),
+                Arguments.of(
+                        "an unknown block",
+                        (Consumer<Map<String, Object>>) body -> firstItem(body).put("block", "cool-down"),
                         "items[0].block"),
-                Arguments.of("an unknown field", (Consumer<Map<String, Object>>) body -> body.put("colour", "red"), "colour"));
+                Arguments.of(
+                        "an unknown field",
+                        (Consumer<Map<String, Object>>) body -> body.put("colour", "red"),
+                        "colour"));
     }
 
     @SuppressWarnings("unchecked")
@@ -166,20 +234,45 @@ class TemplateResourceTest {
         Map<String, Object> body = template(twoItems());
         body.put("name", "Bad " + what);
         spoil.accept(body);
-        given().auth().oauth2(Clinic.clara()).contentType(ContentType.JSON).body(body)
-                .when().post("/templates")
-                .then().statusCode(400)
+        given().auth()
+                .oauth2(Clinic.clara())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/templates")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo(field));
-        given().auth().oauth2(Clinic.clara()).when().get("/templates")
-                .then().statusCode(200).body("find { it.name == 'Bad " + what + "' }", nullValue());
+        given().auth()
+                .oauth2(Clinic.clara())
+                .when()
+                .get("/templates")
+                .then()
+                .statusCode(200)
+                .body("find { it.name == 'Bad " + what + "' }", nullValue());
     }
 
     @Test
     void isForCliniciansOnly() {
         given().when().get("/templates").then().statusCode(401);
-        given().contentType(ContentType.JSON).body(template(twoItems())).when().post("/templates").then().statusCode(401);
-        given().auth().oauth2(TestTokens.patient("someone", "clinic-a")).when().get("/templates").then().statusCode(403);
-        given().auth().oauth2(TestTokens.analyst("anna")).when().get("/templates/" + Clinic.BUILT_IN).then().statusCode(403);
+        given().contentType(ContentType.JSON)
+                .body(template(twoItems()))
+                .when()
+                .post("/templates")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.patient("someone", "clinic-a"))
+                .when()
+                .get("/templates")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.analyst("anna"))
+                .when()
+                .get("/templates/" + Clinic.BUILT_IN)
+                .then()
+                .statusCode(403);
     }
 }

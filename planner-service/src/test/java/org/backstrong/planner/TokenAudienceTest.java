@@ -2,10 +2,10 @@ package org.backstrong.planner;
 
 import static io.restassured.RestAssured.given;
 
-import org.backstrong.testinfra.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
+import org.backstrong.testinfra.TestTokens;
 
 /**
  * Only tokens issued for Backstrong pass, on the API and on the pages (the web tenant takes bearer
@@ -33,6 +33,13 @@ class TokenAudienceTest {
     void refusesAValidlySignedTokenForAnotherAudienceOnThePages() {
         String token = TestTokens.forAudience(OTHER_AUDIENCE, Clinic.CLARA, "clinic-a", "clinician");
 
-        given().auth().oauth2(token).redirects().follow(false).when().get("/app/clinic").then().statusCode(401);
+        given().auth()
+                .oauth2(token)
+                .redirects()
+                .follow(false)
+                .when()
+                .get("/app/clinic")
+                .then()
+                .statusCode(401);
     }
 }

@@ -16,16 +16,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import org.backstrong.progress.event.EventTypes;
-import org.backstrong.progress.messaging.Topics;
-import org.backstrong.testinfra.TestTokens;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusMock;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
+import org.backstrong.progress.event.EventTypes;
+import org.backstrong.progress.messaging.Topics;
+import org.backstrong.testinfra.TestTokens;
 
 /**
  * Adherence counts only what was due, through the broker, the database and the analysts' API, on
@@ -60,19 +60,28 @@ class AdherenceDueTest {
         Patient anna = new Patient(stream, "2026-03-02");
         Patient ben = new Patient(stream, "2026-03-09");
         new Patient(stream, "2026-03-09");
-        List.of("2026-03-02", "2026-03-04", "2026-03-06", "2026-03-09", "2026-03-11").forEach(anna::session);
+        List.of("2026-03-02", "2026-03-04", "2026-03-06", "2026-03-09", "2026-03-11")
+                .forEach(anna::session);
         ben.session("2026-03-09");
         stream.sendTo(bootstrap, Topics.PLAN_EVENTS);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
-                .oauth2(TestTokens.clinician(CLINICIAN, clinic))
-                .when().get("/patients/" + ben.patient + "/timeline").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.clinician(CLINICIAN, clinic))
+                        .when()
+                        .get("/patients/" + ben.patient + "/timeline")
+                        .then()
+                        .statusCode(200));
         stream.sendTo(bootstrap, Topics.SET_EVENTS);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(0, ConsumerLag.behind(bootstrap)));
 
         // To a day in the future: counted up to today. Week 12 is not due at all.
-        analyst().queryParam("from", "2026-03-02").queryParam("to", "2026-03-22")
-                .when().get("/adherence")
-                .then().statusCode(200)
+        analyst()
+                .queryParam("from", "2026-03-02")
+                .queryParam("to", "2026-03-22")
+                .when()
+                .get("/adherence")
+                .then()
+                .statusCode(200)
                 .body("rows.key", contains("2026-W10", "2026-W11"))
                 .body("rows.patients", contains(1, 3))
                 .body("rows.sessionsScheduled", contains(3, 6))
@@ -81,59 +90,93 @@ class AdherenceDueTest {
                 .body("rows.setsPrescribed", contains(6, 12))
                 .body("rows.setsLogged", contains(6, 6));
         // Without a to, today; the same rows.
-        analyst().queryParam("from", "2026-03-02")
-                .when().get("/adherence")
-                .then().statusCode(200)
+        analyst()
+                .queryParam("from", "2026-03-02")
+                .when()
+                .get("/adherence")
+                .then()
+                .statusCode(200)
                 .body("rows.sessionsScheduled", contains(3, 6));
         // To Monday: only Monday of week 11, what was done on Wednesday included neither.
-        analyst().queryParam("from", "2026-03-02").queryParam("to", "2026-03-09")
-                .when().get("/adherence")
-                .then().statusCode(200)
+        analyst()
+                .queryParam("from", "2026-03-02")
+                .queryParam("to", "2026-03-09")
+                .when()
+                .get("/adherence")
+                .then()
+                .statusCode(200)
                 .body("rows.key", contains("2026-W10", "2026-W11"))
                 .body("rows.sessionsScheduled", contains(3, 3))
                 .body("rows.sessionsCompleted", contains(3, 2))
                 .body("rows.setsPrescribed", contains(6, 6))
                 .body("rows.setsLogged", contains(6, 4));
         // The totals, per template, per patient and per exercise.
-        analyst().queryParam("from", "2026-03-02").queryParam("to", "2026-03-22").queryParam("groupBy", "template")
-                .when().get("/adherence")
-                .then().statusCode(200)
+        analyst()
+                .queryParam("from", "2026-03-02")
+                .queryParam("to", "2026-03-22")
+                .queryParam("groupBy", "template")
+                .when()
+                .get("/adherence")
+                .then()
+                .statusCode(200)
                 .body("rows.key", contains(template))
                 .body("rows[0].patients", equalTo(3))
                 .body("rows[0].sessionsScheduled", equalTo(9))
                 .body("rows[0].sessionsCompleted", equalTo(6))
                 .body("rows[0].setsPrescribed", equalTo(18));
-        analyst().queryParam("from", "2026-03-02").queryParam("to", "2026-03-22").queryParam("groupBy", "patient")
-                .when().get("/adherence")
-                .then().statusCode(200)
+        analyst()
+                .queryParam("from", "2026-03-02")
+                .queryParam("to", "2026-03-22")
+                .queryParam("groupBy", "patient")
+                .when()
+                .get("/adherence")
+                .then()
+                .statusCode(200)
                 .body("rows.sessionsScheduled.sort()", contains(2, 2, 5))
                 .body("rows.sessionsCompleted.sort()", contains(0, 1, 5));
-        analyst().queryParam("from", "2026-03-02").queryParam("to", "2026-03-22").queryParam("groupBy", "exercise")
-                .when().get("/adherence")
-                .then().statusCode(200)
+        analyst()
+                .queryParam("from", "2026-03-02")
+                .queryParam("to", "2026-03-22")
+                .queryParam("groupBy", "exercise")
+                .when()
+                .get("/adherence")
+                .then()
+                .statusCode(200)
                 .body("rows.key", contains("dumbbell-row"))
                 .body("rows[0].patients", equalTo(3))
                 .body("rows[0].setsPrescribed", equalTo(18))
                 .body("rows[0].setsLogged", equalTo(12));
         // The CSV gives the same rows.
-        analyst().accept("text/csv").queryParam("from", "2026-03-02").queryParam("to", "2026-03-22")
-                .when().get("/adherence")
-                .then().statusCode(200)
-                .body(equalTo("week,patients,sessionsScheduled,sessionsCompleted,sessionAdherencePercent,setsPrescribed,"
-                        + "setsLogged,setAdherencePercent,meanPain,peakPain\r\n"
-                        + "2026-W10,1,3,3,100.0,6,6,100.0,2.0,2\r\n"
-                        + "2026-W11,3,6,3,50.0,12,6,50.0,2.0,2\r\n"));
+        analyst()
+                .accept("text/csv")
+                .queryParam("from", "2026-03-02")
+                .queryParam("to", "2026-03-22")
+                .when()
+                .get("/adherence")
+                .then()
+                .statusCode(200)
+                .body(equalTo(
+                        "week,patients,sessionsScheduled,sessionsCompleted,sessionAdherencePercent,setsPrescribed,"
+                                + "setsLogged,setAdherencePercent,meanPain,peakPain\r\n"
+                                + "2026-W10,1,3,3,100.0,6,6,100.0,2.0,2\r\n"
+                                + "2026-W11,3,6,3,50.0,12,6,50.0,2.0,2\r\n"));
         // At risk today: Dora (none of 2), not Ben (1 of 2 is not under half); Friday is not missed yet.
-        analyst().when().get("/adherence/at-risk")
-                .then().statusCode(200)
+        analyst()
+                .when()
+                .get("/adherence/at-risk")
+                .then()
+                .statusCode(200)
                 .body("rows.size()", equalTo(1))
                 .body("rows[0].sessionsScheduled", equalTo(2))
                 .body("rows[0].sessionsCompleted", equalTo(0))
                 .body("rows[0].adherencePercent", equalTo(0.0f))
                 .body(not(containsString(ben.patient)));
-        analyst().queryParam("asOf", "2026-03-22")
-                .when().get("/adherence/at-risk")
-                .then().statusCode(200)
+        analyst()
+                .queryParam("asOf", "2026-03-22")
+                .when()
+                .get("/adherence/at-risk")
+                .then()
+                .statusCode(200)
                 .body("rows.size()", equalTo(1));
     }
 
@@ -151,30 +194,146 @@ class AdherenceDueTest {
 
         Patient(EventStream stream, String start) {
             this.stream = stream;
-            stream.add(Topics.PLAN_EVENTS, EventTypes.PLAN_ASSIGNED, patient, start + "T06:00:00Z", data("planId", plan,
-                    "patientId", patient, "clinicId", clinic, "templateId", template, "name", "Due", "startDate", start,
-                    "weeks", 3, "weekdays", List.of(1, 3, 5), "status", "active", "items", List.of(data("itemId", row,
-                            "exerciseId", "dumbbell-row", "exerciseVersion", 1, "exerciseName", "dumbbell-row",
-                            "block", "main", "position", 1, "doseKind", "reps", "sets", 2, "setsMax", 3,
-                            "repsMin", 8, "repsMax", 12, "secondsMin", null, "secondsMax", null, "holdSeconds", null,
-                            "perSide", false, "loadKind", "kg", "loadKg", 10.0, "band", null, "loadStepPercent", 5,
-                            "restSeconds", 60, "harderVariantId", null, "paused", false))));
+            stream.add(
+                    Topics.PLAN_EVENTS,
+                    EventTypes.PLAN_ASSIGNED,
+                    patient,
+                    start + "T06:00:00Z",
+                    data(
+                            "planId",
+                            plan,
+                            "patientId",
+                            patient,
+                            "clinicId",
+                            clinic,
+                            "templateId",
+                            template,
+                            "name",
+                            "Due",
+                            "startDate",
+                            start,
+                            "weeks",
+                            3,
+                            "weekdays",
+                            List.of(1, 3, 5),
+                            "status",
+                            "active",
+                            "items",
+                            List.of(data(
+                                    "itemId",
+                                    row,
+                                    "exerciseId",
+                                    "dumbbell-row",
+                                    "exerciseVersion",
+                                    1,
+                                    "exerciseName",
+                                    "dumbbell-row",
+                                    "block",
+                                    "main",
+                                    "position",
+                                    1,
+                                    "doseKind",
+                                    "reps",
+                                    "sets",
+                                    2,
+                                    "setsMax",
+                                    3,
+                                    "repsMin",
+                                    8,
+                                    "repsMax",
+                                    12,
+                                    "secondsMin",
+                                    null,
+                                    "secondsMax",
+                                    null,
+                                    "holdSeconds",
+                                    null,
+                                    "perSide",
+                                    false,
+                                    "loadKind",
+                                    "kg",
+                                    "loadKg",
+                                    10.0,
+                                    "band",
+                                    null,
+                                    "loadStepPercent",
+                                    5,
+                                    "restSeconds",
+                                    60,
+                                    "harderVariantId",
+                                    null,
+                                    "paused",
+                                    false))));
         }
 
         /** Both sets at pain 2, and the session completed. */
         void session(String date) {
             for (int n = 1; n <= 2; n++) {
                 String at = date + "T07:0" + n + ":00Z";
-                stream.add(Topics.SET_EVENTS, EventTypes.SET_COMPLETED, patient, at, data("setId",
-                        UUID.randomUUID().toString(), "patientId", patient, "clinicId", clinic, "planId", plan,
-                        "itemId", row, "exerciseId", "dumbbell-row", "sessionDate", date, "setNumber", n, "side", null,
-                        "reps", 10, "seconds", null, "loadKg", 10.0, "band", null, "rir", 2, "rpe", null, "pain", 2,
-                        "beyondNormalFatigue", false, "loggedAt", at));
+                stream.add(
+                        Topics.SET_EVENTS,
+                        EventTypes.SET_COMPLETED,
+                        patient,
+                        at,
+                        data(
+                                "setId",
+                                UUID.randomUUID().toString(),
+                                "patientId",
+                                patient,
+                                "clinicId",
+                                clinic,
+                                "planId",
+                                plan,
+                                "itemId",
+                                row,
+                                "exerciseId",
+                                "dumbbell-row",
+                                "sessionDate",
+                                date,
+                                "setNumber",
+                                n,
+                                "side",
+                                null,
+                                "reps",
+                                10,
+                                "seconds",
+                                null,
+                                "loadKg",
+                                10.0,
+                                "band",
+                                null,
+                                "rir",
+                                2,
+                                "rpe",
+                                null,
+                                "pain",
+                                2,
+                                "beyondNormalFatigue",
+                                false,
+                                "loggedAt",
+                                at));
             }
             String at = date + "T07:30:00Z";
-            stream.add(Topics.SET_EVENTS, EventTypes.SESSION_COMPLETED, patient, at, data("patientId", patient,
-                    "clinicId", clinic, "planId", plan, "sessionDate", date, "setsPrescribed", 2, "setsLogged", 2,
-                    "completedAt", at));
+            stream.add(
+                    Topics.SET_EVENTS,
+                    EventTypes.SESSION_COMPLETED,
+                    patient,
+                    at,
+                    data(
+                            "patientId",
+                            patient,
+                            "clinicId",
+                            clinic,
+                            "planId",
+                            plan,
+                            "sessionDate",
+                            date,
+                            "setsPrescribed",
+                            2,
+                            "setsLogged",
+                            2,
+                            "completedAt",
+                            at));
         }
     }
 }

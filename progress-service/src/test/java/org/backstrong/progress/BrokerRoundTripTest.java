@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.backstrong.progress.messaging.Topics;
-import org.backstrong.testinfra.KafkaProbe;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
+import org.backstrong.progress.messaging.Topics;
+import org.backstrong.testinfra.KafkaProbe;
 
 /** The service's configured broker is a real one: records keyed by patient stay on one partition. */
 @QuarkusTest

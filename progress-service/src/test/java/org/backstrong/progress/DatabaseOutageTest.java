@@ -11,19 +11,18 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
 
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.messaging.Topics;
 import org.backstrong.testinfra.KafkaProbe;
 import org.backstrong.testinfra.TestTokens;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The database refuses a set's event for a while (a trigger standing in for an outage): the set at
@@ -45,17 +44,60 @@ class DatabaseOutageTest {
         ThreeWeekScenario scenario = new ThreeWeekScenario();
         scenario.stream.sendTo(bootstrap, Topics.PLAN_EVENTS);
         String token = TestTokens.clinician(CLINICIAN, scenario.clinic);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
-                .when().get("/patients/" + scenario.patient + "/timeline").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(token)
+                        .when()
+                        .get("/patients/" + scenario.patient + "/timeline")
+                        .then()
+                        .statusCode(200));
 
-        EventStream painful = new EventStream().add(Topics.SET_EVENTS, EventTypes.SET_COMPLETED, scenario.patient,
-                "2026-03-02T07:05:00Z", data("setId", UUID.randomUUID().toString(), "patientId", scenario.patient,
-                        "clinicId", scenario.clinic, "planId", scenario.plan, "itemId", scenario.row,
-                        "exerciseId", "dumbbell-row", "sessionDate", "2026-03-02", "setNumber", 1, "side", null,
-                        "reps", 12, "seconds", null, "loadKg", 10.0, "band", null, "rir", 2, "rpe", null, "pain", 7,
-                        "beyondNormalFatigue", false, "loggedAt", "2026-03-02T07:05:00Z"));
+        EventStream painful = new EventStream()
+                .add(
+                        Topics.SET_EVENTS,
+                        EventTypes.SET_COMPLETED,
+                        scenario.patient,
+                        "2026-03-02T07:05:00Z",
+                        data(
+                                "setId",
+                                UUID.randomUUID().toString(),
+                                "patientId",
+                                scenario.patient,
+                                "clinicId",
+                                scenario.clinic,
+                                "planId",
+                                scenario.plan,
+                                "itemId",
+                                scenario.row,
+                                "exerciseId",
+                                "dumbbell-row",
+                                "sessionDate",
+                                "2026-03-02",
+                                "setNumber",
+                                1,
+                                "side",
+                                null,
+                                "reps",
+                                12,
+                                "seconds",
+                                null,
+                                "loadKg",
+                                10.0,
+                                "band",
+                                null,
+                                "rir",
+                                2,
+                                "rpe",
+                                null,
+                                "pain",
+                                7,
+                                "beyondNormalFatigue",
+                                false,
+                                "loggedAt",
+                                "2026-03-02T07:05:00Z"));
         String refused = painful.records().get(0).id();
-        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement ddl = connection.createStatement()) {
             ddl.execute("CREATE TABLE refused_event (event_id text PRIMARY KEY)");
             ddl.execute("INSERT INTO refused_event VALUES ('" + refused + "')");
             ddl.execute("""
@@ -71,20 +113,33 @@ class DatabaseOutageTest {
         try {
             painful.sendTo(bootstrap);
             // Tried again and again while refused (whole batch, then alone): not applied, not parked.
-            await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15)).untilAsserted(() -> given()
-                    .auth().oauth2(token).when().get("/patients/" + scenario.patient + "/timeline")
-                    .then().statusCode(200).body("flags", empty()));
+            await().pollDelay(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> given().auth()
+                            .oauth2(token)
+                            .when()
+                            .get("/patients/" + scenario.patient + "/timeline")
+                            .then()
+                            .statusCode(200)
+                            .body("flags", empty()));
             assertEquals(0, parked(scenario.patient));
 
-            try (Connection connection = dataSource.getConnection(); Statement dml = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement dml = connection.createStatement()) {
                 dml.execute("DELETE FROM refused_event");
             }
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
-                    .when().get("/patients/" + scenario.patient + "/timeline")
-                    .then().statusCode(200).body("flags.severity", contains("STOP")));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> given().auth()
+                            .oauth2(token)
+                            .when()
+                            .get("/patients/" + scenario.patient + "/timeline")
+                            .then()
+                            .statusCode(200)
+                            .body("flags.severity", contains("STOP")));
             assertEquals(0, parked(scenario.patient));
         } finally {
-            try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement ddl = connection.createStatement()) {
                 ddl.execute("DROP TRIGGER refuse_event ON processed_event");
                 ddl.execute("DROP FUNCTION refuse_event()");
                 ddl.execute("DROP TABLE refused_event");
@@ -94,6 +149,7 @@ class DatabaseOutageTest {
 
     private long parked(String patient) {
         return KafkaProbe.read(bootstrap, Topics.deadLetter(Topics.SET_EVENTS), 10_000, Duration.ofSeconds(3)).stream()
-                .filter(record -> patient.equals(record.key())).count();
+                .filter(record -> patient.equals(record.key()))
+                .count();
     }
 }

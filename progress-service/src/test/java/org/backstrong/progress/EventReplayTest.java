@@ -3,26 +3,26 @@ package org.backstrong.progress;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.messaging.Topics;
 import org.backstrong.testinfra.KafkaProbe;
 import org.backstrong.testinfra.TestTokens;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 
 /** A known event stream gives exactly the expected decisions, flags and adherence, once and after a replay. */
 @QuarkusTest
@@ -38,7 +38,8 @@ class EventReplayTest {
     void aKnownStreamGivesTheExpectedDecisionsFlagsAndAdherenceAndAReplayChangesNothing() {
         ThreeWeekScenario scenario = new ThreeWeekScenario();
         planFirst(scenario);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> timeline(scenario).body("decisions", hasSize(8)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> timeline(scenario).body("decisions", hasSize(8)));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(0, ConsumerLag.behind(bootstrap)));
         assertEverything(scenario);
 
@@ -50,33 +51,53 @@ class EventReplayTest {
 
     private void assertEverything(ThreeWeekScenario scenario) {
         timeline(scenario)
-                .body("decisions.sessionDate", contains("2026-03-02", "2026-03-02", "2026-03-09", "2026-03-09",
-                        "2026-03-11", "2026-03-11", "2026-03-13", "2026-03-13"))
-                .body("decisions.findAll { it.exerciseId == 'dumbbell-row' }.rule", contains("FIRST_WEEK_START_LIGHT",
-                        "ADD_SET", "WATCH_FLAG_OPEN", "STOP_FLAG_OPEN"))
-                .body("decisions.findAll { it.exerciseId == 'side-plank' }.rule", contains("FIRST_WEEK_START_LIGHT",
-                        "LONGER_HOLD", "WATCH_FLAG_OPEN", "WATCH_FLAG_OPEN"))
-                .body("decisions[2].reason",
+                .body(
+                        "decisions.sessionDate",
+                        contains(
+                                "2026-03-02",
+                                "2026-03-02",
+                                "2026-03-09",
+                                "2026-03-09",
+                                "2026-03-11",
+                                "2026-03-11",
+                                "2026-03-13",
+                                "2026-03-13"))
+                .body(
+                        "decisions.findAll { it.exerciseId == 'dumbbell-row' }.rule",
+                        contains("FIRST_WEEK_START_LIGHT", "ADD_SET", "WATCH_FLAG_OPEN", "STOP_FLAG_OPEN"))
+                .body(
+                        "decisions.findAll { it.exerciseId == 'side-plank' }.rule",
+                        contains("FIRST_WEEK_START_LIGHT", "LONGER_HOLD", "WATCH_FLAG_OPEN", "WATCH_FLAG_OPEN"))
+                .body(
+                        "decisions[2].reason",
                         equalTo("You did all 2 sets at 12 reps with reps to spare, so we added a set (3 sets)."))
                 .body("decisions[2].after.sets", equalTo(3))
                 .body("decisions[2].inputs.setsLogged", equalTo(2))
-                .body("decisions[3].reason", equalTo(
-                        "You did all 2 sets at 40 seconds with effort to spare, so you now hold 25–45 seconds."))
+                .body(
+                        "decisions[3].reason",
+                        equalTo(
+                                "You did all 2 sets at 40 seconds with effort to spare, so you now hold 25–45 seconds."))
                 .body("decisions[3].after.secondsMin", equalTo(25))
                 .body("decisions[3].after.secondsMax", equalTo(45))
                 .body("flags.rule", contains("MORNING_PAIN_ROSE", "PAIN_ABOVE_FIVE"))
                 .body("flags.severity", contains("WATCH", "STOP"))
-                .body("flags[0].evidence", equalTo(
-                        "morning pain 4 on 2026-03-10 after a pre-session level of 1 (up 3; 2 or more flags)"))
+                .body(
+                        "flags[0].evidence",
+                        equalTo("morning pain 4 on 2026-03-10 after a pre-session level of 1 (up 3; 2 or more flags)"))
                 .body("flags[1].evidence", equalTo("pain 7 during set 1 (above 5)"))
                 .body("flags[1].exerciseId", equalTo("dumbbell-row"))
                 .body("checkIns.settled", contains(true, false))
                 .body("sessions.counted", contains(true, true, true, false));
 
-        given().auth().oauth2(TestTokens.analyst(ANALYST, scenario.clinic))
-                .queryParam("clinic", scenario.clinic).queryParam("from", "2026-03-02").queryParam("to", "2026-03-22")
-                .when().get("/adherence")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.analyst(ANALYST, scenario.clinic))
+                .queryParam("clinic", scenario.clinic)
+                .queryParam("from", "2026-03-02")
+                .queryParam("to", "2026-03-22")
+                .when()
+                .get("/adherence")
+                .then()
+                .statusCode(200)
                 .body("rows.key", contains("2026-W10", "2026-W11", "2026-W12"))
                 .body("rows.sessionsScheduled", contains(3, 3, 3))
                 .body("rows.sessionsCompleted", contains(1, 2, 0))
@@ -88,30 +109,45 @@ class EventReplayTest {
                 .body("rows[1].meanPain", equalTo(2.3f))
                 .body("rows[1].peakPain", equalTo(7));
 
-        given().auth().oauth2(TestTokens.analyst(ANALYST, scenario.clinic))
-                .queryParam("clinic", scenario.clinic).queryParam("from", "2026-03-02").queryParam("to", "2026-03-22")
+        given().auth()
+                .oauth2(TestTokens.analyst(ANALYST, scenario.clinic))
+                .queryParam("clinic", scenario.clinic)
+                .queryParam("from", "2026-03-02")
+                .queryParam("to", "2026-03-22")
                 .queryParam("groupBy", "exercise")
-                .when().get("/adherence")
-                .then().statusCode(200)
+                .when()
+                .get("/adherence")
+                .then()
+                .statusCode(200)
                 .body("rows.key", contains("band-pull-apart", "dumbbell-row", "side-plank"))
                 .body("rows.setsPrescribed", contains(9, 23, 18))
                 .body("rows.setsLogged", contains(4, 8, 6))
                 .body("rows.sessionsScheduled", contains(null, null, null));
 
-        given().auth().oauth2(TestTokens.analyst(ANALYST, scenario.clinic))
-                .queryParam("clinic", scenario.clinic).queryParam("from", "2026-03-02").queryParam("to", "2026-03-22")
+        given().auth()
+                .oauth2(TestTokens.analyst(ANALYST, scenario.clinic))
+                .queryParam("clinic", scenario.clinic)
+                .queryParam("from", "2026-03-02")
+                .queryParam("to", "2026-03-22")
                 .queryParam("groupBy", "template")
-                .when().get("/adherence")
-                .then().statusCode(200)
+                .when()
+                .get("/adherence")
+                .then()
+                .statusCode(200)
                 .body("rows.key", contains(scenario.template))
                 .body("rows[0].sessionsScheduled", equalTo(9))
                 .body("rows[0].sessionsCompleted", equalTo(3));
 
-        given().auth().oauth2(TestTokens.analyst(ANALYST, scenario.clinic))
-                .queryParam("clinic", scenario.clinic).queryParam("from", "2026-03-02").queryParam("to", "2026-03-22")
+        given().auth()
+                .oauth2(TestTokens.analyst(ANALYST, scenario.clinic))
+                .queryParam("clinic", scenario.clinic)
+                .queryParam("from", "2026-03-02")
+                .queryParam("to", "2026-03-22")
                 .queryParam("groupBy", "patient")
-                .when().get("/adherence")
-                .then().statusCode(200)
+                .when()
+                .get("/adherence")
+                .then()
+                .statusCode(200)
                 .body("rows", hasSize(1))
                 .body("rows[0].key", not(equalTo(scenario.patient)))
                 .body(not(containsString(scenario.patient)));
@@ -120,16 +156,23 @@ class EventReplayTest {
     /** As in life, the plan is known before the patient logs anything (the topics are not ordered with each other). */
     private void planFirst(ThreeWeekScenario scenario) {
         scenario.stream.sendTo(bootstrap, Topics.PLAN_EVENTS);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
-                .oauth2(TestTokens.clinician(CLINICIAN, scenario.clinic))
-                .when().get("/patients/" + scenario.patient + "/timeline").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.clinician(CLINICIAN, scenario.clinic))
+                        .when()
+                        .get("/patients/" + scenario.patient + "/timeline")
+                        .then()
+                        .statusCode(200));
         scenario.stream.sendTo(bootstrap, Topics.SET_EVENTS);
     }
 
     private static ValidatableResponse timeline(ThreeWeekScenario scenario) {
-        return given().auth().oauth2(TestTokens.clinician(CLINICIAN, scenario.clinic))
-                .when().get("/patients/" + scenario.patient + "/timeline")
-                .then().statusCode(200);
+        return given().auth()
+                .oauth2(TestTokens.clinician(CLINICIAN, scenario.clinic))
+                .when()
+                .get("/patients/" + scenario.patient + "/timeline")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -137,10 +180,17 @@ class EventReplayTest {
         ThreeWeekScenario scenario = new ThreeWeekScenario();
         planFirst(scenario);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            List<ConsumerRecord<String, String>> published = KafkaProbe.read(bootstrap, Topics.PROGRESS_EVENTS, 1000,
-                    Duration.ofSeconds(3)).stream().filter(record -> scenario.patient.equals(record.key())).toList();
-            assertEquals(List.of(EventTypes.PROGRESSION_ADJUSTED, EventTypes.PROGRESSION_ADJUSTED,
-                    EventTypes.PAIN_FLAGGED, EventTypes.PAIN_FLAGGED), published.stream().map(r -> header(r, "ce_type")).toList());
+            List<ConsumerRecord<String, String>> published =
+                    KafkaProbe.read(bootstrap, Topics.PROGRESS_EVENTS, 1000, Duration.ofSeconds(3)).stream()
+                            .filter(record -> scenario.patient.equals(record.key()))
+                            .toList();
+            assertEquals(
+                    List.of(
+                            EventTypes.PROGRESSION_ADJUSTED,
+                            EventTypes.PROGRESSION_ADJUSTED,
+                            EventTypes.PAIN_FLAGGED,
+                            EventTypes.PAIN_FLAGGED),
+                    published.stream().map(r -> header(r, "ce_type")).toList());
             ConsumerRecord<String, String> added = published.get(0);
             assertEquals("1.0", header(added, "ce_specversion"));
             assertEquals("/progress-service", header(added, "ce_source"));
@@ -148,12 +198,14 @@ class EventReplayTest {
             assertEquals("application/json", header(added, "content-type"));
             assertEquals(36, header(added, "ce_id").length());
             org.hamcrest.MatcherAssert.assertThat(added.value(), containsString("\"rule\":\"ADD_SET\""));
-            org.hamcrest.MatcherAssert.assertThat(added.value(), containsString("\"after\":{\"doseKind\":\"reps\",\"sets\":3"));
+            org.hamcrest.MatcherAssert.assertThat(
+                    added.value(), containsString("\"after\":{\"doseKind\":\"reps\",\"sets\":3"));
         });
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {
-        return record.headers().lastHeader(name) == null ? null
+        return record.headers().lastHeader(name) == null
+                ? null
                 : new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

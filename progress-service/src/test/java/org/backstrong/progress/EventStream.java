@@ -12,15 +12,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+
 import org.backstrong.progress.event.Envelope;
 import org.backstrong.testinfra.EventContract;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A stream of events as planner-service publishes them (CloudEvents binary headers, JSON data),
@@ -30,8 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class EventStream {
 
     /** One record as it goes to Kafka. */
-    record Sent(String topic, String key, String id, String type, String time, String value) {
-    }
+    record Sent(String topic, String key, String id, String type, String time, String value) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,7 +52,12 @@ final class EventStream {
     }
 
     /** As a newer planner-service might send it: a valid event, then with fields its schema does not name yet. */
-    EventStream addWithFieldsAdded(String topic, String type, String patientId, String time, Map<String, Object> data,
+    EventStream addWithFieldsAdded(
+            String topic,
+            String type,
+            String patientId,
+            String time,
+            Map<String, Object> data,
             Consumer<Map<String, Object>> addFields) {
         EventContract.assertValid(type, write(data));
         addFields.accept(data);
@@ -84,11 +88,18 @@ final class EventStream {
      * each, so that a consumer reads a partition's records in one poll.
      */
     void sendTogether(String bootstrap) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 10_000), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        10_000),
+                new StringSerializer(),
+                new StringSerializer())) {
             List<Future<?>> acks = new ArrayList<>();
             for (Sent sent : records) {
                 acks.add(producer.send(record(sent)));
@@ -109,10 +120,16 @@ final class EventStream {
 
     /** Sends the records of one topic (all when null), in order. */
     void sendTo(String bootstrap, String topic) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (Sent sent : records) {
                 if (topic == null || topic.equals(sent.topic())) {
                     send(producer, sent);
@@ -123,9 +140,10 @@ final class EventStream {
     }
 
     static void send(String bootstrap, Sent sent) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             send(producer, sent);
         }
     }

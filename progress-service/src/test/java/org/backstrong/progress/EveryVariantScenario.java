@@ -31,17 +31,76 @@ final class EveryVariantScenario {
     final EventStream stream = new EventStream();
 
     EveryVariantScenario() {
-        stream.add(Topics.PLAN_EVENTS, EventTypes.PLAN_ASSIGNED, patient, "2026-03-01T18:00:00Z", data(
-                "planId", plan, "patientId", patient, "clinicId", clinic, "templateId", UUID.randomUUID().toString(),
-                "name", "Every variant", "startDate", "2026-03-02", "weeks", 2, "weekdays", List.of(1, 3, 5),
-                "status", "active", "items", List.of(
-                        item(bandRow, "band-row", 1, "reps", 2, 8, 12, null, true, "band", null, "red", null),
-                        item(superman, "superman-hold", 2, "reps", 1, 8, 12, 1, false, "bodyweight", null, null,
-                                "back-extension"),
-                        item(birdDog, "bird-dog", 3, "reps", 1, 8, 12, null, false, "bodyweight", null, null, null),
-                        item(march, "march-in-place", 4, "duration", 1, 300, 600, null, false, "bodyweight", null,
-                                null, "brisk-walk"),
-                        item(row, "dumbbell-row", 5, "reps", 1, 8, 12, null, false, "kg", 8.0, null, null))));
+        stream.add(
+                Topics.PLAN_EVENTS,
+                EventTypes.PLAN_ASSIGNED,
+                patient,
+                "2026-03-01T18:00:00Z",
+                data(
+                        "planId",
+                        plan,
+                        "patientId",
+                        patient,
+                        "clinicId",
+                        clinic,
+                        "templateId",
+                        UUID.randomUUID().toString(),
+                        "name",
+                        "Every variant",
+                        "startDate",
+                        "2026-03-02",
+                        "weeks",
+                        2,
+                        "weekdays",
+                        List.of(1, 3, 5),
+                        "status",
+                        "active",
+                        "items",
+                        List.of(
+                                item(bandRow, "band-row", 1, "reps", 2, 8, 12, null, true, "band", null, "red", null),
+                                item(
+                                        superman,
+                                        "superman-hold",
+                                        2,
+                                        "reps",
+                                        1,
+                                        8,
+                                        12,
+                                        1,
+                                        false,
+                                        "bodyweight",
+                                        null,
+                                        null,
+                                        "back-extension"),
+                                item(
+                                        birdDog,
+                                        "bird-dog",
+                                        3,
+                                        "reps",
+                                        1,
+                                        8,
+                                        12,
+                                        null,
+                                        false,
+                                        "bodyweight",
+                                        null,
+                                        null,
+                                        null),
+                                item(
+                                        march,
+                                        "march-in-place",
+                                        4,
+                                        "duration",
+                                        1,
+                                        300,
+                                        600,
+                                        null,
+                                        false,
+                                        "bodyweight",
+                                        null,
+                                        null,
+                                        "brisk-walk"),
+                                item(row, "dumbbell-row", 5, "reps", 1, 8, 12, null, false, "kg", 8.0, null, null))));
         for (String date : List.of("2026-03-02", "2026-03-09")) {
             boolean weekTwo = date.equals("2026-03-09");
             set(bandRow, "band-row", date, 1, "left", 12, null, "red", false, "07:00");
@@ -59,39 +118,169 @@ final class EveryVariantScenario {
         }
     }
 
-    private static Map<String, Object> item(String itemId, String exerciseId, int position, String doseKind,
-            int sets, int min, int max, Integer holdSeconds, boolean perSide, String loadKind, Double loadKg,
-            String band, String harderVariantId) {
+    private static Map<String, Object> item(
+            String itemId,
+            String exerciseId,
+            int position,
+            String doseKind,
+            int sets,
+            int min,
+            int max,
+            Integer holdSeconds,
+            boolean perSide,
+            String loadKind,
+            Double loadKg,
+            String band,
+            String harderVariantId) {
         boolean reps = "reps".equals(doseKind);
-        return data("itemId", itemId, "exerciseId", exerciseId, "exerciseVersion", 1, "exerciseName", exerciseId,
-                "block", "main", "position", position, "doseKind", doseKind, "sets", sets, "setsMax", sets,
-                "repsMin", reps ? min : null, "repsMax", reps ? max : null, "secondsMin", reps ? null : min,
-                "secondsMax", reps ? null : max, "holdSeconds", holdSeconds, "perSide", perSide,
-                "loadKind", loadKind, "loadKg", loadKg, "band", band, "loadStepPercent", 5, "restSeconds", 60,
-                "harderVariantId", harderVariantId, "paused", false);
+        return data(
+                "itemId",
+                itemId,
+                "exerciseId",
+                exerciseId,
+                "exerciseVersion",
+                1,
+                "exerciseName",
+                exerciseId,
+                "block",
+                "main",
+                "position",
+                position,
+                "doseKind",
+                doseKind,
+                "sets",
+                sets,
+                "setsMax",
+                sets,
+                "repsMin",
+                reps ? min : null,
+                "repsMax",
+                reps ? max : null,
+                "secondsMin",
+                reps ? null : min,
+                "secondsMax",
+                reps ? null : max,
+                "holdSeconds",
+                holdSeconds,
+                "perSide",
+                perSide,
+                "loadKind",
+                loadKind,
+                "loadKg",
+                loadKg,
+                "band",
+                band,
+                "loadStepPercent",
+                5,
+                "restSeconds",
+                60,
+                "harderVariantId",
+                harderVariantId,
+                "paused",
+                false);
     }
 
-    private void set(String itemId, String exerciseId, String date, int number, String side, Integer reps,
-            Integer seconds, String band, boolean beyondNormalFatigue, String time) {
+    private void set(
+            String itemId,
+            String exerciseId,
+            String date,
+            int number,
+            String side,
+            Integer reps,
+            Integer seconds,
+            String band,
+            boolean beyondNormalFatigue,
+            String time) {
         String at = date + "T" + time + ":00Z";
-        stream.add(Topics.SET_EVENTS, EventTypes.SET_COMPLETED, patient, at, data("setId", UUID.randomUUID().toString(),
-                "patientId", patient, "clinicId", clinic, "planId", plan, "itemId", itemId, "exerciseId", exerciseId,
-                "sessionDate", date, "setNumber", number, "side", side, "reps", reps, "seconds", seconds,
-                "loadKg", "dumbbell-row".equals(exerciseId) ? 8.0 : null, "band", band, "rir", 2, "rpe", null,
-                "pain", 1, "beyondNormalFatigue", beyondNormalFatigue, "loggedAt", at));
+        stream.add(
+                Topics.SET_EVENTS,
+                EventTypes.SET_COMPLETED,
+                patient,
+                at,
+                data(
+                        "setId",
+                        UUID.randomUUID().toString(),
+                        "patientId",
+                        patient,
+                        "clinicId",
+                        clinic,
+                        "planId",
+                        plan,
+                        "itemId",
+                        itemId,
+                        "exerciseId",
+                        exerciseId,
+                        "sessionDate",
+                        date,
+                        "setNumber",
+                        number,
+                        "side",
+                        side,
+                        "reps",
+                        reps,
+                        "seconds",
+                        seconds,
+                        "loadKg",
+                        "dumbbell-row".equals(exerciseId) ? 8.0 : null,
+                        "band",
+                        band,
+                        "rir",
+                        2,
+                        "rpe",
+                        null,
+                        "pain",
+                        1,
+                        "beyondNormalFatigue",
+                        beyondNormalFatigue,
+                        "loggedAt",
+                        at));
     }
 
     private void session(String date, int prescribed, int logged) {
         String at = date + "T07:30:00Z";
-        stream.add(Topics.SET_EVENTS, EventTypes.SESSION_COMPLETED, patient, at, data("patientId", patient,
-                "clinicId", clinic, "planId", plan, "sessionDate", date, "setsPrescribed", prescribed,
-                "setsLogged", logged, "completedAt", at));
+        stream.add(
+                Topics.SET_EVENTS,
+                EventTypes.SESSION_COMPLETED,
+                patient,
+                at,
+                data(
+                        "patientId",
+                        patient,
+                        "clinicId",
+                        clinic,
+                        "planId",
+                        plan,
+                        "sessionDate",
+                        date,
+                        "setsPrescribed",
+                        prescribed,
+                        "setsLogged",
+                        logged,
+                        "completedAt",
+                        at));
     }
 
     private void checkIn(String date, int pain) {
         String at = date + "T06:45:00Z";
-        stream.add(Topics.SET_EVENTS, EventTypes.MORNING_CHECK_IN, patient, at, data("checkInId",
-                UUID.randomUUID().toString(), "patientId", patient, "clinicId", clinic, "planId", plan, "date", date,
-                "pain", pain, "loggedAt", at));
+        stream.add(
+                Topics.SET_EVENTS,
+                EventTypes.MORNING_CHECK_IN,
+                patient,
+                at,
+                data(
+                        "checkInId",
+                        UUID.randomUUID().toString(),
+                        "patientId",
+                        patient,
+                        "clinicId",
+                        clinic,
+                        "planId",
+                        plan,
+                        "date",
+                        date,
+                        "pain",
+                        pain,
+                        "loggedAt",
+                        at));
     }
 }

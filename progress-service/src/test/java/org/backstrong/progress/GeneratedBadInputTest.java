@@ -13,10 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
 
 import org.backstrong.testinfra.BadInputCases;
 import org.backstrong.testinfra.BadInputCases.Case;
@@ -24,16 +32,6 @@ import org.backstrong.testinfra.BadInputCases.Valid;
 import org.backstrong.testinfra.DatabaseSnapshot;
 import org.backstrong.testinfra.OversizedBody;
 import org.backstrong.testinfra.TestTokens;
-import org.jboss.logging.Logger;
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Every operation of the published OpenAPI document, every parameter and every body property,
@@ -51,7 +49,8 @@ class GeneratedBadInputTest {
     /** A valid request per operation; only the one bad value differs. */
     private static Map<String, Valid> valid() {
         return Map.of(
-                "POST /pain-flags/{id}/resolve", Valid.of(Map.of("id", FLAG), "{\"note\": \"Checked the form with the patient.\"}"),
+                "POST /pain-flags/{id}/resolve",
+                        Valid.of(Map.of("id", FLAG), "{\"note\": \"Checked the form with the patient.\"}"),
                 "POST /pain-flags/{id}/acknowledge", Valid.of(Map.of("id", FLAG), null),
                 "GET /patients/{id}/timeline", Valid.of(Map.of("id", "22222222-2222-4222-8222-000000000001"), null),
                 "GET /patients/{id}/adherence", Valid.of(Map.of("id", "22222222-2222-4222-8222-000000000001"), null));
@@ -68,7 +67,8 @@ class GeneratedBadInputTest {
 
     @Test
     void refusesEveryBadValueOfEveryOperationNamingTheFieldAndStoresNothing() throws Exception {
-        JsonNode openApi = JSON.readTree(given().accept("application/json").get("/q/openapi?format=json").asString());
+        JsonNode openApi = JSON.readTree(
+                given().accept("application/json").get("/q/openapi?format=json").asString());
         List<Case> cases = BadInputCases.of(openApi, valid(), Set.of("from", "to", "asOf"));
         assertTrue(cases.size() > 40, "only " + cases.size() + " cases were generated");
         List<String> failures = new ArrayList<>();
@@ -82,9 +82,13 @@ class GeneratedBadInputTest {
                 failures.add(bad + ": the database changed");
             }
         }
-        Logger.getLogger(GeneratedBadInputTest.class).infof("%d generated bad requests sent, %d not refused as they should be",
-                cases.size(), failures.size());
-        assertEquals("", failures.stream().collect(Collectors.joining("\n")),
+        Logger.getLogger(GeneratedBadInputTest.class)
+                .infof(
+                        "%d generated bad requests sent, %d not refused as they should be",
+                        cases.size(), failures.size());
+        assertEquals(
+                "",
+                failures.stream().collect(Collectors.joining("\n")),
                 failures.size() + " of " + cases.size() + " bad requests were not refused as they should be");
     }
 
@@ -95,10 +99,12 @@ class GeneratedBadInputTest {
     @Test
     void refusesAnOversizedBodyAsAProblemNamingBody() throws Exception {
         String before = snapshot();
-        for (OversizedBody.Answer answer : List.of(OversizedBody.withLength(bodyOperation, TOKENS.get("clinician"), 3_000_000),
+        for (OversizedBody.Answer answer : List.of(
+                OversizedBody.withLength(bodyOperation, TOKENS.get("clinician"), 3_000_000),
                 OversizedBody.chunked(bodyOperation, TOKENS.get("clinician"), 3_000_000))) {
             assertEquals(413, answer.status(), answer.toString());
-            assertTrue(answer.headers().getOrDefault("content-type", "").startsWith("application/problem+json"),
+            assertTrue(
+                    answer.headers().getOrDefault("content-type", "").startsWith("application/problem+json"),
                     answer.toString());
             assertEquals("body", JSON.readTree(answer.body()).path("field").asText(), answer.body());
         }
@@ -130,7 +136,8 @@ class GeneratedBadInputTest {
         }
         String field = answer.jsonPath().getString("field");
         if (!bad.field().equals(field)) {
-            return "named " + field + " instead of " + bad.field() + " (" + answer.jsonPath().getString("detail") + ")";
+            return "named " + field + " instead of " + bad.field() + " ("
+                    + answer.jsonPath().getString("detail") + ")";
         }
         return null;
     }

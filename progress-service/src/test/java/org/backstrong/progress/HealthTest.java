@@ -1,17 +1,16 @@
 package org.backstrong.progress;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import java.net.URL;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class HealthTest {
@@ -28,8 +27,10 @@ class HealthTest {
 
     @Test
     void isReadyWhenItCanDoItsJobWithoutAskingTheBroker() {
-        given().when().get(ready)
-                .then().statusCode(200)
+        given().when()
+                .get(ready)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
                 .body("checks.name", not(hasItem(containsString("Kafka"))));
@@ -37,8 +38,10 @@ class HealthTest {
 
     @Test
     void reportsTheBrokerInItsHealthDetailsAndMetrics() {
-        given().when().get(wellness)
-                .then().statusCode(200)
+        given().when()
+                .get(wellness)
+                .then()
+                .statusCode(200)
                 .body("checks.find { it.name == 'Kafka broker' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Kafka broker' }.data.brokers", equalTo(1));
         given().when().get(metrics).then().statusCode(200).body(containsString("kafka_consumer_connection_count"));
@@ -46,7 +49,10 @@ class HealthTest {
 
     @Test
     void exposesTheMetricsTheAlertsAndDashboardRead() {
-        given().when().get(metrics).then().statusCode(200)
+        given().when()
+                .get(metrics)
+                .then()
+                .statusCode(200)
                 .body(containsString("backstrong_outbox_backlog"))
                 .body(containsString("backstrong_outbox_oldest_age_seconds"))
                 .body(containsString("backstrong_dead_letters_total"))

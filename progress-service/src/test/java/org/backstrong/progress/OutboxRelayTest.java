@@ -13,6 +13,13 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import org.backstrong.progress.config.ProgressConfig;
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.messaging.KafkaClients;
@@ -21,13 +28,6 @@ import org.backstrong.progress.messaging.Topics;
 import org.backstrong.progress.repository.OutboxRelayRepository;
 import org.backstrong.progress.service.Outbox;
 import org.backstrong.testinfra.KafkaProbe;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /** Any number of instances: one relay leads and publishes, in order; another takes over when it stops. */
 @QuarkusTest
@@ -57,14 +57,16 @@ class OutboxRelayTest {
     void oneOfTwoRelaysPublishesAndTheOtherTakesOverWhenItStops() throws InterruptedException {
         String patient = UUID.randomUUID().toString();
         await().atMost(Duration.ofSeconds(20)).until(relay::leads);
-        OutboxRelay secondInstance = new OutboxRelay(outboxRows, config, new KafkaClients(Map.of("bootstrap.servers", bootstrap)));
+        OutboxRelay secondInstance =
+                new OutboxRelay(outboxRows, config, new KafkaClients(Map.of("bootstrap.servers", bootstrap)));
         secondInstance.start();
         try {
             List<Integer> written = new ArrayList<>();
             for (int n = 1; n <= 5; n++) {
                 written.add(write(patient, n));
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> published(patient).size() == 5);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> published(patient).size() == 5);
             assertTrue(relay.leads(), "the first relay keeps the lead");
             assertFalse(secondInstance.leads(), "the second waits while the first leads");
 
@@ -73,7 +75,8 @@ class OutboxRelayTest {
             for (int n = 6; n <= 10; n++) {
                 written.add(write(patient, n));
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> published(patient).size() >= 10);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> published(patient).size() >= 10);
             assertEquals(written, published(patient), "each event once, in the order written, across the hand-over");
         } finally {
             secondInstance.stop();
@@ -81,14 +84,15 @@ class OutboxRelayTest {
     }
 
     private int write(String patient, int n) {
-        QuarkusTransaction.requiringNew().run(() -> outbox.publish(EventTypes.PAIN_FLAGGED, patient,
-                Map.of("patientId", patient, "n", n)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> outbox.publish(EventTypes.PAIN_FLAGGED, patient, Map.of("patientId", patient, "n", n)));
         return n;
     }
 
     private List<Integer> published(String patient) {
         return KafkaProbe.read(bootstrap, Topics.PROGRESS_EVENTS, Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
                 .filter(record -> patient.equals(record.key()))
-                .map(record -> JsonPath.from(record.value()).getInt("n")).toList();
+                .map(record -> JsonPath.from(record.value()).getInt("n"))
+                .toList();
     }
 }

@@ -3,8 +3,8 @@ package org.backstrong.progress;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -16,20 +16,20 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
 import org.backstrong.progress.domain.PainFlag;
-import org.backstrong.progress.domain.progression.PainFlagSeverity;
 import org.backstrong.progress.domain.PainFlagStatus;
+import org.backstrong.progress.domain.progression.PainFlagSeverity;
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.messaging.Topics;
 import org.backstrong.progress.repository.PainFlagRepository;
 import org.backstrong.testinfra.KafkaProbe;
 import org.backstrong.testinfra.TestTokens;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /** Clinicians acknowledge and resolve their clinic's flags; a resolution is published; another clinic's flag is 404. */
 @QuarkusTest
@@ -69,26 +69,52 @@ class PainFlagReviewTest {
         UUID flag = stopFlag(clinic, patient);
         String clara = TestTokens.clinician(CLARA, clinic);
 
-        given().auth().oauth2(clara).when().post("/pain-flags/" + flag + "/acknowledge")
-                .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED")).body("acknowledgedBy", equalTo(CLARA));
-        given().auth().oauth2(clara).when().get("/pain-flags")
-                .then().statusCode(200).body("id", hasItem(flag.toString()));
+        given().auth()
+                .oauth2(clara)
+                .when()
+                .post("/pain-flags/" + flag + "/acknowledge")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"))
+                .body("acknowledgedBy", equalTo(CLARA));
+        given().auth()
+                .oauth2(clara)
+                .when()
+                .get("/pain-flags")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(flag.toString()));
 
-        given().auth().oauth2(clara).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(clara)
+                .contentType(ContentType.JSON)
                 .body(Map.of("note", "Checked form by video; lighter dumbbell from Monday."))
-                .when().post("/pain-flags/" + flag + "/resolve")
-                .then().statusCode(200).body("status", equalTo("RESOLVED")).body("resolvedBy", equalTo(CLARA))
+                .when()
+                .post("/pain-flags/" + flag + "/resolve")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESOLVED"))
+                .body("resolvedBy", equalTo(CLARA))
                 .body("resolutionNote", equalTo("Checked form by video; lighter dumbbell from Monday."));
-        given().auth().oauth2(clara).when().get("/pain-flags")
-                .then().statusCode(200).body("id", not(hasItem(flag.toString())));
+        given().auth()
+                .oauth2(clara)
+                .when()
+                .get("/pain-flags")
+                .then()
+                .statusCode(200)
+                .body("id", not(hasItem(flag.toString())));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<ConsumerRecord<String, String>> published = KafkaProbe.read(bootstrap, Topics.PROGRESS_EVENTS, 1000,
-                    Duration.ofSeconds(2)).stream().filter(record -> patient.equals(record.key())).toList();
+            List<ConsumerRecord<String, String>> published =
+                    KafkaProbe.read(bootstrap, Topics.PROGRESS_EVENTS, 1000, Duration.ofSeconds(2)).stream()
+                            .filter(record -> patient.equals(record.key()))
+                            .toList();
             assertEquals(1, published.size());
             assertEquals(EventTypes.PAIN_FLAG_RESOLVED, EventReplayTest.header(published.get(0), "ce_type"));
-            org.hamcrest.MatcherAssert.assertThat(published.get(0).value(),
-                    org.hamcrest.Matchers.containsString("\"note\":\"Checked form by video; lighter dumbbell from Monday.\""));
+            org.hamcrest.MatcherAssert.assertThat(
+                    published.get(0).value(),
+                    org.hamcrest.Matchers.containsString(
+                            "\"note\":\"Checked form by video; lighter dumbbell from Monday.\""));
         });
     }
 
@@ -97,12 +123,29 @@ class PainFlagReviewTest {
         String clinic = "clinic-review-" + UUID.randomUUID().toString().substring(0, 8);
         UUID flag = stopFlag(clinic, UUID.randomUUID().toString());
         String clara = TestTokens.clinician(CLARA, clinic);
-        given().auth().oauth2(clara).contentType(ContentType.JSON).body(Map.of("note", "Fine again."))
-                .when().post("/pain-flags/" + flag + "/resolve").then().statusCode(200);
-        given().auth().oauth2(clara).contentType(ContentType.JSON).body(Map.of("note", "Twice."))
-                .when().post("/pain-flags/" + flag + "/resolve")
-                .then().statusCode(409).contentType("application/problem+json");
-        given().auth().oauth2(clara).when().post("/pain-flags/" + flag + "/acknowledge").then().statusCode(409);
+        given().auth()
+                .oauth2(clara)
+                .contentType(ContentType.JSON)
+                .body(Map.of("note", "Fine again."))
+                .when()
+                .post("/pain-flags/" + flag + "/resolve")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(clara)
+                .contentType(ContentType.JSON)
+                .body(Map.of("note", "Twice."))
+                .when()
+                .post("/pain-flags/" + flag + "/resolve")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(clara)
+                .when()
+                .post("/pain-flags/" + flag + "/acknowledge")
+                .then()
+                .statusCode(409);
     }
 
     @Test
@@ -110,13 +153,33 @@ class PainFlagReviewTest {
         String clinic = "clinic-review-" + UUID.randomUUID().toString().substring(0, 8);
         UUID flag = stopFlag(clinic, UUID.randomUUID().toString());
         String colin = TestTokens.clinician(COLIN, "clinic-elsewhere");
-        given().auth().oauth2(colin).when().post("/pain-flags/" + flag + "/acknowledge")
-                .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(colin).contentType(ContentType.JSON).body(Map.of("note", "Not mine."))
-                .when().post("/pain-flags/" + flag + "/resolve").then().statusCode(404);
-        given().auth().oauth2(TestTokens.clinician(CLARA, clinic)).when().get("/pain-flags")
-                .then().statusCode(200).body("find { it.id == '" + flag + "' }.status", equalTo("OPEN"));
-        given().auth().oauth2(colin).when().post("/pain-flags/" + UUID.randomUUID() + "/acknowledge")
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(colin)
+                .when()
+                .post("/pain-flags/" + flag + "/acknowledge")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(colin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("note", "Not mine."))
+                .when()
+                .post("/pain-flags/" + flag + "/resolve")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.clinician(CLARA, clinic))
+                .when()
+                .get("/pain-flags")
+                .then()
+                .statusCode(200)
+                .body("find { it.id == '" + flag + "' }.status", equalTo("OPEN"));
+        given().auth()
+                .oauth2(colin)
+                .when()
+                .post("/pain-flags/" + UUID.randomUUID() + "/acknowledge")
+                .then()
+                .statusCode(404);
     }
 }

@@ -17,6 +17,15 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import org.backstrong.progress.event.Envelope;
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.messaging.Topics;
@@ -24,16 +33,6 @@ import org.backstrong.progress.service.IncomingEventReader;
 import org.backstrong.testinfra.EventContract;
 import org.backstrong.testinfra.KafkaProbe;
 import org.backstrong.testinfra.TestTokens;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * progress-service reads what planner-service's schemas describe: every example of them is read and
@@ -59,8 +58,14 @@ class PlannerEventsContractTest {
     String bootstrap;
 
     static Stream<String> plannerTypes() {
-        return Stream.of(EventTypes.PLAN_ASSIGNED, EventTypes.PLAN_CHANGED, EventTypes.PLAN_PAUSED,
-                EventTypes.PLAN_RESUMED, EventTypes.PLAN_ENDED, EventTypes.SET_COMPLETED, EventTypes.SESSION_COMPLETED,
+        return Stream.of(
+                EventTypes.PLAN_ASSIGNED,
+                EventTypes.PLAN_CHANGED,
+                EventTypes.PLAN_PAUSED,
+                EventTypes.PLAN_RESUMED,
+                EventTypes.PLAN_ENDED,
+                EventTypes.SET_COMPLETED,
+                EventTypes.SESSION_COMPLETED,
                 EventTypes.MORNING_CHECK_IN);
     }
 
@@ -71,8 +76,13 @@ class PlannerEventsContractTest {
         assertFalse(examples.isEmpty(), type + " has no examples");
         for (String example : examples) {
             JsonNode sent = json.readTree(example);
-            Envelope event = new Envelope(UUID.randomUUID().toString(), type, sent.path("patientId").asText(),
-                    OffsetDateTime.now(), type.contains(".plan.") ? Topics.PLAN_EVENTS : Topics.SET_EVENTS, example);
+            Envelope event = new Envelope(
+                    UUID.randomUUID().toString(),
+                    type,
+                    sent.path("patientId").asText(),
+                    OffsetDateTime.now(),
+                    type.contains(".plan.") ? Topics.PLAN_EVENTS : Topics.SET_EVENTS,
+                    example);
             Object read = reader.read(event).data();
             Set<String> dropped = fields(sent, "");
             dropped.removeAll(fields(json.valueToTree(read), ""));
@@ -87,40 +97,70 @@ class PlannerEventsContractTest {
         ThreeWeekScenario scenario = new ThreeWeekScenario();
         EventStream.Sent assigned = scenario.stream.records().get(0);
         EventStream.Sent checkIn = scenario.stream.records().stream()
-                .filter(sent -> EventTypes.MORNING_CHECK_IN.equals(sent.type())).findFirst().orElseThrow();
+                .filter(sent -> EventTypes.MORNING_CHECK_IN.equals(sent.type()))
+                .findFirst()
+                .orElseThrow();
         EventStream newer = new EventStream()
-                .addWithFieldsAdded(assigned.topic(), assigned.type(), assigned.key(), assigned.time(),
-                        map(assigned.value()), plan -> {
+                .addWithFieldsAdded(
+                        assigned.topic(),
+                        assigned.type(),
+                        assigned.key(),
+                        assigned.time(),
+                        map(assigned.value()),
+                        plan -> {
                             plan.put("programme", Map.of("name", "Spring intake", "cohort", 3));
-                            ((List<Map<String, Object>>) plan.get("items")).get(1).put("tempoSeconds", 3);
+                            ((List<Map<String, Object>>) plan.get("items"))
+                                    .get(1)
+                                    .put("tempoSeconds", 3);
                         })
-                .addWithFieldsAdded(checkIn.topic(), checkIn.type(), checkIn.key(), checkIn.time(),
-                        map(checkIn.value()), data -> data.put("sleptWell", true));
+                .addWithFieldsAdded(
+                        checkIn.topic(),
+                        checkIn.type(),
+                        checkIn.key(),
+                        checkIn.time(),
+                        map(checkIn.value()),
+                        data -> data.put("sleptWell", true));
         newer.sendTo(bootstrap, Topics.PLAN_EVENTS);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
-                .oauth2(TestTokens.clinician(CLINICIAN, scenario.clinic))
-                .when().get("/patients/" + scenario.patient + "/timeline").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.clinician(CLINICIAN, scenario.clinic))
+                        .when()
+                        .get("/patients/" + scenario.patient + "/timeline")
+                        .then()
+                        .statusCode(200));
         newer.sendTo(bootstrap, Topics.SET_EVENTS);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
-                .oauth2(TestTokens.clinician(CLINICIAN, scenario.clinic))
-                .when().get("/patients/" + scenario.patient + "/timeline")
-                .then().statusCode(200).body("checkIns.date", contains("2026-03-03")));
-        assertEquals(List.of(), KafkaProbe.read(bootstrap, Topics.deadLetter(Topics.SET_EVENTS), 10_000,
-                Duration.ofSeconds(2)).stream().filter(record -> scenario.patient.equals(record.key())).toList());
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.clinician(CLINICIAN, scenario.clinic))
+                        .when()
+                        .get("/patients/" + scenario.patient + "/timeline")
+                        .then()
+                        .statusCode(200)
+                        .body("checkIns.date", contains("2026-03-03")));
+        assertEquals(
+                List.of(),
+                KafkaProbe.read(bootstrap, Topics.deadLetter(Topics.SET_EVENTS), 10_000, Duration.ofSeconds(2)).stream()
+                        .filter(record -> scenario.patient.equals(record.key()))
+                        .toList());
     }
 
     @Test
     void theAsyncApiDocumentCarriesOnEachTopicWhatTheConsumerReads() {
-        assertEquals(List.of(EventTypes.PLAN_ASSIGNED, EventTypes.PLAN_CHANGED, EventTypes.PLAN_PAUSED,
-                EventTypes.PLAN_RESUMED, EventTypes.PLAN_ENDED),
+        assertEquals(
+                List.of(
+                        EventTypes.PLAN_ASSIGNED,
+                        EventTypes.PLAN_CHANGED,
+                        EventTypes.PLAN_PAUSED,
+                        EventTypes.PLAN_RESUMED,
+                        EventTypes.PLAN_ENDED),
                 List.copyOf(EventContract.messagesOn(Topics.PLAN_EVENTS).keySet()));
-        assertEquals(List.of(EventTypes.SET_COMPLETED, EventTypes.SESSION_COMPLETED, EventTypes.MORNING_CHECK_IN),
+        assertEquals(
+                List.of(EventTypes.SET_COMPLETED, EventTypes.SESSION_COMPLETED, EventTypes.MORNING_CHECK_IN),
                 List.copyOf(EventContract.messagesOn(Topics.SET_EVENTS).keySet()));
     }
 
     private Map<String, Object> map(String value) throws Exception {
-        return json.readValue(value, new TypeReference<>() {
-        });
+        return json.readValue(value, new TypeReference<>() {});
     }
 
     /** Every field's path in a JSON object, into nested objects and the objects of arrays ("items[].sets"). */

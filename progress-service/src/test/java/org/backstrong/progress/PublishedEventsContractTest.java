@@ -13,18 +13,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.messaging.Topics;
 import org.backstrong.testinfra.EventContract;
 import org.backstrong.testinfra.KafkaProbe;
 import org.backstrong.testinfra.TestTokens;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 
 /**
  * What progress-service publishes keeps its contract: every event the scenarios make it emit (each
@@ -67,23 +67,42 @@ class PublishedEventsContractTest {
             assertEquals(record.key(), JsonPath.from(record.value()).getString("patientId"));
             assertEquals(EventTypes.SOURCE, KafkaProbe.header(record, "ce_source"));
             assertEquals("application/json", KafkaProbe.header(record, "content-type"));
-            assertTrue(EventContract.messagesOn(record.topic()).containsKey(type),
+            assertTrue(
+                    EventContract.messagesOn(record.topic()).containsKey(type),
                     type + " is not a message of " + record.topic() + " in " + EventContract.ASYNCAPI);
         }
 
         List<JsonPath> adjusted = data(records, EventTypes.PROGRESSION_ADJUSTED);
-        assertEquals(Set.of("ADD_SET", "LONGER_HOLD", "STEP_BACK_LOAD", "HARDER_VARIANT", "NEXT_BAND",
-                "HOLD_LONGER_IN_EACH_REP", "MORE_REPS"), seen(adjusted, data -> data.getString("rule")));
+        assertEquals(
+                Set.of(
+                        "ADD_SET",
+                        "LONGER_HOLD",
+                        "STEP_BACK_LOAD",
+                        "HARDER_VARIANT",
+                        "NEXT_BAND",
+                        "HOLD_LONGER_IN_EACH_REP",
+                        "MORE_REPS"),
+                seen(adjusted, data -> data.getString("rule")));
         assertEquals(Set.of("reps", "hold", "duration"), seen(adjusted, data -> data.getString("after.doseKind")));
         assertEquals(Set.of("kg", "band", "bodyweight"), seen(adjusted, data -> data.getString("after.loadKind")));
         assertEquals(Set.of("false", "true"), seen(adjusted, data -> data.getString("after.perSide")));
-        assertEquals(Set.of("false", "true"), seen(adjusted, data -> String.valueOf(
-                data.getString("after.holdSeconds") != null)));
-        assertEquals(Set.of("bird-dog-weighted", "brisk-walk", "none"), seen(adjusted,
-                data -> data.getString("suggestedVariantId") == null ? "none" : data.getString("suggestedVariantId")));
+        assertEquals(
+                Set.of("false", "true"),
+                seen(adjusted, data -> String.valueOf(data.getString("after.holdSeconds") != null)));
+        assertEquals(
+                Set.of("bird-dog-weighted", "brisk-walk", "none"),
+                seen(
+                        adjusted,
+                        data -> data.getString("suggestedVariantId") == null
+                                ? "none"
+                                : data.getString("suggestedVariantId")));
         for (String type : List.of(EventTypes.PAIN_FLAGGED, EventTypes.PAIN_FLAG_RESOLVED)) {
-            assertEquals(Set.of("STOP on an item", "WATCH on the plan"), seen(data(records, type),
-                    data -> data.getString("severity") + (data.getString("itemId") == null ? " on the plan" : " on an item")),
+            assertEquals(
+                    Set.of("STOP on an item", "WATCH on the plan"),
+                    seen(
+                            data(records, type),
+                            data -> data.getString("severity")
+                                    + (data.getString("itemId") == null ? " on the plan" : " on an item")),
                     type);
         }
     }
@@ -94,7 +113,8 @@ class PublishedEventsContractTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             found.clear();
             KafkaProbe.read(bootstrap, Topics.PROGRESS_EVENTS, 10_000, Duration.ofSeconds(2)).stream()
-                    .filter(record -> patient.equals(record.key())).forEach(found::add);
+                    .filter(record -> patient.equals(record.key()))
+                    .forEach(found::add);
             assertTrue(found.size() >= expected, found.size() + " of " + expected + " events for " + patient);
         });
         return found;
@@ -102,17 +122,32 @@ class PublishedEventsContractTest {
 
     private static void resolveEveryOpenFlag(String clinic, String note) {
         String clinician = TestTokens.clinician(CLINICIAN, clinic);
-        List<String> open = given().auth().oauth2(clinician).when().get("/pain-flags")
-                .then().statusCode(200).extract().jsonPath().getList("id");
+        List<String> open = given().auth()
+                .oauth2(clinician)
+                .when()
+                .get("/pain-flags")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id");
         for (String flag : open) {
-            given().auth().oauth2(clinician).contentType(ContentType.JSON).body(Map.of("note", note))
-                    .when().post("/pain-flags/" + flag + "/resolve").then().statusCode(200);
+            given().auth()
+                    .oauth2(clinician)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("note", note))
+                    .when()
+                    .post("/pain-flags/" + flag + "/resolve")
+                    .then()
+                    .statusCode(200);
         }
     }
 
     private static List<JsonPath> data(List<ConsumerRecord<String, String>> records, String type) {
-        return records.stream().filter(record -> type.equals(KafkaProbe.header(record, "ce_type")))
-                .map(record -> JsonPath.from(record.value())).toList();
+        return records.stream()
+                .filter(record -> type.equals(KafkaProbe.header(record, "ce_type")))
+                .map(record -> JsonPath.from(record.value()))
+                .toList();
     }
 
     private static Set<String> seen(List<JsonPath> events, Function<JsonPath, String> what) {

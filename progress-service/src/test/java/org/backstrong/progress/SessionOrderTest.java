@@ -13,16 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.messaging.Topics;
 import org.backstrong.testinfra.KafkaProbe;
 import org.backstrong.testinfra.TestTokens;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * Through the broker and the database: a session is decided once, in date order, against the dose
@@ -47,8 +47,13 @@ class SessionOrderTest {
 
     @Test
     void aPausedSessionHoldsForGoodAndALateEarlierSessionChangesNothing() throws Exception {
-        send(new EventStream().add(Topics.PLAN_EVENTS, EventTypes.PLAN_ASSIGNED, patient, "2026-03-01T18:00:00Z",
-                plan(10.0, Map.of())));
+        send(new EventStream()
+                .add(
+                        Topics.PLAN_EVENTS,
+                        EventTypes.PLAN_ASSIGNED,
+                        patient,
+                        "2026-03-01T18:00:00Z",
+                        plan(10.0, Map.of())));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> timeline().statusCode(200));
 
         EventStream week1 = new EventStream();
@@ -57,8 +62,13 @@ class SessionOrderTest {
         send(week1);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> timeline().body("decisions", hasSize(1)));
 
-        send(new EventStream().add(Topics.PLAN_EVENTS, EventTypes.PLAN_PAUSED, patient, "2026-03-10T09:00:00Z",
-                status("2026-03-10", "holiday")));
+        send(new EventStream()
+                .add(
+                        Topics.PLAN_EVENTS,
+                        EventTypes.PLAN_PAUSED,
+                        patient,
+                        "2026-03-10T09:00:00Z",
+                        status("2026-03-10", "holiday")));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(0, ConsumerLag.behind(bootstrap)));
 
         EventStream whilePaused = new EventStream();
@@ -69,9 +79,17 @@ class SessionOrderTest {
 
         // Resumed, and the clinician's change replays the sessions known before the plan: the paused one stays decided.
         send(new EventStream()
-                .add(Topics.PLAN_EVENTS, EventTypes.PLAN_RESUMED, patient, "2026-03-12T09:00:00Z",
+                .add(
+                        Topics.PLAN_EVENTS,
+                        EventTypes.PLAN_RESUMED,
+                        patient,
+                        "2026-03-12T09:00:00Z",
                         status("2026-03-12", "back from holiday"))
-                .add(Topics.PLAN_EVENTS, EventTypes.PLAN_CHANGED, patient, "2026-03-12T12:00:00Z",
+                .add(
+                        Topics.PLAN_EVENTS,
+                        EventTypes.PLAN_CHANGED,
+                        patient,
+                        "2026-03-12T12:00:00Z",
                         plan(12.0, Map.of("changedItemIds", List.of(row), "changedBy", "clinician-3"))));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(0, ConsumerLag.behind(bootstrap)));
         timeline().body("decisions", hasSize(2));
@@ -88,8 +106,9 @@ class SessionOrderTest {
 
         timeline()
                 .body("decisions.sessionDate", contains("2026-03-02", "2026-03-11", "2026-03-13", "2026-03-16"))
-                .body("decisions.rule", contains("FIRST_WEEK_START_LIGHT", "PLAN_PAUSED", "LATER_SESSION_DECIDED",
-                        "ADD_SET"))
+                .body(
+                        "decisions.rule",
+                        contains("FIRST_WEEK_START_LIGHT", "PLAN_PAUSED", "LATER_SESSION_DECIDED", "ADD_SET"))
                 .body("decisions.outcome", contains("HOLD", "HOLD", "HOLD", "PROGRESS"))
                 .body("decisions[1].inputs.planStatus", equalTo("paused"))
                 .body("decisions[1].before.loadKg", equalTo(10.0f))
@@ -104,12 +123,17 @@ class SessionOrderTest {
 
         // Only the session of 16 March changed the plan.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            List<ConsumerRecord<String, String>> published = KafkaProbe.read(bootstrap, Topics.PROGRESS_EVENTS, 1000,
-                    Duration.ofSeconds(3)).stream().filter(record -> patient.equals(record.key())).toList();
-            assertEquals(List.of(EventTypes.PROGRESSION_ADJUSTED),
-                    published.stream().map(r -> EventReplayTest.header(r, "ce_type")).toList());
-            org.hamcrest.MatcherAssert.assertThat(published.get(0).value(),
-                    org.hamcrest.Matchers.containsString("\"rule\":\"ADD_SET\""));
+            List<ConsumerRecord<String, String>> published =
+                    KafkaProbe.read(bootstrap, Topics.PROGRESS_EVENTS, 1000, Duration.ofSeconds(3)).stream()
+                            .filter(record -> patient.equals(record.key()))
+                            .toList();
+            assertEquals(
+                    List.of(EventTypes.PROGRESSION_ADJUSTED),
+                    published.stream()
+                            .map(r -> EventReplayTest.header(r, "ce_type"))
+                            .toList());
+            org.hamcrest.MatcherAssert.assertThat(
+                    published.get(0).value(), org.hamcrest.Matchers.containsString("\"rule\":\"ADD_SET\""));
         });
     }
 
@@ -118,20 +142,79 @@ class SessionOrderTest {
     }
 
     private ValidatableResponse timeline() {
-        return given().auth().oauth2(TestTokens.clinician(CLINICIAN, clinic))
-                .when().get("/patients/" + patient + "/timeline")
+        return given().auth()
+                .oauth2(TestTokens.clinician(CLINICIAN, clinic))
+                .when()
+                .get("/patients/" + patient + "/timeline")
                 .then();
     }
 
     private Map<String, Object> plan(double rowKg, Map<String, Object> change) {
-        Map<String, Object> data = data("planId", plan, "patientId", patient, "clinicId", clinic,
-                "templateId", UUID.randomUUID().toString(), "name", "Session order", "startDate", "2026-03-02", "weeks", 3,
-                "weekdays", List.of(1, 3, 5), "status", "active", "items", List.of(data("itemId", row,
-                        "exerciseId", "dumbbell-row", "exerciseVersion", 1, "exerciseName", "dumbbell-row",
-                        "block", "main", "position", 1, "doseKind", "reps", "sets", 2, "setsMax", 3,
-                        "repsMin", 8, "repsMax", 12, "secondsMin", null, "secondsMax", null, "holdSeconds", null,
-                        "perSide", false, "loadKind", "kg", "loadKg", rowKg, "band", null, "loadStepPercent", 5,
-                        "restSeconds", 60, "harderVariantId", null, "paused", false)));
+        Map<String, Object> data = data(
+                "planId",
+                plan,
+                "patientId",
+                patient,
+                "clinicId",
+                clinic,
+                "templateId",
+                UUID.randomUUID().toString(),
+                "name",
+                "Session order",
+                "startDate",
+                "2026-03-02",
+                "weeks",
+                3,
+                "weekdays",
+                List.of(1, 3, 5),
+                "status",
+                "active",
+                "items",
+                List.of(data(
+                        "itemId",
+                        row,
+                        "exerciseId",
+                        "dumbbell-row",
+                        "exerciseVersion",
+                        1,
+                        "exerciseName",
+                        "dumbbell-row",
+                        "block",
+                        "main",
+                        "position",
+                        1,
+                        "doseKind",
+                        "reps",
+                        "sets",
+                        2,
+                        "setsMax",
+                        3,
+                        "repsMin",
+                        8,
+                        "repsMax",
+                        12,
+                        "secondsMin",
+                        null,
+                        "secondsMax",
+                        null,
+                        "holdSeconds",
+                        null,
+                        "perSide",
+                        false,
+                        "loadKind",
+                        "kg",
+                        "loadKg",
+                        rowKg,
+                        "band",
+                        null,
+                        "loadStepPercent",
+                        5,
+                        "restSeconds",
+                        60,
+                        "harderVariantId",
+                        null,
+                        "paused",
+                        false)));
         data.putAll(change);
         return data;
     }
@@ -144,22 +227,93 @@ class SessionOrderTest {
     private void session(EventStream stream, String date, double kg, int... reps) {
         for (int n = 1; n <= reps.length; n++) {
             String at = date + "T07:0" + n + ":00Z";
-            stream.add(Topics.SET_EVENTS, EventTypes.SET_COMPLETED, patient, at, data("setId",
-                    UUID.randomUUID().toString(), "patientId", patient, "clinicId", clinic, "planId", plan,
-                    "itemId", row, "exerciseId", "dumbbell-row", "sessionDate", date, "setNumber", n, "side", null,
-                    "reps", reps[n - 1], "seconds", null, "loadKg", kg, "band", null, "rir", 2, "rpe", null, "pain", 2,
-                    "beyondNormalFatigue", false, "loggedAt", at));
+            stream.add(
+                    Topics.SET_EVENTS,
+                    EventTypes.SET_COMPLETED,
+                    patient,
+                    at,
+                    data(
+                            "setId",
+                            UUID.randomUUID().toString(),
+                            "patientId",
+                            patient,
+                            "clinicId",
+                            clinic,
+                            "planId",
+                            plan,
+                            "itemId",
+                            row,
+                            "exerciseId",
+                            "dumbbell-row",
+                            "sessionDate",
+                            date,
+                            "setNumber",
+                            n,
+                            "side",
+                            null,
+                            "reps",
+                            reps[n - 1],
+                            "seconds",
+                            null,
+                            "loadKg",
+                            kg,
+                            "band",
+                            null,
+                            "rir",
+                            2,
+                            "rpe",
+                            null,
+                            "pain",
+                            2,
+                            "beyondNormalFatigue",
+                            false,
+                            "loggedAt",
+                            at));
         }
         String at = date + "T07:30:00Z";
-        stream.add(Topics.SET_EVENTS, EventTypes.SESSION_COMPLETED, patient, at, data("patientId", patient,
-                "clinicId", clinic, "planId", plan, "sessionDate", date, "setsPrescribed", 2,
-                "setsLogged", reps.length, "completedAt", at));
+        stream.add(
+                Topics.SET_EVENTS,
+                EventTypes.SESSION_COMPLETED,
+                patient,
+                at,
+                data(
+                        "patientId",
+                        patient,
+                        "clinicId",
+                        clinic,
+                        "planId",
+                        plan,
+                        "sessionDate",
+                        date,
+                        "setsPrescribed",
+                        2,
+                        "setsLogged",
+                        reps.length,
+                        "completedAt",
+                        at));
     }
 
     private void checkIn(EventStream stream, String date) {
         String at = date + "T06:45:00Z";
-        stream.add(Topics.SET_EVENTS, EventTypes.MORNING_CHECK_IN, patient, at, data("checkInId",
-                UUID.randomUUID().toString(), "patientId", patient, "clinicId", clinic, "planId", plan, "date", date,
-                "pain", 2, "loggedAt", at));
+        stream.add(
+                Topics.SET_EVENTS,
+                EventTypes.MORNING_CHECK_IN,
+                patient,
+                at,
+                data(
+                        "checkInId",
+                        UUID.randomUUID().toString(),
+                        "patientId",
+                        patient,
+                        "clinicId",
+                        clinic,
+                        "planId",
+                        plan,
+                        "date",
+                        date,
+                        "pain",
+                        2,
+                        "loggedAt",
+                        at));
     }
 }

@@ -28,9 +28,13 @@ final class StepBackScenario {
     final EventStream stream = new EventStream();
 
     StepBackScenario() {
-        stream.add(Topics.PLAN_EVENTS, EventTypes.PLAN_ASSIGNED, patient, "2026-03-01T18:00:00Z",
-                plan(2, 10.0, Map.of()));
-        stream.add(Topics.PLAN_EVENTS, EventTypes.PLAN_CHANGED, patient, "2026-03-06T12:00:00Z",
+        stream.add(
+                Topics.PLAN_EVENTS, EventTypes.PLAN_ASSIGNED, patient, "2026-03-01T18:00:00Z", plan(2, 10.0, Map.of()));
+        stream.add(
+                Topics.PLAN_EVENTS,
+                EventTypes.PLAN_CHANGED,
+                patient,
+                "2026-03-06T12:00:00Z",
                 plan(3, 12.0, Map.of("changedItemIds", List.of(row), "changedBy", "clinician-1")));
         // Week 1 starts light.
         session("2026-03-02", 2, 12, 10.0);
@@ -44,22 +48,88 @@ final class StepBackScenario {
     }
 
     private Map<String, Object> plan(int rowSets, double rowKg, Map<String, Object> change) {
-        Map<String, Object> data = data("planId", plan, "patientId", patient, "clinicId", clinic,
-                "templateId", UUID.randomUUID().toString(), "name", "Step back", "startDate", "2026-03-02", "weeks", 3,
-                "weekdays", List.of(1, 3, 5), "status", "active", "items", List.of(
+        Map<String, Object> data = data(
+                "planId",
+                plan,
+                "patientId",
+                patient,
+                "clinicId",
+                clinic,
+                "templateId",
+                UUID.randomUUID().toString(),
+                "name",
+                "Step back",
+                "startDate",
+                "2026-03-02",
+                "weeks",
+                3,
+                "weekdays",
+                List.of(1, 3, 5),
+                "status",
+                "active",
+                "items",
+                List.of(
                         item(row, "dumbbell-row", 1, rowSets, 8, 12, "kg", rowKg, "good-morning"),
                         item(birdDog, "bird-dog", 2, 3, 18, 20, "bodyweight", null, "bird-dog-weighted")));
         data.putAll(change);
         return data;
     }
 
-    private static Map<String, Object> item(String itemId, String exerciseId, int position, int sets, int repsMin,
-            int repsMax, String loadKind, Double loadKg, String harderVariantId) {
-        return data("itemId", itemId, "exerciseId", exerciseId, "exerciseVersion", 1, "exerciseName", exerciseId,
-                "block", "main", "position", position, "doseKind", "reps", "sets", sets, "setsMax", 3,
-                "repsMin", repsMin, "repsMax", repsMax, "secondsMin", null, "secondsMax", null, "holdSeconds", null,
-                "perSide", false, "loadKind", loadKind, "loadKg", loadKg, "band", null, "loadStepPercent", 5,
-                "restSeconds", 60, "harderVariantId", harderVariantId, "paused", false);
+    private static Map<String, Object> item(
+            String itemId,
+            String exerciseId,
+            int position,
+            int sets,
+            int repsMin,
+            int repsMax,
+            String loadKind,
+            Double loadKg,
+            String harderVariantId) {
+        return data(
+                "itemId",
+                itemId,
+                "exerciseId",
+                exerciseId,
+                "exerciseVersion",
+                1,
+                "exerciseName",
+                exerciseId,
+                "block",
+                "main",
+                "position",
+                position,
+                "doseKind",
+                "reps",
+                "sets",
+                sets,
+                "setsMax",
+                3,
+                "repsMin",
+                repsMin,
+                "repsMax",
+                repsMax,
+                "secondsMin",
+                null,
+                "secondsMax",
+                null,
+                "holdSeconds",
+                null,
+                "perSide",
+                false,
+                "loadKind",
+                loadKind,
+                "loadKg",
+                loadKg,
+                "band",
+                null,
+                "loadStepPercent",
+                5,
+                "restSeconds",
+                60,
+                "harderVariantId",
+                harderVariantId,
+                "paused",
+                false);
     }
 
     /** A session: the row's sets (the first at firstRowSetReps, the others at 12), then 3 bird dogs of 20. */
@@ -72,24 +142,95 @@ final class StepBackScenario {
             set(birdDog, "bird-dog", date, n, 20, null, minute += 3);
         }
         String at = date + "T07:30:00Z";
-        stream.add(Topics.SET_EVENTS, EventTypes.SESSION_COMPLETED, patient, at, data("patientId", patient,
-                "clinicId", clinic, "planId", plan, "sessionDate", date, "setsPrescribed", rowSets + 3,
-                "setsLogged", rowSets + 3, "completedAt", at));
+        stream.add(
+                Topics.SET_EVENTS,
+                EventTypes.SESSION_COMPLETED,
+                patient,
+                at,
+                data(
+                        "patientId",
+                        patient,
+                        "clinicId",
+                        clinic,
+                        "planId",
+                        plan,
+                        "sessionDate",
+                        date,
+                        "setsPrescribed",
+                        rowSets + 3,
+                        "setsLogged",
+                        rowSets + 3,
+                        "completedAt",
+                        at));
     }
 
     private void set(String itemId, String exerciseId, String date, int number, int reps, Double loadKg, int minute) {
         String at = date + "T07:" + String.format("%02d", minute) + ":00Z";
-        stream.add(Topics.SET_EVENTS, EventTypes.SET_COMPLETED, patient, at, data("setId", UUID.randomUUID().toString(),
-                "patientId", patient, "clinicId", clinic, "planId", plan, "itemId", itemId, "exerciseId", exerciseId,
-                "sessionDate", date, "setNumber", number, "side", null, "reps", reps, "seconds", null,
-                "loadKg", loadKg, "band", null, "rir", 2, "rpe", null, "pain", 2, "beyondNormalFatigue", false,
-                "loggedAt", at));
+        stream.add(
+                Topics.SET_EVENTS,
+                EventTypes.SET_COMPLETED,
+                patient,
+                at,
+                data(
+                        "setId",
+                        UUID.randomUUID().toString(),
+                        "patientId",
+                        patient,
+                        "clinicId",
+                        clinic,
+                        "planId",
+                        plan,
+                        "itemId",
+                        itemId,
+                        "exerciseId",
+                        exerciseId,
+                        "sessionDate",
+                        date,
+                        "setNumber",
+                        number,
+                        "side",
+                        null,
+                        "reps",
+                        reps,
+                        "seconds",
+                        null,
+                        "loadKg",
+                        loadKg,
+                        "band",
+                        null,
+                        "rir",
+                        2,
+                        "rpe",
+                        null,
+                        "pain",
+                        2,
+                        "beyondNormalFatigue",
+                        false,
+                        "loggedAt",
+                        at));
     }
 
     private void checkIn(String date, int pain) {
         String at = date + "T06:45:00Z";
-        stream.add(Topics.SET_EVENTS, EventTypes.MORNING_CHECK_IN, patient, at, data("checkInId",
-                UUID.randomUUID().toString(), "patientId", patient, "clinicId", clinic, "planId", plan, "date", date,
-                "pain", pain, "loggedAt", at));
+        stream.add(
+                Topics.SET_EVENTS,
+                EventTypes.MORNING_CHECK_IN,
+                patient,
+                at,
+                data(
+                        "checkInId",
+                        UUID.randomUUID().toString(),
+                        "patientId",
+                        patient,
+                        "clinicId",
+                        clinic,
+                        "planId",
+                        plan,
+                        "date",
+                        date,
+                        "pain",
+                        pain,
+                        "loggedAt",
+                        at));
     }
 }

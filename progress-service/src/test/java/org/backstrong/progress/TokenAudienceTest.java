@@ -2,10 +2,10 @@ package org.backstrong.progress;
 
 import static io.restassured.RestAssured.given;
 
-import org.backstrong.testinfra.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
+import org.backstrong.testinfra.TestTokens;
 
 /** Only tokens issued for Backstrong pass: a realm's token for another audience is refused like no token. */
 @QuarkusTest
@@ -15,8 +15,12 @@ class TokenAudienceTest {
 
     @Test
     void acceptsATokenForBackstrong() {
-        given().auth().oauth2(TestTokens.clinician(CLINICIAN, "clinic-a"))
-                .when().get("/pain-flags").then().statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.clinician(CLINICIAN, "clinic-a"))
+                .when()
+                .get("/pain-flags")
+                .then()
+                .statusCode(200);
     }
 
     @Test

@@ -3,12 +3,11 @@ package org.backstrong.input;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A body larger than {@code quarkus.http.limits.max-body-size} is answered with problem details
@@ -29,7 +28,8 @@ public class BodyLimit {
 
     private final long limit;
 
-    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit) {
+    public BodyLimit(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit) {
         this.limit = limit.asLongValue();
     }
 
@@ -44,11 +44,15 @@ public class BodyLimit {
         router.route().order(ORDER).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
-                context.response().setStatusCode(413).putHeader(HttpHeaders.CONNECTION, "close")
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+                context.response()
+                        .setStatusCode(413)
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .end(body);
                 return;
             }
-            if (length == null && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING, "chunked", true)) {
+            if (length == null
+                    && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING, "chunked", true)) {
                 chunked.handle(context);
                 return;
             }
@@ -56,8 +60,11 @@ public class BodyLimit {
         });
         router.route().order(ORDER).failureHandler(context -> {
             if (context.statusCode() == 413 && !context.response().headWritten()) {
-                context.response().setStatusCode(413).putHeader(HttpHeaders.CONNECTION, "close")
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+                context.response()
+                        .setStatusCode(413)
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .end(body);
                 return;
             }
             context.next();

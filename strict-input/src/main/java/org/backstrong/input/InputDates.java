@@ -17,8 +17,7 @@ public final class InputDates {
 
     private static final Pattern SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    private InputDates() {
-    }
+    private InputDates() {}
 
     /** The date, or null when the text is not one in range. */
     public static LocalDate parseOrNull(String text) {

@@ -11,8 +11,7 @@ public final class InputText {
     public static final String REFUSED = "must not contain control characters";
     public static final String REFUSED_SINGLE_LINE = "must be one line without control characters";
 
-    private InputText() {
-    }
+    private InputText() {}
 
     /** Why the text cannot be taken, or null when it can. */
     public static String refusal(String text, boolean singleLine) {

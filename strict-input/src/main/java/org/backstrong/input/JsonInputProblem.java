@@ -20,8 +20,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  */
 public final class JsonInputProblem {
 
-    private JsonInputProblem() {
-    }
+    private JsonInputProblem() {}
 
     public static Problem of(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping) {
@@ -44,7 +43,8 @@ public final class JsonInputProblem {
         if (e instanceof StreamConstraintsException) {
             return invalid(pathOf(e), "is too long");
         }
-        if (e instanceof StreamReadException && e.getOriginalMessage() != null
+        if (e instanceof StreamReadException
+                && e.getOriginalMessage() != null
                 && e.getOriginalMessage().startsWith("Duplicate field")) {
             return invalid(pathOf(e), "is given more than once");
         }
@@ -78,7 +78,8 @@ public final class JsonInputProblem {
             return "body";
         }
         Deque<String> parts = new ArrayDeque<>();
-        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+        for (JsonStreamContext context = parser.getParsingContext();
+                context != null && !context.inRoot();
                 context = context.getParent()) {
             if (context.inObject() && context.getCurrentName() != null) {
                 parts.push("." + context.getCurrentName());

@@ -42,29 +42,39 @@ public abstract class ProblemDocumentation implements OASFilter {
     /** A header component whose value is a string of the given format, or of none. */
     protected static Header stringHeader(String description, String format) {
         Schema schema = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        return OASFactory.createHeader().description(description).schema(format == null ? schema : schema.format(format));
+        return OASFactory.createHeader()
+                .description(description)
+                .schema(format == null ? schema : schema.format(format));
     }
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.getComponents().addSchema(PROBLEM_SCHEMA, problemSchema(fieldExample));
         addHeaders(openAPI.getComponents());
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> document(path, operation)));
+        openAPI.getPaths()
+                .getPathItems()
+                .forEach(
+                        (path, item) -> item.getOperations().forEach((method, operation) -> document(path, operation)));
     }
 
     private void document(String path, Operation operation) {
         APIResponses responses = operation.getResponses();
-        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        boolean secured =
+                operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         if (secured) {
             // Refused before the request reaches the service's code: no body, a Bearer challenge.
-            responses.addAPIResponse("401", OASFactory.createAPIResponse()
-                    .description("No valid bearer token")
-                    .addHeader("WWW-Authenticate", OASFactory.createHeader()
-                            .description("Bearer, with the reason when a token was sent")
-                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
-            responses.addAPIResponse("403", problem("The caller's roles do not allow this"
-                    + " (the role check answers without a body)"));
+            responses.addAPIResponse(
+                    "401",
+                    OASFactory.createAPIResponse()
+                            .description("No valid bearer token")
+                            .addHeader(
+                                    "WWW-Authenticate",
+                                    OASFactory.createHeader()
+                                            .description("Bearer, with the reason when a token was sent")
+                                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
+            responses.addAPIResponse(
+                    "403",
+                    problem("The caller's roles do not allow this" + " (the role check answers without a body)"));
         }
         if (path.contains("{")) {
             putIfAbsent(responses, "404", notFound);
@@ -75,8 +85,10 @@ public abstract class ProblemDocumentation implements OASFilter {
         if (operation.getRequestBody() != null) {
             putIfAbsent(responses, "415", "The body is not application/json");
         }
-        for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
-            if (response.getKey().matches("[45]\\d\\d") && !"401".equals(response.getKey())
+        for (Map.Entry<String, APIResponse> response :
+                responses.getAPIResponses().entrySet()) {
+            if (response.getKey().matches("[45]\\d\\d")
+                    && !"401".equals(response.getKey())
                     && response.getValue().getContent() == null) {
                 response.getValue().content(problemContent());
             }
@@ -88,9 +100,11 @@ public abstract class ProblemDocumentation implements OASFilter {
      * answers 400 for. A path id it only looks up answers 404 when it is wrong, a UUID too (JAX-RS).
      */
     private static boolean hasCheckedParameter(Operation operation) {
-        return operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(parameter -> parameter.getIn() != Parameter.In.PATH
-                        || (parameter.getSchema() != null && parameter.getSchema().getPattern() != null));
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(parameter -> parameter.getIn() != Parameter.In.PATH
+                                || (parameter.getSchema() != null
+                                        && parameter.getSchema().getPattern() != null));
     }
 
     private static void putIfAbsent(APIResponses responses, String status, String description) {
@@ -104,8 +118,11 @@ public abstract class ProblemDocumentation implements OASFilter {
     }
 
     private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
-        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA)));
+        return OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA)));
     }
 
     /** RFC 9457 problem details as {@link Problem} writes them. */
@@ -113,17 +130,37 @@ public abstract class ProblemDocumentation implements OASFilter {
         return OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details")
-                .addRequired("type").addRequired("title").addRequired("status")
-                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")
-                        .description("Stable identifier of the kind of problem, e.g. https://backstrong.org/problems/invalid-input"))
-                .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("Short human summary of the kind of problem"))
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
-                        .description("The HTTP status code"))
-                .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("What was wrong with this request"))
-                .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("The offending parameter, header or body field (e.g. " + fieldExample
-                                + "), when there is one"));
+                .addRequired("type")
+                .addRequired("title")
+                .addRequired("status")
+                .addProperty(
+                        "type",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .format("uri")
+                                .description(
+                                        "Stable identifier of the kind of problem, e.g. https://backstrong.org/problems/invalid-input"))
+                .addProperty(
+                        "title",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .description("Short human summary of the kind of problem"))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.INTEGER)
+                                .format("int32")
+                                .description("The HTTP status code"))
+                .addProperty(
+                        "detail",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .description("What was wrong with this request"))
+                .addProperty(
+                        "field",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .description("The offending parameter, header or body field (e.g. " + fieldExample
+                                        + "), when there is one"));
     }
 }

@@ -14,7 +14,7 @@ import jakarta.validation.Payload;
 /** A name or label: one line, no tab or line break (free text keeps those; see {@link InputText}). */
 @Documented
 @Constraint(validatedBy = SingleLine.Validator.class)
-@Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE_USE })
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface SingleLine {
 

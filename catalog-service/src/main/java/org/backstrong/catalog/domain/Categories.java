@@ -8,6 +8,5 @@ public final class Categories {
     public static final String WARM_UP = "warm-up";
     public static final List<String> ALL = List.of(WARM_UP, "strength", "mobility", "stretching");
 
-    private Categories() {
-    }
+    private Categories() {}
 }

@@ -11,8 +11,7 @@ import org.backstrong.catalog.security.Roles;
  */
 public final class ExerciseAccess {
 
-    private ExerciseAccess() {
-    }
+    private ExerciseAccess() {}
 
     /** Statuses of global exercises that appear in the viewer's listing. */
     public static Set<ExerciseStatus> listedGlobal(Viewer viewer) {

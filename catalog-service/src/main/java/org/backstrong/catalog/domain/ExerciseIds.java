@@ -14,6 +14,7 @@ public final class ExerciseIds {
 
     /** Room for the suffix within the 80 characters an id may have. */
     static final int MAX_STEM = 60;
+
     static final int SUFFIX_LENGTH = 8;
     private static final String SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 

@@ -7,8 +7,15 @@ import java.util.Set;
  * equipment at hand (an exercise matches when one of its equipment alternatives needs nothing
  * else); null means "any". Sort is one of {@link #SORTS}.
  */
-public record ExerciseSearch(String text, String region, String muscle, String category, Set<String> equipment,
-        String sort, int page, int size) {
+public record ExerciseSearch(
+        String text,
+        String region,
+        String muscle,
+        String category,
+        Set<String> equipment,
+        String sort,
+        int page,
+        int size) {
 
     public static final Set<String> SORTS = Set.of("name", "-name", "difficulty", "-difficulty", "id", "-id");
 }

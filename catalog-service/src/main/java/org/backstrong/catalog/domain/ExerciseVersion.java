@@ -41,8 +41,7 @@ public class ExerciseVersion {
         public String exerciseId;
         public int version;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String exerciseId, int version) {
             this.exerciseId = exerciseId;

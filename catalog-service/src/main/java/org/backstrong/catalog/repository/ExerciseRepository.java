@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
 import org.backstrong.catalog.domain.Exercise;
 import org.backstrong.catalog.domain.ExerciseSearch;
 import org.backstrong.catalog.domain.ExerciseStatus;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class ExerciseRepository implements PanacheRepositoryBase<Exercise, String> {
@@ -27,7 +27,10 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, Strin
             "-id", "e.id DESC");
 
     /** One page of a search among the exercises with the given visibility, and the total count. */
-    public SearchPage search(ExerciseSearch search, Set<ExerciseStatus> globalStatuses, String clinicId,
+    public SearchPage search(
+            ExerciseSearch search,
+            Set<ExerciseStatus> globalStatuses,
+            String clinicId,
             Set<ExerciseStatus> clinicStatuses) {
         List<String> where = new ArrayList<>();
         Map<String, Object> parameters = new java.util.HashMap<>();
@@ -39,7 +42,13 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, Strin
         if (search.text() != null) {
             where.add("(e.name ILIKE :text OR e.summary ILIKE :text OR array_to_string(e.steps, ' ') ILIKE :text"
                     + " OR array_to_string(e.cues, ' ') ILIKE :text)");
-            parameters.put("text", "%" + search.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            parameters.put(
+                    "text",
+                    "%"
+                            + search.text()
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
         }
         if (search.region() != null) {
             where.add(":region = ANY(e.regions)");
@@ -62,8 +71,10 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, Strin
         }
         String condition = String.join(" AND ", where);
         Query count = getEntityManager().createNativeQuery("SELECT count(*) FROM exercise e WHERE " + condition);
-        Query page = getEntityManager().createNativeQuery("SELECT e.* FROM exercise e WHERE " + condition
-                + " ORDER BY " + ORDER.get(search.sort()), Exercise.class);
+        Query page = getEntityManager()
+                .createNativeQuery(
+                        "SELECT e.* FROM exercise e WHERE " + condition + " ORDER BY " + ORDER.get(search.sort()),
+                        Exercise.class);
         parameters.forEach((name, value) -> {
             count.setParameter(name, value);
             page.setParameter(name, value);
@@ -79,6 +90,5 @@ public class ExerciseRepository implements PanacheRepositoryBase<Exercise, Strin
         return statuses.stream().map(Enum::name).collect(Collectors.joining(","));
     }
 
-    public record SearchPage(List<Exercise> items, long total) {
-    }
+    public record SearchPage(List<Exercise> items, long total) {}
 }

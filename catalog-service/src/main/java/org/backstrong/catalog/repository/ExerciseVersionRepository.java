@@ -4,9 +4,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.catalog.domain.ExerciseVersion;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import org.backstrong.catalog.domain.ExerciseVersion;
 
 @ApplicationScoped
 public class ExerciseVersionRepository implements PanacheRepositoryBase<ExerciseVersion, ExerciseVersion.Key> {

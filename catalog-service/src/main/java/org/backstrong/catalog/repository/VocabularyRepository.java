@@ -34,9 +34,12 @@ public class VocabularyRepository {
 
     public List<Vocabulary> list(Term term) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("SELECT id, name FROM " + term.table + " ORDER BY name")
+        List<Object[]> rows = entityManager
+                .createNativeQuery("SELECT id, name FROM " + term.table + " ORDER BY name")
                 .getResultList();
-        return rows.stream().map(row -> new Vocabulary((String) row[0], (String) row[1])).toList();
+        return rows.stream()
+                .map(row -> new Vocabulary((String) row[0], (String) row[1]))
+                .toList();
     }
 
     public Set<String> ids(Term term) {

@@ -1,11 +1,8 @@
 package org.backstrong.catalog.rest;
 
-import org.backstrong.input.Problem;
-
 import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +26,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.backstrong.catalog.domain.ExerciseSearch;
 import org.backstrong.catalog.security.Caller;
 import org.backstrong.catalog.security.Roles;
@@ -38,13 +43,7 @@ import org.backstrong.catalog.service.ExerciseInput;
 import org.backstrong.catalog.service.ExerciseLibrary;
 import org.backstrong.catalog.service.ExerciseSummary;
 import org.backstrong.catalog.service.InvalidInputException;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.backstrong.input.Problem;
 
 /** The exercise library: search and read for everyone signed in; curation for clinicians and admins. */
 @Path("/exercises")
@@ -66,10 +65,16 @@ public class ExerciseResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT, Roles.ANALYST, Roles.ADMIN })
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "searchExercises", summary = "Search published exercises and the caller's clinic's own")
-    @APIResponse(responseCode = "200", description = "One page of matches", headers = @Header(name = TOTAL_COUNT,
-            description = "Matches in all pages", schema = @Schema(type = SchemaType.INTEGER)),
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of matches",
+            headers =
+                    @Header(
+                            name = TOTAL_COUNT,
+                            description = "Matches in all pages",
+                            schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ExerciseSummary.class)))
     public Response search(
             @QueryParam("q") @Size(max = 100) String q,
@@ -77,12 +82,21 @@ public class ExerciseResource {
             @QueryParam("muscle") @Size(max = 40) String muscle,
             @QueryParam("category") @Size(max = 40) String category,
             @QueryParam("equipment") @Size(max = 400) String equipment,
-            @QueryParam("sort") @DefaultValue("name")
-            @Pattern(regexp = "-?(name|difficulty|id)", message = "must be name, difficulty or id, with - for descending")
-            String sort,
+            @QueryParam("sort")
+                    @DefaultValue("name")
+                    @Pattern(
+                            regexp = "-?(name|difficulty|id)",
+                            message = "must be name, difficulty or id, with - for descending")
+                    String sort,
             @Valid @BeanParam PageRequest paging) {
-        ExerciseSearch search = new ExerciseSearch(blankToNull(q), blankToNull(region), blankToNull(muscle),
-                blankToNull(category), equipment == null ? null : items(equipment), sort, paging.pageIndex(),
+        ExerciseSearch search = new ExerciseSearch(
+                blankToNull(q),
+                blankToNull(region),
+                blankToNull(muscle),
+                blankToNull(category),
+                equipment == null ? null : items(equipment),
+                sort,
+                paging.pageIndex(),
                 paging.pageSize());
         ExerciseLibrary.Found found = library.search(caller.viewer(), search);
         return Response.ok(found.items()).header(TOTAL_COUNT, found.total()).build();
@@ -90,9 +104,12 @@ public class ExerciseResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT, Roles.ANALYST, Roles.ADMIN })
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getExercise", summary = "Read an exercise's current version")
-    @APIResponse(responseCode = "200", description = "The current version", headers = @Header(ref = "ETag"),
+    @APIResponse(
+            responseCode = "200",
+            description = "The current version",
+            headers = @Header(ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ExerciseDocument.class)))
     public Response get(@PathParam("id") String id) {
         return withETag(Response.ok(), library.get(caller.viewer(), id));
@@ -101,18 +118,25 @@ public class ExerciseResource {
     /** A kept version: what a plan that refers to it shows, whatever happened to the exercise since. */
     @GET
     @Path("/{id}/versions/{version}")
-    @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT, Roles.ANALYST, Roles.ADMIN })
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getExerciseVersion", summary = "Read a kept version of an exercise")
-    public ExerciseDocument version(@PathParam("id") String id,
-            @PathParam("version") @Pattern(regexp = "[1-9]\\d{0,8}", message = "must be a version number") String version) {
+    public ExerciseDocument version(
+            @PathParam("id") String id,
+            @PathParam("version") @Pattern(regexp = "[1-9]\\d{0,8}", message = "must be a version number")
+                    String version) {
         return library.version(caller.viewer(), id, Integer.parseInt(version));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
-    @Operation(operationId = "createExercise", summary = "Create an exercise (a clinic's is published at once, a global one is a draft)")
-    @APIResponse(responseCode = "201", description = "Created", headers = { @Header(ref = "Location"), @Header(ref = "ETag") },
+    @RolesAllowed({Roles.CLINICIAN, Roles.ADMIN})
+    @Operation(
+            operationId = "createExercise",
+            summary = "Create an exercise (a clinic's is published at once, a global one is a draft)")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = {@Header(ref = "Location"), @Header(ref = "ETag")},
             content = @Content(schema = @Schema(implementation = ExerciseDocument.class)))
     public Response create(@NotNull(message = "a JSON exercise is required") @Valid ExerciseInput body) {
         ExerciseDocument created = curation.create(caller.viewer(), body);
@@ -123,28 +147,41 @@ public class ExerciseResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
+    @RolesAllowed({Roles.CLINICIAN, Roles.ADMIN})
     @Operation(operationId = "updateExercise", summary = "Replace an exercise with a new version")
-    @APIResponse(responseCode = "200", description = "The new version", headers = @Header(ref = "ETag"),
+    @APIResponse(
+            responseCode = "200",
+            description = "The new version",
+            headers = @Header(ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ExerciseDocument.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response update(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON exercise is required") @Valid ExerciseInput body) {
         Integer expected = expectedVersion(ifMatch);
         if (expected == null) {
             // 428: an edit must say which version it is based on.
-            return Problem.of("precondition-required", "Precondition required", 428,
-                    "Send If-Match with the ETag of the version you edited", "If-Match").response();
+            return Problem.of(
+                            "precondition-required",
+                            "Precondition required",
+                            428,
+                            "Send If-Match with the ETag of the version you edited",
+                            "If-Match")
+                    .response();
         }
         return withETag(Response.ok(), curation.update(caller.viewer(), id, expected, body));
     }
 
     @POST
     @Path("/{id}/publish")
-    @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
+    @RolesAllowed({Roles.CLINICIAN, Roles.ADMIN})
     @Operation(operationId = "publishExercise", summary = "Publish an exercise, making it usable in templates")
-    @APIResponse(responseCode = "200", description = "The published version", headers = @Header(ref = "ETag"),
+    @APIResponse(
+            responseCode = "200",
+            description = "The published version",
+            headers = @Header(ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ExerciseDocument.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
@@ -154,9 +191,14 @@ public class ExerciseResource {
 
     @POST
     @Path("/{id}/retire")
-    @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
-    @Operation(operationId = "retireExercise", summary = "Retire an exercise from new templates (kept versions stay readable)")
-    @APIResponse(responseCode = "200", description = "The retired version", headers = @Header(ref = "ETag"),
+    @RolesAllowed({Roles.CLINICIAN, Roles.ADMIN})
+    @Operation(
+            operationId = "retireExercise",
+            summary = "Retire an exercise from new templates (kept versions stay readable)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The retired version",
+            headers = @Header(ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ExerciseDocument.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
@@ -165,7 +207,9 @@ public class ExerciseResource {
     }
 
     static Response withETag(Response.ResponseBuilder response, ExerciseDocument document) {
-        return response.tag(new EntityTag(Integer.toString(document.version()))).entity(document).build();
+        return response.tag(new EntityTag(Integer.toString(document.version())))
+                .entity(document)
+                .build();
     }
 
     /** The version an If-Match names ("3" or W/"3"), or null when there is none. */
@@ -186,7 +230,10 @@ public class ExerciseResource {
 
     private static Set<String> items(String commaSeparated) {
         Set<String> items = new LinkedHashSet<>();
-        Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(item -> !item.isEmpty()).forEach(items::add);
+        Arrays.stream(commaSeparated.split(","))
+                .map(String::trim)
+                .filter(item -> !item.isEmpty())
+                .forEach(items::add);
         return items;
     }
 

@@ -1,9 +1,5 @@
 package org.backstrong.catalog.rest;
 
-import org.backstrong.input.Problem;
-import org.backstrong.input.JsonInputProblem;
-import org.backstrong.input.BodyLimit;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,17 +12,19 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.logging.Log;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import org.backstrong.catalog.service.CurationDeniedException;
 import org.backstrong.catalog.service.ExerciseNotFoundException;
 import org.backstrong.catalog.service.InvalidInputException;
 import org.backstrong.catalog.service.PreconditionRequiredException;
 import org.backstrong.catalog.service.StaleVersionException;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
-import io.quarkus.logging.Log;
+import org.backstrong.input.BodyLimit;
+import org.backstrong.input.JsonInputProblem;
+import org.backstrong.input.Problem;
 
 /** Turns every failure into problem details: a stable type, a human title, the field; never a stack trace. */
 public class ProblemMapper {
@@ -37,7 +35,8 @@ public class ProblemMapper {
                 .min(Comparator.comparing((ConstraintViolation<?> v) -> fieldOf(v.getPropertyPath())))
                 .orElseThrow();
         String field = fieldOf(first.getPropertyPath());
-        return Problem.of("invalid-input", "Invalid input", 400, field + ": " + first.getMessage(), field).response();
+        return Problem.of("invalid-input", "Invalid input", 400, field + ": " + first.getMessage(), field)
+                .response();
     }
 
     @ServerExceptionMapper
@@ -69,19 +68,26 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response stale(StaleVersionException e) {
-        return Problem.of("stale-version", "Precondition failed", 412, e.getMessage(), "If-Match").response();
+        return Problem.of("stale-version", "Precondition failed", 412, e.getMessage(), "If-Match")
+                .response();
     }
 
     @ServerExceptionMapper
     public Response preconditionRequired(PreconditionRequiredException e) {
-        return Problem.of("precondition-required", "Precondition required", 428, e.getMessage(), "If-Match").response();
+        return Problem.of("precondition-required", "Precondition required", 428, e.getMessage(), "If-Match")
+                .response();
     }
 
     /** Two edits of the same version raced; the loser learns it as a stale version. */
     @ServerExceptionMapper
     public Response raced(OptimisticLockException e) {
-        return Problem.of("stale-version", "Precondition failed", 412,
-                "The exercise changed while you edited it: reload it and edit again", "If-Match").response();
+        return Problem.of(
+                        "stale-version",
+                        "Precondition failed",
+                        412,
+                        "The exercise changed while you edited it: reload it and edit again",
+                        "If-Match")
+                .response();
     }
 
     @ServerExceptionMapper
@@ -96,14 +102,20 @@ public class ProblemMapper {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         String detail = e.getMessage() != null && !e.getMessage().startsWith("HTTP ") ? e.getMessage() : null;
-        return Problem.of(title.toLowerCase().replaceAll("[^a-z0-9]+", "-"), title, status, detail, null).response();
+        return Problem.of(title.toLowerCase().replaceAll("[^a-z0-9]+", "-"), title, status, detail, null)
+                .response();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Exception e) {
         Log.error("Unexpected failure", e);
-        return Problem.of("internal-error", "Internal error", 500,
-                "The request could not be completed; it has been logged.", null).response();
+        return Problem.of(
+                        "internal-error",
+                        "Internal error",
+                        500,
+                        "The request could not be completed; it has been logged.",
+                        null)
+                .response();
     }
 
     /**
@@ -131,5 +143,4 @@ public class ProblemMapper {
         }
         return field.isEmpty() ? "body" : field.toString();
     }
-
 }

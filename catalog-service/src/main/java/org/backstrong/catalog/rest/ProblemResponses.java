@@ -1,10 +1,10 @@
 package org.backstrong.catalog.rest;
 
-import org.backstrong.input.ProblemDocumentation;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.backstrong.input.ProblemDocumentation;
 
 /**
  * The catalog's error answers in /q/openapi (see {@link ProblemDocumentation}); its own answers
@@ -20,7 +20,8 @@ public class ProblemResponses extends ProblemDocumentation implements OASFilter 
 
     @Override
     protected void addHeaders(Components components) {
-        components.addHeader("ETag", stringHeader("The exercise's version, to send back as If-Match with an edit", null));
+        components.addHeader(
+                "ETag", stringHeader("The exercise's version, to send back as If-Match with an edit", null));
         components.addHeader("Location", stringHeader("The new exercise's address", "uri-reference"));
     }
 }

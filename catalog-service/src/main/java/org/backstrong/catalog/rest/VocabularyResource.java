@@ -8,16 +8,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.backstrong.catalog.security.Roles;
 import org.backstrong.catalog.service.ExerciseLibrary;
 import org.backstrong.catalog.service.Vocabulary;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The controlled vocabularies exercises are described with, for filters and forms. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT, Roles.ANALYST, Roles.ADMIN })
+@RolesAllowed({Roles.CLINICIAN, Roles.PATIENT, Roles.ANALYST, Roles.ADMIN})
 @Tag(name = "Vocabularies", description = "The controlled terms exercises are described with")
 public class VocabularyResource {
 

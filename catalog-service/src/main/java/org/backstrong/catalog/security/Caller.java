@@ -4,10 +4,10 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import org.backstrong.catalog.domain.Viewer;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import org.backstrong.catalog.domain.Viewer;
 
 /** Who is calling: the token's subject, roles and clinic, as the services' access rules need them. */
 @RequestScoped

@@ -14,7 +14,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Dose(
-        @NotNull @Pattern(regexp = "reps|hold|duration", message = "must be reps, hold or duration") String kind,
+        @NotNull @Pattern(regexp = "reps|hold|duration", message = "must be reps, hold or duration")
+        String kind,
+
         @NotNull @Min(1) @Max(10) Integer setsMin,
         @NotNull @Min(1) @Max(10) Integer setsMax,
         @Min(1) @Max(100) Integer repsMin,
@@ -22,5 +24,4 @@ public record Dose(
         @Min(1) @Max(3600) Integer secondsMin,
         @Min(1) @Max(3600) Integer secondsMax,
         @Min(1) @Max(60) Integer holdSeconds,
-        boolean perSide) {
-}
+        boolean perSide) {}

@@ -6,6 +6,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+
 import org.backstrong.catalog.domain.Exercise;
 import org.backstrong.catalog.domain.ExerciseAccess;
 import org.backstrong.catalog.domain.ExerciseIds;
@@ -16,11 +20,6 @@ import org.backstrong.catalog.repository.ExerciseRepository;
 import org.backstrong.catalog.repository.ExerciseVersionRepository;
 import org.backstrong.catalog.repository.VocabularyRepository;
 import org.backstrong.catalog.repository.VocabularyRepository.Term;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.logging.Log;
 
 /**
  * Write side of the library: clinicians curate their clinic's exercises, admins the global
@@ -38,8 +37,12 @@ public class ExerciseCuration {
     private final ObjectMapper json;
     private final ExerciseIds ids = new ExerciseIds();
 
-    public ExerciseCuration(ExerciseLibrary library, ExerciseRepository exercises, ExerciseVersionRepository versions,
-            VocabularyRepository vocabulary, ObjectMapper json) {
+    public ExerciseCuration(
+            ExerciseLibrary library,
+            ExerciseRepository exercises,
+            ExerciseVersionRepository versions,
+            VocabularyRepository vocabulary,
+            ObjectMapper json) {
         this.library = library;
         this.exercises = exercises;
         this.versions = versions;
@@ -117,9 +120,10 @@ public class ExerciseCuration {
     private Exercise curatable(Viewer viewer, String id, Integer expectedVersion) {
         Exercise exercise = library.readable(viewer, id);
         if (!ExerciseAccess.canCurate(viewer, exercise.clinicId)) {
-            throw new CurationDeniedException(exercise.clinicId == null
-                    ? "Only admins change global exercises"
-                    : "Only the clinic's clinicians change its exercises");
+            throw new CurationDeniedException(
+                    exercise.clinicId == null
+                            ? "Only admins change global exercises"
+                            : "Only the clinic's clinicians change its exercises");
         }
         // Asked only of who may change it, so that 428 tells no one else that it exists.
         if (expectedVersion == null) {
@@ -170,8 +174,9 @@ public class ExerciseCuration {
             throw new IllegalStateException("Cannot serialise exercise " + exercise.id, e);
         }
         versions.persist(version);
-        Log.infof("Exercise %s %s, now version %d (clinic %s)", exercise.id, change, exercise.version,
-                exercise.clinicId == null ? "global" : exercise.clinicId);
+        Log.infof(
+                "Exercise %s %s, now version %d (clinic %s)",
+                exercise.id, change, exercise.version, exercise.clinicId == null ? "global" : exercise.clinicId);
         return document;
     }
 }

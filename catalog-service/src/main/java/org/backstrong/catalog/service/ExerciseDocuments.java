@@ -10,18 +10,46 @@ import org.backstrong.catalog.domain.Exercise;
 /** Moves an exercise between its stored form and the documents of the API. */
 public final class ExerciseDocuments {
 
-    private ExerciseDocuments() {
-    }
+    private ExerciseDocuments() {}
 
     public static ExerciseDocument document(Exercise e) {
-        return new ExerciseDocument(e.id, e.name, e.summary, e.category, e.regions, e.primaryMuscles,
-                e.secondaryMuscles, e.equipmentOptions, e.steps, e.cues, e.safetyNotes, dose(e), e.difficulty,
-                e.easierVariants, e.harderVariants, e.mediaLinks, status(e), e.version, e.clinicId != null);
+        return new ExerciseDocument(
+                e.id,
+                e.name,
+                e.summary,
+                e.category,
+                e.regions,
+                e.primaryMuscles,
+                e.secondaryMuscles,
+                e.equipmentOptions,
+                e.steps,
+                e.cues,
+                e.safetyNotes,
+                dose(e),
+                e.difficulty,
+                e.easierVariants,
+                e.harderVariants,
+                e.mediaLinks,
+                status(e),
+                e.version,
+                e.clinicId != null);
     }
 
     public static ExerciseSummary summary(Exercise e) {
-        return new ExerciseSummary(e.id, e.name, e.summary, e.category, e.regions, e.primaryMuscles,
-                e.secondaryMuscles, e.equipmentOptions, dose(e), e.difficulty, status(e), e.version, e.clinicId != null);
+        return new ExerciseSummary(
+                e.id,
+                e.name,
+                e.summary,
+                e.category,
+                e.regions,
+                e.primaryMuscles,
+                e.secondaryMuscles,
+                e.equipmentOptions,
+                dose(e),
+                e.difficulty,
+                status(e),
+                e.version,
+                e.clinicId != null);
     }
 
     /** Copies everything a client writes onto the stored exercise (a full replacement). */
@@ -32,7 +60,9 @@ public final class ExerciseDocuments {
         e.regions = new ArrayList<>(input.regions());
         e.primaryMuscles = new ArrayList<>(input.primaryMuscles());
         e.secondaryMuscles = new ArrayList<>(ExerciseInput.orEmpty(input.secondaryMuscles()));
-        e.equipmentOptions = input.equipment().stream().map(option -> (List<String>) new ArrayList<>(option)).toList();
+        e.equipmentOptions = input.equipment().stream()
+                .map(option -> (List<String>) new ArrayList<>(option))
+                .toList();
         e.steps = new ArrayList<>(input.steps());
         e.cues = new ArrayList<>(ExerciseInput.orEmpty(input.cues()));
         e.safetyNotes = new ArrayList<>(ExerciseInput.orEmpty(input.safetyNotes()));
@@ -53,8 +83,16 @@ public final class ExerciseDocuments {
     }
 
     private static Dose dose(Exercise e) {
-        return new Dose(e.doseKind.name().toLowerCase(Locale.ROOT), e.setsMin, e.setsMax, e.repsMin, e.repsMax,
-                e.secondsMin, e.secondsMax, e.holdSeconds, e.perSide);
+        return new Dose(
+                e.doseKind.name().toLowerCase(Locale.ROOT),
+                e.setsMin,
+                e.setsMax,
+                e.repsMin,
+                e.repsMax,
+                e.secondsMin,
+                e.secondsMax,
+                e.holdSeconds,
+                e.perSide);
     }
 
     private static String status(Exercise e) {

@@ -19,7 +19,9 @@ import org.backstrong.input.SingleLine;
  * is the exercise's own or left out.
  */
 public record ExerciseInput(
-        @Pattern(regexp = ID_PATTERN, message = "must be lower-case words joined by hyphens") @Size(max = 80) String id,
+        @Pattern(regexp = ID_PATTERN, message = "must be lower-case words joined by hyphens") @Size(max = 80)
+        String id,
+
         @NotBlank @SingleLine @Size(max = 120) String name,
         @NotBlank @Size(max = 500) String summary,
         @NotBlank @Size(max = 40) String category,
@@ -34,8 +36,10 @@ public record ExerciseInput(
         @NotNull @Min(1) @Max(5) Integer difficulty,
         @Size(max = 10) List<@NotBlank String> easierVariants,
         @Size(max = 10) List<@NotBlank String> harderVariants,
-        @Size(max = 10) List<@NotBlank @Size(max = 500)
-                @Pattern(regexp = "https?://\\S+", message = "must be an http(s) link") String> mediaLinks) {
+
+        @Size(max = 10)
+        List<@NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) link") String>
+                mediaLinks) {
 
     public static final String ID_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
 

@@ -6,6 +6,9 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.backstrong.catalog.domain.Categories;
 import org.backstrong.catalog.domain.Exercise;
 import org.backstrong.catalog.domain.ExerciseAccess;
@@ -15,9 +18,6 @@ import org.backstrong.catalog.repository.ExerciseRepository;
 import org.backstrong.catalog.repository.ExerciseVersionRepository;
 import org.backstrong.catalog.repository.VocabularyRepository;
 import org.backstrong.catalog.repository.VocabularyRepository.Term;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Read side of the exercise library, always through the caller's eyes. */
 @ApplicationScoped
@@ -29,16 +29,18 @@ public class ExerciseLibrary {
     private final VocabularyRepository vocabulary;
     private final ObjectMapper json;
 
-    public ExerciseLibrary(ExerciseRepository exercises, ExerciseVersionRepository versions,
-            VocabularyRepository vocabulary, ObjectMapper json) {
+    public ExerciseLibrary(
+            ExerciseRepository exercises,
+            ExerciseVersionRepository versions,
+            VocabularyRepository vocabulary,
+            ObjectMapper json) {
         this.exercises = exercises;
         this.versions = versions;
         this.vocabulary = vocabulary;
         this.json = json;
     }
 
-    public record Found(List<ExerciseSummary> items, long total) {
-    }
+    public record Found(List<ExerciseSummary> items, long total) {}
 
     public Found search(Viewer viewer, ExerciseSearch search) {
         // The vocabularies are read only for the filters a search uses.
@@ -53,8 +55,8 @@ public class ExerciseLibrary {
             Set<String> known = vocabulary.ids(Term.EQUIPMENT);
             search.equipment().forEach(item -> requireKnown("equipment", item, known));
         }
-        ExerciseRepository.SearchPage page = exercises.search(search, ExerciseAccess.listedGlobal(viewer),
-                viewer.clinicId(), ExerciseAccess.listedOwnClinic(viewer));
+        ExerciseRepository.SearchPage page = exercises.search(
+                search, ExerciseAccess.listedGlobal(viewer), viewer.clinicId(), ExerciseAccess.listedOwnClinic(viewer));
         return new Found(page.items().stream().map(ExerciseDocuments::summary).toList(), page.total());
     }
 

@@ -14,15 +14,12 @@ import org.backstrong.catalog.domain.Categories;
 public final class ExerciseRules {
 
     /** The vocabularies an input is checked against. */
-    public record Vocabularies(Set<String> regions, Set<String> muscles, Set<String> equipment) {
-    }
+    public record Vocabularies(Set<String> regions, Set<String> muscles, Set<String> equipment) {}
 
     /** A rule broken, at the path a client sees. */
-    public record Violation(String field, String message) {
-    }
+    public record Violation(String field, String message) {}
 
-    private ExerciseRules() {
-    }
+    private ExerciseRules() {}
 
     /** The first broken rule, in the order a form shows its fields. */
     public static Optional<Violation> firstViolation(ExerciseInput input, Vocabularies vocabularies) {
@@ -32,7 +29,11 @@ public final class ExerciseRules {
         }
         unknown("regions", input.regions(), vocabularies.regions(), violations);
         unknown("primaryMuscles", input.primaryMuscles(), vocabularies.muscles(), violations);
-        unknown("secondaryMuscles", ExerciseInput.orEmpty(input.secondaryMuscles()), vocabularies.muscles(), violations);
+        unknown(
+                "secondaryMuscles",
+                ExerciseInput.orEmpty(input.secondaryMuscles()),
+                vocabularies.muscles(),
+                violations);
         for (int i = 0; i < input.equipment().size(); i++) {
             unknown("equipment[" + i + "]", input.equipment().get(i), vocabularies.equipment(), violations);
         }
@@ -54,7 +55,8 @@ public final class ExerciseRules {
                 return Optional.of(new Violation("dose.repsMax", "is required for a reps dose"));
             }
             if (dose.repsMax() < dose.repsMin()) {
-                return Optional.of(new Violation("dose.repsMax", "must not be less than repsMin (" + dose.repsMin() + ")"));
+                return Optional.of(
+                        new Violation("dose.repsMax", "must not be less than repsMin (" + dose.repsMin() + ")"));
             }
             if (dose.secondsMin() != null || dose.secondsMax() != null) {
                 // Name the field that was set: a dose with only secondsMax is refused at secondsMax.
@@ -70,7 +72,8 @@ public final class ExerciseRules {
             return Optional.of(new Violation("dose.secondsMax", "is required for a " + dose.kind() + " dose"));
         }
         if (dose.secondsMax() < dose.secondsMin()) {
-            return Optional.of(new Violation("dose.secondsMax", "must not be less than secondsMin (" + dose.secondsMin() + ")"));
+            return Optional.of(
+                    new Violation("dose.secondsMax", "must not be less than secondsMin (" + dose.secondsMin() + ")"));
         }
         if (dose.repsMin() != null || dose.repsMax() != null) {
             String field = dose.repsMin() != null ? "dose.repsMin" : "dose.repsMax";

@@ -1,5 +1,4 @@
 package org.backstrong.catalog.service;
 
 /** One term of a controlled vocabulary (a muscle, a piece of equipment, a body region). */
-public record Vocabulary(String id, String name) {
-}
+public record Vocabulary(String id, String name) {}

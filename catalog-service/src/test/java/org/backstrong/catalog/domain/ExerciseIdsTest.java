@@ -34,7 +34,7 @@ class ExerciseIdsTest {
     @Test
     void everyIdFitsTheCatalogsIdRule() {
         ExerciseIds ids = new ExerciseIds(new Random(7));
-        for (String name : new String[] { "Wall slide", "x".repeat(200), "背中", "Good Morning!" }) {
+        for (String name : new String[] {"Wall slide", "x".repeat(200), "背中", "Good Morning!"}) {
             String id = ids.next(name);
             assertTrue(id.matches("[a-z0-9]+(-[a-z0-9]+)*"), id);
             assertTrue(id.length() <= 80, id);

@@ -7,8 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.backstrong.catalog.service.Dose;
-import org.backstrong.catalog.service.ExerciseInput;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExerciseRulesTest {
 
     private static final ExerciseRules.Vocabularies VOCABULARIES = new ExerciseRules.Vocabularies(
-            Set.of("upper-back", "lower-back"), Set.of("rhomboids", "erector-spinae", "glutes"),
+            Set.of("upper-back", "lower-back"),
+            Set.of("rhomboids", "erector-spinae", "glutes"),
             Set.of("none", "resistance-band", "barbell"));
 
     static Stream<Arguments> doses() {
@@ -45,38 +44,90 @@ class ExerciseRulesTest {
     @ParameterizedTest
     @MethodSource("doses")
     void checksThatADoseIsCoherent(Dose dose, String expectedField) {
-        assertEquals(Optional.ofNullable(expectedField), ExerciseRules.dose(dose).map(ExerciseRules.Violation::field));
+        assertEquals(
+                Optional.ofNullable(expectedField), ExerciseRules.dose(dose).map(ExerciseRules.Violation::field));
     }
 
     static Stream<Arguments> inputs() {
         return Stream.of(
-                Arguments.of(input("strength", List.of("upper-back"), List.of("rhomboids"), List.of(),
-                        List.of(List.of("resistance-band"))), null),
-                Arguments.of(input("strength", List.of("lower-back"), List.of("erector-spinae"), List.of("glutes"),
-                        List.of(List.of("none"), List.of("barbell"))), null),
-                Arguments.of(input("yoga", List.of("upper-back"), List.of("rhomboids"), List.of(),
-                        List.of(List.of("none"))), "category"),
-                Arguments.of(input("strength", List.of("upper-back", "neck"), List.of("rhomboids"), List.of(),
-                        List.of(List.of("none"))), "regions[1]"),
-                Arguments.of(input("strength", List.of("upper-back"), List.of("lats"), List.of(),
-                        List.of(List.of("none"))), "primaryMuscles[0]"),
-                Arguments.of(input("strength", List.of("upper-back"), List.of("rhomboids"), List.of("deltoid"),
-                        List.of(List.of("none"))), "secondaryMuscles[0]"),
-                Arguments.of(input("strength", List.of("upper-back"), List.of("rhomboids"), List.of(),
-                        List.of(List.of("none"), List.of("barbell", "kettlebell"))), "equipment[1][1]"));
+                Arguments.of(
+                        input(
+                                "strength",
+                                List.of("upper-back"),
+                                List.of("rhomboids"),
+                                List.of(),
+                                List.of(List.of("resistance-band"))),
+                        null),
+                Arguments.of(
+                        input(
+                                "strength",
+                                List.of("lower-back"),
+                                List.of("erector-spinae"),
+                                List.of("glutes"),
+                                List.of(List.of("none"), List.of("barbell"))),
+                        null),
+                Arguments.of(
+                        input("yoga", List.of("upper-back"), List.of("rhomboids"), List.of(), List.of(List.of("none"))),
+                        "category"),
+                Arguments.of(
+                        input(
+                                "strength",
+                                List.of("upper-back", "neck"),
+                                List.of("rhomboids"),
+                                List.of(),
+                                List.of(List.of("none"))),
+                        "regions[1]"),
+                Arguments.of(
+                        input("strength", List.of("upper-back"), List.of("lats"), List.of(), List.of(List.of("none"))),
+                        "primaryMuscles[0]"),
+                Arguments.of(
+                        input(
+                                "strength",
+                                List.of("upper-back"),
+                                List.of("rhomboids"),
+                                List.of("deltoid"),
+                                List.of(List.of("none"))),
+                        "secondaryMuscles[0]"),
+                Arguments.of(
+                        input(
+                                "strength",
+                                List.of("upper-back"),
+                                List.of("rhomboids"),
+                                List.of(),
+                                List.of(List.of("none"), List.of("barbell", "kettlebell"))),
+                        "equipment[1][1]"));
     }
 
     @ParameterizedTest
     @MethodSource("inputs")
     void takesRegionsMusclesAndEquipmentFromTheVocabularies(ExerciseInput input, String expectedField) {
-        assertEquals(Optional.ofNullable(expectedField),
+        assertEquals(
+                Optional.ofNullable(expectedField),
                 ExerciseRules.firstViolation(input, VOCABULARIES).map(ExerciseRules.Violation::field));
     }
 
-    private static ExerciseInput input(String category, List<String> regions, List<String> primary,
-            List<String> secondary, List<List<String>> equipment) {
-        return new ExerciseInput("x", "X", "An exercise", category, regions, primary, secondary, equipment,
-                List.of("Do it."), List.of(), List.of(), new Dose("reps", 1, 3, 8, 12, null, null, null, false), 1,
-                List.of(), List.of(), List.of());
+    private static ExerciseInput input(
+            String category,
+            List<String> regions,
+            List<String> primary,
+            List<String> secondary,
+            List<List<String>> equipment) {
+        return new ExerciseInput(
+                "x",
+                "X",
+                "An exercise",
+                category,
+                regions,
+                primary,
+                secondary,
+                equipment,
+                List.of("Do it."),
+                List.of(),
+                List.of(),
+                new Dose("reps", 1, 3, 8, 12, null, null, null, false),
+                1,
+                List.of(),
+                List.of(),
+                List.of());
     }
 }

@@ -1,6 +1,5 @@
 package org.backstrong.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,15 +8,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.backstrong.e2e.browser.DesktopWindow;
-import org.backstrong.e2e.pages.AppPage;
-import org.backstrong.e2e.pages.Axe;
-import org.backstrong.e2e.stack.LocalStack;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+
+import org.backstrong.e2e.browser.DesktopWindow;
+import org.backstrong.e2e.pages.AppPage;
+import org.backstrong.e2e.pages.Axe;
+import org.backstrong.e2e.stack.LocalStack;
 
 /**
  * axe-core on every page of every role, on a phone and on a desktop: each role signs in, and every
@@ -34,15 +34,31 @@ class AccessibilityIT {
 
     @Test
     void clinicianPagesOnAPhone(LocalStack stack, WebDriver browser) {
-        checkEveryPage(stack, browser, "clara", List.of("/app/clinic/patients/" + PAUL, "/app/templates/new",
-                "/app/catalog/lat-pulldown", "/app/catalog?equipment=home", "/app/me/today"));
+        checkEveryPage(
+                stack,
+                browser,
+                "clara",
+                List.of(
+                        "/app/clinic/patients/" + PAUL,
+                        "/app/templates/new",
+                        "/app/catalog/lat-pulldown",
+                        "/app/catalog?equipment=home",
+                        "/app/me/today"));
     }
 
     @Test
     @DesktopWindow
     void clinicianPagesOnADesktop(LocalStack stack, WebDriver browser) {
-        checkEveryPage(stack, browser, "clara", List.of("/app/clinic/patients/" + PAUL, "/app/templates/new",
-                "/app/catalog/lat-pulldown", "/app/catalog?equipment=home", "/app/me/today"));
+        checkEveryPage(
+                stack,
+                browser,
+                "clara",
+                List.of(
+                        "/app/clinic/patients/" + PAUL,
+                        "/app/templates/new",
+                        "/app/catalog/lat-pulldown",
+                        "/app/catalog?equipment=home",
+                        "/app/me/today"));
     }
 
     @Test
@@ -97,21 +113,29 @@ class AccessibilityIT {
         for (String page : pages) {
             browser.get(page);
             Pages.waitUntilLoaded(browser);
-            assertTrue(browser.getCurrentUrl().startsWith(stack.plannerUrl() + "/app"),
+            assertTrue(
+                    browser.getCurrentUrl().startsWith(stack.plannerUrl() + "/app"),
                     page + " left the app for " + browser.getCurrentUrl());
             all.addAll(Axe.check(browser));
         }
         all.forEach(violation -> System.out.println("[axe] " + user + " " + violation));
-        List<Axe.Violation> failing = all.stream().filter(v -> Axe.FAILING_IMPACTS.contains(v.impact())).toList();
-        assertTrue(failing.isEmpty(), failing.size() + " serious or critical accessibility violations for " + user
-                + " on " + pages.size() + " pages:\n" + String.join("\n", failing.stream().map(Object::toString).toList()));
+        List<Axe.Violation> failing = all.stream()
+                .filter(v -> Axe.FAILING_IMPACTS.contains(v.impact()))
+                .toList();
+        assertTrue(
+                failing.isEmpty(),
+                failing.size() + " serious or critical accessibility violations for " + user + " on " + pages.size()
+                        + " pages:\n"
+                        + String.join(
+                                "\n", failing.stream().map(Object::toString).toList()));
     }
 
     /** Waits for the document to finish loading (the pages draw no content later than that). */
     private static final class Pages {
         static void waitUntilLoaded(WebDriver browser) {
             new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
-                    .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+                    .until(d ->
+                            "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         }
     }
 }

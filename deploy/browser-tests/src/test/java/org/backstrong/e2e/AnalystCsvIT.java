@@ -12,14 +12,15 @@ import java.time.Duration;
 import java.util.List;
 
 import org.awaitility.Awaitility;
-import org.backstrong.e2e.browser.BrowserExtension;
-import org.backstrong.e2e.browser.DesktopWindow;
-import org.backstrong.e2e.pages.AppPage;
-import org.backstrong.e2e.stack.LocalStack;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
+
+import org.backstrong.e2e.browser.BrowserExtension;
+import org.backstrong.e2e.browser.DesktopWindow;
+import org.backstrong.e2e.pages.AppPage;
+import org.backstrong.e2e.stack.LocalStack;
 
 /** The analyst's dashboard and its CSV download, with patients only as pseudonyms. */
 @BrowserTest
@@ -30,11 +31,19 @@ class AnalystCsvIT {
     void analystSeesTheDashboardAndDownloadsTheCsv(LocalStack stack, WebDriver browser) throws IOException {
         AppPage.signInAs(browser, stack, "anna");
         assertTrue(browser.getCurrentUrl().contains("/app/analytics"), browser.getCurrentUrl());
-        assertFalse(browser.findElements(By.cssSelector("table[data-testid=weekly]")).isEmpty(), "the weekly table");
+        assertFalse(
+                browser.findElements(By.cssSelector("table[data-testid=weekly]"))
+                        .isEmpty(),
+                "the weekly table");
         assertFalse(browser.findElements(By.cssSelector("svg.chart")).isEmpty(), "the charts");
-        assertTrue(browser.findElement(By.cssSelector("[data-testid=scope]")).getText()
-                .startsWith("All your clinics (clinic-a, clinic-b)"), "anna's clinics");
-        assertFalse(browser.findElements(By.cssSelector("table[data-testid=weekly] tbody tr td:nth-child(2)")).isEmpty(),
+        assertTrue(
+                browser.findElement(By.cssSelector("[data-testid=scope]"))
+                        .getText()
+                        .startsWith("All your clinics (clinic-a, clinic-b)"),
+                "anna's clinics");
+        assertFalse(
+                browser.findElements(By.cssSelector("table[data-testid=weekly] tbody tr td:nth-child(2)"))
+                        .isEmpty(),
                 "a week of the demo's five patients is shown");
 
         Path downloads = BrowserExtension.downloads(browser);
@@ -45,8 +54,10 @@ class AnalystCsvIT {
 
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         // A patient's row carries pain only as bands, and no clinic.
-        assertEquals("patient,patients,sessionsScheduled,sessionsCompleted,sessionAdherencePercent,setsPrescribed,"
-                + "setsLogged,setAdherencePercent,meanPainBand,peakPainBand", lines.get(0));
+        assertEquals(
+                "patient,patients,sessionsScheduled,sessionsCompleted,sessionAdherencePercent,setsPrescribed,"
+                        + "setsLogged,setAdherencePercent,meanPainBand,peakPainBand",
+                lines.get(0));
         // anna's clinics (clinic_ids: clinic-a, clinic-b) hold the five demo patients with plans: a group large
         // enough to be shown, one pseudonymous row each, and no line saying rows were suppressed.
         List<String> rows = lines.subList(1, lines.size());
@@ -57,8 +68,18 @@ class AnalystCsvIT {
         }
         String body = String.join("\n", lines);
         assertFalse(body.contains("not shown"), "nothing suppressed: " + body);
-        for (String leak : List.of("22222222-", "Paul", "Petra", "Pia", "Pete", "Priya", "Pablo", "paul", "petra",
-                "clinic-a", "clinic-b")) {
+        for (String leak : List.of(
+                "22222222-",
+                "Paul",
+                "Petra",
+                "Pia",
+                "Pete",
+                "Priya",
+                "Pablo",
+                "paul",
+                "petra",
+                "clinic-a",
+                "clinic-b")) {
             assertFalse(body.contains(leak), "the CSV shows no patient id or name, found " + leak);
         }
     }

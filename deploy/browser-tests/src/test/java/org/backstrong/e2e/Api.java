@@ -9,10 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import org.backstrong.e2e.stack.LocalStack;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.backstrong.e2e.stack.LocalStack;
 
 /**
  * The stack's APIs as a test reaches them beside the browser: a demo user's token from Keycloak
@@ -24,7 +24,8 @@ final class Api {
     static final String PIA = "22222222-2222-4222-8222-000000000003";
     static final String BUILT_IN_TEMPLATE = "00000000-0000-4000-8000-000000000b04";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalStack stack;
@@ -80,19 +81,31 @@ final class Api {
     /** A planner page as the browser gets it (the pages take a bearer token too), as HTML text. */
     String pageFromPlanner(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(stack.plannerUrl() + path))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/html").GET().build();
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/html")
+                .GET()
+                .build();
         return exchange(request, 200).body();
     }
 
     private JsonNode get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(), 200);
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build(),
+                200);
     }
 
     private JsonNode post(String url, String json, int expectedStatus) {
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), expectedStatus);
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                expectedStatus);
     }
 
     private static JsonNode send(HttpRequest request, int expectedStatus) {

@@ -5,9 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.backstrong.e2e.browser.BrowserExtension;
 import org.backstrong.e2e.stack.StackExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A test class of this tier: the whole stack runs (once per test run), and a test method may
@@ -17,5 +18,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith({StackExtension.class, BrowserExtension.class})
-public @interface BrowserTest {
-}
+public @interface BrowserTest {}

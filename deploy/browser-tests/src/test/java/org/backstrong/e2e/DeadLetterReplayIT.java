@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
-import org.awaitility.Awaitility;
-import org.backstrong.e2e.stack.LocalStack;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import org.backstrong.e2e.stack.LocalStack;
 
 /**
  * `deploy/local/backstrong dlq replay`: a good event that sits on progress-events.dlq (as one
@@ -32,7 +32,9 @@ class DeadLetterReplayIT {
         JsonNode plan = clara.getFromPlanner("/patients/" + PAUL + "/plans").get(0);
         String planId = plan.path("id").asText();
         JsonNode item = StreamSupport.stream(plan.path("items").spliterator(), false)
-                .filter(i -> "lat-pulldown".equals(i.path("exerciseId").asText())).findFirst().orElseThrow();
+                .filter(i -> "lat-pulldown".equals(i.path("exerciseId").asText()))
+                .findFirst()
+                .orElseThrow();
         String reason = "A harder variant to consider, replayed from the dead-letter topic " + UUID.randomUUID() + ".";
         // A suggestion only (before = after): planner keeps it in the plan's audit and changes no dose.
         ObjectNode suggestion = JSON.createObjectNode()
@@ -48,14 +50,15 @@ class DeadLetterReplayIT {
                 .put("decidedAt", java.time.OffsetDateTime.now().toString());
         suggestion.set("before", item.path("prescription"));
         suggestion.set("after", item.path("prescription"));
-        String id = DeadLetterWatch.park(stack, "progress-events.dlq", PAUL, "backstrong.progression.adjusted.v1",
-                suggestion.toString());
+        String id = DeadLetterWatch.park(
+                stack, "progress-events.dlq", PAUL, "backstrong.progression.adjusted.v1", suggestion.toString());
 
         String parked = stack.command("dlq", "list", "progress-events");
         assertTrue(parked.contains("PARKED") && parked.contains(id), parked);
         String replayed = stack.command("dlq", "replay", "progress-events");
         assertTrue(replayed.contains("progress-events.dlq: 1 record(s) replayed"), replayed);
-        Awaitility.await("planner applies the replayed suggestion").atMost(Duration.ofSeconds(60))
+        Awaitility.await("planner applies the replayed suggestion")
+                .atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertEquals(1, suggestionsIn(clara, planId, reason)));
 
         String again = stack.command("dlq", "replay", "progress-events");
@@ -66,7 +69,9 @@ class DeadLetterReplayIT {
     }
 
     private static long suggestionsIn(Api clara, String planId, String reason) {
-        return StreamSupport.stream(clara.getFromPlanner("/plans/" + planId + "/audit").spliterator(), false)
-                .filter(entry -> entry.path("reason").asText().startsWith(reason)).count();
+        return StreamSupport.stream(
+                        clara.getFromPlanner("/plans/" + planId + "/audit").spliterator(), false)
+                .filter(entry -> entry.path("reason").asText().startsWith(reason))
+                .count();
     }
 }

@@ -24,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
 import org.backstrong.e2e.stack.LocalStack;
 
 /**
@@ -37,8 +38,7 @@ final class DeadLetterWatch {
     /** The ce_id of every record a test sent to be parked, for the whole run. */
     private static final Set<String> POISON = ConcurrentHashMap.newKeySet();
 
-    private DeadLetterWatch() {
-    }
+    private DeadLetterWatch() {}
 
     /** Sends a record with CloudEvents headers and the given body, expected to be parked; returns its ce_id. */
     static String sendPoison(LocalStack stack, String topic, String patientId, String type, String body) {
@@ -55,21 +55,48 @@ final class DeadLetterWatch {
     static String park(LocalStack stack, String deadLetterTopic, String patientId, String type, String body) {
         String id = UUID.randomUUID().toString();
         POISON.add(id);
-        send(stack, deadLetterTopic, patientId, id, type, body, Map.of("dead-letter-reason",
-                "parked by the test", "dead-letter-topic", deadLetterTopic.replace(".dlq", "")));
+        send(
+                stack,
+                deadLetterTopic,
+                patientId,
+                id,
+                type,
+                body,
+                Map.of(
+                        "dead-letter-reason",
+                        "parked by the test",
+                        "dead-letter-topic",
+                        deadLetterTopic.replace(".dlq", "")));
         return id;
     }
 
-    private static void send(LocalStack stack, String topic, String patientId, String id, String type, String body,
+    private static void send(
+            LocalStack stack,
+            String topic,
+            String patientId,
+            String id,
+            String type,
+            String body,
             Map<String, String> more) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, patientId, body);
-            Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", "/browser-tests",
-                    "ce_subject", patientId, "content-type", "application/json")
+            Map.of(
+                            "ce_specversion",
+                            "1.0",
+                            "ce_id",
+                            id,
+                            "ce_type",
+                            type,
+                            "ce_source",
+                            "/browser-tests",
+                            "ce_subject",
+                            patientId,
+                            "content-type",
+                            "application/json")
                     .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             more.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get(30, TimeUnit.SECONDS);
@@ -91,8 +118,8 @@ final class DeadLetterWatch {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> parked = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             Map<String, List<PartitionInfo>> topics = consumer.listTopics(Duration.ofSeconds(30));
             for (String topic : DEAD_LETTER_TOPICS) {

@@ -7,9 +7,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.backstrong.e2e.stack.LocalStack;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+
+import org.backstrong.e2e.stack.LocalStack;
 
 /**
  * Last of the tier (junit-platform.properties): a parked record is an alarm, so after every other
@@ -25,9 +26,11 @@ class DeadLettersIT {
 
         List<String> unexpected = parked.stream()
                 .filter(record -> !DeadLetterWatch.poisonSent().contains(DeadLetterWatch.header(record, "ce_id")))
-                .map(DeadLetterWatch::describe).toList();
+                .map(DeadLetterWatch::describe)
+                .toList();
         assertEquals(List.of(), unexpected, "records parked that no test sent to be parked");
-        Set<String> parkedIds = parked.stream().map(record -> DeadLetterWatch.header(record, "ce_id"))
+        Set<String> parkedIds = parked.stream()
+                .map(record -> DeadLetterWatch.header(record, "ce_id"))
                 .collect(Collectors.toSet());
         assertEquals(DeadLetterWatch.poisonSent(), parkedIds, "every poison record sent is parked, once");
         assertEquals(parkedIds.size(), parked.size(), "no poison record is parked twice");

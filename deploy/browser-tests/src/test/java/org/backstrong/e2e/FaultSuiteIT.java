@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,23 +27,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
 import org.backstrong.e2e.LoadPatients.Patient;
 import org.backstrong.e2e.SetTraffic.Fate;
 import org.backstrong.e2e.SetTraffic.LoggedSet;
 import org.backstrong.e2e.SetTraffic.PhaseLoad;
 import org.backstrong.e2e.SetTraffic.Slot;
 import org.backstrong.e2e.stack.LocalStack;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Nothing a patient logged is lost or counted twice, whatever breaks: 50 load patients log sets
@@ -64,6 +62,7 @@ class FaultSuiteIT {
     static final int PATIENTS = 50;
     /** The load the suite claims, all patients together (the mean of the phases' seconds before their faults). */
     static final int MIN_SETS_PER_SECOND = 100;
+
     static final Duration OUTAGE = Duration.ofSeconds(30);
     static final Duration BEFORE_FAULT = Duration.ofSeconds(6);
     static final Duration AFTER_FAULT = Duration.ofSeconds(6);
@@ -71,12 +70,13 @@ class FaultSuiteIT {
     static final Duration SETTLE = Duration.ofSeconds(60);
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     /** One fault: what it is called in the table, and how it is done to the stack. */
-    private record Fault(String name, FaultAction action) {
-    }
+    private record Fault(String name, FaultAction action) {}
 
     @FunctionalInterface
     private interface FaultAction {
@@ -85,7 +85,7 @@ class FaultSuiteIT {
 
     private static final List<Fault> FAULTS = List.of(
             // First the same load and checks with nothing broken: the JIT warms up, and the checks are seen to pass.
-            new Fault("none (baseline)", stack -> { }),
+            new Fault("none (baseline)", stack -> {}),
             new Fault("PostgreSQL kill -9, restart", stack -> crash(stack, "postgres")),
             new Fault("Kafka kill -9, restart", FaultSuiteIT::brokerOutage),
             new Fault("progress-service kill -9, restart", stack -> crash(stack, "progress-service")),
@@ -94,14 +94,26 @@ class FaultSuiteIT {
             new Fault("planner DB refuses connections 30 s", stack -> outage(stack, "planner")));
 
     /** What the services hold of the load patients' sets at one moment, and what is wrong with it. */
-    private record Observation(int stored, int applied, long adherence, int lost, int doubled, int flagsExpected,
-            int flagsRaised, int flagsApplied, int parked, Set<String> problems) {
-    }
+    private record Observation(
+            int stored,
+            int applied,
+            long adherence,
+            int lost,
+            int doubled,
+            int flagsExpected,
+            int flagsRaised,
+            int flagsApplied,
+            int parked,
+            Set<String> problems) {}
 
     /** One line of the table. */
-    private record Row(String fault, PhaseLoad load, Observation seen, Duration settled, boolean settledInTime,
-            Set<String> newProblems) {
-    }
+    private record Row(
+            String fault,
+            PhaseLoad load,
+            Observation seen,
+            Duration settled,
+            boolean settledInTime,
+            Set<String> newProblems) {}
 
     @Test
     void nothingLoggedIsLostOrCountedTwiceWhateverBreaks(LocalStack stack) throws Exception {
@@ -117,20 +129,28 @@ class FaultSuiteIT {
             for (int phase = 0; phase < FAULTS.size(); phase++) {
                 Fault fault = FAULTS.get(phase);
                 log("phase %d: %s", phase + 1, fault.name());
-                PhaseLoad load = traffic.run(phase, BEFORE_FAULT, () -> {
-                    try {
-                        fault.action().apply(stack);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                }, AFTER_FAULT, DRAIN);
+                PhaseLoad load = traffic.run(
+                        phase,
+                        BEFORE_FAULT,
+                        () -> {
+                            try {
+                                fault.action().apply(stack);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        AFTER_FAULT,
+                        DRAIN);
                 long settleFrom = System.nanoTime();
                 AtomicReference<Observation> last = new AtomicReference<>();
                 boolean inTime = true;
                 try {
-                    Awaitility.await("the system settles after: " + fault.name()).atMost(SETTLE)
-                            .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                    Awaitility.await("the system settles after: " + fault.name())
+                            .atMost(SETTLE)
+                            .pollDelay(Duration.ZERO)
+                            .pollInterval(Duration.ofSeconds(2))
+                            .ignoreExceptions()
                             .untilAsserted(() -> {
                                 Observation seen = checker.observe(traffic);
                                 last.set(seen);
@@ -147,7 +167,12 @@ class FaultSuiteIT {
                 Set<String> fresh = new TreeSet<>(last.get().problems());
                 fresh.removeAll(known);
                 known.addAll(fresh);
-                Row row = new Row(fault.name(), load, last.get(), Duration.ofNanos(System.nanoTime() - settleFrom), inTime,
+                Row row = new Row(
+                        fault.name(),
+                        load,
+                        last.get(),
+                        Duration.ofNanos(System.nanoTime() - settleFrom),
+                        inTime,
                         fresh);
                 rows.add(row);
                 log("%s", table(List.of(row)));
@@ -163,13 +188,19 @@ class FaultSuiteIT {
                             + row.newProblems().stream().limit(5).toList());
                 }
             }
-            assertTrue(failures.isEmpty(), "lost, doubled or unflagged sets, or parked records:\n"
-                    + String.join("\n", failures) + "\n" + table);
-            double overall = rows.stream().mapToDouble(row -> row.load().acknowledgedPerSecondBeforeFault()).average()
+            assertTrue(
+                    failures.isEmpty(),
+                    "lost, doubled or unflagged sets, or parked records:\n" + String.join("\n", failures) + "\n"
+                            + table);
+            double overall = rows.stream()
+                    .mapToDouble(row -> row.load().acknowledgedPerSecondBeforeFault())
+                    .average()
                     .orElse(0);
             log("load before the faults: %.0f sets/s overall", overall);
-            assertTrue(overall >= MIN_SETS_PER_SECOND, "the load before the faults was " + Math.round(overall)
-                    + " sets/s overall, below " + MIN_SETS_PER_SECOND + "\n" + table);
+            assertTrue(
+                    overall >= MIN_SETS_PER_SECOND,
+                    "the load before the faults was " + Math.round(overall) + " sets/s overall, below "
+                            + MIN_SETS_PER_SECOND + "\n" + table);
         }
     }
 
@@ -185,18 +216,27 @@ class FaultSuiteIT {
     private static void brokerOutage(LocalStack stack) {
         stack.kill("kafka");
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             for (String service : List.of("planner-service", "progress-service")) {
                 String management = stack.managementUrl(service);
-                Awaitility.await(service + " reports the broker down and stays ready").atMost(Duration.ofSeconds(20))
-                        .pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
-                            HttpResponse<String> well = http.send(HttpRequest.newBuilder(URI.create(
-                                    management + "/q/health/well")).build(), HttpResponse.BodyHandlers.ofString());
+                Awaitility.await(service + " reports the broker down and stays ready")
+                        .atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(500))
+                        .ignoreExceptions()
+                        .untilAsserted(() -> {
+                            HttpResponse<String> well = http.send(
+                                    HttpRequest.newBuilder(URI.create(management + "/q/health/well"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
                             assertEquals(503, well.statusCode(), well.body());
                             assertTrue(well.body().contains("Kafka broker"), well.body());
                         });
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> ready = http.send(
+                        HttpRequest.newBuilder(URI.create(management + "/q/health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, ready.statusCode(), service + " readiness with the broker down: " + ready.body());
             }
         } catch (IOException e) {
@@ -239,7 +279,8 @@ class FaultSuiteIT {
         Observation observe(SetTraffic traffic) throws Exception {
             List<LoggedSet> ledger = List.copyOf(traffic.ledger());
             Map<String, Set<LocalDate>> days = new HashMap<>();
-            ledger.forEach(set -> days.computeIfAbsent(set.patient.id(), p -> new TreeSet<>()).add(set.slot.date()));
+            ledger.forEach(set ->
+                    days.computeIfAbsent(set.patient.id(), p -> new TreeSet<>()).add(set.slot.date()));
             Set<String> problems = new TreeSet<>();
 
             // planner: the sessions of every day a patient logged on; progress: the patient's timeline.
@@ -253,23 +294,30 @@ class FaultSuiteIT {
                 List<Future<JsonNode>> timelines = new ArrayList<>();
                 for (Patient patient : patients) {
                     for (LocalDate day : days.getOrDefault(patient.id(), Set.of(today))) {
-                        sessions.add(readers.submit(() -> List.of(get(stack.plannerUrl() + "/me/sessions/" + day,
-                                patient.token()))));
+                        sessions.add(readers.submit(
+                                () -> List.of(get(stack.plannerUrl() + "/me/sessions/" + day, patient.token()))));
                     }
-                    timelines.add(readers.submit(() -> clara.getFromProgress("/patients/" + patient.id() + "/timeline")));
+                    timelines.add(
+                            readers.submit(() -> clara.getFromProgress("/patients/" + patient.id() + "/timeline")));
                 }
                 for (Future<List<JsonNode>> future : sessions) {
                     JsonNode session = future.get().get(0);
                     String patientId = patientOf(session.path("planId").asText());
                     for (JsonNode item : session.path("items")) {
                         if (item.path("paused").asBoolean()) {
-                            pausedItems.add(patientId + " " + item.path("itemId").asText());
+                            pausedItems.add(
+                                    patientId + " " + item.path("itemId").asText());
                         }
                         for (JsonNode set : item.path("logged")) {
-                            Slot slot = slot(patientId, set.path("date").asText(), set.path("itemId").asText(),
-                                    set.path("setNumber").asInt(), set.path("side"));
+                            Slot slot = slot(
+                                    patientId,
+                                    set.path("date").asText(),
+                                    set.path("itemId").asText(),
+                                    set.path("setNumber").asInt(),
+                                    set.path("side"));
                             if (plannerSets.put(set.path("setId").asText(), set) != null) {
-                                problems.add("planner lists set " + set.path("setId").asText() + " twice");
+                                problems.add(
+                                        "planner lists set " + set.path("setId").asText() + " twice");
                             }
                             plannerSlots.merge(slot, 1, Integer::sum);
                         }
@@ -279,14 +327,22 @@ class FaultSuiteIT {
                     JsonNode timeline = timelines.get(i).get();
                     for (JsonNode session : timeline.path("sessions")) {
                         for (JsonNode set : session.path("sets")) {
-                            progressSlots.merge(slot(patients.get(i).id(), session.path("date").asText(),
-                                    set.path("itemId").asText(), set.path("setNumber").asInt(), set.path("side")), 1,
+                            progressSlots.merge(
+                                    slot(
+                                            patients.get(i).id(),
+                                            session.path("date").asText(),
+                                            set.path("itemId").asText(),
+                                            set.path("setNumber").asInt(),
+                                            set.path("side")),
+                                    1,
                                     Integer::sum);
                         }
                     }
                 }
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof AssertionError a ? a : new AssertionError("reading back failed", e.getCause());
+                throw e.getCause() instanceof AssertionError a
+                        ? a
+                        : new AssertionError("reading back failed", e.getCause());
             } finally {
                 readers.shutdownNow();
             }
@@ -359,19 +415,23 @@ class FaultSuiteIT {
                 int stored = storedPerPatient.getOrDefault(patient.id(), 0);
                 if (counted != stored) {
                     // By the difference, not the counts: a gap that stays is one problem, not a new one each phase.
-                    problems.add("adherence of " + patient.username() + " counts " + Math.abs(counted - stored) + " set(s) "
-                            + (counted < stored ? "fewer" : "more") + " than planner stored");
+                    problems.add("adherence of " + patient.username() + " counts " + Math.abs(counted - stored)
+                            + " set(s) " + (counted < stored ? "fewer" : "more") + " than planner stored");
                 }
             }
 
             // STOP flags in clara's inbox, and the exercises planner paused.
             Map<String, Integer> stopFlags = new HashMap<>();
             Set<String> ours = patients.stream().map(Patient::id).collect(Collectors.toSet());
-            for (int page = 0;; page++) {
+            for (int page = 0; ; page++) {
                 JsonNode flags = clara.getFromProgress("/pain-flags?size=200&page=" + page);
                 for (JsonNode flag : flags) {
-                    if (ours.contains(flag.path("patientId").asText()) && "STOP".equals(flag.path("severity").asText())) {
-                        stopFlags.merge(flag.path("patientId").asText() + " " + flag.path("itemId").asText(), 1,
+                    if (ours.contains(flag.path("patientId").asText())
+                            && "STOP".equals(flag.path("severity").asText())) {
+                        stopFlags.merge(
+                                flag.path("patientId").asText() + " "
+                                        + flag.path("itemId").asText(),
+                                1,
                                 Integer::sum);
                     }
                 }
@@ -400,21 +460,34 @@ class FaultSuiteIT {
                     problems.add(count + " STOP flags for one painful set: " + item);
                 }
             });
-            pausedItems.stream().filter(item -> !flagsExpected.contains(item))
+            pausedItems.stream()
+                    .filter(item -> !flagsExpected.contains(item))
                     .forEach(item -> problems.add("exercise paused in planner without a STOP flag: " + item));
 
             Set<String> poison = DeadLetterWatch.poisonSent();
             List<String> parked = DeadLetterWatch.parked(stack).stream()
                     .filter(record -> !poison.contains(DeadLetterWatch.header(record, "ce_id")))
-                    .map(DeadLetterWatch::describe).toList();
+                    .map(DeadLetterWatch::describe)
+                    .toList();
             parked.forEach(record -> problems.add("parked: " + record));
 
-            return new Observation(plannerSets.size(), applied, adherenceTotal, lost, doubled, flagsExpected.size(),
-                    raised, appliedFlags, parked.size(), problems);
+            return new Observation(
+                    plannerSets.size(),
+                    applied,
+                    adherenceTotal,
+                    lost,
+                    doubled,
+                    flagsExpected.size(),
+                    raised,
+                    appliedFlags,
+                    parked.size(),
+                    problems);
         }
 
         private String patientOf(String planId) {
-            return patients.stream().filter(p -> p.planId().equals(planId)).findFirst()
+            return patients.stream()
+                    .filter(p -> p.planId().equals(planId))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("a session of plan " + planId + ", not a load patient's"))
                     .id();
         }
@@ -426,15 +499,23 @@ class FaultSuiteIT {
         }
 
         private static Slot slot(String patientId, String date, String itemId, int setNumber, JsonNode side) {
-            return new Slot(patientId, LocalDate.parse(date), itemId, setNumber,
+            return new Slot(
+                    patientId,
+                    LocalDate.parse(date),
+                    itemId,
+                    setNumber,
                     side.isNull() || side.isMissingNode() ? null : side.asText());
         }
     }
 
     /** A GET as the patient's own phone makes it; anything but 200 fails the observation (and it is tried again). */
     private static JsonNode get(String url, String token) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
@@ -451,17 +532,43 @@ class FaultSuiteIT {
 
     static String table(List<Row> rows) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("| %-37s | %5s | %5s | %4s | %4s | %6s | %6s | %6s | %6s | %4s | %7s | %15s | %6s | %-8s |%n",
-                "fault", "sent", "ack'd", "409", "unan", "sets/s", "stored", "applied", "adher.", "lost", "doubled",
-                "flags exp/r/app", "parked", "settled"));
-        out.append("|").append("-".repeat(39)).append("|-------|-------|------|------|--------|--------|---------|--------|------|---------|-----------------|--------|----------|\n");
+        out.append(String.format(
+                "| %-37s | %5s | %5s | %4s | %4s | %6s | %6s | %6s | %6s | %4s | %7s | %15s | %6s | %-8s |%n",
+                "fault",
+                "sent",
+                "ack'd",
+                "409",
+                "unan",
+                "sets/s",
+                "stored",
+                "applied",
+                "adher.",
+                "lost",
+                "doubled",
+                "flags exp/r/app",
+                "parked",
+                "settled"));
+        out.append("|")
+                .append("-".repeat(39))
+                .append(
+                        "|-------|-------|------|------|--------|--------|---------|--------|------|---------|-----------------|--------|----------|\n");
         for (Row row : rows) {
             Observation seen = row.seen();
-            out.append(String.format("| %-37s | %5d | %5d | %4d | %4d | %6.0f | %6d | %7d | %6d | %4d | %7d | %15s | %6d | %-8s |%n",
-                    row.fault(), row.load().sent(), row.load().acknowledged(), row.load().refusedPaused(),
-                    row.load().unanswered(), row.load().acknowledgedPerSecondBeforeFault(), seen.stored(), seen.applied(),
-                    seen.adherence(), seen.lost(), seen.doubled(),
-                    seen.flagsExpected() + " / " + seen.flagsRaised() + " / " + seen.flagsApplied(), seen.parked(),
+            out.append(String.format(
+                    "| %-37s | %5d | %5d | %4d | %4d | %6.0f | %6d | %7d | %6d | %4d | %7d | %15s | %6d | %-8s |%n",
+                    row.fault(),
+                    row.load().sent(),
+                    row.load().acknowledged(),
+                    row.load().refusedPaused(),
+                    row.load().unanswered(),
+                    row.load().acknowledgedPerSecondBeforeFault(),
+                    seen.stored(),
+                    seen.applied(),
+                    seen.adherence(),
+                    seen.lost(),
+                    seen.doubled(),
+                    seen.flagsExpected() + " / " + seen.flagsRaised() + " / " + seen.flagsApplied(),
+                    seen.parked(),
                     (row.settledInTime() ? "" : "NOT ") + row.settled().toSeconds() + "s"));
         }
         out.append("(sent, ack'd, 409 = refused for a paused exercise, unan = unanswered, sets/s before the fault: this"

@@ -9,11 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.backstrong.e2e.browser.DesktopWindow;
-import org.backstrong.e2e.pages.AppPage;
-import org.backstrong.e2e.pages.Axe;
-import org.backstrong.e2e.pages.KeycloakLoginPage;
-import org.backstrong.e2e.stack.LocalStack;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -22,7 +18,11 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.backstrong.e2e.browser.DesktopWindow;
+import org.backstrong.e2e.pages.AppPage;
+import org.backstrong.e2e.pages.Axe;
+import org.backstrong.e2e.pages.KeycloakLoginPage;
+import org.backstrong.e2e.stack.LocalStack;
 
 /**
  * Inviting a patient against the real Keycloak: clara invites a new patient through the enrolment
@@ -43,18 +43,27 @@ class InvitePatientIT {
         AppPage.signInAs(browser, stack, "clara");
         browser.get(stack.plannerUrl() + "/app/clinic");
         WebElement form = browser.findElement(By.cssSelector("form[data-testid=enrol-form]"));
-        assertTrue(form.findElement(By.cssSelector("[data-testid=account-new]")).isSelected(), "inviting is the default");
+        assertTrue(
+                form.findElement(By.cssSelector("[data-testid=account-new]")).isSelected(), "inviting is the default");
         form.findElement(By.id("enrol-name")).sendKeys(name);
         form.findElement(By.cssSelector("button[data-testid=enrol]")).click();
-        wait(browser).withMessage(() -> "no invitation page; the browser is on " + browser.getCurrentUrl())
-                .until(d -> d.getCurrentUrl().contains("/app/invitations/") && !d.findElements(FLASH_USERNAME).isEmpty());
+        wait(browser)
+                .withMessage(() -> "no invitation page; the browser is on " + browser.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().contains("/app/invitations/")
+                        && !d.findElements(FLASH_USERNAME).isEmpty());
         String patientId = browser.getCurrentUrl().replaceAll(".*/app/invitations/", "");
         String username = browser.findElement(FLASH_USERNAME).getText();
-        String oneTime = browser.findElement(By.cssSelector("[data-testid=invitation-password]")).getText();
+        String oneTime = browser.findElement(By.cssSelector("[data-testid=invitation-password]"))
+                .getText();
         assertFalse(browser.getCurrentUrl().contains(oneTime), "the one-time password is never in a URL");
         browser.navigate().refresh();
-        wait(browser).until(d -> !d.findElements(By.cssSelector("[data-testid=invitation-shown]")).isEmpty());
-        assertTrue(browser.findElements(By.cssSelector("[data-testid=invitation-password]")).isEmpty(), "shown once");
+        wait(browser)
+                .until(d -> !d.findElements(By.cssSelector("[data-testid=invitation-shown]"))
+                        .isEmpty());
+        assertTrue(
+                browser.findElements(By.cssSelector("[data-testid=invitation-password]"))
+                        .isEmpty(),
+                "shown once");
         JsonNode enrolled = Api.as(stack, "clara").getFromPlanner("/patients/" + patientId);
         assertEquals(name, enrolled.path("displayName").asText());
         AppPage.expect(browser, stack).signOut();
@@ -63,8 +72,10 @@ class InvitePatientIT {
         AppPage.open(browser, stack);
         KeycloakLoginPage.expect(browser, stack).signIn(username, oneTime);
         String password = "own-" + UUID.randomUUID();
-        wait(browser).withMessage(() -> "Keycloak did not ask for a new password; the browser is on "
-                + browser.getCurrentUrl()).until(d -> !d.findElements(By.id("password-new")).isEmpty());
+        wait(browser)
+                .withMessage(
+                        () -> "Keycloak did not ask for a new password; the browser is on " + browser.getCurrentUrl())
+                .until(d -> !d.findElements(By.id("password-new")).isEmpty());
         browser.findElement(By.id("password-new")).sendKeys(password);
         browser.findElement(By.id("password-confirm")).sendKeys(password);
         submit(browser);
@@ -80,25 +91,36 @@ class InvitePatientIT {
         assertThrowsAssertion(() -> Api.as(stack, username, oneTime), "the one-time password no longer works");
 
         // A plan and a first set: My progress shows its table in a scroll region a keyboard reaches.
-        Api.as(stack, "clara").postToPlanner("/patients/" + patientId + "/plans", "{\"templateId\": \""
-                + Api.BUILT_IN_TEMPLATE + "\", \"startDate\": \"" + LocalDate.now() + "\", \"weekdays\": [1,2,3,4,5,6,7]}", 201);
+        Api.as(stack, "clara")
+                .postToPlanner(
+                        "/patients/" + patientId + "/plans",
+                        "{\"templateId\": \"" + Api.BUILT_IN_TEMPLATE + "\", \"startDate\": \"" + LocalDate.now()
+                                + "\", \"weekdays\": [1,2,3,4,5,6,7]}",
+                        201);
         Api own = Api.as(stack, username, password);
         JsonNode session = own.getFromPlanner("/me/sessions/today");
         own.postToPlanner("/me/sets", firstSet(session), 201);
         browser.get(stack.plannerUrl() + "/app/me/progress");
-        WebElement region = wait(browser).until(d -> d.findElements(By.cssSelector("[data-testid=weeks-region]"))
-                .stream().findFirst().orElse(null));
+        WebElement region = wait(browser)
+                .until(d -> d.findElements(By.cssSelector("[data-testid=weeks-region]")).stream()
+                        .findFirst()
+                        .orElse(null));
         assertEquals("0", region.getAttribute("tabindex"));
         assertEquals("region", region.getAttribute("role"));
-        assertEquals("The numbers", browser.findElement(By.id(region.getAttribute("aria-labelledby"))).getText());
-        List<WebElement> tabOrder = browser.findElements(By.cssSelector("a[href], button, input, select, textarea, [tabindex='0']"));
+        assertEquals(
+                "The numbers",
+                browser.findElement(By.id(region.getAttribute("aria-labelledby")))
+                        .getText());
+        List<WebElement> tabOrder =
+                browser.findElements(By.cssSelector("a[href], button, input, select, textarea, [tabindex='0']"));
         int at = tabOrder.indexOf(region);
         assertTrue(at > 0, "the region is in the tab order");
         ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", tabOrder.get(at - 1));
         browser.switchTo().activeElement().sendKeys(Keys.TAB);
         assertEquals(region, browser.switchTo().activeElement(), "Tab reaches the table's scroll region");
         List<Axe.Violation> failing = Axe.check(browser).stream()
-                .filter(v -> Axe.FAILING_IMPACTS.contains(v.impact())).toList();
+                .filter(v -> Axe.FAILING_IMPACTS.contains(v.impact()))
+                .toList();
         assertTrue(failing.isEmpty(), "My progress: " + failing);
     }
 
@@ -107,8 +129,10 @@ class InvitePatientIT {
         JsonNode item = session.path("items").get(0);
         JsonNode dose = item.path("dose");
         StringBuilder set = new StringBuilder("{\"setId\": \"" + UUID.randomUUID() + "\", \"planId\": \""
-                + session.path("planId").asText() + "\", \"itemId\": \"" + item.path("itemId").asText()
-                + "\", \"date\": \"" + LocalDate.now() + "\", \"setNumber\": 1, \"pain\": 1, \"beyondNormalFatigue\": false");
+                + session.path("planId").asText() + "\", \"itemId\": \""
+                + item.path("itemId").asText()
+                + "\", \"date\": \"" + LocalDate.now()
+                + "\", \"setNumber\": 1, \"pain\": 1, \"beyondNormalFatigue\": false");
         if (dose.path("perSide").asBoolean()) {
             set.append(", \"side\": \"left\"");
         }
@@ -135,7 +159,8 @@ class InvitePatientIT {
         JsonNode absent = clara.postToPlanner("/patients", enrolment("\"id\": \"" + UUID.randomUUID() + "\""), 422);
         JsonNode others = clara.postToPlanner("/patients", enrolment("\"id\": \"" + Api.PIA + "\""), 422);
         JsonNode claras = colin.postToPlanner("/patients", enrolment("\"id\": \"" + PAUL + "\""), 422);
-        JsonNode staff = clara.postToPlanner("/patients", enrolment("\"id\": \"11111111-1111-4111-8111-000000000002\""), 422);
+        JsonNode staff =
+                clara.postToPlanner("/patients", enrolment("\"id\": \"11111111-1111-4111-8111-000000000002\""), 422);
         assertEquals(nobody, absent);
         assertEquals(nobody, others, "colin's patient pia, to clara");
         assertEquals(nobody, claras, "clara's patient paul, to colin: not 409 already-enrolled");
@@ -149,16 +174,20 @@ class InvitePatientIT {
     @DesktopWindow
     void theFormRefusesColinsPatientAsItRefusesNobody(LocalStack stack, WebDriver browser) {
         AppPage.signInAs(browser, stack, "clara");
-        for (String account : new String[] { "nina", "pia" }) {
+        for (String account : new String[] {"nina", "pia"}) {
             browser.get(stack.plannerUrl() + "/app/clinic");
             WebElement form = browser.findElement(By.cssSelector("form[data-testid=enrol-form]"));
             form.findElement(By.cssSelector("[data-testid=account-existing]")).click();
             form.findElement(By.id("enrol-id")).sendKeys(account);
             form.findElement(By.id("enrol-name")).sendKeys("Someone");
             form.findElement(By.cssSelector("button[data-testid=enrol]")).click();
-            WebElement error = wait(browser).until(d -> d.findElements(
-                    By.cssSelector("[data-testid=field-error][data-field=id]")).stream().findFirst().orElse(null));
-            assertTrue(error.getText().startsWith("is not a patient account of this clinic"), account + ": " + error.getText());
+            WebElement error = wait(browser)
+                    .until(d -> d.findElements(By.cssSelector("[data-testid=field-error][data-field=id]")).stream()
+                            .findFirst()
+                            .orElse(null));
+            assertTrue(
+                    error.getText().startsWith("is not a patient account of this clinic"),
+                    account + ": " + error.getText());
         }
     }
 
@@ -168,8 +197,9 @@ class InvitePatientIT {
 
     /** The realm asks for an e-mail address at the first sign-in (its user profile requires one of users). */
     private static void completeProfileIfAsked(WebDriver browser, LocalStack stack, String username) {
-        wait(browser).until(d -> d.getCurrentUrl().startsWith(stack.plannerUrl() + "/app")
-                || !d.findElements(By.id("email")).isEmpty());
+        wait(browser)
+                .until(d -> d.getCurrentUrl().startsWith(stack.plannerUrl() + "/app")
+                        || !d.findElements(By.id("email")).isEmpty());
         if (browser.getCurrentUrl().startsWith(stack.plannerUrl())) {
             return;
         }
@@ -181,7 +211,8 @@ class InvitePatientIT {
 
     private static void fillIfEmpty(WebDriver browser, String id, String text) {
         for (WebElement field : browser.findElements(By.id(id))) {
-            if (field.getAttribute("value") == null || field.getAttribute("value").isBlank()) {
+            if (field.getAttribute("value") == null
+                    || field.getAttribute("value").isBlank()) {
                 field.sendKeys(text);
             }
         }

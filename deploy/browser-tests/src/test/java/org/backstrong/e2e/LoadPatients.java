@@ -16,12 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.backstrong.e2e.stack.LocalStack;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.backstrong.e2e.stack.LocalStack;
 
 /**
  * Patients for load, beyond the realm's three demo patients: Keycloak users shaped like the demo
@@ -38,20 +38,31 @@ final class LoadPatients {
     static final int PLAN_DAYS = 28;
 
     /** One load patient: who, with what token, and the plan's items as the sets are logged against them. */
-    record Patient(int number, String id, String username, String token, String planId, LocalDate startDate,
-            List<Item> items) {
-    }
+    record Patient(
+            int number,
+            String id,
+            String username,
+            String token,
+            String planId,
+            LocalDate startDate,
+            List<Item> items) {}
 
     /** An item of the patient's plan and how a set of it is measured. */
-    record Item(String itemId, String exerciseId, boolean reps, boolean perSide, int setsMax, String loadKg,
-            String band, int count) {
-    }
+    record Item(
+            String itemId,
+            String exerciseId,
+            boolean reps,
+            boolean perSide,
+            int setsMax,
+            String loadKg,
+            String band,
+            int count) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private LoadPatients() {
-    }
+    private LoadPatients() {}
 
     /** Creates, enrols and signs in {@code count} patients; ids and user names are fixed, the password is this run's. */
     static List<Patient> create(LocalStack stack, int count) {
@@ -69,7 +80,10 @@ final class LoadPatients {
                     .put("email", username(n) + "@clinic-a.example.org")
                     .put("firstName", "Load")
                     .put("lastName", "Patient " + n);
-            user.putArray("credentials").addObject().put("type", "password").put("value", password)
+            user.putArray("credentials")
+                    .addObject()
+                    .put("type", "password")
+                    .put("value", password)
                     .put("temporary", false);
             user.putArray("requiredActions");
             user.putArray("realmRoles").add("default-roles-backstrong").add("patient");
@@ -78,19 +92,31 @@ final class LoadPatients {
         ObjectNode partialImport = JSON.createObjectNode().put("ifResourceExists", "FAIL");
         partialImport.set("users", users);
         String admin = adminToken(stack);
-        send(HttpRequest.newBuilder(URI.create(stack.keycloakUrl() + "/admin/realms/" + LocalStack.REALM + "/partialImport"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .timeout(Duration.ofMinutes(3))
-                .POST(HttpRequest.BodyPublishers.ofString(partialImport.toString())).build(), 200);
+        send(
+                HttpRequest.newBuilder(URI.create(
+                                stack.keycloakUrl() + "/admin/realms/" + LocalStack.REALM + "/partialImport"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofMinutes(3))
+                        .POST(HttpRequest.BodyPublishers.ofString(partialImport.toString()))
+                        .build(),
+                200);
 
         Api clara = Api.as(stack, "clara");
         LocalDate start = LocalDate.now().minusDays(PLAN_DAYS - 1);
         List<JsonNode> plans = new ArrayList<>();
         for (int n = 1; n <= count; n++) {
             String id = ids.get(n - 1);
-            clara.postToPlanner("/patients", JSON.createObjectNode().put("id", id).put("displayName", "Load patient " + n)
-                    .put("preExistingCondition", false).toString(), 201);
-            ObjectNode assignment = JSON.createObjectNode().put("templateId", Api.BUILT_IN_TEMPLATE)
+            clara.postToPlanner(
+                    "/patients",
+                    JSON.createObjectNode()
+                            .put("id", id)
+                            .put("displayName", "Load patient " + n)
+                            .put("preExistingCondition", false)
+                            .toString(),
+                    201);
+            ObjectNode assignment = JSON.createObjectNode()
+                    .put("templateId", Api.BUILT_IN_TEMPLATE)
                     .put("startDate", start.toString());
             ArrayNode weekdays = assignment.putArray("weekdays");
             for (int day = 1; day <= 7; day++) {
@@ -110,8 +136,14 @@ final class LoadPatients {
             List<Patient> patients = new ArrayList<>();
             for (int n = 1; n <= count; n++) {
                 JsonNode plan = plans.get(n - 1);
-                patients.add(new Patient(n, ids.get(n - 1), username(n), tokens.get(n - 1).get(), plan.path("id").asText(),
-                        start, items(plan)));
+                patients.add(new Patient(
+                        n,
+                        ids.get(n - 1),
+                        username(n),
+                        tokens.get(n - 1).get(),
+                        plan.path("id").asText(),
+                        start,
+                        items(plan)));
             }
             return patients;
         } catch (Exception e) {
@@ -131,8 +163,12 @@ final class LoadPatients {
         for (JsonNode item : plan.path("items")) {
             JsonNode p = item.path("prescription");
             boolean reps = "reps".equals(p.path("doseKind").asText());
-            items.add(new Item(item.path("id").asText(), item.path("exerciseId").asText(), reps,
-                    p.path("perSide").asBoolean(), p.path("setsMax").asInt(),
+            items.add(new Item(
+                    item.path("id").asText(),
+                    item.path("exerciseId").asText(),
+                    reps,
+                    p.path("perSide").asBoolean(),
+                    p.path("setsMax").asInt(),
                     p.hasNonNull("loadKg") ? p.path("loadKg").decimalValue().toPlainString() : null,
                     p.hasNonNull("band") ? p.path("band").asText() : null,
                     reps ? p.path("repsMin").asInt() : p.path("secondsMin").asInt()));
@@ -147,17 +183,29 @@ final class LoadPatients {
     static String adminToken(LocalStack stack) {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password="
                 + URLEncoder.encode(stack.secret("KEYCLOAK_ADMIN_PASSWORD"), StandardCharsets.UTF_8);
-        return send(HttpRequest.newBuilder(URI.create(stack.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), 200).path("access_token").asText();
+        return send(
+                        HttpRequest.newBuilder(URI.create(
+                                        stack.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        200)
+                .path("access_token")
+                .asText();
     }
 
     private static String token(LocalStack stack, String username, String password) {
-        String form = "grant_type=password&client_id=backstrong-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return send(HttpRequest.newBuilder(URI.create(stack.issuer() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), 200).path("access_token").asText();
+        String form = "grant_type=password&client_id=backstrong-cli&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return send(
+                        HttpRequest.newBuilder(URI.create(stack.issuer() + "/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        200)
+                .path("access_token")
+                .asText();
     }
 
     private static JsonNode send(HttpRequest request, int expectedStatus) {

@@ -15,11 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.backstrong.e2e.browser.BrowserExtension;
-import org.backstrong.e2e.pages.AppPage;
-import org.backstrong.e2e.pages.KeycloakLoginPage;
-import org.backstrong.e2e.pages.SessionPage;
-import org.backstrong.e2e.stack.LocalStack;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,7 +27,11 @@ import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.backstrong.e2e.browser.BrowserExtension;
+import org.backstrong.e2e.pages.AppPage;
+import org.backstrong.e2e.pages.KeycloakLoginPage;
+import org.backstrong.e2e.pages.SessionPage;
+import org.backstrong.e2e.stack.LocalStack;
 
 /**
  * A patient logs sets with the network cut: the page keeps them (IndexedDB) and says so, sends
@@ -43,15 +43,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 class OfflineLoggingIT {
 
     /** The phone's profile for the offline-app tests: its service worker, caches and IndexedDB outlive a browser. */
-    private static final Path PROFILE = Path.of("target/profiles/OfflineLoggingIT-pia").toAbsolutePath();
+    private static final Path PROFILE =
+            Path.of("target/profiles/OfflineLoggingIT-pia").toAbsolutePath();
 
     @Test
     @Order(1)
     void setsLoggedOfflineAreSentOnceTheConnectionReturnsAndStoredExactlyOnce(LocalStack stack, WebDriver browser) {
         // colin (clinic-b) gives pia a plan with a session every day, starting today
-        Api.as(stack, "colin").postToPlanner("/patients/" + Api.PIA + "/plans", """
-                {"templateId":"%s","startDate":"%s","weekdays":[1,2,3,4,5,6,7]}"""
-                .formatted(Api.BUILT_IN_TEMPLATE, LocalDate.now()), 201);
+        Api.as(stack, "colin")
+                .postToPlanner(
+                        "/patients/" + Api.PIA + "/plans", """
+                {"templateId":"%s","startDate":"%s","weekdays":[1,2,3,4,5,6,7]}""".formatted(Api.BUILT_IN_TEMPLATE, LocalDate.now()), 201);
 
         AppPage.signInAs(browser, stack, "pia");
         SessionPage session = SessionPage.expect(browser);
@@ -127,7 +129,9 @@ class OfflineLoggingIT {
             assertEquals(5, session.loggedSets(), "the five sets of the tests before");
             session.log(session.openForms().get(0), 1);
             session.waitUntilLogged(6);
-            assertEquals("logged-set", script(phone, "return document.activeElement.dataset.testid"),
+            assertEquals(
+                    "logged-set",
+                    script(phone, "return document.activeElement.dataset.testid"),
                     "after logging a set, focus is on its confirmation");
             waitUntilKeptWithLoggedSets(phone, 6);
 
@@ -137,7 +141,9 @@ class OfflineLoggingIT {
             assertEquals(6, reloaded.loggedSets(), "the kept page shows what was stored");
             reloaded.submit(reloaded.openForms().get(0), 2);
             reloaded.waitUntilOutboxSays("1 set waiting to be sent");
-            assertEquals("set-waiting", script(phone, "return document.activeElement.dataset.testid"),
+            assertEquals(
+                    "set-waiting",
+                    script(phone, "return document.activeElement.dataset.testid"),
                     "focus stays with the set that waits");
         } catch (RuntimeException | AssertionError e) {
             stack.start("planner-service");
@@ -195,8 +201,10 @@ class OfflineLoggingIT {
 
             phone.get(stack.plannerUrl() + "/app/me/progress");
             AppPage.expect(phone, stack);
-            ((ChromiumDriver) phone).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                    "width", 360, "height", 780, "deviceScaleFactor", 1, "mobile", true));
+            ((ChromiumDriver) phone)
+                    .executeCdpCommand(
+                            "Emulation.setDeviceMetricsOverride",
+                            Map.of("width", 360, "height", 780, "deviceScaleFactor", 1, "mobile", true));
             Number smallest = (Number) script(phone, """
                     var smallest = 1000;
                     document.querySelectorAll('svg.chart').forEach(function (svg) {

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import org.backstrong.e2e.pages.AppPage;
-import org.backstrong.e2e.stack.LocalStack;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+
+import org.backstrong.e2e.pages.AppPage;
+import org.backstrong.e2e.stack.LocalStack;
 
 /**
  * What a signed-in page protects, seen from inside the browser: the session cookie is out of the
@@ -37,8 +38,8 @@ class PageProtectionIT {
             """;
 
     @Test
-    void theSessionCookieIsHiddenFromScriptsAndARequestWithoutTheAntiForgeryTokenIsRefused(LocalStack stack,
-            WebDriver browser) {
+    void theSessionCookieIsHiddenFromScriptsAndARequestWithoutTheAntiForgeryTokenIsRefused(
+            LocalStack stack, WebDriver browser) {
         AppPage.signInAs(browser, stack, "petra");
         JavascriptExecutor page = (JavascriptExecutor) browser;
 
@@ -60,7 +61,10 @@ class PageProtectionIT {
                     .then(r => done(r.headers.get('Content-Security-Policy') || ''))
                     .catch(e => done(String(e)));
                 """);
-        assertTrue(policy.contains("default-src 'self'") && policy.contains("script-src 'self'")
-                && policy.contains("frame-ancestors 'none'"), policy);
+        assertTrue(
+                policy.contains("default-src 'self'")
+                        && policy.contains("script-src 'self'")
+                        && policy.contains("frame-ancestors 'none'"),
+                policy);
     }
 }

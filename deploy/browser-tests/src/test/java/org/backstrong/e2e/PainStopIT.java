@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
-import org.backstrong.e2e.browser.DesktopWindow;
-import org.backstrong.e2e.pages.AppPage;
-import org.backstrong.e2e.pages.SessionPage;
-import org.backstrong.e2e.stack.LocalStack;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.backstrong.e2e.browser.DesktopWindow;
+import org.backstrong.e2e.pages.AppPage;
+import org.backstrong.e2e.pages.SessionPage;
+import org.backstrong.e2e.stack.LocalStack;
 
 /**
  * The article's stop rule end to end: paul logs today's whole session on his phone with one set
@@ -42,8 +42,10 @@ class PainStopIT {
         List<WebElement> exercises = session.exercises();
         WebElement painful = exercises.get(PAINFUL_EXERCISE);
         String painfulItem = painful.getAttribute("data-item-id");
-        int slots = browser.findElements(By.cssSelector("form[data-testid=set-form]")).size();
-        int slotsOfPainful = painful.findElements(By.cssSelector("form[data-testid=set-form]")).size();
+        int slots = browser.findElements(By.cssSelector("form[data-testid=set-form]"))
+                .size();
+        int slotsOfPainful = painful.findElements(By.cssSelector("form[data-testid=set-form]"))
+                .size();
         assertTrue(slotsOfPainful >= 1, "the exercise has a set to log");
 
         int logged = 0;
@@ -55,7 +57,8 @@ class PainStopIT {
 
         WebElement stopped = browser.findElement(By.cssSelector("section[data-item-id='" + painfulItem + "']"));
         assertTrue(session.stopMessage(stopped).isDisplayed(), "the stop message shows");
-        assertTrue(session.stopMessage(stopped).getText().contains("beyond normal muscle fatigue"),
+        assertTrue(
+                session.stopMessage(stopped).getText().contains("beyond normal muscle fatigue"),
                 session.stopMessage(stopped).getText());
         assertEquals("true", stopped.getAttribute("data-stopped"));
         assertEquals(slots - slotsOfPainful + 1, logged, "every set but the stopped exercise's later ones");
@@ -63,8 +66,12 @@ class PainStopIT {
 
         // planner paused the exercise on progress-service's STOP flag
         Api paul = Api.as(stack, "paul");
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(
-                () -> assertTrue(item(paul.getFromPlanner("/me/sessions/today"), painfulItem).path("paused").asBoolean(),
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertTrue(
+                        item(paul.getFromPlanner("/me/sessions/today"), painfulItem)
+                                .path("paused")
+                                .asBoolean(),
                         "the exercise is paused until a clinician resolves the flag"));
     }
 
@@ -76,13 +83,16 @@ class PainStopIT {
         // The link also counts the open flags ("Pain flags 1").
         browser.findElement(By.partialLinkText("Pain flags")).click();
         By paulsFlag = By.xpath("//tr[@data-testid='flag'][contains(., 'Paul Patient')][contains(., 'STOP')]");
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            if (browser.findElements(paulsFlag).isEmpty()) {
-                browser.navigate().refresh();
-                return false;
-            }
-            return true;
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    if (browser.findElements(paulsFlag).isEmpty()) {
+                        browser.navigate().refresh();
+                        return false;
+                    }
+                    return true;
+                });
         WebElement flag = browser.findElement(paulsFlag);
         String flagId = flag.getAttribute("data-flag-id");
         assertTrue(flag.getText().contains("pain 7"), flag.getText());
@@ -92,17 +102,26 @@ class PainStopIT {
         note.sendKeys("Spoke with Paul: lighter load and slower lowering; carry on.");
         WebElement resolve = note.findElement(By.xpath("ancestor::form//*[@data-testid='resolve-flag']"));
         resolve.click();
-        Awaitility.await().atMost(Duration.ofSeconds(20))
-                .until(() -> !browser.findElements(By.cssSelector("[data-testid=flash]")).isEmpty());
-        assertTrue(browser.findElements(By.cssSelector("tr[data-flag-id='" + flagId + "']")).isEmpty(),
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> !browser.findElements(By.cssSelector("[data-testid=flash]"))
+                        .isEmpty());
+        assertTrue(
+                browser.findElements(By.cssSelector("tr[data-flag-id='" + flagId + "']"))
+                        .isEmpty(),
                 "the resolved flag has left the inbox");
 
         // progress-service published the resolution; planner resumed the exercise
         Api paul = Api.as(stack, "paul");
         JsonNode today = paul.getFromPlanner("/me/sessions/today");
-        String painfulItem = today.path("items").get(PAINFUL_EXERCISE).path("itemId").asText();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(
-                () -> assertTrue(!item(paul.getFromPlanner("/me/sessions/today"), painfulItem).path("paused").asBoolean(),
+        String painfulItem =
+                today.path("items").get(PAINFUL_EXERCISE).path("itemId").asText();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertTrue(
+                        !item(paul.getFromPlanner("/me/sessions/today"), painfulItem)
+                                .path("paused")
+                                .asBoolean(),
                         "the exercise is back in the plan"));
     }
 

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebDriver;
+
 import org.backstrong.e2e.browser.DesktopWindow;
 import org.backstrong.e2e.pages.AppPage;
 import org.backstrong.e2e.pages.ClinicPatientPage;
 import org.backstrong.e2e.pages.PlanPage;
 import org.backstrong.e2e.stack.LocalStack;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebDriver;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A clinician runs a patient's course through the pages: clara (clinic-a) finds that a patient with a
@@ -72,16 +72,21 @@ class PlanManagementIT {
         assertEquals("active", plan.status());
 
         List<String> history = plan.history();
-        assertTrue(history.get(0).contains("Clara Clinician") && history.get(0).contains("Back from holiday"),
+        assertTrue(
+                history.get(0).contains("Clara Clinician") && history.get(0).contains("Back from holiday"),
                 "the history names who changed what: " + history);
-        assertTrue(history.stream().anyMatch(entry -> entry.contains("Lat Pulldown")
-                && entry.contains("Strong at the review")), history.toString());
+        assertTrue(
+                history.stream()
+                        .anyMatch(entry -> entry.contains("Lat Pulldown") && entry.contains("Strong at the review")),
+                history.toString());
 
         plan.changeStatus("end", "Goals reached");
         patient = ClinicPatientPage.expect(browser);
         assertEquals("Plan ended.", patient.flash());
         assertTrue(patient.canAssign(), "the ended plan makes room for another");
-        assertTrue(patient.changedBy().contains("Clara Clinician"), patient.changedBy().toString());
+        assertTrue(
+                patient.changedBy().contains("Clara Clinician"),
+                patient.changedBy().toString());
 
         // The pages went through the same services as the API
         JsonNode ended = clara.getFromPlanner("/plans/" + planId);

@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
-import org.backstrong.e2e.stack.LocalStack;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.backstrong.e2e.stack.LocalStack;
 
 /**
  * The product's core loop through the real services, public APIs only: petra's plan started two
@@ -46,6 +46,7 @@ class ProgressionLoopIT {
     private static final LocalDate TODAY = LocalDate.now();
     /** Two weeks ago on today's weekday: sessions then, a week later, and today. */
     private static final LocalDate FIRST_SESSION = TODAY.minusWeeks(2);
+
     private static final LocalDate SECOND_SESSION = TODAY.minusWeeks(1);
 
     private static String planId;
@@ -57,15 +58,19 @@ class ProgressionLoopIT {
         Api petra = Api.as(stack, "petra");
         for (JsonNode plan : clara.getFromPlanner("/patients/" + PETRA + "/plans")) {
             if (!"completed".equals(plan.path("status").asText())) {
-                clara.postToPlanner("/plans/" + plan.path("id").asText() + "/end",
-                        "{\"reason\":\"A new plan for the progression test\"}", 200);
+                clara.postToPlanner(
+                        "/plans/" + plan.path("id").asText() + "/end",
+                        "{\"reason\":\"A new plan for the progression test\"}",
+                        200);
             }
         }
         ObjectNode assignment = JSON.createObjectNode()
                 .put("templateId", Api.BUILT_IN_TEMPLATE)
                 .put("startDate", FIRST_SESSION.toString());
         assignment.putArray("weekdays").add(TODAY.getDayOfWeek().getValue());
-        planId = clara.postToPlanner("/patients/" + PETRA + "/plans", assignment.toString(), 201).path("id").asText();
+        planId = clara.postToPlanner("/patients/" + PETRA + "/plans", assignment.toString(), 201)
+                .path("id")
+                .asText();
 
         // Week 1: the starting dose (the bottom of each range), easy and painless; the morning after settled.
         logWholeSession(petra, FIRST_SESSION, false);
@@ -74,24 +79,38 @@ class ProgressionLoopIT {
         await("the first week's decisions").untilAsserted(() -> {
             List<JsonNode> decisions = decisionsOn(clara, FIRST_SESSION);
             assertFalse(decisions.isEmpty(), "no decision for " + FIRST_SESSION);
-            decisions.forEach(d -> assertEquals("FIRST_WEEK_START_LIGHT", d.path("rule").asText(), d.toString()));
+            decisions.forEach(
+                    d -> assertEquals("FIRST_WEEK_START_LIGHT", d.path("rule").asText(), d.toString()));
         });
         // Week 2: every set at the top of its range with reps to spare.
         logWholeSession(petra, SECOND_SESSION, true);
         completeSession(petra, SECOND_SESSION);
 
-        JsonNode decision = await("the decision to add a set").until(() -> decisionsOn(clara, SECOND_SESSION).stream()
-                .filter(d -> LAT_PULLDOWN.equals(d.path("exerciseId").asText())).findFirst().orElse(null),
-                d -> d != null);
+        JsonNode decision = await("the decision to add a set")
+                .until(
+                        () -> decisionsOn(clara, SECOND_SESSION).stream()
+                                .filter(d ->
+                                        LAT_PULLDOWN.equals(d.path("exerciseId").asText()))
+                                .findFirst()
+                                .orElse(null),
+                        d -> d != null);
         assertEquals("PROGRESS", decision.path("outcome").asText(), decision.toString());
         assertEquals("ADD_SET", decision.path("rule").asText(), decision.toString());
         String itemId = decision.path("itemId").asText();
 
-        await("planner applies the decision").untilAsserted(() -> assertEquals(2,
-                item(clara.getFromPlanner("/plans/" + planId), itemId).path("prescription").path("sets").asInt()));
-        JsonNode audit = StreamSupport.stream(clara.getFromPlanner("/plans/" + planId + "/audit").spliterator(), false)
-                .filter(entry -> itemId.equals(entry.path("itemId").asText()) && "ADD_SET".equals(entry.path("rule").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("no audit entry for the added set"));
+        await("planner applies the decision")
+                .untilAsserted(() -> assertEquals(
+                        2,
+                        item(clara.getFromPlanner("/plans/" + planId), itemId)
+                                .path("prescription")
+                                .path("sets")
+                                .asInt()));
+        JsonNode audit = StreamSupport.stream(
+                        clara.getFromPlanner("/plans/" + planId + "/audit").spliterator(), false)
+                .filter(entry -> itemId.equals(entry.path("itemId").asText())
+                        && "ADD_SET".equals(entry.path("rule").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no audit entry for the added set"));
         assertEquals("automatic", audit.path("changedBy").asText(), audit.toString());
         assertEquals(decision.path("reason").asText(), audit.path("reason").asText());
         assertTrue(audit.path("reason").asText().contains("we added a set"), audit.toString());
@@ -113,17 +132,30 @@ class ProgressionLoopIT {
         String itemId = latPulldown.path("itemId").asText();
         petra.postToPlanner("/me/sets", set(TODAY, latPulldown, 1, null, 8, 7), 201);
 
-        JsonNode flag = await("the STOP flag").until(() -> openFlags(clara, "STOP").stream()
-                .filter(f -> itemId.equals(f.path("itemId").asText())).findFirst().orElse(null), f -> f != null);
+        JsonNode flag = await("the STOP flag")
+                .until(
+                        () -> openFlags(clara, "STOP").stream()
+                                .filter(f -> itemId.equals(f.path("itemId").asText()))
+                                .findFirst()
+                                .orElse(null),
+                        f -> f != null);
         assertEquals("PAIN_ABOVE_FIVE", flag.path("rule").asText(), flag.toString());
-        await("planner pauses the exercise").untilAsserted(() -> assertTrue(
-                item(petra.getFromPlanner("/me/sessions/today").path("items"), itemId).path("paused").asBoolean()));
+        await("planner pauses the exercise")
+                .untilAsserted(() -> assertTrue(
+                        item(petra.getFromPlanner("/me/sessions/today").path("items"), itemId)
+                                .path("paused")
+                                .asBoolean()));
         petra.postToPlanner("/me/sets", set(TODAY, latPulldown, 2, null, 8, 1), 409);
 
-        clara.postToProgress("/pain-flags/" + flag.path("id").asText() + "/resolve",
-                "{\"note\":\"Checked her form; lighter grip next time\"}", 200);
-        await("planner resumes the exercise").untilAsserted(() -> assertFalse(
-                item(petra.getFromPlanner("/me/sessions/today").path("items"), itemId).path("paused").asBoolean()));
+        clara.postToProgress(
+                "/pain-flags/" + flag.path("id").asText() + "/resolve",
+                "{\"note\":\"Checked her form; lighter grip next time\"}",
+                200);
+        await("planner resumes the exercise")
+                .untilAsserted(() -> assertFalse(
+                        item(petra.getFromPlanner("/me/sessions/today").path("items"), itemId)
+                                .path("paused")
+                                .asBoolean()));
     }
 
     @Test
@@ -136,22 +168,30 @@ class ProgressionLoopIT {
 
         // The second session's first set was at pain 1: a morning at 3 is 2 points worse.
         checkIn(petra, SECOND_SESSION.plusDays(1), 3);
-        JsonNode watch = await("the WATCH flag").until(() -> openFlags(clara, "WATCH").stream().findFirst().orElse(null),
-                f -> f != null);
+        JsonNode watch = await("the WATCH flag")
+                .until(() -> openFlags(clara, "WATCH").stream().findFirst().orElse(null), f -> f != null);
         assertEquals("MORNING_PAIN_ROSE", watch.path("rule").asText(), watch.toString());
 
         completeSession(petra, TODAY);
         List<JsonNode> decisions = await("today's decisions").until(() -> decisionsOn(clara, TODAY), d -> !d.isEmpty());
         decisions.forEach(d -> assertEquals("HOLD", d.path("outcome").asText(), d.toString()));
-        assertTrue(decisions.stream().anyMatch(d -> "WATCH_FLAG_OPEN".equals(d.path("rule").asText())),
+        assertTrue(
+                decisions.stream()
+                        .anyMatch(d -> "WATCH_FLAG_OPEN".equals(d.path("rule").asText())),
                 decisions.toString());
         JsonNode plan = clara.getFromPlanner("/plans/" + planId);
-        assertEquals(2, itemOf(plan.path("items"), LAT_PULLDOWN).path("prescription").path("sets").asInt(),
+        assertEquals(
+                2,
+                itemOf(plan.path("items"), LAT_PULLDOWN)
+                        .path("prescription")
+                        .path("sets")
+                        .asInt(),
                 "the plan stays as it was");
 
         List<String> parkedHere = DeadLetterWatch.parked(stack).stream()
                 .filter(record -> PETRA.equals(record.key()))
-                .map(record -> DeadLetterWatch.header(record, "ce_id")).toList();
+                .map(record -> DeadLetterWatch.header(record, "ce_id"))
+                .toList();
         assertEquals(List.of(poison), parkedHere, "only the poison record of petra's is parked");
     }
 
@@ -161,7 +201,9 @@ class ProgressionLoopIT {
             JsonNode dose = item.path("dose");
             boolean reps = "reps".equals(dose.path("kind").asText());
             int count = topOfTheRange
-                    ? (reps ? dose.path("repsMax").asInt() : dose.path("secondsMax").asInt())
+                    ? (reps
+                            ? dose.path("repsMax").asInt()
+                            : dose.path("secondsMax").asInt())
                     : (reps ? dose.path("reps").asInt() : dose.path("seconds").asInt());
             List<String> sides = dose.path("perSide").asBoolean() ? List.of("left", "right") : nullSide();
             for (int number = 1; number <= dose.path("sets").asInt(); number++) {
@@ -211,8 +253,14 @@ class ProgressionLoopIT {
     }
 
     private static void checkIn(Api petra, LocalDate date, int pain) {
-        petra.postToPlanner("/me/check-ins", JSON.createObjectNode().put("id", UUID.randomUUID().toString())
-                .put("date", date.toString()).put("pain", pain).toString(), 201);
+        petra.postToPlanner(
+                "/me/check-ins",
+                JSON.createObjectNode()
+                        .put("id", UUID.randomUUID().toString())
+                        .put("date", date.toString())
+                        .put("pain", pain)
+                        .toString(),
+                201);
     }
 
     /** progress-service's decisions of this plan for one session, from petra's timeline. */
@@ -231,7 +279,8 @@ class ProgressionLoopIT {
     private static List<JsonNode> openFlags(Api clara, String severity) {
         List<JsonNode> found = new ArrayList<>();
         for (JsonNode flag : clara.getFromProgress("/pain-flags")) {
-            if (planId.equals(flag.path("planId").asText()) && severity.equals(flag.path("severity").asText())) {
+            if (planId.equals(flag.path("planId").asText())
+                    && severity.equals(flag.path("severity").asText())) {
                 found.add(flag);
             }
         }

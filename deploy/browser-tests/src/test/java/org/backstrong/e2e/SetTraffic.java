@@ -26,13 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import org.backstrong.e2e.LoadPatients.Item;
-import org.backstrong.e2e.LoadPatients.Patient;
-import org.backstrong.e2e.stack.LocalStack;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.backstrong.e2e.LoadPatients.Item;
+import org.backstrong.e2e.LoadPatients.Patient;
+import org.backstrong.e2e.stack.LocalStack;
 
 /**
  * The load patients logging sets through POST /me/sets as their phones do: each has an outbox of
@@ -47,11 +47,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class SetTraffic implements AutoCloseable {
 
     /** What became of a set, as far as its patient's phone knows. */
-    enum Fate { WAITING, ACKNOWLEDGED, REFUSED_PAUSED, UNANSWERED }
+    enum Fate {
+        WAITING,
+        ACKNOWLEDGED,
+        REFUSED_PAUSED,
+        UNANSWERED
+    }
 
     /** The set's place in the plan; planner stores one set per slot. */
-    record Slot(String patientId, LocalDate date, String itemId, int setNumber, String side) {
-    }
+    record Slot(String patientId, LocalDate date, String itemId, int setNumber, String side) {}
 
     /** One set as the patient logged it, with its fate. */
     static final class LoggedSet {
@@ -65,6 +69,7 @@ final class SetTraffic implements AutoCloseable {
         volatile int firstAnswer;
         /** System.nanoTime() of the acknowledgement, 0 until then. */
         volatile long acknowledgedAt;
+
         final AtomicInteger attempts = new AtomicInteger();
 
         LoggedSet(Patient patient, Slot slot, int pain, int phase, String body, UUID setId) {
@@ -82,14 +87,21 @@ final class SetTraffic implements AutoCloseable {
     }
 
     /** What one phase of load did. */
-    record PhaseLoad(int sent, int acknowledged, int refusedPaused, int unanswered, long requests, long retried,
-            double loadSeconds, double acknowledgedPerSecondBeforeFault) {
-    }
+    record PhaseLoad(
+            int sent,
+            int acknowledged,
+            int refusedPaused,
+            int unanswered,
+            long requests,
+            long retried,
+            double loadSeconds,
+            double acknowledgedPerSecondBeforeFault) {}
 
     /** A phone's outbox holds at most this many sets; while it is full, the patient logs nothing new. */
     static final int MAX_WAITING = 20;
     /** How often each patient logs a set: 50 patients offer about 165 sets a second. */
     static final Duration LOG_EVERY = Duration.ofMillis(300);
+
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
     static final int PAIN_ABOVE_FIVE = 7;
@@ -107,8 +119,11 @@ final class SetTraffic implements AutoCloseable {
 
     SetTraffic(LocalStack stack, List<Patient> patients) {
         this.stack = stack;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).executor(httpExecutor).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .executor(httpExecutor)
+                .build();
         patients.forEach(patient -> phones.add(new PatientPhone(patient)));
     }
 
@@ -145,7 +160,8 @@ final class SetTraffic implements AutoCloseable {
             if (!threads.awaitTermination(drain.toSeconds() + 30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the patients' phones did not stop within the drain time");
             }
-            List<LoggedSet> ofPhase = ledger.values().stream().filter(set -> set.phase == phase).toList();
+            List<LoggedSet> ofPhase =
+                    ledger.values().stream().filter(set -> set.phase == phase).toList();
             ofPhase.stream().filter(set -> set.fate == Fate.WAITING).forEach(set -> set.fate = Fate.UNANSWERED);
             if (ofPhase.size() != ledger.size() - sentBefore) {
                 throw new IllegalStateException("sets of another phase were logged");
@@ -154,10 +170,17 @@ final class SetTraffic implements AutoCloseable {
             long healthyFrom = t0 + Duration.ofSeconds(1).toNanos();
             long healthyTo = t0 + before.toNanos();
             long healthy = ofPhase.stream()
-                    .filter(set -> set.acknowledgedAt >= healthyFrom && set.acknowledgedAt < healthyTo).count();
-            return new PhaseLoad(ofPhase.size(), count(ofPhase, Fate.ACKNOWLEDGED), count(ofPhase, Fate.REFUSED_PAUSED),
-                    count(ofPhase, Fate.UNANSWERED), requests.get() - requestsBefore, retried.get() - retriedBefore,
-                    loadSeconds, healthy / ((healthyTo - healthyFrom) / 1e9));
+                    .filter(set -> set.acknowledgedAt >= healthyFrom && set.acknowledgedAt < healthyTo)
+                    .count();
+            return new PhaseLoad(
+                    ofPhase.size(),
+                    count(ofPhase, Fate.ACKNOWLEDGED),
+                    count(ofPhase, Fate.REFUSED_PAUSED),
+                    count(ofPhase, Fate.UNANSWERED),
+                    requests.get() - requestsBefore,
+                    retried.get() - retriedBefore,
+                    loadSeconds,
+                    healthy / ((healthyTo - healthyFrom) / 1e9));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -273,13 +296,15 @@ final class SetTraffic implements AutoCloseable {
                     continue;
                 }
                 String side = item.perSide() ? (sideIndex == 0 ? "left" : "right") : null;
-                Slot slot = new Slot(patient.id(), patient.startDate().plusDays(dayIndex), item.itemId(), setNumber, side);
+                Slot slot =
+                        new Slot(patient.id(), patient.startDate().plusDays(dayIndex), item.itemId(), setNumber, side);
                 // One painful set per exercise at most: after it the exercise is paused.
                 boolean painful = hurt && !hurtItems.contains(item.itemId());
                 if (painful) {
                     hurtItems.add(item.itemId());
                 }
-                int pain = painful ? PAIN_ABOVE_FIVE : ThreadLocalRandom.current().nextInt(0, 4);
+                int pain =
+                        painful ? PAIN_ABOVE_FIVE : ThreadLocalRandom.current().nextInt(0, 4);
                 advanceSlot(item);
                 UUID setId = UUID.randomUUID();
                 LoggedSet set = new LoggedSet(patient, slot, pain, phase, body(setId, slot, item, pain), setId);
@@ -347,9 +372,11 @@ final class SetTraffic implements AutoCloseable {
             requests.incrementAndGet();
             HttpRequest request = HttpRequest.newBuilder(URI.create(stack.plannerUrl() + "/me/sets"))
                     .header("Authorization", "Bearer " + patient.token())
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
                     .timeout(REQUEST_TIMEOUT)
-                    .POST(HttpRequest.BodyPublishers.ofString(set.body)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(set.body))
+                    .build();
             HttpResponse<String> response;
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -2,12 +2,13 @@ package org.backstrong.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebDriver;
+
 import org.backstrong.e2e.browser.DesktopWindow;
 import org.backstrong.e2e.pages.AppPage;
 import org.backstrong.e2e.pages.KeycloakLoginPage;
 import org.backstrong.e2e.stack.LocalStack;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebDriver;
 
 /**
  * Signing in to the web front door through Keycloak's real login page (authorization-code
@@ -46,7 +47,8 @@ class SignInIT {
         KeycloakLoginPage.expect(browser, stack).signInAs(user);
 
         AppPage app = AppPage.expect(browser, stack);
-        assertTrue(app.signedInAs().contains(user),
+        assertTrue(
+                app.signedInAs().contains(user),
                 "the header names '" + app.signedInAs() + "', not " + user + ", on " + app.url());
 
         app.signOut();

@@ -27,32 +27,39 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import org.backstrong.e2e.browser.BrowserExtension;
-import org.backstrong.e2e.browser.DesktopWindow;
-import org.backstrong.e2e.pages.AppPage;
-import org.backstrong.e2e.pages.KeycloakLoginPage;
-import org.backstrong.e2e.stack.LocalStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.backstrong.e2e.browser.BrowserExtension;
+import org.backstrong.e2e.browser.DesktopWindow;
+import org.backstrong.e2e.pages.AppPage;
+import org.backstrong.e2e.pages.KeycloakLoginPage;
+import org.backstrong.e2e.stack.LocalStack;
 
 /** The harness itself: the stack the browser tests run against is up, on its own ports. */
 @BrowserTest
 class StackIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern STATUS_UP = Pattern.compile("\"status\"\\s*:\\s*\"UP\"");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Each database's owner role, and who connects as it. */
     private static final Map<String, String> DATABASES = Map.of(
-            "catalog", "catalog-service", "planner", "planner-service", "progress", "progress-service",
-            "keycloak", "keycloak");
+            "catalog",
+            "catalog-service",
+            "planner",
+            "planner-service",
+            "progress",
+            "progress-service",
+            "keycloak",
+            "keycloak");
 
     @Test
     void everyServiceIsReadyOnItsOwnPort(LocalStack stack) {
@@ -77,13 +84,19 @@ class StackIT {
         assertAll(services.entrySet().stream().map(service -> () -> {
             String name = service.getKey();
             // Prometheus' text format, as a scraper asks for it (JSON is not offered: 406).
-            HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(stack.managementUrl(name) + "/q/metrics"))
-                    .header("Accept", "text/plain"));
+            HttpResponse<String> metrics =
+                    send(HttpRequest.newBuilder(URI.create(stack.managementUrl(name) + "/q/metrics"))
+                            .header("Accept", "text/plain"));
             assertEquals(200, metrics.statusCode(), name + " metrics");
-            assertTrue(metrics.body().contains("# TYPE jvm_"), name + " metrics are not Prometheus text: "
-                    + metrics.body().substring(0, Math.min(300, metrics.body().length())));
-            assertEquals(404, get(service.getValue() + "/q/metrics").statusCode(), name + " /q/metrics on the API port");
-            assertEquals(404, get(service.getValue() + "/q/health/ready").statusCode(), name + " /q/health on the API port");
+            assertTrue(
+                    metrics.body().contains("# TYPE jvm_"),
+                    name + " metrics are not Prometheus text: "
+                            + metrics.body()
+                                    .substring(0, Math.min(300, metrics.body().length())));
+            assertEquals(
+                    404, get(service.getValue() + "/q/metrics").statusCode(), name + " /q/metrics on the API port");
+            assertEquals(
+                    404, get(service.getValue() + "/q/health/ready").statusCode(), name + " /q/health on the API port");
             assertEquals(404, get(service.getValue() + "/q/swagger-ui").statusCode(), name + " serves Swagger UI");
             assertEquals(200, get(service.getValue() + "/q/openapi").statusCode(), name + " /q/openapi");
         }));
@@ -96,18 +109,23 @@ class StackIT {
         String named = Files.readString(monitoring.resolve("alerts.yml"), StandardCharsets.UTF_8)
                 + Files.readString(monitoring.resolve("grafana-dashboard.json"), StandardCharsets.UTF_8);
         java.util.Set<String> metrics = new java.util.TreeSet<>();
-        Pattern.compile("\\b((?:backstrong|kafka|agroal|http_server)_[a-z_]+)\\b").matcher(named).results()
+        Pattern.compile("\\b((?:backstrong|kafka|agroal|http_server)_[a-z_]+)\\b")
+                .matcher(named)
+                .results()
                 .forEach(match -> metrics.add(match.group(1)));
         assertTrue(metrics.size() >= 8, "metrics named by the alerts and dashboard: " + metrics);
         StringBuilder scraped = new StringBuilder();
         for (String service : List.of("catalog-service", "planner-service", "progress-service")) {
-            HttpResponse<String> scrape = send(HttpRequest.newBuilder(URI.create(stack.managementUrl(service) + "/q/metrics"))
-                    .header("Accept", "text/plain"));
+            HttpResponse<String> scrape =
+                    send(HttpRequest.newBuilder(URI.create(stack.managementUrl(service) + "/q/metrics"))
+                            .header("Accept", "text/plain"));
             assertEquals(200, scrape.statusCode(), service + " metrics");
             scraped.append(scrape.body()).append('\n');
         }
         List<String> missing = metrics.stream()
-                .filter(metric -> !Pattern.compile("(?m)^" + metric + "[{ ]").matcher(scraped).find())
+                .filter(metric -> !Pattern.compile("(?m)^" + metric + "[{ ]")
+                        .matcher(scraped)
+                        .find())
                 .toList();
         assertEquals(List.of(), missing, "named by deploy/monitoring but exposed by no service");
     }
@@ -118,22 +136,30 @@ class StackIT {
      * one role cannot even connect to another's database.
      */
     @Test
-    void everyServiceAndKeycloakConnectsAsItsOwnDatabasesOwnerAndNoneAsASuperuser(LocalStack stack) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(stack.jdbcUrl("postgres"), "backstrong", stack.secret("DB_PASSWORD"));
-             Statement sql = admin.createStatement()) {
+    void everyServiceAndKeycloakConnectsAsItsOwnDatabasesOwnerAndNoneAsASuperuser(LocalStack stack)
+            throws SQLException {
+        try (Connection admin = DriverManager.getConnection(
+                        stack.jdbcUrl("postgres"), "backstrong", stack.secret("DB_PASSWORD"));
+                Statement sql = admin.createStatement()) {
             // A pool may have closed its idle connections: readiness checks and a sign-in open them again.
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-                for (String service : List.of("catalog-service", "planner-service", "progress-service")) {
-                    get(stack.managementUrl(service) + "/q/health/ready");
-                }
-                post(stack.issuer() + "/protocol/openid-connect/token", null,
-                        "grant_type=password&client_id=backstrong-cli&username=adam&password=adam");
-                Map<String, String> connected = connections(sql);
-                for (String database : DATABASES.keySet()) {
-                    assertTrue(connected.containsKey(database), DATABASES.get(database) + " holds no connection to "
-                            + database + "; connections: " + connected);
-                }
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> {
+                        for (String service : List.of("catalog-service", "planner-service", "progress-service")) {
+                            get(stack.managementUrl(service) + "/q/health/ready");
+                        }
+                        post(
+                                stack.issuer() + "/protocol/openid-connect/token",
+                                null,
+                                "grant_type=password&client_id=backstrong-cli&username=adam&password=adam");
+                        Map<String, String> connected = connections(sql);
+                        for (String database : DATABASES.keySet()) {
+                            assertTrue(
+                                    connected.containsKey(database),
+                                    DATABASES.get(database) + " holds no connection to " + database + "; connections: "
+                                            + connected);
+                        }
+                    });
             Map<String, String> connected = connections(sql);
             List<String> superusers = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery("SELECT a.datname, a.usename FROM pg_stat_activity a"
@@ -145,23 +171,31 @@ class StackIT {
             }
             assertEquals(List.of(), superusers, "connections by a superuser, besides this test's own");
             for (Map.Entry<String, String> database : DATABASES.entrySet()) {
-                assertEquals(database.getKey(), connected.get(database.getKey()),
+                assertEquals(
+                        database.getKey(),
+                        connected.get(database.getKey()),
                         database.getValue() + " connects to " + database.getKey() + " as another role");
             }
             for (String role : DATABASES.keySet()) {
-                try (ResultSet rows = sql.executeQuery("SELECT r.rolsuper, r.rolcreatedb, r.rolcreaterole, r.rolreplication,"
-                        + " r.rolbypassrls, (SELECT string_agg(d.datname, ',' ORDER BY d.datname) FROM pg_database d"
-                        + " WHERE d.datdba = r.oid) FROM pg_roles r WHERE r.rolname = '" + role + "'")) {
+                try (ResultSet rows =
+                        sql.executeQuery("SELECT r.rolsuper, r.rolcreatedb, r.rolcreaterole, r.rolreplication,"
+                                + " r.rolbypassrls, (SELECT string_agg(d.datname, ',' ORDER BY d.datname) FROM pg_database d"
+                                + " WHERE d.datdba = r.oid) FROM pg_roles r WHERE r.rolname = '" + role + "'")) {
                     assertTrue(rows.next(), "no role " + role);
                     for (int column = 1; column <= 5; column++) {
-                        assertFalse(rows.getBoolean(column), role + ": " + rows.getMetaData().getColumnName(column));
+                        assertFalse(
+                                rows.getBoolean(column),
+                                role + ": " + rows.getMetaData().getColumnName(column));
                     }
                     assertEquals(role, rows.getString(6), "the databases role " + role + " owns");
                 }
             }
         }
-        SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(stack.jdbcUrl("planner"),
-                "catalog", stack.secret("CATALOG_DB_PASSWORD")).close());
+        SQLException refused = assertThrows(
+                SQLException.class,
+                () -> DriverManager.getConnection(
+                                stack.jdbcUrl("planner"), "catalog", stack.secret("CATALOG_DB_PASSWORD"))
+                        .close());
         assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
     }
 
@@ -181,15 +215,19 @@ class StackIT {
     /** The demo realm's tokens carry the audience every service requires, and wrong passwords are counted. */
     @Test
     void demoRealmTokensCarryTheServicesAudienceAndBruteForceProtectionIsOn(LocalStack stack) throws IOException {
-        HttpResponse<String> token = post(stack.issuer() + "/protocol/openid-connect/token", null,
+        HttpResponse<String> token = post(
+                stack.issuer() + "/protocol/openid-connect/token",
+                null,
                 "grant_type=password&client_id=backstrong-cli&username=clara&password=clara");
         assertEquals(200, token.statusCode(), token.body());
         String accessToken = JSON.readTree(token.body()).path("access_token").asText();
-        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
+        JsonNode claims =
+                JSON.readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
         assertTrue(claims.path("aud").toString().contains("\"backstrong-web\""), "aud: " + claims.path("aud"));
 
         String admin = LoadPatients.adminToken(stack);
-        JsonNode realm = JSON.readTree(get(stack.keycloakUrl() + "/admin/realms/" + LocalStack.REALM, admin).body());
+        JsonNode realm = JSON.readTree(get(stack.keycloakUrl() + "/admin/realms/" + LocalStack.REALM, admin)
+                .body());
         assertTrue(realm.path("bruteForceProtected").asBoolean(), "brute-force protection is off");
     }
 
@@ -201,7 +239,8 @@ class StackIT {
     @Test
     void productionRealmImportsWithItsHardeningAndWithoutDemoUsers(LocalStack stack) throws IOException {
         String scratch = "backstrong-prod-check";
-        String file = Files.readString(stack.root().resolve("deploy/realm/backstrong-realm.prod.json"), StandardCharsets.UTF_8)
+        String file = Files.readString(
+                        stack.root().resolve("deploy/realm/backstrong-realm.prod.json"), StandardCharsets.UTF_8)
                 .replace("${BACKSTRONG_WEB_CLIENT_SECRET}", "scratch-secret")
                 .replace("${BACKSTRONG_WEB_URL}", "https://backstrong.example.org");
         ObjectNode definition = (ObjectNode) JSON.readTree(file);
@@ -213,26 +252,37 @@ class StackIT {
         try {
             JsonNode realm = JSON.readTree(get(realms + "/" + scratch, admin).body());
             assertTrue(realm.path("bruteForceProtected").asBoolean(), "brute-force protection");
-            assertTrue(realm.path("passwordPolicy").asText().contains("length(12)"), realm.path("passwordPolicy").asText());
-            assertTrue(realm.path("passwordPolicy").asText().contains("notUsername"), realm.path("passwordPolicy").asText());
+            assertTrue(
+                    realm.path("passwordPolicy").asText().contains("length(12)"),
+                    realm.path("passwordPolicy").asText());
+            assertTrue(
+                    realm.path("passwordPolicy").asText().contains("notUsername"),
+                    realm.path("passwordPolicy").asText());
             assertEquals(300, realm.path("accessTokenLifespan").asInt());
             assertEquals(1800, realm.path("ssoSessionIdleTimeout").asInt());
-            assertEquals("[]", get(realms + "/" + scratch + "/users", admin).body().replaceAll("\\s", ""));
+            assertEquals(
+                    "[]", get(realms + "/" + scratch + "/users", admin).body().replaceAll("\\s", ""));
             List<String> passwordGrant = new ArrayList<>();
-            for (JsonNode client : JSON.readTree(get(realms + "/" + scratch + "/clients", admin).body())) {
-                if (client.path("directAccessGrantsEnabled").asBoolean() && client.path("enabled").asBoolean()) {
+            for (JsonNode client : JSON.readTree(
+                    get(realms + "/" + scratch + "/clients", admin).body())) {
+                if (client.path("directAccessGrantsEnabled").asBoolean()
+                        && client.path("enabled").asBoolean()) {
                     passwordGrant.add(client.path("clientId").asText());
                 }
             }
             assertEquals(List.of(), passwordGrant, "clients with the password grant");
 
-            HttpResponse<String> weak = post(realms + "/" + scratch + "/users", admin, "{\"username\":\"nora\",\"enabled\":true,"
-                    + "\"email\":\"nora@clinic-a.example.org\",\"firstName\":\"Nora\",\"lastName\":\"Nurse\","
-                    + "\"credentials\":[{\"type\":\"password\",\"value\":\"nora-2026\",\"temporary\":false}]}");
+            HttpResponse<String> weak = post(
+                    realms + "/" + scratch + "/users",
+                    admin,
+                    "{\"username\":\"nora\",\"enabled\":true,"
+                            + "\"email\":\"nora@clinic-a.example.org\",\"firstName\":\"Nora\",\"lastName\":\"Nurse\","
+                            + "\"credentials\":[{\"type\":\"password\",\"value\":\"nora-2026\",\"temporary\":false}]}");
             assertEquals(400, weak.statusCode(), "a 9-character password: " + weak.body());
         } finally {
             HttpResponse<String> deleted = send(HttpRequest.newBuilder(URI.create(realms + "/" + scratch))
-                    .header("Authorization", "Bearer " + admin).DELETE());
+                    .header("Authorization", "Bearer " + admin)
+                    .DELETE());
             assertEquals(204, deleted.statusCode(), deleted.body());
         }
     }
@@ -242,7 +292,8 @@ class StackIT {
         HttpResponse<String> discovery = get(stack.issuer() + "/.well-known/openid-configuration");
 
         assertEquals(200, discovery.statusCode(), discovery.body());
-        assertTrue(discovery.body().contains("\"issuer\":\"" + stack.issuer() + "\""),
+        assertTrue(
+                discovery.body().contains("\"issuer\":\"" + stack.issuer() + "\""),
                 "issuer is not " + stack.issuer() + ": " + discovery.body());
     }
 
@@ -294,13 +345,15 @@ class StackIT {
     }
 
     private static HttpResponse<String> get(String url, String bearer) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + bearer));
     }
 
     /** A POST of a form (no bearer) or of JSON (with one). */
     private static HttpResponse<String> post(String url, String bearer, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer == null) {
             request.header("Content-Type", "application/x-www-form-urlencoded");
         } else {

@@ -25,8 +25,7 @@ final class Kustomize {
 
     private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     /** The objects of overlays/{@code overlay}, as kubectl would apply them. */
     static List<JsonNode> render(String overlay) {
@@ -40,7 +39,9 @@ final class Kustomize {
         try {
             out = Files.createTempFile("kustomize-" + overlay, ".yaml");
             process = new ProcessBuilder("kubectl", "kustomize", dir.toString())
-                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
         } catch (IOException e) {
             // No cluster is needed, but kubectl (with its built-in kustomize) is.
             return fail("kubectl is needed to render the overlays (`kubectl kustomize`) and was not found on PATH: "
@@ -77,7 +78,9 @@ final class Kustomize {
 
     /** The objects of one kind. */
     static List<JsonNode> ofKind(List<JsonNode> objects, String kind) {
-        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+        return objects.stream()
+                .filter(o -> kind.equals(o.path("kind").asText()))
+                .toList();
     }
 
     /** The objects of one kind, read as the model class of that kind. */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
@@ -24,14 +23,17 @@ final class Models {
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-    private Models() {
-    }
+    private Models() {}
 
     static <T> T read(JsonNode object, Class<T> type) {
         T model = SERIALIZATION.convertValue(object, type);
         List<String> unknown = new ArrayList<>();
-        unknownFields(model, object.path("kind").asText() + " " + object.path("metadata").path("name").asText(),
-                unknown, new IdentityHashMap<>());
+        unknownFields(
+                model,
+                object.path("kind").asText() + " "
+                        + object.path("metadata").path("name").asText(),
+                unknown,
+                new IdentityHashMap<>());
         if (!unknown.isEmpty()) {
             fail("fields unknown to " + type.getName() + ": " + unknown);
         }
@@ -58,8 +60,10 @@ final class Models {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || !getter.getName().startsWith("get")
+                    || getter.getName().equals("getClass")) {
                 continue;
             }
             Object property;

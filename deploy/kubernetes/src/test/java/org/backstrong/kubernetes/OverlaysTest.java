@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -49,7 +48,6 @@ import io.strimzi.api.kafka.model.user.acl.AclResourcePatternType;
 import io.strimzi.api.kafka.model.user.acl.AclRule;
 import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
 import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -63,8 +61,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OverlaysTest {
 
     private static final List<String> SERVICES = List.of("catalog-service", "planner-service", "progress-service");
-    private static final Set<String> TOPICS = Set.of("plan-events", "set-events", "progress-events",
-            "plan-events.dlq", "set-events.dlq", "progress-events.dlq");
+    private static final Set<String> TOPICS = Set.of(
+            "plan-events", "set-events", "progress-events", "plan-events.dlq", "set-events.dlq", "progress-events.dlq");
     private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|JAAS|CREDENTIAL).*|.*_KEY");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[A-Z_]+}");
 
@@ -72,11 +70,17 @@ class OverlaysTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceRunsTwoOrMorePodsWithProbesOnTheManagementPortAndResources(String overlay) {
         List<Deployment> deployments = ofKind(render(overlay), "Deployment", Deployment.class);
-        assertEquals(SERVICES, deployments.stream().map(d -> d.getMetadata().getName()).sorted().toList());
+        assertEquals(
+                SERVICES,
+                deployments.stream()
+                        .map(d -> d.getMetadata().getName())
+                        .sorted()
+                        .toList());
         for (Deployment deployment : deployments) {
             String name = deployment.getMetadata().getName();
             assertTrue(deployment.getSpec().getReplicas() >= 2, name + " replicas");
-            for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+            for (Container container :
+                    deployment.getSpec().getTemplate().getSpec().getContainers()) {
                 int management = port(container, "management");
                 assertProbe(name + " liveness", container.getLivenessProbe(), "/q/health/live", management);
                 assertProbe(name + " readiness", container.getReadinessProbe(), "/q/health/ready", management);
@@ -85,7 +89,8 @@ class OverlaysTest {
                 assertNotNull(resources.getRequests().get("cpu"), name + " cpu request");
                 assertNotNull(resources.getRequests().get("memory"), name + " memory request");
                 assertNotNull(resources.getLimits().get("memory"), name + " memory limit");
-                Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+                Map<String, String> annotations =
+                        deployment.getSpec().getTemplate().getMetadata().getAnnotations();
                 assertEquals("true", annotations.get("prometheus.io/scrape"), name);
                 assertEquals("/q/metrics", annotations.get("prometheus.io/path"), name);
                 assertEquals(Integer.toString(management), annotations.get("prometheus.io/port"), name);
@@ -100,7 +105,8 @@ class OverlaysTest {
         assertEquals(List.of(), ofKind(objects, "Secret"), "Secrets are made at install, never committed");
         assertEquals(List.of(), ofKind(objects, "ConfigMap"), "no ConfigMap to hide a secret in");
         for (Deployment deployment : ofKind(objects, "Deployment", Deployment.class)) {
-            for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+            for (Container container :
+                    deployment.getSpec().getTemplate().getSpec().getContainers()) {
                 for (EnvVar env : container.getEnv()) {
                     if (SECRET_NAME.matcher(env.getName()).matches()) {
                         assertNull(env.getValue(), deployment.getMetadata().getName() + " " + env.getName());
@@ -112,10 +118,13 @@ class OverlaysTest {
         for (JsonNode realmImport : ofKind(objects, "KeycloakRealmImport")) {
             for (JsonNode client : realmImport.at("/spec/realm/clients")) {
                 if (client.has("secret")) {
-                    assertTrue(PLACEHOLDER.matcher(client.path("secret").asText()).matches(), client.toString());
+                    assertTrue(
+                            PLACEHOLDER.matcher(client.path("secret").asText()).matches(), client.toString());
                 }
             }
-            realmImport.at("/spec/placeholders").forEach(p -> assertFalse(p.at("/secret/name").asText().isEmpty()));
+            realmImport
+                    .at("/spec/placeholders")
+                    .forEach(p -> assertFalse(p.at("/secret/name").asText().isEmpty()));
             for (String variable : placeholders(realmImport.at("/spec/realm").toString())) {
                 assertTrue(realmImport.at("/spec/placeholders").has(variable), variable + " has no placeholder");
             }
@@ -126,15 +135,19 @@ class OverlaysTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceHasABudgetAnAutoscalerWithinThePartitionsAndAPolicy(String overlay) {
         List<JsonNode> objects = render(overlay);
-        Map<String, PodDisruptionBudget> budgets = byName(ofKind(objects, "PodDisruptionBudget",
-                PodDisruptionBudget.class), b -> b.getMetadata().getName());
-        Map<String, HorizontalPodAutoscaler> autoscalers = byName(ofKind(objects, "HorizontalPodAutoscaler",
-                HorizontalPodAutoscaler.class), h -> h.getSpec().getScaleTargetRef().getName());
-        Map<String, NetworkPolicy> policies = byName(ofKind(objects, "NetworkPolicy", NetworkPolicy.class),
+        Map<String, PodDisruptionBudget> budgets = byName(
+                ofKind(objects, "PodDisruptionBudget", PodDisruptionBudget.class),
+                b -> b.getMetadata().getName());
+        Map<String, HorizontalPodAutoscaler> autoscalers = byName(
+                ofKind(objects, "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
+                h -> h.getSpec().getScaleTargetRef().getName());
+        Map<String, NetworkPolicy> policies = byName(
+                ofKind(objects, "NetworkPolicy", NetworkPolicy.class),
                 p -> p.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/name"));
         for (Deployment deployment : ofKind(objects, "Deployment", Deployment.class)) {
             String name = deployment.getMetadata().getName();
-            Map<String, String> pods = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            Map<String, String> pods =
+                    deployment.getSpec().getTemplate().getMetadata().getLabels();
             assertTrue(selects(budgets.get(name).getSpec().getSelector(), pods), name + " budget");
             HorizontalPodAutoscaler autoscaler = autoscalers.get(name);
             assertTrue(autoscaler.getSpec().getMinReplicas() >= 2, name + " autoscaler minimum");
@@ -149,26 +162,41 @@ class OverlaysTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void onlyPlannerIsReachedFromOutsideAndEachServiceReachesOnlyWhatItUses(String overlay) {
-        Map<String, NetworkPolicy> policies = byName(ofKind(render(overlay), "NetworkPolicy", NetworkPolicy.class),
+        Map<String, NetworkPolicy> policies = byName(
+                ofKind(render(overlay), "NetworkPolicy", NetworkPolicy.class),
                 p -> p.getMetadata().getName());
         String dns = "k8s-app=kube-dns:53,53";
         String database = "cnpg.io/cluster=backstrong-db:5432";
         String keycloak = "app.kubernetes.io/instance=backstrong-keycloak:8080";
         String kafka = "strimzi.io/cluster=backstrong-kafka,strimzi.io/kind=Kafka:9093";
-        assertEquals(Set.of("app.kubernetes.io/name=catalog-service:8081",
-                "app.kubernetes.io/name=progress-service:8082", kafka, database, keycloak, dns),
+        assertEquals(
+                Set.of(
+                        "app.kubernetes.io/name=catalog-service:8081",
+                        "app.kubernetes.io/name=progress-service:8082",
+                        kafka,
+                        database,
+                        keycloak,
+                        dns),
                 egress(policies.get("planner-service")));
         assertEquals(Set.of(kafka, database, keycloak, dns), egress(policies.get("progress-service")));
         assertEquals(Set.of(database, keycloak, dns), egress(policies.get("catalog-service")));
         String monitoring = "kubernetes.io/metadata.name=monitoring:";
         assertEquals(Set.of("anyone:8080", monitoring + "9080"), ingress(policies.get("planner-service")));
-        assertEquals(Set.of("app.kubernetes.io/name=planner-service:8081", monitoring + "9081"),
+        assertEquals(
+                Set.of("app.kubernetes.io/name=planner-service:8081", monitoring + "9081"),
                 ingress(policies.get("catalog-service")));
-        assertEquals(Set.of("app.kubernetes.io/name=planner-service:8082", monitoring + "9082"),
+        assertEquals(
+                Set.of("app.kubernetes.io/name=planner-service:8082", monitoring + "9082"),
                 ingress(policies.get("progress-service")));
         for (Ingress ingress : ofKind(render(overlay), "Ingress", Ingress.class)) {
-            ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> assertEquals(
-                    "planner-service", path.getBackend().getService().getName(), "only planner has an Ingress")));
+            ingress.getSpec()
+                    .getRules()
+                    .forEach(rule -> rule.getHttp()
+                            .getPaths()
+                            .forEach(path -> assertEquals(
+                                    "planner-service",
+                                    path.getBackend().getService().getName(),
+                                    "only planner has an Ingress")));
         }
     }
 
@@ -179,9 +207,13 @@ class OverlaysTest {
         List<Kafka> clusters = ofKind(objects, "Kafka", Kafka.class);
         assertEquals(1, clusters.size());
         Kafka kafka = clusters.get(0);
-        assertEquals(3, ofKind(objects, "KafkaNodePool", KafkaNodePool.class).stream()
-                .filter(pool -> pool.getSpec().getRoles().contains(ProcessRoles.BROKER))
-                .mapToInt(pool -> pool.getSpec().getReplicas()).sum(), "brokers");
+        assertEquals(
+                3,
+                ofKind(objects, "KafkaNodePool", KafkaNodePool.class).stream()
+                        .filter(pool -> pool.getSpec().getRoles().contains(ProcessRoles.BROKER))
+                        .mapToInt(pool -> pool.getSpec().getReplicas())
+                        .sum(),
+                "brokers");
         Map<String, Object> config = kafka.getSpec().getKafka().getConfig();
         assertEquals(3, ((Number) config.get("default.replication.factor")).intValue());
         assertEquals(2, ((Number) config.get("min.insync.replicas")).intValue());
@@ -190,26 +222,40 @@ class OverlaysTest {
             assertTrue(listener.getAuth() instanceof KafkaListenerAuthenticationScramSha512, listener.getName());
         }
         List<KafkaTopic> topics = ofKind(objects, "KafkaTopic", KafkaTopic.class);
-        assertEquals(TOPICS, topics.stream().map(t -> t.getSpec().getTopicName()).collect(Collectors.toSet()));
+        assertEquals(
+                TOPICS, topics.stream().map(t -> t.getSpec().getTopicName()).collect(Collectors.toSet()));
         for (KafkaTopic topic : topics) {
             assertEquals(6, topic.getSpec().getPartitions(), topic.getSpec().getTopicName());
             assertEquals(3, topic.getSpec().getReplicas(), topic.getSpec().getTopicName());
-            assertEquals(kafka.getMetadata().getName(), topic.getMetadata().getLabels().get("strimzi.io/cluster"));
+            assertEquals(
+                    kafka.getMetadata().getName(),
+                    topic.getMetadata().getLabels().get("strimzi.io/cluster"));
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void eachServicesKafkaUserMayOnlyWhatItsCodeDoes(String overlay) throws IOException {
-        Map<String, KafkaUser> users = byName(ofKind(render(overlay), "KafkaUser", KafkaUser.class),
+        Map<String, KafkaUser> users = byName(
+                ofKind(render(overlay), "KafkaUser", KafkaUser.class),
                 u -> u.getMetadata().getName());
         assertEquals(Set.of("planner-service", "progress-service"), users.keySet(), "catalog-service uses no Kafka");
-        assertEquals(Set.of("topic plan-events WRITE DESCRIBE", "topic set-events WRITE DESCRIBE",
-                "topic progress-events READ DESCRIBE", "topic progress-events.dlq WRITE DESCRIBE",
-                "group planner-service READ"), acls(users.get("planner-service")));
-        assertEquals(Set.of("topic plan-events READ DESCRIBE", "topic set-events READ DESCRIBE",
-                "topic progress-events WRITE DESCRIBE", "topic plan-events.dlq WRITE DESCRIBE",
-                "topic set-events.dlq WRITE DESCRIBE", "group progress-service READ"),
+        assertEquals(
+                Set.of(
+                        "topic plan-events WRITE DESCRIBE",
+                        "topic set-events WRITE DESCRIBE",
+                        "topic progress-events READ DESCRIBE",
+                        "topic progress-events.dlq WRITE DESCRIBE",
+                        "group planner-service READ"),
+                acls(users.get("planner-service")));
+        assertEquals(
+                Set.of(
+                        "topic plan-events READ DESCRIBE",
+                        "topic set-events READ DESCRIBE",
+                        "topic progress-events WRITE DESCRIBE",
+                        "topic plan-events.dlq WRITE DESCRIBE",
+                        "topic set-events.dlq WRITE DESCRIBE",
+                        "group progress-service READ"),
                 acls(users.get("progress-service")));
         // The consumers' topics and groups, as the services configure them, are what their users may read.
         for (KafkaUser user : users.values()) {
@@ -232,13 +278,16 @@ class OverlaysTest {
     void servicesThatUseKafkaConnectOverTlsAsTheirOwnUser(String overlay) {
         for (Deployment deployment : ofKind(render(overlay), "Deployment", Deployment.class)) {
             String name = deployment.getMetadata().getName();
-            Map<String, EnvVar> env = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
-                    .stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
+            Map<String, EnvVar> env =
+                    deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                            .collect(Collectors.toMap(EnvVar::getName, e -> e));
             if (name.equals("catalog-service")) {
                 assertFalse(env.keySet().stream().anyMatch(k -> k.startsWith("KAFKA_")), name + " uses no Kafka");
                 continue;
             }
-            assertEquals("backstrong-kafka-kafka-bootstrap:9093", env.get("KAFKA_BOOTSTRAP_SERVERS").getValue());
+            assertEquals(
+                    "backstrong-kafka-kafka-bootstrap:9093",
+                    env.get("KAFKA_BOOTSTRAP_SERVERS").getValue());
             assertEquals("SASL_SSL", env.get("KAFKA_SECURITY_PROTOCOL").getValue(), name);
             assertEquals("SCRAM-SHA-512", env.get("KAFKA_SASL_MECHANISM").getValue(), name);
             var jaas = env.get("KAFKA_SASL_JAAS_CONFIG").getValueFrom().getSecretKeyRef();
@@ -265,25 +314,46 @@ class OverlaysTest {
         owners.put(initdb.path("database").asText(), initdb.path("owner").asText());
         passwords.put(initdb.path("owner").asText(), initdb.at("/secret/name").asText());
         for (JsonNode role : cluster.at("/spec/managed/roles")) {
-            passwords.put(role.path("name").asText(), role.at("/passwordSecret/name").asText());
+            passwords.put(
+                    role.path("name").asText(), role.at("/passwordSecret/name").asText());
         }
         for (JsonNode database : ofKind(objects, "Database")) {
-            assertEquals(cluster.at("/metadata/name").asText(), database.at("/spec/cluster/name").asText());
-            owners.put(database.at("/spec/name").asText(), database.at("/spec/owner").asText());
+            assertEquals(
+                    cluster.at("/metadata/name").asText(),
+                    database.at("/spec/cluster/name").asText());
+            owners.put(
+                    database.at("/spec/name").asText(),
+                    database.at("/spec/owner").asText());
         }
-        Map<String, String> each = Map.of("catalog", "catalog", "planner", "planner", "progress", "progress",
-                "keycloak", "keycloak");
+        Map<String, String> each =
+                Map.of("catalog", "catalog", "planner", "planner", "progress", "progress", "keycloak", "keycloak");
         assertEquals(new TreeMap<>(each), owners, "database to owner");
-        assertEquals(new TreeMap<>(Map.of("catalog", "catalog-db", "planner", "planner-db", "progress",
-                "progress-db", "keycloak", "keycloak-db")), passwords, "role to its password's Secret");
+        assertEquals(
+                new TreeMap<>(Map.of(
+                        "catalog",
+                        "catalog-db",
+                        "planner",
+                        "planner-db",
+                        "progress",
+                        "progress-db",
+                        "keycloak",
+                        "keycloak-db")),
+                passwords,
+                "role to its password's Secret");
         for (Deployment deployment : ofKind(objects, "Deployment", Deployment.class)) {
-            Map<String, EnvVar> env = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
-                    .stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
+            Map<String, EnvVar> env =
+                    deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                            .collect(Collectors.toMap(EnvVar::getName, e -> e));
             String role = env.get("QUARKUS_DATASOURCE_USERNAME").getValue();
-            assertEquals("jdbc:postgresql://" + cluster.at("/metadata/name").asText() + "-rw:5432/" + role,
+            assertEquals(
+                    "jdbc:postgresql://" + cluster.at("/metadata/name").asText() + "-rw:5432/" + role,
                     env.get("QUARKUS_DATASOURCE_JDBC_URL").getValue());
-            assertEquals(passwords.get(role),
-                    env.get("QUARKUS_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef().getName());
+            assertEquals(
+                    passwords.get(role),
+                    env.get("QUARKUS_DATASOURCE_PASSWORD")
+                            .getValueFrom()
+                            .getSecretKeyRef()
+                            .getName());
         }
     }
 
@@ -298,7 +368,9 @@ class OverlaysTest {
         List<JsonNode> imports = ofKind(objects, "KeycloakRealmImport");
         assertEquals(1, imports.size());
         JsonNode realm = imports.get(0).at("/spec/realm");
-        assertEquals(keycloak.at("/metadata/name").asText(), imports.get(0).at("/spec/keycloakCRName").asText());
+        assertEquals(
+                keycloak.at("/metadata/name").asText(),
+                imports.get(0).at("/spec/keycloakCRName").asText());
         assertEquals("backstrong", realm.path("realm").asText());
         Set<String> clients = new TreeSet<>();
         realm.path("clients").forEach(c -> clients.add(c.path("clientId").asText()));
@@ -306,8 +378,10 @@ class OverlaysTest {
         for (JsonNode client : realm.path("clients")) {
             if (client.path("clientId").asText().equals("backstrong-web")) {
                 Set<String> mappers = new TreeSet<>();
-                client.path("protocolMappers").forEach(m -> mappers.add(m.path("name").asText()));
-                assertTrue(mappers.containsAll(Set.of("clinic_id", "clinic_ids", "audience backstrong-web")),
+                client.path("protocolMappers")
+                        .forEach(m -> mappers.add(m.path("name").asText()));
+                assertTrue(
+                        mappers.containsAll(Set.of("clinic_id", "clinic_ids", "audience backstrong-web")),
                         mappers.toString());
             }
             if (overlay.equals("prod")) {
@@ -332,8 +406,11 @@ class OverlaysTest {
     }
 
     private static int port(Container container, String name) {
-        return container.getPorts().stream().filter(p -> name.equals(p.getName())).map(ContainerPort::getContainerPort)
-                .findFirst().orElseThrow(() -> new AssertionError(container.getName() + " has no port " + name));
+        return container.getPorts().stream()
+                .filter(p -> name.equals(p.getName()))
+                .map(ContainerPort::getContainerPort)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(container.getName() + " has no port " + name));
     }
 
     private static boolean selects(LabelSelector selector, Map<String, String> labels) {
@@ -343,8 +420,9 @@ class OverlaysTest {
 
     private static Set<String> egress(NetworkPolicy policy) {
         Set<String> peers = new TreeSet<>();
-        policy.getSpec().getEgress().forEach(rule -> rule.getTo().forEach(to -> peers.add(peer(to) + ":"
-                + ports(rule.getPorts()))));
+        policy.getSpec()
+                .getEgress()
+                .forEach(rule -> rule.getTo().forEach(to -> peers.add(peer(to) + ":" + ports(rule.getPorts()))));
         return peers;
     }
 
@@ -361,18 +439,21 @@ class OverlaysTest {
 
     private static String peer(NetworkPolicyPeer peer) {
         LabelSelector selector = peer.getPodSelector() != null ? peer.getPodSelector() : peer.getNamespaceSelector();
-        return new TreeMap<>(selector.getMatchLabels()).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+        return new TreeMap<>(selector.getMatchLabels())
+                .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 
     private static String ports(List<NetworkPolicyPort> ports) {
-        return ports.stream().map(p -> p.getPort().toString().replaceAll("\\D", "")).collect(Collectors.joining(","));
+        return ports.stream()
+                .map(p -> p.getPort().toString().replaceAll("\\D", ""))
+                .collect(Collectors.joining(","));
     }
 
     private static Set<String> acls(KafkaUser user) {
         Set<String> granted = new TreeSet<>();
         for (AclRule rule : ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls()) {
-            String operations = rule.getOperations().stream().map(AclOperation::name).collect(Collectors.joining(" "));
+            String operations =
+                    rule.getOperations().stream().map(AclOperation::name).collect(Collectors.joining(" "));
             if (rule.getResource() instanceof AclRuleTopicResource topic) {
                 assertEquals(AclResourcePatternType.LITERAL, topic.getPatternType(), "no prefix or wildcard");
                 granted.add("topic " + topic.getName() + " " + operations);
@@ -388,7 +469,9 @@ class OverlaysTest {
 
     private static Properties applicationProperties(String service) throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Kustomize.MODULE.resolve("../..").resolve(service)
+        try (Reader reader = Files.newBufferedReader(Kustomize.MODULE
+                .resolve("../..")
+                .resolve(service)
                 .resolve("src/main/resources/application.properties"))) {
             properties.load(reader);
         }

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,7 +40,9 @@ class RealmImportsTest {
         if (Boolean.getBoolean("refresh-realm-imports")) {
             Files.writeString(file, expected, StandardCharsets.UTF_8);
         }
-        assertEquals(expected, Files.readString(file, StandardCharsets.UTF_8),
+        assertEquals(
+                expected,
+                Files.readString(file, StandardCharsets.UTF_8),
                 file + " differs from its realm file: refresh it with "
                         + "./mvnw -pl deploy/kubernetes verify -Drefresh-realm-imports and commit it");
     }
@@ -50,8 +51,8 @@ class RealmImportsTest {
         Path root = Kustomize.MODULE.resolve("../..").normalize();
         Map<String, String[]> placeholders = new LinkedHashMap<>();
         placeholders.put("BACKSTRONG_WEB_CLIENT_SECRET", new String[] {"planner-secrets", "web-client-secret"});
-        placeholders.put("BACKSTRONG_INVITATIONS_CLIENT_SECRET",
-                new String[] {"planner-secrets", "invitations-client-secret"});
+        placeholders.put(
+                "BACKSTRONG_INVITATIONS_CLIENT_SECRET", new String[] {"planner-secrets", "invitations-client-secret"});
         String realm;
         String header;
         if (overlay.equals("dev")) {
@@ -75,8 +76,8 @@ class RealmImportsTest {
         ObjectNode spec = resource.putObject("spec");
         spec.put("keycloakCRName", "backstrong-keycloak");
         ObjectNode fill = spec.putObject("placeholders");
-        placeholders.forEach((name, secret) -> fill.putObject(name).putObject("secret")
-                .put("name", secret[0]).put("key", secret[1]));
+        placeholders.forEach((name, secret) ->
+                fill.putObject(name).putObject("secret").put("name", secret[0]).put("key", secret[1]));
         JsonNode parsed = JSON.readTree(realm);
         spec.set("realm", parsed);
         return header + YAML.writeValueAsString(resource);

@@ -12,10 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 
 /** The alert rules load and pass their unit tests in promtool; the scrape config and dashboard are valid. */
 class AlertRulesTest {
@@ -56,7 +55,9 @@ class AlertRulesTest {
         String tool = Files.isExecutable(PROMTOOL) ? PROMTOOL.toString() : "promtool";
         Process process;
         try {
-            process = new ProcessBuilder(concat(tool, arguments)).redirectErrorStream(true).start();
+            process = new ProcessBuilder(concat(tool, arguments))
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             fail("promtool is missing: install Debian's 'prometheus' package (it brings promtool)", e);
             throw e;

@@ -30,12 +30,13 @@ public final class BadInputCases {
     /** Text no field may hold. */
     public static final String NUL_TEXT = "a\u0000b";
     /** Dates the services refuse: ISO would parse the first, PostgreSQL would not store it. */
-    public static final List<String> OUT_OF_RANGE_DATES = List.of("+9999999-12-31", "-999999999-01-01", "1899-12-31",
-            "2201-01-01");
+    public static final List<String> OUT_OF_RANGE_DATES =
+            List.of("+9999999-12-31", "-999999999-01-01", "1899-12-31", "2201-01-01");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** NUL, control characters and half surrogates travel as \\u escapes, the body as ASCII. */
     private static final ObjectWriter WRITER = JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** How to send a valid request to one operation: its path values, headers and a valid body. */
@@ -47,8 +48,16 @@ public final class BadInputCases {
     }
 
     /** One request with one thing wrong; {@code field} is what the problem must name. */
-    public record Case(String operation, String what, String method, String path, Map<String, String> query,
-            Map<String, String> headers, String body, String field, List<String> roles) {
+    public record Case(
+            String operation,
+            String what,
+            String method,
+            String path,
+            Map<String, String> query,
+            Map<String, String> headers,
+            String body,
+            String field,
+            List<String> roles) {
 
         @Override
         public String toString() {
@@ -56,8 +65,7 @@ public final class BadInputCases {
         }
     }
 
-    private BadInputCases() {
-    }
+    private BadInputCases() {}
 
     /** The operation's key as tests name it: "POST /exercises/{id}/publish". */
     public static String key(String method, String path) {
@@ -87,11 +95,20 @@ public final class BadInputCases {
         return cases;
     }
 
-    private static List<Case> ofOperation(JsonNode openApi, String method, String template, JsonNode operation,
-            Map<String, Valid> valid, Set<String> dateParameters) {
+    private static List<Case> ofOperation(
+            JsonNode openApi,
+            String method,
+            String template,
+            JsonNode operation,
+            Map<String, Valid> valid,
+            Set<String> dateParameters) {
         String key = key(method, template);
         List<String> roles = roles(operation);
-        JsonNode bodySchema = operation.path("requestBody").path("content").path("application/json").path("schema");
+        JsonNode bodySchema = operation
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema");
         Valid request = valid.get(key);
         if (request == null) {
             if (!bodySchema.isMissingNode()) {
@@ -109,20 +126,24 @@ public final class BadInputCases {
             }
         }
         List<Case> cases = new ArrayList<>();
-        Builder builder = new Builder(key, method, template, pathValues, request.headers(), request.body(), roles, cases);
+        Builder builder =
+                new Builder(key, method, template, pathValues, request.headers(), request.body(), roles, cases);
         for (JsonNode parameter : parameters) {
             String name = parameter.path("name").asText();
             String in = parameter.path("in").asText();
-            boolean date = dateParameters.contains(name) || "date".equals(parameter.path("schema").path("format").asText());
+            boolean date = dateParameters.contains(name)
+                    || "date".equals(parameter.path("schema").path("format").asText());
             if ("path".equals(in)) {
                 builder.path(name, NUL_TEXT, "NUL in path parameter " + name);
                 if (date) {
-                    OUT_OF_RANGE_DATES.forEach(bad -> builder.path(name, bad, "date " + bad + " in path parameter " + name));
+                    OUT_OF_RANGE_DATES.forEach(
+                            bad -> builder.path(name, bad, "date " + bad + " in path parameter " + name));
                 }
             } else if ("query".equals(in)) {
                 builder.query(name, NUL_TEXT, "NUL in query parameter " + name);
                 if (date) {
-                    OUT_OF_RANGE_DATES.forEach(bad -> builder.query(name, bad, "date " + bad + " in query parameter " + name));
+                    OUT_OF_RANGE_DATES.forEach(
+                            bad -> builder.query(name, bad, "date " + bad + " in query parameter " + name));
                 }
             }
         }
@@ -135,19 +156,27 @@ public final class BadInputCases {
     }
 
     /** The cases for one value of the body at {@code field}, then for what it holds. */
-    private static void bodyCases(JsonNode openApi, JsonNode schema, JsonNode root, JsonNode value, String field,
-            boolean required, Builder builder) {
+    private static void bodyCases(
+            JsonNode openApi,
+            JsonNode schema,
+            JsonNode root,
+            JsonNode value,
+            String field,
+            boolean required,
+            Builder builder) {
         String type = schema.path("type").asText();
         String format = schema.path("format").asText();
         if (!field.isEmpty()) {
-            for (Map.Entry<String, JsonNode> bad : badValues(type, format, required).entrySet()) {
+            for (Map.Entry<String, JsonNode> bad :
+                    badValues(type, format, required).entrySet()) {
                 builder.body(replaced(root, field, bad.getValue()), field, bad.getKey() + " for " + field);
             }
         }
         if ("object".equals(type) || schema.has("properties")) {
             Set<String> requiredNames = new java.util.HashSet<>();
             schema.path("required").forEach(name -> requiredNames.add(name.asText()));
-            Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+            Iterator<Map.Entry<String, JsonNode>> properties =
+                    schema.path("properties").fields();
             while (properties.hasNext()) {
                 Map.Entry<String, JsonNode> property = properties.next();
                 String name = property.getKey();
@@ -157,17 +186,25 @@ public final class BadInputCases {
                     // Absent from the valid body: a bad value is still a bad value.
                     JsonNode propertySchema = resolve(openApi, property.getValue());
                     String childType = propertySchema.path("type").asText();
-                    for (Map.Entry<String, JsonNode> bad : badValues(childType, propertySchema.path("format").asText(),
-                            requiredNames.contains(name)).entrySet()) {
+                    for (Map.Entry<String, JsonNode> bad : badValues(
+                                    childType, propertySchema.path("format").asText(), requiredNames.contains(name))
+                            .entrySet()) {
                         builder.body(replaced(root, child, bad.getValue()), child, bad.getKey() + " for " + child);
                     }
                     continue;
                 }
-                bodyCases(openApi, resolve(openApi, property.getValue()), root, present, child,
-                        requiredNames.contains(name), builder);
+                bodyCases(
+                        openApi,
+                        resolve(openApi, property.getValue()),
+                        root,
+                        present,
+                        child,
+                        requiredNames.contains(name),
+                        builder);
             }
         } else if ("array".equals(type) && value != null && value.isArray() && !value.isEmpty()) {
-            bodyCases(openApi, resolve(openApi, schema.path("items")), root, value.get(0), field + "[0]", true, builder);
+            bodyCases(
+                    openApi, resolve(openApi, schema.path("items")), root, value.get(0), field + "[0]", true, builder);
         }
     }
 
@@ -181,7 +218,9 @@ public final class BadInputCases {
                 bad.put("an object", NODES.objectNode());
                 if ("date".equals(format)) {
                     bad.put("a day count", NODES.numberNode(-1));
-                    bad.put("a [y, m, d] array", NODES.arrayNode().add(2025).add(1).add(6));
+                    bad.put(
+                            "a [y, m, d] array",
+                            NODES.arrayNode().add(2025).add(1).add(6));
                     OUT_OF_RANGE_DATES.forEach(date -> bad.put("date " + date, NODES.textNode(date)));
                     bad.put("\"\"", NODES.textNode(""));
                 } else if ("uuid".equals(format)) {
@@ -239,7 +278,8 @@ public final class BadInputCases {
         }
         Map.Entry<String, JsonNode> first = body.fields().next();
         String text = write(body);
-        String twice = "{" + write(NODES.textNode(first.getKey())) + ":" + write(first.getValue()) + "," + text.substring(1);
+        String twice =
+                "{" + write(NODES.textNode(first.getKey())) + ":" + write(first.getValue()) + "," + text.substring(1);
         builder.body(twice, first.getKey(), "the key " + first.getKey() + " twice");
     }
 
@@ -291,8 +331,11 @@ public final class BadInputCases {
 
     private static List<String> roles(JsonNode operation) {
         List<String> roles = new ArrayList<>();
-        operation.path("security").forEach(requirement -> requirement.fields()
-                .forEachRemaining(scheme -> scheme.getValue().forEach(role -> roles.add(role.asText()))));
+        operation
+                .path("security")
+                .forEach(requirement -> requirement
+                        .fields()
+                        .forEachRemaining(scheme -> scheme.getValue().forEach(role -> roles.add(role.asText()))));
         return roles;
     }
 
@@ -317,8 +360,15 @@ public final class BadInputCases {
     }
 
     /** Collects the cases of one operation. */
-    private record Builder(String key, String method, String template, Map<String, String> pathValues,
-            Map<String, String> headers, String validBody, List<String> roles, List<Case> cases) {
+    private record Builder(
+            String key,
+            String method,
+            String template,
+            Map<String, String> pathValues,
+            Map<String, String> headers,
+            String validBody,
+            List<String> roles,
+            List<Case> cases) {
 
         void path(String name, String value, String what) {
             Map<String, String> values = new LinkedHashMap<>(pathValues);
@@ -327,7 +377,8 @@ public final class BadInputCases {
         }
 
         void query(String name, String value, String what) {
-            cases.add(new Case(key, what, method, expand(pathValues), Map.of(name, value), headers, validBody, name, roles));
+            cases.add(new Case(
+                    key, what, method, expand(pathValues), Map.of(name, value), headers, validBody, name, roles));
         }
 
         void body(String body, String field, String what) {
@@ -337,7 +388,8 @@ public final class BadInputCases {
         private String expand(Map<String, String> values) {
             String path = template;
             for (Map.Entry<String, String> value : values.entrySet()) {
-                path = path.replace("{" + value.getKey() + "}",
+                path = path.replace(
+                        "{" + value.getKey() + "}",
                         java.net.URLEncoder.encode(value.getValue(), java.nio.charset.StandardCharsets.UTF_8)
                                 .replace("+", "%20"));
             }

@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs the helper commands of the test infrastructure (initdb, kafka-storage…) and reports their output on failure. */
 final class ChildProcess {
 
-    private ChildProcess() {
-    }
+    private ChildProcess() {}
 
     /** Runs a command to completion; fails with its output when it exits non-zero or overruns. */
     static String run(List<String> command, Path log, long timeoutSeconds) {
@@ -23,12 +22,12 @@ final class ChildProcess {
                     .start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("Timed out after " + timeoutSeconds + " s: " + String.join(" ", command)
-                        + "\n" + tail(log));
+                throw new IllegalStateException(
+                        "Timed out after " + timeoutSeconds + " s: " + String.join(" ", command) + "\n" + tail(log));
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("Exit code " + process.exitValue() + ": " + String.join(" ", command)
-                        + "\n" + tail(log));
+                throw new IllegalStateException(
+                        "Exit code " + process.exitValue() + ": " + String.join(" ", command) + "\n" + tail(log));
             }
             return tail(log);
         } catch (IOException e) {
@@ -66,7 +65,8 @@ final class ChildProcess {
 
     static boolean isRoot() {
         try {
-            Process process = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
             String uid = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             process.waitFor();
             return "0".equals(uid);

@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class DatabaseSnapshot {
 
-    private DatabaseSnapshot() {
-    }
+    private DatabaseSnapshot() {}
 
     public static String of(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();

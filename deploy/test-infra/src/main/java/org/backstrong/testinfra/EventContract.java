@@ -34,6 +34,7 @@ public final class EventContract {
     public static final Path REPO = Path.of("..");
     /** Where each producer keeps its schemas, relative to the repository's root. */
     public static final String PLANNER = "planner-service/src/main/resources/contract/";
+
     public static final String PROGRESS = "progress-service/src/main/resources/contract/";
     /** The AsyncAPI document that names the topics, headers and a schema for each type. */
     public static final Path ASYNCAPI = REPO.resolve("contract/asyncapi.yaml");
@@ -42,16 +43,19 @@ public final class EventContract {
      * the same schema by $id (validators) and by file (the AsyncAPI tools).
      */
     public static final String ID_ROOT = "https://backstrong.org/";
+
     private static final String TYPE_PREFIX = "backstrong.";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> BY_ID = schemasById();
-    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
             registry -> registry.schemas(BY_ID)
-                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                            .formatAssertionsEnabled(true)
+                            .build()));
 
-    private EventContract() {
-    }
+    private EventContract() {}
 
     /** The schema file of a ce_type: backstrong.set.completed.v1 is set.completed.v1.json. */
     public static String fileOf(String type) {
@@ -68,13 +72,18 @@ public final class EventContract {
     /** The $id of a type's schema, in whichever producer's folder it is. */
     public static String idOf(String type) {
         String file = fileOf(type);
-        return Stream.of(PLANNER, PROGRESS).map(folder -> ID_ROOT + folder + file).filter(BY_ID::containsKey)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("No schema for " + type));
+        return Stream.of(PLANNER, PROGRESS)
+                .map(folder -> ID_ROOT + folder + file)
+                .filter(BY_ID::containsKey)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No schema for " + type));
     }
 
     /** What is wrong with an event's data by its type's schema: empty when it is valid. */
     public static List<String> violations(String type, String data) {
-        return schema(type).validate(data, InputFormat.JSON).stream().map(Object::toString).toList();
+        return schema(type).validate(data, InputFormat.JSON).stream()
+                .map(Object::toString)
+                .toList();
     }
 
     public static void assertValid(String type, String data) {
@@ -111,8 +120,10 @@ public final class EventContract {
         document.path("channels").forEach(channel -> {
             if (topic.equals(channel.path("address").asText())) {
                 channel.path("messages").forEach(reference -> {
-                    JsonNode message = document.at(reference.path("$ref").asText().substring(1));
-                    String type = message.at("/headers/allOf/1/properties/ce_type/const").asText();
+                    JsonNode message =
+                            document.at(reference.path("$ref").asText().substring(1));
+                    String type = message.at("/headers/allOf/1/properties/ce_type/const")
+                            .asText();
                     schemaByType.put(type, message.at("/payload/schema/$ref").asText());
                 });
             }
@@ -123,7 +134,9 @@ public final class EventContract {
     /** The schema files of one producer, by file name. */
     public static List<String> files(String folder) {
         try (Stream<Path> files = Files.list(REPO.resolve(folder))) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json")).sorted()
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".json"))
+                    .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -139,8 +152,8 @@ public final class EventContract {
                     String text = Files.readString(REPO.resolve(folder + name));
                     String id = JSON.readTree(text).path("$id").asText();
                     if (!id.equals(ID_ROOT + folder + name)) {
-                        throw new IllegalStateException(folder + name + " has $id " + id + ", not " + ID_ROOT
-                                + folder + name);
+                        throw new IllegalStateException(
+                                folder + name + " has $id " + id + ", not " + ID_ROOT + folder + name);
                     }
                     if (byId.put(id, text) != null) {
                         throw new IllegalStateException("Two schemas have $id " + id);

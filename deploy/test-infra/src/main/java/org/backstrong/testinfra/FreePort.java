@@ -10,8 +10,7 @@ import java.net.Socket;
 /** Free loopback ports for throwaway servers. */
 public final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -30,9 +30,12 @@ public final class GeneratedManifest {
     public static void assertCommittedCopyIsCurrent(String service) throws IOException {
         Path generated = Path.of("target/kubernetes/kubernetes.yml");
         Path committed = Path.of("../deploy/kubernetes/base/" + service + "/kubernetes.yml");
-        assertEquals(objects(generated), objects(committed), committed
-                + " is stale: refresh it as deploy/kubernetes/README.md says (./mvnw -pl " + service
-                + " -DskipTests package, then copy " + generated + " over it, keeping its comment)");
+        assertEquals(
+                objects(generated),
+                objects(committed),
+                committed
+                        + " is stale: refresh it as deploy/kubernetes/README.md says (./mvnw -pl " + service
+                        + " -DskipTests package, then copy " + generated + " over it, keeping its comment)");
     }
 
     private static List<JsonNode> objects(Path file) throws IOException {

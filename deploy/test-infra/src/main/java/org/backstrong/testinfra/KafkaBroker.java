@@ -32,6 +32,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Written by the backstrong-kafka-broker module at build time. */
     public static final String CLASSPATH_RESOURCE = "org/backstrong/kafka/broker-classpath.txt";
+
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path dir;
@@ -75,12 +76,28 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare a Kafka directory below " + parent, e);
         }
-        List<String> java = List.of(javaExecutable(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
-                "-cp", classpath);
-        ChildProcess.run(concat(java, List.of("kafka.tools.StorageTool", "format", "--standalone",
-                // "=": a random id may start with "-", which would read as an option.
-                "--cluster-id=" + clusterId(), "-c", properties.toString())), log, 120);
+        List<String> java = List.of(
+                javaExecutable(),
+                "-Xms128m",
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
+                "-cp",
+                classpath);
+        ChildProcess.run(
+                concat(
+                        java,
+                        List.of(
+                                "kafka.tools.StorageTool",
+                                "format",
+                                "--standalone",
+                                // "=": a random id may start with "-", which would read as an option.
+                                "--cluster-id=" + clusterId(),
+                                "-c",
+                                properties.toString())),
+                log,
+                120);
         Process process = ChildProcess.start(concat(java, List.of("kafka.Kafka", properties.toString())), log);
         KafkaBroker broker = new KafkaBroker(dir, port, process);
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-shutdown"));
@@ -124,7 +141,8 @@ public final class KafkaBroker implements AutoCloseable {
         }
         if (Files.exists(dir)) {
             try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException | UncheckedIOException e) {
                 // Best effort: a leftover directory in target/ is removed by the next clean.
             }
@@ -166,7 +184,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static String serverProperties(Path dir, int port, int controllerPort, int partitions) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,

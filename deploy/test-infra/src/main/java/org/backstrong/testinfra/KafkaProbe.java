@@ -24,8 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Plain Kafka clients for tests: write a record and read records back from a real broker. */
 public final class KafkaProbe {
 
-    private KafkaProbe() {
-    }
+    private KafkaProbe() {}
 
     /** Sends one record durably (idempotent producer, acks=all) and returns where it landed. */
     public static RecordMetadata send(String bootstrap, String topic, String key, String value) {
@@ -33,12 +32,18 @@ public final class KafkaProbe {
     }
 
     /** The same, with headers (e.g. the ce_ attributes of a CloudEvent in binary mode). */
-    public static RecordMetadata send(String bootstrap, String topic, String key, String value,
-            Map<String, String> headers) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+    public static RecordMetadata send(
+            String bootstrap, String topic, String key, String value, Map<String, String> headers) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
             return producer.send(record).get(30, TimeUnit.SECONDS);
@@ -51,12 +56,19 @@ public final class KafkaProbe {
     }
 
     /** Reads a topic from the beginning, with a fresh consumer group, until {@code expected} records or the timeout. */
-    public static List<ConsumerRecord<String, String>> read(String bootstrap, String topic, int expected, Duration timeout) {
+    public static List<ConsumerRecord<String, String>> read(
+            String bootstrap, String topic, int expected, Duration timeout) {
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "probe-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(timeout);
             while (received.size() < expected && Instant.now().isBefore(deadline)) {

@@ -27,18 +27,30 @@ public final class LayerRules {
 
     /** What HTTP is made of: a service that touches these has become a resource. */
     private static final String[] HTTP = {
-        "jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx.core.http..", "io.vertx.ext.web..", "io.quarkus.qute..",
+        "jakarta.ws.rs..",
+        "org.jboss.resteasy..",
+        "io.vertx.core.http..",
+        "io.vertx.ext.web..",
+        "io.quarkus.qute..",
         "io.quarkus.vertx.http.."
     };
 
     /** The types that run SQL (not the value types of java.sql such as Date): outside a repository none is called. */
     private static final Set<String> SQL = Set.of(
-            "java.sql.Connection", "java.sql.Statement", "java.sql.PreparedStatement", "java.sql.CallableStatement",
-            "java.sql.ResultSet", "java.sql.DriverManager", "javax.sql.DataSource", "io.agroal.api.AgroalDataSource");
+            "java.sql.Connection",
+            "java.sql.Statement",
+            "java.sql.PreparedStatement",
+            "java.sql.CallableStatement",
+            "java.sql.ResultSet",
+            "java.sql.DriverManager",
+            "javax.sql.DataSource",
+            "io.agroal.api.AgroalDataSource");
 
     /** Query factories: a call of one of their create...Query methods runs SQL or HQL. */
     private static final Set<String> QUERY_FACTORIES = Set.of(
-            "jakarta.persistence.EntityManager", "org.hibernate.Session", "org.hibernate.SharedSessionContract",
+            "jakarta.persistence.EntityManager",
+            "org.hibernate.Session",
+            "org.hibernate.SharedSessionContract",
             "org.hibernate.StatelessSession");
 
     private LayerRules() {}

@@ -26,11 +26,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class OpenApiCoverage {
 
     private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
-    private static final Set<String> JAX_RS_PARAMETERS = Set.of("PathParam", "QueryParam", "HeaderParam", "CookieParam",
-            "FormParam", "MatrixParam", "BeanParam", "Context", "Suspended");
+    private static final Set<String> JAX_RS_PARAMETERS = Set.of(
+            "PathParam",
+            "QueryParam",
+            "HeaderParam",
+            "CookieParam",
+            "FormParam",
+            "MatrixParam",
+            "BeanParam",
+            "Context",
+            "Suspended");
 
-    private OpenApiCoverage() {
-    }
+    private OpenApiCoverage() {}
 
     /** Fails naming every operation of {@code resources} the document misses or describes wrongly, and every extra one. */
     public static void assertDescribes(String document, Class<?>... resources) {
@@ -57,11 +64,12 @@ public final class OpenApiCoverage {
             }
         }
         Set<String> documented = new TreeSet<>();
-        paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(verb -> {
-            if (HTTP_METHODS.contains(verb.toUpperCase())) {
-                documented.add(verb.toUpperCase() + " " + path.getKey());
-            }
-        }));
+        paths.fields()
+                .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(verb -> {
+                    if (HTTP_METHODS.contains(verb.toUpperCase())) {
+                        documented.add(verb.toUpperCase() + " " + path.getKey());
+                    }
+                }));
         documented.removeAll(declared);
         documented.forEach(extra -> wrong.add(extra + " is in the document but no listed resource declares it"));
         if (!wrong.isEmpty()) {
@@ -76,12 +84,17 @@ public final class OpenApiCoverage {
                 wrong.add(where + " does not declare its path parameter " + pathParam);
             }
             if (isEntity(parameter)) {
-                String ref = operation.path("requestBody").path("content").path("application/json").path("schema")
-                        .path("$ref").asText("");
+                String ref = operation
+                        .path("requestBody")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema")
+                        .path("$ref")
+                        .asText("");
                 String expected = "#/components/schemas/" + parameter.getType().getSimpleName();
                 if (!ref.equals(expected)) {
-                    wrong.add(where + " takes a " + parameter.getType().getSimpleName()
-                            + " body but documents " + (ref.isEmpty() ? "none" : ref));
+                    wrong.add(where + " takes a " + parameter.getType().getSimpleName() + " body but documents "
+                            + (ref.isEmpty() ? "none" : ref));
                 }
             }
         }
@@ -91,7 +104,8 @@ public final class OpenApiCoverage {
     private static void checkAnswer(Method method, JsonNode operation, String where, List<String> wrong) {
         Class<?> type = method.getReturnType();
         boolean list = List.class.isAssignableFrom(type);
-        if (list && method.getGenericReturnType() instanceof ParameterizedType generic
+        if (list
+                && method.getGenericReturnType() instanceof ParameterizedType generic
                 && generic.getActualTypeArguments()[0] instanceof Class<?> element) {
             type = element;
         }
@@ -99,17 +113,25 @@ public final class OpenApiCoverage {
             return;
         }
         String success = null;
-        for (Iterator<String> codes = operation.path("responses").fieldNames(); codes.hasNext();) {
+        for (Iterator<String> codes = operation.path("responses").fieldNames(); codes.hasNext(); ) {
             String code = codes.next();
             if (code.startsWith("2") && (success == null || code.compareTo(success) < 0)) {
                 success = code;
             }
         }
-        JsonNode schema = success == null ? null
-                : operation.path("responses").path(success).path("content").path("application/json").path("schema");
+        JsonNode schema = success == null
+                ? null
+                : operation
+                        .path("responses")
+                        .path(success)
+                        .path("content")
+                        .path("application/json")
+                        .path("schema");
         JsonNode ref = schema == null ? null : (list ? schema.path("items") : schema).path("$ref");
         String expected = "#/components/schemas/" + type.getSimpleName();
-        if (ref == null || !expected.equals(ref.asText()) || (list && !"array".equals(schema.path("type").asText()))) {
+        if (ref == null
+                || !expected.equals(ref.asText())
+                || (list && !"array".equals(schema.path("type").asText()))) {
             wrong.add(where + " answers " + (list ? "a list of " : "") + type.getSimpleName() + " but documents "
                     + (schema == null ? "no success answer" : schema.toString()));
         }
@@ -117,7 +139,8 @@ public final class OpenApiCoverage {
 
     private static boolean hasPathParameter(JsonNode operation, String name) {
         for (JsonNode parameter : operation.path("parameters")) {
-            if ("path".equals(parameter.path("in").asText()) && name.equals(parameter.path("name").asText())) {
+            if ("path".equals(parameter.path("in").asText())
+                    && name.equals(parameter.path("name").asText())) {
                 return true;
             }
         }
@@ -154,7 +177,8 @@ public final class OpenApiCoverage {
         for (Annotation annotation : annotations) {
             if (annotation.annotationType().getName().equals(type)) {
                 try {
-                    return (String) annotation.annotationType().getMethod("value").invoke(annotation);
+                    return (String)
+                            annotation.annotationType().getMethod("value").invoke(annotation);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("Cannot read " + type + ".value()", e);
                 }

@@ -28,8 +28,7 @@ public final class OpenApiLint {
     /** The first run downloads the CLI; later ones take seconds. */
     private static final long TIMEOUT_SECONDS = 300;
 
-    private OpenApiLint() {
-    }
+    private OpenApiLint() {}
 
     /** Writes {@code document} to {@code file} and fails the test unless Redocly finds nothing in it. */
     public static void assertClean(String document, Path file) {
@@ -42,8 +41,16 @@ public final class OpenApiLint {
         String npx = npx();
         Path report = file.resolveSibling(file.getFileName() + ".lint.json");
         Path log = file.resolveSibling(file.getFileName() + ".lint.log");
-        List<String> command = List.of(npx, "--yes", REDOCLY_CLI, "lint", "--extends", "recommended",
-                "--format", "json", file.toAbsolutePath().toString());
+        List<String> command = List.of(
+                npx,
+                "--yes",
+                REDOCLY_CLI,
+                "lint",
+                "--extends",
+                "recommended",
+                "--format",
+                "json",
+                file.toAbsolutePath().toString());
         int exit = run(command, report, log);
         JsonNode result = parse(read(report));
         if (result == null || !result.has("totals")) {
@@ -55,13 +62,17 @@ public final class OpenApiLint {
         if (errors > 0 || warnings > 0) {
             StringBuilder problems = new StringBuilder();
             for (JsonNode problem : result.path("problems")) {
-                problems.append("\n  ").append(problem.path("severity").asText()).append(' ')
-                        .append(problem.path("ruleId").asText()).append(" at ")
-                        .append(problem.path("location").path(0).path("pointer").asText()).append(": ")
+                problems.append("\n  ")
+                        .append(problem.path("severity").asText())
+                        .append(' ')
+                        .append(problem.path("ruleId").asText())
+                        .append(" at ")
+                        .append(problem.path("location").path(0).path("pointer").asText())
+                        .append(": ")
                         .append(problem.path("message").asText());
             }
-            fail("Redocly lint (recommended rules) found " + errors + " errors and " + warnings + " warnings in "
-                    + file + " (npx " + REDOCLY_CLI + " lint --extends recommended " + file + "):" + problems);
+            fail("Redocly lint (recommended rules) found " + errors + " errors and " + warnings + " warnings in " + file
+                    + " (npx " + REDOCLY_CLI + " lint --extends recommended " + file + "):" + problems);
         }
     }
 

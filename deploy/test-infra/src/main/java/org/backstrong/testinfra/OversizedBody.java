@@ -21,11 +21,9 @@ import java.util.Map;
 public final class OversizedBody {
 
     /** What came back: status, headers (lower-case names) and body. */
-    public record Answer(int status, Map<String, String> headers, String body) {
-    }
+    public record Answer(int status, Map<String, String> headers, String body) {}
 
-    private OversizedBody() {
-    }
+    private OversizedBody() {}
 
     public static Answer withLength(URI uri, String token, long length) throws IOException {
         return send(uri, token, "Content-Length: " + length, out -> {
@@ -92,7 +90,9 @@ public final class OversizedBody {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         String rest = text.substring(end + 4);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
@@ -109,7 +109,8 @@ public final class OversizedBody {
             if (line < 0) {
                 break;
             }
-            int size = Integer.parseInt(chunked.substring(at, line).split(";")[0].trim(), 16);
+            int size =
+                    Integer.parseInt(chunked.substring(at, line).split(";")[0].trim(), 16);
             if (size == 0) {
                 break;
             }

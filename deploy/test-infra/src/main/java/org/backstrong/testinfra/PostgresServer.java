@@ -60,9 +60,23 @@ public final class PostgresServer implements AutoCloseable {
             Files.writeString(pwfile, password + "\n");
             handOver(pwfile, runAs);
             handOver(log, runAs);
-            ChildProcess.run(ChildProcess.as(runAs, List.of(binDir.resolve("initdb").toString(),
-                    "-D", data.toString(), "-U", SUPERUSER, "--pwfile=" + pwfile, "--auth=scram-sha-256",
-                    "-E", "UTF8", "--no-locale", "--no-sync")), log, 120);
+            ChildProcess.run(
+                    ChildProcess.as(
+                            runAs,
+                            List.of(
+                                    binDir.resolve("initdb").toString(),
+                                    "-D",
+                                    data.toString(),
+                                    "-U",
+                                    SUPERUSER,
+                                    "--pwfile=" + pwfile,
+                                    "--auth=scram-sha-256",
+                                    "-E",
+                                    "UTF8",
+                                    "--no-locale",
+                                    "--no-sync")),
+                    log,
+                    120);
             Files.delete(pwfile);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare PostgreSQL in " + dir, e);
@@ -70,11 +84,28 @@ public final class PostgresServer implements AutoCloseable {
         int port = FreePort.pick();
         // Durability settings off: this cluster lives for one test run. TCP only: a unix socket's path
         // must fit in 107 bytes, which a clone in a deep folder exceeds; every client connects by TCP.
-        Process process = ChildProcess.start(ChildProcess.as(runAs, List.of(binDir.resolve("postgres").toString(),
-                "-D", data.toString(), "-p", Integer.toString(port),
-                "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
-                "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-                "-c", "max_connections=200")), log);
+        Process process = ChildProcess.start(
+                ChildProcess.as(
+                        runAs,
+                        List.of(
+                                binDir.resolve("postgres").toString(),
+                                "-D",
+                                data.toString(),
+                                "-p",
+                                Integer.toString(port),
+                                "-c",
+                                "listen_addresses=127.0.0.1",
+                                "-c",
+                                "unix_socket_directories=",
+                                "-c",
+                                "fsync=off",
+                                "-c",
+                                "synchronous_commit=off",
+                                "-c",
+                                "full_page_writes=off",
+                                "-c",
+                                "max_connections=200")),
+                log);
         PostgresServer server = new PostgresServer(binDir, dir, runAs, port, password, process);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "postgres-shutdown"));
         server.awaitReady(log);
@@ -99,14 +130,13 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** A login role and its password. */
-    public record Login(String username, String password) {
-    }
+    public record Login(String username, String password) {}
 
     /** Creates a database unless it exists. */
     public void createDatabase(String name) {
         requireSafeName(name);
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             if (!databaseExists(statement, name)) {
                 statement.execute("CREATE DATABASE " + name);
             }
@@ -125,13 +155,14 @@ public final class PostgresServer implements AutoCloseable {
         requireSafeName(name);
         String ownerPassword = UUID.randomUUID().toString();
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             boolean roleExists;
             try (var rows = statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + name + "'")) {
                 roleExists = rows.next();
             }
             statement.execute((roleExists ? "ALTER ROLE " : "CREATE ROLE ") + name
-                    + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '" + ownerPassword + "'");
+                    + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '" + ownerPassword
+                    + "'");
             if (!databaseExists(statement, name)) {
                 statement.execute("CREATE DATABASE " + name + " OWNER " + name);
             }
@@ -162,8 +193,19 @@ public final class PostgresServer implements AutoCloseable {
         }
         Path log = dir.resolve("stop.log");
         try {
-            ChildProcess.run(ChildProcess.as(runAs, List.of(binDir.resolve("pg_ctl").toString(),
-                    "stop", "-D", dir.resolve("data").toString(), "-m", "fast", "-w")), log, 60);
+            ChildProcess.run(
+                    ChildProcess.as(
+                            runAs,
+                            List.of(
+                                    binDir.resolve("pg_ctl").toString(),
+                                    "stop",
+                                    "-D",
+                                    dir.resolve("data").toString(),
+                                    "-m",
+                                    "fast",
+                                    "-w")),
+                    log,
+                    60);
             process.waitFor(30, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             process.destroyForcibly();
@@ -204,7 +246,8 @@ public final class PostgresServer implements AutoCloseable {
         if (Files.isDirectory(debian)) {
             try (Stream<Path> versions = Files.list(debian)) {
                 versions.map(version -> version.resolve("bin"))
-                        .sorted(Comparator.comparing(PostgresServer::majorVersion).reversed())
+                        .sorted(Comparator.comparing(PostgresServer::majorVersion)
+                                .reversed())
                         .forEach(candidates::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -253,8 +296,8 @@ public final class PostgresServer implements AutoCloseable {
             Path fallback = Files.createTempDirectory("backstrong-postgres-");
             handOver(fallback, runAs);
             if (!reachable(fallback, runAs)) {
-                throw new IllegalStateException("Neither " + parent + " nor " + fallback
-                        + " is writable by the '" + runAs + "' user, which must run PostgreSQL under root");
+                throw new IllegalStateException("Neither " + parent + " nor " + fallback + " is writable by the '"
+                        + runAs + "' user, which must run PostgreSQL under root");
             }
             return fallback;
         } catch (IOException e) {
@@ -280,7 +323,8 @@ public final class PostgresServer implements AutoCloseable {
         if (!Files.exists(path)) {
             Files.writeString(path, "", StandardCharsets.UTF_8);
         }
-        UserPrincipal owner = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(runAs);
+        UserPrincipal owner =
+                path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(runAs);
         Files.setOwner(path, owner);
     }
 
@@ -289,7 +333,8 @@ public final class PostgresServer implements AutoCloseable {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // Best effort: a leftover directory in target/ is removed by the next clean.
         }

@@ -19,8 +19,7 @@ public final class TestTokens {
     /** The audience every service requires (quarkus.oidc.token.audience), as the realm's audience mappers put it. */
     public static final String AUDIENCE = "backstrong-web";
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String clinician(String subject, String clinicId) {
         return token(subject, clinicId, "clinician");
@@ -54,8 +53,8 @@ public final class TestTokens {
         return token(audience, subject, clinicId, new HashMap<>(), roles);
     }
 
-    private static String token(String audience, String subject, String clinicId, Map<String, Object> claims,
-            String... roles) {
+    private static String token(
+            String audience, String subject, String clinicId, Map<String, Object> claims, String... roles) {
         claims.put("realm_access", Map.of("roles", List.of(roles)));
         if (clinicId != null) {
             claims.put("clinic_id", clinicId);

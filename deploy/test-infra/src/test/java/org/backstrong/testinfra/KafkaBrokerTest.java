@@ -22,8 +22,12 @@ class KafkaBrokerTest {
             bootstrap = broker.bootstrapServers();
             broker.createTopics(6, List.of("infra-check"));
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-                int partitions = admin.describeTopics(Set.of("infra-check")).allTopicNames().get(10, TimeUnit.SECONDS)
-                        .get("infra-check").partitions().size();
+                int partitions = admin.describeTopics(Set.of("infra-check"))
+                        .allTopicNames()
+                        .get(10, TimeUnit.SECONDS)
+                        .get("infra-check")
+                        .partitions()
+                        .size();
                 assertEquals(6, partitions);
             }
             KafkaProbe.send(bootstrap, "infra-check", "patient-1", "set logged");
@@ -32,7 +36,8 @@ class KafkaBrokerTest {
                     .toList();
             assertEquals(List.of("patient-1=set logged"), received);
         }
-        assertFalse(FreePort.accepts(Integer.parseInt(bootstrap.substring(bootstrap.indexOf(':') + 1))),
+        assertFalse(
+                FreePort.accepts(Integer.parseInt(bootstrap.substring(bootstrap.indexOf(':') + 1))),
                 "the broker is stopped on close");
     }
 }

@@ -21,9 +21,9 @@ class PostgresServerTest {
             port = server.port();
             server.createDatabase("infra_check");
             server.createDatabase("infra_check");
-            try (Connection connection = DriverManager.getConnection(server.jdbcUrl("infra_check"),
-                    server.username(), server.password());
-                 Statement statement = connection.createStatement()) {
+            try (Connection connection = DriverManager.getConnection(
+                            server.jdbcUrl("infra_check"), server.username(), server.password());
+                    Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE note (id int PRIMARY KEY, text text NOT NULL)");
                 statement.execute("INSERT INTO note VALUES (1, 'form over reps')");
                 try (ResultSet rows = statement.executeQuery("SELECT text, version() FROM note")) {
@@ -43,11 +43,12 @@ class PostgresServerTest {
         try (PostgresServer server = PostgresServer.start(Path.of("target"))) {
             PostgresServer.Login planner = server.createOwnedDatabase("planner");
             PostgresServer.Login progress = server.createOwnedDatabase("progress");
-            try (Connection connection = DriverManager.getConnection(server.jdbcUrl("planner"),
-                    planner.username(), planner.password());
-                 Statement statement = connection.createStatement()) {
+            try (Connection connection = DriverManager.getConnection(
+                            server.jdbcUrl("planner"), planner.username(), planner.password());
+                    Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE note (id int PRIMARY KEY, text text NOT NULL)");
-                statement.execute("CREATE FUNCTION no_op() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$");
+                statement.execute(
+                        "CREATE FUNCTION no_op() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$");
                 try (ResultSet rows = statement.executeQuery("SELECT current_user, usesuper, usecreatedb,"
                         + " (SELECT string_agg(datname, ',') FROM pg_database WHERE datdba = usesysid)"
                         + " FROM pg_user WHERE usename = current_user")) {
@@ -58,9 +59,11 @@ class PostgresServerTest {
                     assertEquals("planner", rows.getString(4));
                 }
             }
-            java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
-                    () -> DriverManager.getConnection(server.jdbcUrl("planner"), progress.username(),
-                            progress.password()).close());
+            java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.sql.SQLException.class,
+                    () -> DriverManager.getConnection(
+                                    server.jdbcUrl("planner"), progress.username(), progress.password())
+                            .close());
             assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
         }
     }
@@ -68,15 +71,19 @@ class PostgresServerTest {
     /** A clone at a deep path: a unix socket there would exceed its 107-byte limit, so it listens on TCP only. */
     @Test
     void startsBelowAPathTooLongForAUnixSocket() throws Exception {
-        Path deep = Path.of("target", "a-clone-in-a-folder-whose-path-is-much-longer-than-a-unix-socket-may-be",
-                "because-ci-chooses-the-folder-and-it-can-be-deep", "x".repeat(40)).toAbsolutePath();
+        Path deep = Path.of(
+                        "target",
+                        "a-clone-in-a-folder-whose-path-is-much-longer-than-a-unix-socket-may-be",
+                        "because-ci-chooses-the-folder-and-it-can-be-deep",
+                        "x".repeat(40))
+                .toAbsolutePath();
         assertTrue(deep.toString().length() > 150, deep.toString());
         java.nio.file.Files.createDirectories(deep);
         try (PostgresServer server = PostgresServer.start(deep);
-             Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), server.username(),
-                     server.password());
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT current_setting('unix_socket_directories')")) {
+                Connection connection =
+                        DriverManager.getConnection(server.jdbcUrl("postgres"), server.username(), server.password());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT current_setting('unix_socket_directories')")) {
             assertTrue(rows.next());
             assertEquals("", rows.getString(1));
         }

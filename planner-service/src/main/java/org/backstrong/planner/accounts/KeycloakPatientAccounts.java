@@ -10,8 +10,8 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
-import org.backstrong.planner.security.Caller;
-import org.backstrong.planner.security.Roles;
+import io.quarkus.arc.DefaultBean;
+import io.quarkus.logging.Log;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
@@ -21,8 +21,8 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
-import io.quarkus.arc.DefaultBean;
-import io.quarkus.logging.Log;
+import org.backstrong.planner.security.Caller;
+import org.backstrong.planner.security.Roles;
 
 /**
  * Patients' accounts in Keycloak, through its admin API as the service account of client
@@ -42,8 +42,8 @@ public class KeycloakPatientAccounts implements PatientAccounts {
     private final Keycloak keycloak;
     private final String realm;
 
-    public KeycloakPatientAccounts(Keycloak keycloak,
-            @ConfigProperty(name = "quarkus.keycloak.admin-client.realm") String realm) {
+    public KeycloakPatientAccounts(
+            Keycloak keycloak, @ConfigProperty(name = "quarkus.keycloak.admin-client.realm") String realm) {
         this.keycloak = keycloak;
         this.realm = realm;
     }
@@ -54,7 +54,8 @@ public class KeycloakPatientAccounts implements PatientAccounts {
             UserResource user = realm().users().get(userId);
             return patientOf(clinicId, user.toRepresentation(), user);
         } catch (WebApplicationException e) {
-            // The admin client answers an unknown user as a 404 WebApplicationException, not always its NotFoundException.
+            // The admin client answers an unknown user as a 404 WebApplicationException, not always its
+            // NotFoundException.
             if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
                 return Optional.empty();
             }
@@ -74,7 +75,8 @@ public class KeycloakPatientAccounts implements PatientAccounts {
             UserRepresentation user = found.get(0);
             return patientOf(clinicId, user, realm().users().get(user.getId()));
         } catch (WebApplicationException e) {
-            // The admin client answers an unknown user as a 404 WebApplicationException, not always its NotFoundException.
+            // The admin client answers an unknown user as a 404 WebApplicationException, not always its
+            // NotFoundException.
             if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
                 return Optional.empty();
             }
@@ -103,7 +105,8 @@ public class KeycloakPatientAccounts implements PatientAccounts {
                 RoleRepresentation patient = user.roles().realmLevel().listAvailable().stream()
                         .filter(role -> Roles.PATIENT.equals(role.getName()))
                         .findFirst()
-                        .orElseThrow(() -> new IllegalStateException("realm " + realm + " has no role " + Roles.PATIENT));
+                        .orElseThrow(
+                                () -> new IllegalStateException("realm " + realm + " has no role " + Roles.PATIENT));
                 user.roles().realmLevel().add(List.of(patient));
             } catch (RuntimeException e) {
                 withdraw(id);
@@ -130,11 +133,13 @@ public class KeycloakPatientAccounts implements PatientAccounts {
 
     /** The user as a patient account of the clinic: its clinic attribute matches and it is no member of staff. */
     private static Optional<PatientAccount> patientOf(String clinicId, UserRepresentation user, UserResource resource) {
-        List<String> clinics = user.getAttributes() == null ? null : user.getAttributes().get(Caller.CLINIC_CLAIM);
+        List<String> clinics =
+                user.getAttributes() == null ? null : user.getAttributes().get(Caller.CLINIC_CLAIM);
         if (!Boolean.TRUE.equals(user.isEnabled()) || clinics == null || !clinics.equals(List.of(clinicId))) {
             return Optional.empty();
         }
-        List<String> roles = resource.roles().realmLevel().listEffective().stream().map(RoleRepresentation::getName)
+        List<String> roles = resource.roles().realmLevel().listEffective().stream()
+                .map(RoleRepresentation::getName)
                 .toList();
         if (!roles.contains(Roles.PATIENT) || roles.stream().anyMatch(STAFF::contains)) {
             return Optional.empty();
@@ -163,7 +168,9 @@ public class KeycloakPatientAccounts implements PatientAccounts {
     }
 
     private static AccountsUnavailableException unavailable(String doing, RuntimeException e) {
-        String status = e instanceof WebApplicationException web ? " (HTTP " + web.getResponse().getStatus() + ")" : "";
+        String status = e instanceof WebApplicationException web
+                ? " (HTTP " + web.getResponse().getStatus() + ")"
+                : "";
         Log.warnf("Keycloak's admin API failed while %s%s: %s", doing, status, e.getMessage());
         return new AccountsUnavailableException("Keycloak's admin API failed while " + doing + status, e);
     }

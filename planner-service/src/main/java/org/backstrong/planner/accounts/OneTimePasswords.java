@@ -9,10 +9,10 @@ final class OneTimePasswords {
 
     /** No 0/O, 1/l/I: the clinician may read it out or write it down. */
     private static final char[] ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OneTimePasswords() {
-    }
+    private OneTimePasswords() {}
 
     /** Three groups of four, about 59 bits: "k7dm-x3qa-9rtp". */
     static String password() {
@@ -29,7 +29,8 @@ final class OneTimePasswords {
     /** The display name's first word in plain lower-case letters, then a random number: "nina-4821". */
     static String username(String displayName) {
         String first = displayName == null ? "" : displayName.strip().split("\\s+")[0];
-        String plain = Normalizer.normalize(first, Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "")
+        String plain = Normalizer.normalize(first, Normalizer.Form.NFD)
+                .replaceAll("[^A-Za-z]", "")
                 .toLowerCase(Locale.ROOT);
         if (plain.length() < 2) {
             plain = "patient";

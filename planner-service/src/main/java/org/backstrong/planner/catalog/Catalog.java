@@ -6,12 +6,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
+import io.quarkus.cache.CacheResult;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import io.quarkus.cache.CacheResult;
 
 /**
  * The planner's view of the catalog: bounded in time, retried, and cut off by a circuit breaker
@@ -33,7 +32,11 @@ public class Catalog {
      */
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 5,
+            delayUnit = ChronoUnit.SECONDS,
             skipOn = WebApplicationException.class)
     @CacheResult(cacheName = "catalog-current")
     public Optional<CatalogExercise> current(String id, String callerClinic) {
@@ -50,7 +53,11 @@ public class Catalog {
     /** A kept version: what a plan that refers to it shows ({@code callerClinic} as above). */
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 5,
+            delayUnit = ChronoUnit.SECONDS,
             skipOn = WebApplicationException.class)
     @CacheResult(cacheName = "catalog-versions")
     public CatalogExercise version(String id, int version, String callerClinic) {

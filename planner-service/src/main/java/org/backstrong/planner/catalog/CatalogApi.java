@@ -10,14 +10,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
 import org.backstrong.planner.config.TolerantJson;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
-
 import org.backstrong.planner.security.PropagateCallerToken;
 
 /** catalog-service's REST API, called with the caller's own token (propagated). */
@@ -48,9 +46,14 @@ public interface CatalogApi {
     /** One page of matches ({@code List<CatalogSummary>}); the X-Total-Count header counts them all. */
     @GET
     @Path("/exercises")
-    Response search(@QueryParam("q") String q, @QueryParam("region") String region, @QueryParam("muscle") String muscle,
-            @QueryParam("equipment") String equipment, @QueryParam("category") String category,
-            @QueryParam("page") int page, @QueryParam("size") int size);
+    Response search(
+            @QueryParam("q") String q,
+            @QueryParam("region") String region,
+            @QueryParam("muscle") String muscle,
+            @QueryParam("equipment") String equipment,
+            @QueryParam("category") String category,
+            @QueryParam("page") int page,
+            @QueryParam("size") int size);
 
     @GET
     @Path("/muscles")

@@ -9,9 +9,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.faulttolerance.Timeout;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -23,12 +22,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class CatalogBrowser {
 
     /** A page of matches and how many there are in all. */
-    public record Found(List<CatalogSummary> items, int total) {
-    }
+    public record Found(List<CatalogSummary> items, int total) {}
 
     /** The filters' choices. */
-    public record Vocabularies(List<CatalogTerm> regions, List<CatalogTerm> muscles, List<CatalogTerm> equipment) {
-    }
+    public record Vocabularies(List<CatalogTerm> regions, List<CatalogTerm> muscles, List<CatalogTerm> equipment) {}
 
     private final CatalogApi api;
 
@@ -40,8 +37,7 @@ public class CatalogBrowser {
     public Found search(String q, String region, String muscle, String equipment, String category, int page, int size) {
         try (Response response = api.search(q, region, muscle, equipment, category, page, size)) {
             refuseOnClientError(response);
-            List<CatalogSummary> items = response.readEntity(new GenericType<List<CatalogSummary>>() {
-            });
+            List<CatalogSummary> items = response.readEntity(new GenericType<List<CatalogSummary>>() {});
             String total = response.getHeaderString("X-Total-Count");
             return new Found(items, total == null ? items.size() : Integer.parseInt(total.trim()));
         } catch (WebApplicationException e) {
@@ -52,8 +48,7 @@ public class CatalogBrowser {
 
     /** catalog-service's problem details, as far as the page tells them. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Problem(String detail, String field) {
-    }
+    record Problem(String detail, String field) {}
 
     /** A 4xx is the catalog's answer, not its absence: the caller tells what it refused. */
     private static void refuseOnClientError(Response response) {
@@ -67,7 +62,8 @@ public class CatalogBrowser {
         } catch (RuntimeException unreadable) {
             // A refusal without problem details is still a refusal.
         }
-        throw new CatalogRefusal(status, problem == null ? null : problem.field(), problem == null ? null : problem.detail());
+        throw new CatalogRefusal(
+                status, problem == null ? null : problem.field(), problem == null ? null : problem.detail());
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)

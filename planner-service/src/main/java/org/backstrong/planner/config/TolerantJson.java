@@ -11,8 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class TolerantJson {
 
-    private TolerantJson() {
-    }
+    private TolerantJson() {}
 
     public static ObjectMapper of(ObjectMapper strict) {
         return strict.copy()

@@ -7,11 +7,9 @@ import java.util.Optional;
 public final class PrescriptionRules {
 
     /** A rule broken, at the field name a client sent (relative to the prescription). */
-    public record Violation(String field, String message) {
-    }
+    public record Violation(String field, String message) {}
 
-    private PrescriptionRules() {
-    }
+    private PrescriptionRules() {}
 
     public static Optional<Violation> firstViolation(Prescription p) {
         if (p.setsMax < p.sets) {
@@ -29,7 +27,8 @@ public final class PrescriptionRules {
             }
         } else {
             if (p.secondsMin == null || p.secondsMax == null) {
-                return violation(p.secondsMin == null ? "secondsMin" : "secondsMax",
+                return violation(
+                        p.secondsMin == null ? "secondsMin" : "secondsMax",
                         "is required for a " + p.doseKind.name().toLowerCase() + " dose");
             }
             if (p.secondsMax < p.secondsMin) {
@@ -43,14 +42,18 @@ public final class PrescriptionRules {
             }
         }
         return switch (p.loadKind) {
-            case KG -> p.loadKg == null || p.loadKg.compareTo(BigDecimal.ZERO) < 0
-                    ? violation("loadKg", "is required (0 or more) for a load in kg")
-                    : p.band != null ? violation("band", "a load in kg has no band") : Optional.empty();
-            case BAND -> p.band == null || !BandColours.known(p.band)
-                    ? violation("band", "must be one of " + String.join(", ", BandColours.LIGHTEST_FIRST))
-                    : p.loadKg != null ? violation("loadKg", "a band load has no kg") : Optional.empty();
-            case BODYWEIGHT -> p.loadKg != null ? violation("loadKg", "a bodyweight exercise has no kg")
-                    : p.band != null ? violation("band", "a bodyweight exercise has no band") : Optional.empty();
+            case KG ->
+                p.loadKg == null || p.loadKg.compareTo(BigDecimal.ZERO) < 0
+                        ? violation("loadKg", "is required (0 or more) for a load in kg")
+                        : p.band != null ? violation("band", "a load in kg has no band") : Optional.empty();
+            case BAND ->
+                p.band == null || !BandColours.known(p.band)
+                        ? violation("band", "must be one of " + String.join(", ", BandColours.LIGHTEST_FIRST))
+                        : p.loadKg != null ? violation("loadKg", "a band load has no kg") : Optional.empty();
+            case BODYWEIGHT ->
+                p.loadKg != null
+                        ? violation("loadKg", "a bodyweight exercise has no kg")
+                        : p.band != null ? violation("band", "a bodyweight exercise has no band") : Optional.empty();
         };
     }
 

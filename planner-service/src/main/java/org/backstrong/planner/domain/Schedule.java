@@ -13,7 +13,8 @@ public record Schedule(LocalDate startDate, int weeks, List<Integer> weekdays) {
     }
 
     public boolean isSessionDay(LocalDate date) {
-        return !date.isBefore(startDate) && !date.isAfter(endDate())
+        return !date.isBefore(startDate)
+                && !date.isAfter(endDate())
                 && weekdays.contains(date.getDayOfWeek().getValue());
     }
 

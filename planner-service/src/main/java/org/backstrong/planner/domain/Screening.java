@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 public final class Screening {
 
-    private Screening() {
-    }
+    private Screening() {}
 
     public static Optional<String> whyNotStart(boolean preExistingCondition, LocalDate clearedOn, LocalDate startDate) {
         if (!preExistingCondition) {

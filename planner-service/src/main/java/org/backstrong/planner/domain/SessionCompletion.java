@@ -44,8 +44,7 @@ public class SessionCompletion {
         public UUID planId;
         public LocalDate sessionDate;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(UUID planId, LocalDate sessionDate) {
             this.planId = planId;
@@ -54,7 +53,8 @@ public class SessionCompletion {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(key.planId, planId)
+            return other instanceof Key key
+                    && Objects.equals(key.planId, planId)
                     && Objects.equals(key.sessionDate, sessionDate);
         }
 

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class SetLogRules {
 
-    private SetLogRules() {
-    }
+    private SetLogRules() {}
 
     /** Why the set may not be logged against {@code target} (null: no such plan), or empty when it may. */
     public static Optional<SetRefusal> refusal(SetTarget target, String patientId, LoggedSet set, LocalDate today) {
@@ -25,12 +24,12 @@ public final class SetLogRules {
         }
         SetTarget.Item item = target.item();
         if (item == null) {
-            return Optional.of(SetRefusal.unprocessable("not-in-session", "itemId",
-                    "Item " + set.itemId + " is not part of this session"));
+            return Optional.of(SetRefusal.unprocessable(
+                    "not-in-session", "itemId", "Item " + set.itemId + " is not part of this session"));
         }
         if (item.paused()) {
-            return Optional.of(SetRefusal.conflict("exercise-paused",
-                    item.exerciseName() + " is paused: " + item.pauseReason()));
+            return Optional.of(
+                    SetRefusal.conflict("exercise-paused", item.exerciseName() + " is paused: " + item.pauseReason()));
         }
         return notMeasuredAsPrescribed(item, set);
     }
@@ -40,20 +39,21 @@ public final class SetLogRules {
         if (status == PlanStatus.ACTIVE) {
             return Optional.empty();
         }
-        return Optional.of(SetRefusal.conflict("plan-" + status.name().toLowerCase(),
+        return Optional.of(SetRefusal.conflict(
+                "plan-" + status.name().toLowerCase(),
                 "The plan is " + status.name().toLowerCase() + (statusReason == null ? "" : ": " + statusReason)));
     }
 
     /** A session is logged on or after its day, and only on a session day of the plan. */
-    public static Optional<SetRefusal> notLoggableDay(Schedule schedule, LocalDate date, LocalDate today,
-            String field) {
+    public static Optional<SetRefusal> notLoggableDay(
+            Schedule schedule, LocalDate date, LocalDate today, String field) {
         if (date.isAfter(today)) {
-            return Optional.of(SetRefusal.unprocessable("future-session", field,
-                    "Sessions are logged on or after their day"));
+            return Optional.of(
+                    SetRefusal.unprocessable("future-session", field, "Sessions are logged on or after their day"));
         }
         if (!schedule.isSessionDay(date)) {
-            return Optional.of(SetRefusal.unprocessable("no-session", field,
-                    date + " is not a session day of this plan"));
+            return Optional.of(
+                    SetRefusal.unprocessable("no-session", field, date + " is not a session day of this plan"));
         }
         return Optional.empty();
     }
@@ -63,15 +63,18 @@ public final class SetLogRules {
      * was stored first), or another patient's set that took the id.
      */
     public static Optional<SetRefusal> resendRefusal(LoggedSet first, String patientId) {
-        return first.patientId.equals(patientId) ? Optional.empty()
+        return first.patientId.equals(patientId)
+                ? Optional.empty()
                 : Optional.of(SetRefusal.conflict("id-taken", "Set id " + first.id + " is taken"));
     }
 
     /** Another set holds the slot (item, day, set number, side) this one was logged for. */
     public static SetRefusal slotTaken(LoggedSet set, String exerciseName) {
-        return SetRefusal.conflict("set-already-logged", "Set " + set.setNumber
-                + (set.side == null ? "" : " (" + set.side.name().toLowerCase() + ")") + " of " + exerciseName
-                + " on " + set.sessionDate + " is already logged");
+        return SetRefusal.conflict(
+                "set-already-logged",
+                "Set " + set.setNumber
+                        + (set.side == null ? "" : " (" + set.side.name().toLowerCase() + ")") + " of " + exerciseName
+                        + " on " + set.sessionDate + " is already logged");
     }
 
     /** Reps for a reps dose, seconds for a hold or duration; a side exactly when the item is per side. */
@@ -91,8 +94,8 @@ public final class SetLogRules {
             return Optional.of(SetRefusal.invalidField("side", "must be left out: " + name + " is not done per side"));
         }
         if (set.setNumber > item.setsMax()) {
-            return Optional.of(SetRefusal.invalidField("setNumber",
-                    "must be at most " + item.setsMax() + " for " + name));
+            return Optional.of(
+                    SetRefusal.invalidField("setNumber", "must be at most " + item.setsMax() + " for " + name));
         }
         return Optional.empty();
     }

@@ -12,8 +12,7 @@ public final class StopAdvice {
             + " to stop: do not push through it. Your clinician has been told and will review it before you do this"
             + " exercise again. Rest, and send your morning check-in tomorrow.";
 
-    private StopAdvice() {
-    }
+    private StopAdvice() {}
 
     public static boolean mustStop(int pain, boolean beyondNormalFatigue) {
         return pain > HIGHEST_ACCEPTABLE_PAIN || beyondNormalFatigue;

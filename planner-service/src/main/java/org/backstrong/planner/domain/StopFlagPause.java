@@ -12,8 +12,7 @@ import java.util.UUID;
  */
 public final class StopFlagPause {
 
-    private StopFlagPause() {
-    }
+    private StopFlagPause() {}
 
     /** The open flags after a STOP flag was raised. */
     public static Set<UUID> raised(Set<UUID> open, UUID flagId) {

@@ -18,6 +18,5 @@ public final class EventTypes {
     /** ce_source of everything planner-service publishes. */
     public static final String SOURCE = "/planner-service";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

@@ -5,6 +5,11 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** MorningCheckIn data. */
-public record MorningCheckInLogged(UUID checkInId, String patientId, String clinicId, UUID planId, LocalDate date,
-        int pain, OffsetDateTime loggedAt) {
-}
+public record MorningCheckInLogged(
+        UUID checkInId,
+        String patientId,
+        String clinicId,
+        UUID planId,
+        LocalDate date,
+        int pain,
+        OffsetDateTime loggedAt) {}

@@ -10,19 +10,19 @@ import java.util.concurrent.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.backstrong.planner.service.InvalidEventException;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.Startup;
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
+import org.backstrong.planner.service.InvalidEventException;
 
 /**
  * Parks a record that can never be applied on {@code <topic>.dlq}: same key, value and headers,
@@ -35,6 +35,7 @@ public class DeadLetters {
 
     /** Prometheus: backstrong_dead_letters_total{topic, reason}. */
     public static final String METRIC = "backstrong.dead.letters";
+
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
     private final KafkaClients kafka;
@@ -45,8 +46,11 @@ public class DeadLetters {
         this.kafka = kafka;
         this.metrics = metrics;
         // Known from the start at zero, so the alert's increase() sees the first parked record.
-        for (String reason : List.of(InvalidEventException.NOT_A_CLOUD_EVENT, InvalidEventException.UNKNOWN_TYPE,
-                InvalidEventException.UNREADABLE_DATA, InvalidEventException.NOT_APPLICABLE)) {
+        for (String reason : List.of(
+                InvalidEventException.NOT_A_CLOUD_EVENT,
+                InvalidEventException.UNKNOWN_TYPE,
+                InvalidEventException.UNREADABLE_DATA,
+                InvalidEventException.NOT_APPLICABLE)) {
             metrics.counter(METRIC, "topic", Topics.PROGRESS_EVENTS, "reason", reason);
         }
     }
@@ -58,7 +62,10 @@ public class DeadLetters {
         for (Header header : record.headers()) {
             parked.headers().add(header);
         }
-        header(parked, KafkaDeadLetterQueue.DEAD_LETTER_EXCEPTION_CLASS_NAME, why.getClass().getName());
+        header(
+                parked,
+                KafkaDeadLetterQueue.DEAD_LETTER_EXCEPTION_CLASS_NAME,
+                why.getClass().getName());
         header(parked, KafkaDeadLetterQueue.DEAD_LETTER_REASON, why.getMessage());
         header(parked, KafkaDeadLetterQueue.DEAD_LETTER_TOPIC, record.topic());
         header(parked, KafkaDeadLetterQueue.DEAD_LETTER_PARTITION, Integer.toString(record.partition()));
@@ -77,11 +84,13 @@ public class DeadLetters {
 
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(kafka.producer(Map.of(
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.CLIENT_ID_CONFIG, "planner-service-dlq")),
-                    new StringSerializer(), new StringSerializer());
+            producer = new KafkaProducer<>(
+                    kafka.producer(Map.of(
+                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                            ProducerConfig.ACKS_CONFIG, "all",
+                            ProducerConfig.CLIENT_ID_CONFIG, "planner-service-dlq")),
+                    new StringSerializer(),
+                    new StringSerializer());
         }
         return producer;
     }

@@ -5,9 +5,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.producer.ProducerConfig;
-
 import io.smallrye.common.annotation.Identifier;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Settings for the Kafka clients this service makes itself (the outbox relay, dead letters): the

@@ -8,14 +8,13 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.health.api.Wellness;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-
-import io.smallrye.common.annotation.Identifier;
-import io.smallrye.health.api.Wellness;
 
 /**
  * Whether the broker answers, in /q/health/well and /q/health's details but not in readiness: the
@@ -43,14 +42,21 @@ public class KafkaReachability implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) ANSWER_WITHIN.toMillis()))
-                    .nodes().get(ANSWER_WITHIN.toMillis() + 500, TimeUnit.MILLISECONDS).size();
-            return HealthCheckResponse.named("Kafka broker").up().withData("brokers", brokers).build();
+                    .nodes()
+                    .get(ANSWER_WITHIN.toMillis() + 500, TimeUnit.MILLISECONDS)
+                    .size();
+            return HealthCheckResponse.named("Kafka broker")
+                    .up()
+                    .withData("brokers", brokers)
+                    .build();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return HealthCheckResponse.named("Kafka broker").down()
-                    .withData("reason", "no answer within " + ANSWER_WITHIN.toSeconds() + " s").build();
+            return HealthCheckResponse.named("Kafka broker")
+                    .down()
+                    .withData("reason", "no answer within " + ANSWER_WITHIN.toSeconds() + " s")
+                    .build();
         }
     }
 

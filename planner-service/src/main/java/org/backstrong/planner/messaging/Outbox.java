@@ -7,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.OutboxEvent;
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.repository.OutboxRepository;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Writes an event into the outbox, inside the caller's transaction: it commits with the change it reports. */
 @ApplicationScoped
@@ -42,7 +42,10 @@ public class Outbox {
      * inserts it in the statement that stores the set.
      */
     public OutboxEvent setCompleted(LoggedSet set, String clinicId, String exerciseId) {
-        return event(Topics.SET_EVENTS, set.patientId, EventTypes.SET_COMPLETED,
+        return event(
+                Topics.SET_EVENTS,
+                set.patientId,
+                EventTypes.SET_COMPLETED,
                 EventData.setCompleted(set, clinicId, exerciseId));
     }
 

@@ -18,20 +18,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
+
 import org.backstrong.planner.config.OutboxConfig;
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.repository.OutboxFeed;
 import org.backstrong.planner.repository.OutboxFeed.Unpublished;
-
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Publishes the outbox to Kafka: woken in this service after each commit that wrote the outbox
@@ -113,7 +113,8 @@ public class OutboxRelay {
     private void run() {
         Log.infof("Outbox relay publishing to %s", kafka.bootstrapServers());
         while (running) {
-            try (KafkaProducer<String, String> producer = producer(); OutboxFeed.Session connection = feed.open()) {
+            try (KafkaProducer<String, String> producer = producer();
+                    OutboxFeed.Session connection = feed.open()) {
                 try {
                     awaitLead(connection);
                     publishWhileRunning(connection, producer);
@@ -191,8 +192,8 @@ public class OutboxRelay {
     private static void send(List<Unpublished> rows, KafkaProducer<String, String> producer) {
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (Unpublished row : rows) {
-            acks.add(producer.send(record(row.id(), row.topic(), row.key(), row.type(), row.payload(),
-                    row.occurredAt())));
+            acks.add(producer.send(
+                    record(row.id(), row.topic(), row.key(), row.type(), row.payload(), row.occurredAt())));
         }
         for (Future<RecordMetadata> ack : acks) {
             try {
@@ -210,8 +211,8 @@ public class OutboxRelay {
     }
 
     /** A CloudEvents 1.0 record in Kafka's binary mode: attributes in ce_ headers, data as the value. */
-    static ProducerRecord<String, String> record(String id, String topic, String key, String type, String payload,
-            OffsetDateTime occurredAt) {
+    static ProducerRecord<String, String> record(
+            String id, String topic, String key, String type, String payload, OffsetDateTime occurredAt) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", id);
@@ -228,12 +229,18 @@ public class OutboxRelay {
     }
 
     private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(kafka.producer(Map.of(
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 2,
-                ProducerConfig.CLIENT_ID_CONFIG, "planner-outbox-relay-" + Instant.now().toEpochMilli())),
-                new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                kafka.producer(Map.of(
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        2,
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "planner-outbox-relay-" + Instant.now().toEpochMilli())),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
     private void pause() {

@@ -8,8 +8,17 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
 import org.backstrong.planner.config.ConsumerConfig;
 import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.event.PainFlagResolved;
@@ -17,16 +26,6 @@ import org.backstrong.planner.event.PainFlagged;
 import org.backstrong.planner.event.ProgressionAdjusted;
 import org.backstrong.planner.service.InvalidEventException;
 import org.backstrong.planner.service.ProgressUpdates;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Applies progress-service's decisions to plans, one record at a time, each partition in order.
@@ -51,14 +50,16 @@ public class ProgressEventsConsumer {
     private final ConsumerConfig config;
     /** Ignores fields a newer producer adds (REST bodies stay strict); a missing number or flag fails, not 0. */
     private final ObjectReader events;
+
     private volatile boolean stopping;
 
-    public ProgressEventsConsumer(ProgressUpdates updates, DeadLetters deadLetters, ConsumerConfig config,
-            ObjectMapper json) {
+    public ProgressEventsConsumer(
+            ProgressUpdates updates, DeadLetters deadLetters, ConsumerConfig config, ObjectMapper json) {
         this.updates = updates;
         this.deadLetters = deadLetters;
         this.config = config;
-        this.events = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        this.events = json.reader()
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
@@ -66,7 +67,7 @@ public class ProgressEventsConsumer {
     @Blocking
     public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
         Duration pause = config.retryInitialBackoff();
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 applyOrPark(record);
                 return;
@@ -75,7 +76,8 @@ public class ProgressEventsConsumer {
                     // Not acknowledged: the record is read again after the restart.
                     throw e;
                 }
-                Log.warnf("Record %s-%d@%d failed on try %d (%s); trying again in %d ms, the partition waits",
+                Log.warnf(
+                        "Record %s-%d@%d failed on try %d (%s); trying again in %d ms, the partition waits",
                         record.topic(), record.partition(), record.offset(), attempt, e.getMessage(), pause.toMillis());
                 Thread.sleep(pause.toMillis());
                 Duration doubled = pause.multipliedBy(2);
@@ -93,7 +95,8 @@ public class ProgressEventsConsumer {
             String id = header(record, "ce_id");
             String type = header(record, "ce_type");
             if (id == null || type == null) {
-                throw new InvalidEventException(InvalidEventException.NOT_A_CLOUD_EVENT,
+                throw new InvalidEventException(
+                        InvalidEventException.NOT_A_CLOUD_EVENT,
                         "Not a CloudEvent: ce_id and ce_type headers are required");
             }
             updates.apply(eventId(id), type, read(record, type));
@@ -111,7 +114,8 @@ public class ProgressEventsConsumer {
         try {
             data = record.value() == null ? null : read(record.value(), shape);
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException(InvalidEventException.UNREADABLE_DATA,
+            throw new InvalidEventException(
+                    InvalidEventException.UNREADABLE_DATA,
                     "data is not a valid " + type + ": " + e.getOriginalMessage());
         }
         if (data == null) {

@@ -8,11 +8,10 @@ public final class Topics {
     public static final String PROGRESS_EVENTS = "progress-events";
 
     /** Every topic the system uses, dead-letter twins included (created with 6 partitions). */
-    public static final String ALL = PLAN_EVENTS + "," + SET_EVENTS + "," + PROGRESS_EVENTS + ","
-            + PLAN_EVENTS + ".dlq," + SET_EVENTS + ".dlq," + PROGRESS_EVENTS + ".dlq";
+    public static final String ALL = PLAN_EVENTS + "," + SET_EVENTS + "," + PROGRESS_EVENTS + "," + PLAN_EVENTS
+            + ".dlq," + SET_EVENTS + ".dlq," + PROGRESS_EVENTS + ".dlq";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Where a consumer parks what it cannot process, with the reason in headers. */
     public static String deadLetter(String topic) {

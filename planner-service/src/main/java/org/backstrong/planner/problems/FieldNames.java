@@ -12,8 +12,7 @@ import jakarta.validation.Path;
  */
 public final class FieldNames {
 
-    private FieldNames() {
-    }
+    private FieldNames() {}
 
     /**
      * The field as a client knows it: "create.body.dose.setsMax" becomes "dose.setsMax",

@@ -6,14 +6,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.backstrong.planner.security.PropagateCallerToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
 import org.backstrong.planner.config.TolerantJson;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
+import org.backstrong.planner.security.PropagateCallerToken;
 
 /** progress-service's analyst API, called with the analyst's own token (propagated). */
 @RegisterRestClient(configKey = "progress")
@@ -31,12 +30,18 @@ public interface AdherenceApi {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    Adherence.Report report(@QueryParam("clinic") String clinic, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("groupBy") String groupBy);
+    Adherence.Report report(
+            @QueryParam("clinic") String clinic,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("groupBy") String groupBy);
 
     @GET
     @Produces(CSV)
-    String csv(@QueryParam("clinic") String clinic, @QueryParam("from") String from, @QueryParam("to") String to,
+    String csv(
+            @QueryParam("clinic") String clinic,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
             @QueryParam("groupBy") String groupBy);
 
     @GET

@@ -7,8 +7,18 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** A pain flag as progress-service's inbox answers it. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PainFlag(UUID id, String patientId, UUID planId, UUID itemId, String exerciseId, String severity,
-        String status, String rule, String evidence, OffsetDateTime raisedAt, String acknowledgedBy,
+public record PainFlag(
+        UUID id,
+        String patientId,
+        UUID planId,
+        UUID itemId,
+        String exerciseId,
+        String severity,
+        String status,
+        String rule,
+        String evidence,
+        OffsetDateTime raisedAt,
+        String acknowledgedBy,
         OffsetDateTime acknowledgedAt) {
 
     public boolean stop() {

@@ -11,14 +11,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
 import org.backstrong.planner.config.TolerantJson;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
-
 import org.backstrong.planner.security.PropagateCallerToken;
 
 /** progress-service's pain-flag inbox, called with the clinician's own token (so progress applies their clinic). */
@@ -53,10 +51,8 @@ public interface PainFlagsApi {
     PainFlag resolve(@PathParam("id") String id, Resolution body);
 
     /** progress-service's answer to {@link #openCount()}. */
-    record OpenCount(long open) {
-    }
+    record OpenCount(long open) {}
 
     /** The body of a resolution: the clinician's note (1–2000 characters). */
-    record Resolution(String note) {
-    }
+    record Resolution(String note) {}
 }

@@ -6,14 +6,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
 import org.backstrong.planner.config.TolerantJson;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
-
 import org.backstrong.planner.security.PropagateCallerToken;
 
 /** progress-service's view of one patient over time, called with the clinician's own token. */

@@ -6,17 +6,19 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.planner.domain.LoggedSet;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+
+import org.backstrong.planner.domain.LoggedSet;
 
 @ApplicationScoped
 public class LoggedSetRepository implements PanacheRepositoryBase<LoggedSet, UUID> {
 
     public List<LoggedSet> ofSession(UUID planId, LocalDate date) {
-        return list("planId = :plan and sessionDate = :date", Sort.by("setNumber").and("side").and("loggedAt"),
+        return list(
+                "planId = :plan and sessionDate = :date",
+                Sort.by("setNumber").and("side").and("loggedAt"),
                 Parameters.with("plan", planId).and("date", date));
     }
 
@@ -29,19 +31,25 @@ public class LoggedSetRepository implements PanacheRepositoryBase<LoggedSet, UUI
             return List.of();
         }
         List<LocalDate> latest = getEntityManager()
-                .createQuery("select distinct s.sessionDate from LoggedSet s where s.planId in :plans "
-                        + "order by s.sessionDate desc", LocalDate.class)
+                .createQuery(
+                        "select distinct s.sessionDate from LoggedSet s where s.planId in :plans "
+                                + "order by s.sessionDate desc",
+                        LocalDate.class)
                 .setParameter("plans", planIds)
                 .setMaxResults(days)
                 .getResultList();
         if (latest.isEmpty()) {
             return List.of();
         }
-        return list("planId in :plans and sessionDate >= :since", Sort.descending("sessionDate").and("loggedAt"),
+        return list(
+                "planId in :plans and sessionDate >= :since",
+                Sort.descending("sessionDate").and("loggedAt"),
                 Parameters.with("plans", planIds).and("since", latest.get(latest.size() - 1)));
     }
 
     public long countOfSession(UUID planId, LocalDate date) {
-        return count("planId = :plan and sessionDate = :date", Parameters.with("plan", planId).and("date", date));
+        return count(
+                "planId = :plan and sessionDate = :date",
+                Parameters.with("plan", planId).and("date", date));
     }
 }

@@ -25,9 +25,8 @@ import io.quarkus.logging.Log;
 public class OutboxFeed {
 
     /** An outbox row not yet published, in commit order. */
-    public record Unpublished(long seq, String id, String topic, String key, String type, String payload,
-            OffsetDateTime occurredAt) {
-    }
+    public record Unpublished(
+            long seq, String id, String topic, String key, String type, String payload, OffsetDateTime occurredAt) {}
 
     private final AgroalDataSource dataSource;
 
@@ -85,8 +84,8 @@ public class OutboxFeed {
                 if (!rows.isEmpty()) {
                     try (PreparedStatement mark = connection.prepareStatement(
                             "UPDATE outbox_event SET published_at = now() WHERE seq = ANY(?)")) {
-                        Array seqs = connection.createArrayOf("bigint",
-                                rows.stream().map(Unpublished::seq).toArray());
+                        Array seqs = connection.createArrayOf(
+                                "bigint", rows.stream().map(Unpublished::seq).toArray());
                         mark.setArray(1, seqs);
                         mark.executeUpdate();
                     }
@@ -109,8 +108,13 @@ public class OutboxFeed {
                 claim.setInt(1, limit);
                 try (ResultSet row = claim.executeQuery()) {
                     while (row.next()) {
-                        rows.add(new Unpublished(row.getLong(1), row.getString(2), row.getString(3),
-                                row.getString(4), row.getString(5), row.getString(6),
+                        rows.add(new Unpublished(
+                                row.getLong(1),
+                                row.getString(2),
+                                row.getString(3),
+                                row.getString(4),
+                                row.getString(5),
+                                row.getString(6),
                                 row.getObject(7, OffsetDateTime.class)));
                     }
                 }

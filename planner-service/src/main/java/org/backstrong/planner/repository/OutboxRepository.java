@@ -2,10 +2,9 @@ package org.backstrong.planner.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.planner.domain.OutboxEvent;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+import org.backstrong.planner.domain.OutboxEvent;
+
 @ApplicationScoped
-public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long> {
-}
+public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long> {}

@@ -17,9 +17,15 @@ import jakarta.persistence.EntityManager;
 public class PatientHistoryRepository {
 
     /** One ISO week (starting Monday) of a patient's logged sets and morning check-ins, as the database sums it. */
-    public record WeekTotals(LocalDate monday, int sessions, int sets, int reps, int seconds, BigDecimal meanPain,
-            int peakPain, BigDecimal meanMorningPain) {
-    }
+    public record WeekTotals(
+            LocalDate monday,
+            int sessions,
+            int sets,
+            int reps,
+            int seconds,
+            BigDecimal meanPain,
+            int peakPain,
+            BigDecimal meanMorningPain) {}
 
     private final EntityManager entityManager;
 
@@ -30,7 +36,8 @@ public class PatientHistoryRepository {
     /** Every week with a set or a check-in, oldest first. */
     public List<WeekTotals> weeks(String patientId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager
+                .createNativeQuery("""
                 WITH sets AS (
                     SELECT date_trunc('week', session_date)::date AS monday, count(DISTINCT (plan_id, session_date)) AS sessions,
                         count(*) AS sets, coalesce(sum(reps), 0) AS reps, coalesce(sum(seconds), 0) AS seconds,
@@ -46,15 +53,23 @@ public class PatientHistoryRepository {
                 .setParameter("patient", patientId)
                 .getResultList();
         return rows.stream()
-                .map(row -> new WeekTotals(day(row[0]), number(row[1]), number(row[2]), number(row[3]),
-                        number(row[4]), decimal(row[5]), number(row[6]), decimal(row[7])))
+                .map(row -> new WeekTotals(
+                        day(row[0]),
+                        number(row[1]),
+                        number(row[2]),
+                        number(row[3]),
+                        number(row[4]),
+                        decimal(row[5]),
+                        number(row[6]),
+                        decimal(row[7])))
                 .toList();
     }
 
     /** The exercise name of each item of the patient's plans. */
     public Map<UUID, String> exerciseNames(String patientId) {
-        List<Object[]> rows = entityManager.createQuery(
-                "select i.id, i.exerciseName from PlanItem i where i.plan.patientId = :patient", Object[].class)
+        List<Object[]> rows = entityManager
+                .createQuery(
+                        "select i.id, i.exerciseName from PlanItem i where i.plan.patientId = :patient", Object[].class)
                 .setParameter("patient", patientId)
                 .getResultList();
         Map<UUID, String> names = new HashMap<>();

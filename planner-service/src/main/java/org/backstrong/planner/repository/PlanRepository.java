@@ -6,12 +6,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.planner.domain.Plan;
-import org.backstrong.planner.domain.PlanStatus;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+
+import org.backstrong.planner.domain.Plan;
+import org.backstrong.planner.domain.PlanStatus;
 
 @ApplicationScoped
 public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
@@ -22,8 +22,10 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
 
     /** The plan a patient follows now: active or paused, the latest started. */
     public Optional<Plan> currentOf(String patientId) {
-        return find("patientId = :patient and status <> :completed", Sort.descending("startDate").and("createdAt"),
-                Parameters.with("patient", patientId).and("completed", PlanStatus.COMPLETED))
+        return find(
+                        "patientId = :patient and status <> :completed",
+                        Sort.descending("startDate").and("createdAt"),
+                        Parameters.with("patient", patientId).and("completed", PlanStatus.COMPLETED))
                 .firstResultOptional();
     }
 }

@@ -5,10 +5,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.planner.domain.PrescriptionChange;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+
+import org.backstrong.planner.domain.PrescriptionChange;
 
 @ApplicationScoped
 public class PrescriptionChangeRepository implements PanacheRepositoryBase<PrescriptionChange, UUID> {

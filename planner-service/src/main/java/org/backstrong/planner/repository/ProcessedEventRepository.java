@@ -17,10 +17,12 @@ public class ProcessedEventRepository {
 
     /** Records the event id; false when it was recorded before (a redelivery). */
     public boolean recordFirst(UUID eventId, String type) {
-        return entityManager.createNativeQuery(
-                        "INSERT INTO processed_event (event_id, type) VALUES (:id, :type) ON CONFLICT DO NOTHING")
-                .setParameter("id", eventId)
-                .setParameter("type", type)
-                .executeUpdate() == 1;
+        return entityManager
+                        .createNativeQuery(
+                                "INSERT INTO processed_event (event_id, type) VALUES (:id, :type) ON CONFLICT DO NOTHING")
+                        .setParameter("id", eventId)
+                        .setParameter("type", type)
+                        .executeUpdate()
+                == 1;
     }
 }

@@ -7,9 +7,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.planner.domain.SessionCompletion;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import org.backstrong.planner.domain.SessionCompletion;
 
 @ApplicationScoped
 public class SessionCompletionRepository implements PanacheRepositoryBase<SessionCompletion, SessionCompletion.Key> {

@@ -18,15 +18,15 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+
 import org.backstrong.planner.domain.DoseKind;
 import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.OutboxEvent;
 import org.backstrong.planner.domain.PlanStatus;
 import org.backstrong.planner.domain.Schedule;
 import org.backstrong.planner.domain.SetTarget;
-
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.logging.Log;
 
 /**
  * Stores logged sets in batches, in plain JDBC (for speed: bench/log-sets.sh): one transaction per batch, in which
@@ -38,12 +38,10 @@ import io.quarkus.logging.Log;
 public class SetLogStore {
 
     /** A plan and the item a set is logged against. */
-    public record Key(UUID planId, UUID itemId) {
-    }
+    public record Key(UUID planId, UUID itemId) {}
 
     /** A set to store with the event that reports it. */
-    public record NewSet(LoggedSet set, OutboxEvent event) {
-    }
+    public record NewSet(LoggedSet set, OutboxEvent event) {}
 
     /** What one transaction does with its batch, with the statements of that transaction: a result per element. */
     @FunctionalInterface
@@ -187,15 +185,30 @@ public class SetLogStore {
                 while (row.next()) {
                     UUID planId = row.getObject(1, UUID.class);
                     Integer[] weekdays = (Integer[]) row.getArray(9).getArray();
-                    Schedule schedule = new Schedule(row.getObject(7, LocalDate.class), row.getInt(8),
-                            List.copyOf(Arrays.asList(weekdays)));
+                    Schedule schedule = new Schedule(
+                            row.getObject(7, LocalDate.class), row.getInt(8), List.copyOf(Arrays.asList(weekdays)));
                     UUID itemId = row.getObject(10, UUID.class);
-                    SetTarget.Item item = itemId == null ? null
-                            : new SetTarget.Item(itemId, row.getString(11), row.getString(12), row.getBoolean(13),
-                                    row.getString(14), DoseKind.valueOf(row.getString(15)), row.getBoolean(16),
+                    SetTarget.Item item = itemId == null
+                            ? null
+                            : new SetTarget.Item(
+                                    itemId,
+                                    row.getString(11),
+                                    row.getString(12),
+                                    row.getBoolean(13),
+                                    row.getString(14),
+                                    DoseKind.valueOf(row.getString(15)),
+                                    row.getBoolean(16),
                                     row.getInt(17));
-                    targets.put(new Key(planId, row.getObject(2, UUID.class)), new SetTarget(planId, row.getString(3),
-                            row.getString(4), PlanStatus.valueOf(row.getString(5)), row.getString(6), schedule, item));
+                    targets.put(
+                            new Key(planId, row.getObject(2, UUID.class)),
+                            new SetTarget(
+                                    planId,
+                                    row.getString(3),
+                                    row.getString(4),
+                                    PlanStatus.valueOf(row.getString(5)),
+                                    row.getString(6),
+                                    schedule,
+                                    item));
                 }
             }
         }
@@ -212,10 +225,21 @@ public class SetLogStore {
             return new boolean[0];
         }
         UUID[] ids = new UUID[n], plans = new UUID[n], items = new UUID[n], events = new UUID[n];
-        String[] patients = new String[n], dates = new String[n], sides = new String[n], bands = new String[n],
-                notes = new String[n], loggedAt = new String[n], topics = new String[n], keys = new String[n],
-                types = new String[n], payloads = new String[n], occurredAt = new String[n];
-        Integer[] numbers = new Integer[n], reps = new Integer[n], seconds = new Integer[n], rir = new Integer[n],
+        String[] patients = new String[n],
+                dates = new String[n],
+                sides = new String[n],
+                bands = new String[n],
+                notes = new String[n],
+                loggedAt = new String[n],
+                topics = new String[n],
+                keys = new String[n],
+                types = new String[n],
+                payloads = new String[n],
+                occurredAt = new String[n];
+        Integer[] numbers = new Integer[n],
+                reps = new Integer[n],
+                seconds = new Integer[n],
+                rir = new Integer[n],
                 pain = new Integer[n];
         BigDecimal[] loads = new BigDecimal[n], rpe = new BigDecimal[n];
         Boolean[] beyond = new Boolean[n];
@@ -246,10 +270,35 @@ public class SetLogStore {
             payloads[i] = event.payload;
             occurredAt[i] = event.occurredAt.toString();
         }
-        Object[][] columns = { ids, patients, plans, items, dates, numbers, sides, reps, seconds, loads, bands, rir, rpe,
-                pain, beyond, notes, loggedAt, events, topics, keys, types, payloads, occurredAt };
-        String[] sqlTypes = { "uuid", "text", "uuid", "uuid", "text", "int4", "text", "int4", "int4", "numeric", "text",
-                "int4", "numeric", "int4", "bool", "text", "text", "uuid", "text", "text", "text", "text", "text" };
+        Object[][] columns = {
+            ids,
+            patients,
+            plans,
+            items,
+            dates,
+            numbers,
+            sides,
+            reps,
+            seconds,
+            loads,
+            bands,
+            rir,
+            rpe,
+            pain,
+            beyond,
+            notes,
+            loggedAt,
+            events,
+            topics,
+            keys,
+            types,
+            payloads,
+            occurredAt
+        };
+        String[] sqlTypes = {
+            "uuid", "text", "uuid", "uuid", "text", "int4", "text", "int4", "int4", "numeric", "text", "int4",
+            "numeric", "int4", "bool", "text", "text", "uuid", "text", "text", "text", "text", "text"
+        };
         Set<UUID> published = new HashSet<>();
         try (PreparedStatement insert = connection.prepareStatement(INSERT_WITH_EVENTS)) {
             for (int c = 0; c < columns.length; c++) {

@@ -6,18 +6,20 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.planner.domain.Template;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+
+import org.backstrong.planner.domain.Template;
 
 @ApplicationScoped
 public class TemplateRepository implements PanacheRepositoryBase<Template, UUID> {
 
     /** Built-in templates and the clinic's own. */
     public List<Template> offeredTo(String clinicId) {
-        return list("clinicId is null or clinicId = :clinic", Sort.by("name").and("id"),
+        return list(
+                "clinicId is null or clinicId = :clinic",
+                Sort.by("name").and("id"),
                 Parameters.with("clinic", clinicId));
     }
 

@@ -4,5 +4,4 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 
-public record CompletionInput(@NotNull UUID planId) {
-}
+public record CompletionInput(@NotNull UUID planId) {}

@@ -17,6 +17,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.backstrong.planner.domain.MorningCheckIn;
 import org.backstrong.planner.domain.SessionCompletion;
 import org.backstrong.planner.security.Caller;
@@ -29,13 +37,6 @@ import org.backstrong.planner.service.Sessions;
 import org.backstrong.planner.service.SetInput;
 import org.backstrong.planner.service.SetLogging;
 import org.backstrong.planner.service.SetView;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The patient's own side: today's session, logging sets, completing a session, the morning check-in. */
 @Path("/me")
@@ -82,54 +83,84 @@ public class MeResource {
     @Path("/sets")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "logMySet", summary = "Log a set (sending the same setId again is safe)")
-    @APIResponse(responseCode = "201", description = "Stored", headers = @Header(ref = "Location"),
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored",
+            headers = @Header(ref = "Location"),
             content = @Content(schema = @Schema(implementation = SetView.class)))
-    @APIResponse(responseCode = "200", description = "Stored before: the first answer",
+    @APIResponse(
+            responseCode = "200",
+            description = "Stored before: the first answer",
             content = @Content(schema = @Schema(implementation = SetView.class)))
     @APIResponse(responseCode = "404", description = "No such plan of mine")
-    @APIResponse(responseCode = "409", description = "The exercise is paused, the plan is not active, the set is logged already, or the setId is taken")
-    @APIResponse(responseCode = "422", description = "The item is not in that day's session, or the day is not a session day or is in the future")
-    @APIResponse(responseCode = "503", description = "Too many sets are waiting to be stored: send it again later",
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The exercise is paused, the plan is not active, the set is logged already, or the setId is taken")
+    @APIResponse(
+            responseCode = "422",
+            description = "The item is not in that day's session, or the day is not a session day or is in the future")
+    @APIResponse(
+            responseCode = "503",
+            description = "Too many sets are waiting to be stored: send it again later",
             headers = @Header(ref = "Retry-After"))
     public CompletionStage<Response> logSet(@NotNull(message = "a JSON set is required") @Valid SetInput body) {
         return logging.logSet(caller.subject(), body, LocalDate.now(clock))
-                .thenApply(logged -> answer(logged.created(), "/me/sets/" + logged.value().id, SetView.of(logged.value())));
+                .thenApply(logged ->
+                        answer(logged.created(), "/me/sets/" + logged.value().id, SetView.of(logged.value())));
     }
 
     @POST
     @Path("/sessions/{date}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "completeMySession", summary = "Complete a day's session (completing it again is safe)")
-    @APIResponse(responseCode = "201", description = "Completed", headers = @Header(ref = "Location"),
+    @APIResponse(
+            responseCode = "201",
+            description = "Completed",
+            headers = @Header(ref = "Location"),
             content = @Content(schema = @Schema(implementation = CompletionView.class)))
-    @APIResponse(responseCode = "200", description = "Completed before: the first answer",
+    @APIResponse(
+            responseCode = "200",
+            description = "Completed before: the first answer",
             content = @Content(schema = @Schema(implementation = CompletionView.class)))
     @APIResponse(responseCode = "409", description = "The plan is not active")
     @APIResponse(responseCode = "422", description = "The day is not a session day, or is in the future")
-    public Response complete(@PathParam("date") String text,
+    public Response complete(
+            @PathParam("date") String text,
             @NotNull(message = "a JSON body with the planId is required") @Valid CompletionInput body) {
         LocalDate date = PlanResource.parseDate(text);
-        Logged<SessionCompletion> completed = logging.completeSession(caller.subject(), body.planId(), date,
-                LocalDate.now(clock));
+        Logged<SessionCompletion> completed =
+                logging.completeSession(caller.subject(), body.planId(), date, LocalDate.now(clock));
         return answer(completed.created(), "/me/sessions/" + date, CompletionView.of(completed.value()));
     }
 
     @POST
     @Path("/check-ins")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "checkMeIn", summary = "The morning check-in after a session day (sending the same id again is safe)")
-    @APIResponse(responseCode = "201", description = "Stored", headers = @Header(ref = "Location"),
+    @Operation(
+            operationId = "checkMeIn",
+            summary = "The morning check-in after a session day (sending the same id again is safe)")
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored",
+            headers = @Header(ref = "Location"),
             content = @Content(schema = @Schema(implementation = CheckInView.class)))
-    @APIResponse(responseCode = "200", description = "Stored before: the first answer",
+    @APIResponse(
+            responseCode = "200",
+            description = "Stored before: the first answer",
             content = @Content(schema = @Schema(implementation = CheckInView.class)))
     @APIResponse(responseCode = "409", description = "No plan, a check-in for that day already, or the id is taken")
-    @APIResponse(responseCode = "422", description = "The date is in the future, or the day before was not a session day")
+    @APIResponse(
+            responseCode = "422",
+            description = "The date is in the future, or the day before was not a session day")
     public Response checkIn(@NotNull(message = "a JSON check-in is required") @Valid CheckInInput body) {
         Logged<MorningCheckIn> logged = logging.checkIn(caller.subject(), body, LocalDate.now(clock));
         return answer(logged.created(), "/me/check-ins/" + logged.value().id, CheckInView.of(logged.value()));
     }
 
     private static Response answer(boolean created, String location, Object body) {
-        return created ? Response.created(URI.create(location)).entity(body).build() : Response.ok(body).build();
+        return created
+                ? Response.created(URI.create(location)).entity(body).build()
+                : Response.ok(body).build();
     }
 }

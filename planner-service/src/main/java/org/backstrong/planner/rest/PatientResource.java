@@ -17,6 +17,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
@@ -25,12 +32,6 @@ import org.backstrong.planner.service.EnrolmentInput;
 import org.backstrong.planner.service.PatientRegistry;
 import org.backstrong.planner.service.Plans;
 import org.backstrong.planner.service.ScreeningInput;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A clinic's patients: enrolment with screening, and their plans. Clinicians of that clinic only. */
 @Path("/patients")
@@ -64,14 +65,19 @@ public class PatientResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "enrolPatient", summary = "Enrol a patient with their screening")
-    @APIResponse(responseCode = "201", description = "Enrolled", headers = @Header(ref = "Location"),
+    @APIResponse(
+            responseCode = "201",
+            description = "Enrolled",
+            headers = @Header(ref = "Location"),
             content = @Content(schema = @Schema(implementation = PatientSummary.class)))
     @APIResponse(responseCode = "409", description = "A patient with this id is enrolled already")
     public Response enrol(@NotNull(message = "a JSON enrolment is required") @Valid EnrolmentInput body) {
         EnrolledPatient enrolled = EnrolledPatient.of(registry.enrol(caller.clinic(), caller.subject(), body));
         // The one-time password is in this answer only: no cache keeps it.
-        return Response.created(URI.create("/patients/" + enrolled.id())).entity(enrolled)
-                .header("Cache-Control", "no-store").build();
+        return Response.created(URI.create("/patients/" + enrolled.id()))
+                .entity(enrolled)
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @GET
@@ -85,8 +91,8 @@ public class PatientResource {
     @Path("/{id}/screening")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updatePatientScreening", summary = "Record a professional's clearance")
-    public PatientSummary screening(@PathParam("id") String id,
-            @NotNull(message = "a JSON screening is required") @Valid ScreeningInput body) {
+    public PatientSummary screening(
+            @PathParam("id") String id, @NotNull(message = "a JSON screening is required") @Valid ScreeningInput body) {
         return PatientSummary.of(registry.updateScreening(caller.clinic(), id, body));
     }
 
@@ -102,13 +108,21 @@ public class PatientResource {
     @Path("/{id}/plans")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "assignPlan", summary = "Assign a template to the patient as their own plan")
-    @APIResponse(responseCode = "201", description = "Assigned", headers = @Header(ref = "Location"),
+    @APIResponse(
+            responseCode = "201",
+            description = "Assigned",
+            headers = @Header(ref = "Location"),
             content = @Content(schema = @Schema(implementation = PlanView.class)))
-    @APIResponse(responseCode = "409", description = "A pre-existing condition has no clearance, or another plan is in progress")
+    @APIResponse(
+            responseCode = "409",
+            description = "A pre-existing condition has no clearance, or another plan is in progress")
     @APIResponse(responseCode = "422", description = "No such template")
-    public Response assign(@PathParam("id") String id,
+    public Response assign(
+            @PathParam("id") String id,
             @NotNull(message = "a JSON assignment is required") @Valid AssignmentInput body) {
         Plan plan = plans.assign(caller.clinic(), caller.author(), id, body);
-        return Response.created(URI.create("/plans/" + plan.id)).entity(PlanView.of(plan)).build();
+        return Response.created(URI.create("/plans/" + plan.id))
+                .entity(PlanView.of(plan))
+                .build();
     }
 }

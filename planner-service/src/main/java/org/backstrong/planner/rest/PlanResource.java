@@ -1,7 +1,5 @@
 package org.backstrong.planner.rest;
 
-import org.backstrong.input.InputDates;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -18,18 +16,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.backstrong.planner.problems.PathDates;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.backstrong.planner.domain.Plan;
+import org.backstrong.planner.problems.PathDates;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.Plans;
 import org.backstrong.planner.service.PrescriptionEdit;
 import org.backstrong.planner.service.SessionView;
 import org.backstrong.planner.service.Sessions;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A patient's plan: its clinicians edit, pause, resume and end it; the patient reads it. */
 @Path("/plans/{id}")
@@ -48,7 +47,7 @@ public class PlanResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT })
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(operationId = "getPlan", summary = "The plan with its current prescriptions")
     public PlanView get(@PathParam("id") UUID id) {
         return PlanView.of(visible(id));
@@ -56,7 +55,7 @@ public class PlanResource {
 
     @GET
     @Path("/sessions/{date}")
-    @RolesAllowed({ Roles.CLINICIAN, Roles.PATIENT })
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(operationId = "getPlanSession", summary = "A day's session of the plan")
     @APIResponseSchema(value = SessionView.class, responseDescription = "The session, or that the day has none")
     @APIResponse(responseCode = "400", description = "The date is not yyyy-MM-dd")
@@ -69,7 +68,9 @@ public class PlanResource {
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(operationId = "getPlanAudit", summary = "Every change of the plan: who, when, why, before and after")
     public List<AuditEntry> audit(@PathParam("id") UUID id) {
-        return plans.auditTrail(caller.clinic(), id).stream().map(AuditEntry::of).toList();
+        return plans.auditTrail(caller.clinic(), id).stream()
+                .map(AuditEntry::of)
+                .toList();
     }
 
     @PUT
@@ -79,7 +80,9 @@ public class PlanResource {
     @Operation(operationId = "editPlanItem", summary = "Change an item's prescription")
     @APIResponseSchema(value = PlanView.class, responseDescription = "The plan with the new prescription")
     @APIResponse(responseCode = "409", description = "The plan has ended, or changed meanwhile")
-    public PlanView editItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
+    public PlanView editItem(
+            @PathParam("id") UUID id,
+            @PathParam("itemId") UUID itemId,
             @NotNull(message = "a JSON prescription edit is required") @Valid PrescriptionEdit body) {
         return PlanView.of(plans.editItem(caller.clinic(), caller.author(), id, itemId, body));
     }
@@ -91,7 +94,8 @@ public class PlanResource {
     @Operation(operationId = "pausePlan", summary = "Pause the plan")
     @APIResponseSchema(value = PlanView.class, responseDescription = "The paused plan")
     @APIResponse(responseCode = "409", description = "The plan is not active, or changed meanwhile")
-    public PlanView pause(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid StatusChange body) {
+    public PlanView pause(
+            @PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid StatusChange body) {
         return PlanView.of(plans.pause(caller.clinic(), caller.author(), id, body.reason()));
     }
 
@@ -102,7 +106,8 @@ public class PlanResource {
     @Operation(operationId = "resumePlan", summary = "Resume a paused plan")
     @APIResponseSchema(value = PlanView.class, responseDescription = "The resumed plan")
     @APIResponse(responseCode = "409", description = "The plan is not paused, or changed meanwhile")
-    public PlanView resume(@PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid StatusChange body) {
+    public PlanView resume(
+            @PathParam("id") UUID id, @NotNull(message = "a reason is required") @Valid StatusChange body) {
         return PlanView.of(plans.resume(caller.clinic(), caller.author(), id, body.reason()));
     }
 
@@ -119,7 +124,9 @@ public class PlanResource {
 
     /** The plan if the caller may see it: a clinician of its clinic, or its own patient. */
     Plan visible(UUID id) {
-        return caller.is(Roles.CLINICIAN) ? plans.forClinician(caller.clinic(), id) : plans.forPatient(caller.subject(), id);
+        return caller.is(Roles.CLINICIAN)
+                ? plans.forClinician(caller.clinic(), id)
+                : plans.forPatient(caller.subject(), id);
     }
 
     /** A yyyy-MM-dd path segment in InputDates' range; anything else is a 400 naming "date" (not JAX-RS's bare 404). */

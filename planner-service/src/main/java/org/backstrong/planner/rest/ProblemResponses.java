@@ -1,12 +1,12 @@
 package org.backstrong.planner.rest;
 
-import org.backstrong.input.ProblemDocumentation;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.backstrong.input.ProblemDocumentation;
 
 /**
  * planner's error answers in /q/openapi (see {@link ProblemDocumentation}); its own answers (409,
@@ -23,8 +23,10 @@ public class ProblemResponses extends ProblemDocumentation implements OASFilter 
     @Override
     protected void addHeaders(Components components) {
         components.addHeader("Location", stringHeader("The address of what was created", "uri-reference"));
-        components.addHeader("Retry-After", OASFactory.createHeader()
-                .description("Seconds to wait before sending the same request again")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+        components.addHeader(
+                "Retry-After",
+                OASFactory.createHeader()
+                        .description("Seconds to wait before sending the same request again")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
     }
 }

@@ -4,5 +4,4 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Why a plan is paused, resumed or ended. */
-public record StatusChange(@NotBlank @Size(max = 500) String reason) {
-}
+public record StatusChange(@NotBlank @Size(max = 500) String reason) {}

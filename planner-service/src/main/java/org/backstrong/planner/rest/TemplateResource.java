@@ -16,16 +16,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.backstrong.planner.security.Caller;
-import org.backstrong.planner.security.Roles;
-import org.backstrong.planner.service.TemplateInput;
-import org.backstrong.planner.service.TemplateLibrary;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.backstrong.planner.security.Caller;
+import org.backstrong.planner.security.Roles;
+import org.backstrong.planner.service.TemplateInput;
+import org.backstrong.planner.service.TemplateLibrary;
 
 /** Plan templates: built in, and the clinic's own. */
 @Path("/templates")
@@ -57,12 +58,19 @@ public class TemplateResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createTemplate", summary = "Create a template of the clinic from published catalog exercises")
-    @APIResponse(responseCode = "201", description = "Created", headers = @Header(ref = "Location"),
+    @Operation(
+            operationId = "createTemplate",
+            summary = "Create a template of the clinic from published catalog exercises")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = @Header(ref = "Location"),
             content = @Content(schema = @Schema(implementation = TemplateView.class)))
     @APIResponse(responseCode = "422", description = "An exercise is unknown to the catalog, or not published")
     public Response create(@NotNull(message = "a JSON template is required") @Valid TemplateInput body) {
         TemplateView created = TemplateView.of(library.create(caller.clinic(), caller.subject(), body));
-        return Response.created(URI.create("/templates/" + created.id())).entity(created).build();
+        return Response.created(URI.create("/templates/" + created.id()))
+                .entity(created)
+                .build();
     }
 }

@@ -5,10 +5,10 @@ import java.util.Optional;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.ForbiddenException;
 
-import org.backstrong.planner.domain.Author;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import org.backstrong.planner.domain.Author;
 
 /** Who is calling: the token's subject, roles and clinic, as the services' access rules need them. */
 @RequestScoped

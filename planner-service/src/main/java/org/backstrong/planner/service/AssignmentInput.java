@@ -14,5 +14,4 @@ import jakarta.validation.constraints.Size;
 public record AssignmentInput(
         @NotNull UUID templateId,
         @NotNull LocalDate startDate,
-        @NotEmpty @Size(max = 7) List<@NotNull @Min(1) @Max(7) Integer> weekdays) {
-}
+        @NotEmpty @Size(max = 7) List<@NotNull @Min(1) @Max(7) Integer> weekdays) {}

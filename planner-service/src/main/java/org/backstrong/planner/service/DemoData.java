@@ -11,13 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+
 import org.backstrong.planner.config.PlannerConfig;
 import org.backstrong.planner.domain.Author;
 import org.backstrong.planner.repository.DemoPatientRepository;
 import org.backstrong.planner.repository.PlanRepository;
-
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Loads the demo patients at start-up when the running system asks for demo data, and gives
@@ -59,7 +59,10 @@ public class DemoData {
         LocalDate monday = LocalDate.now().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         DEMO_PLANS.forEach((patientId, weekdays) -> {
             if (plans.ofPatient(patientId).isEmpty()) {
-                planning.assign("clinic-a", new Author("demo-data", "demo data"), patientId,
+                planning.assign(
+                        "clinic-a",
+                        new Author("demo-data", "demo data"),
+                        patientId,
                         new AssignmentInput(BUILT_IN_TEMPLATE, monday, weekdays));
             }
         });

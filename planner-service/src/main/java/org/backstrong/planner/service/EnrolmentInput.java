@@ -1,7 +1,5 @@
 package org.backstrong.planner.service;
 
-import org.backstrong.input.SingleLine;
-
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import org.backstrong.input.SingleLine;
 
 /**
  * Enrolling a patient: an existing account of the clinic ({@code id}, its user id, or
@@ -18,8 +18,10 @@ import jakarta.validation.constraints.Size;
 public record EnrolmentInput(
         @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9-]+", message = "must be the user's id in Keycloak")
         String id,
+
         @Size(min = 3, max = 255) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "must be a login name")
         String username,
+
         @NotBlank @SingleLine @Size(max = 120) String displayName,
         @NotNull Boolean preExistingCondition,
         @PastOrPresent LocalDate clearedOn,

@@ -6,15 +6,15 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+
 import org.backstrong.planner.accounts.Invitation;
 import org.backstrong.planner.accounts.PatientAccount;
 import org.backstrong.planner.accounts.PatientAccounts;
 import org.backstrong.planner.domain.Patient;
 import org.backstrong.planner.repository.PatientRepository;
-
-import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Page;
 
 /** The clinic's patients and their screening; every query is bounded to one clinic. */
 @ApplicationScoped
@@ -60,10 +60,12 @@ public class PatientRegistry {
         requireClearanceOnlyWithCondition(input.preExistingCondition(), input.clearedOn());
         if (input.linksAnAccount()) {
             String field = input.id() != null ? "id" : "username";
-            PatientAccount account = (input.id() != null ? accounts.byId(clinicId, input.id())
-                    : accounts.byUsername(clinicId, input.username()))
+            PatientAccount account = (input.id() != null
+                            ? accounts.byId(clinicId, input.id())
+                            : accounts.byUsername(clinicId, input.username()))
                     .orElseThrow(() -> noPatientAccount(field));
-            Patient patient = QuarkusTransaction.requiringNew().call(() -> store(clinicId, clinician, account.id(), input));
+            Patient patient =
+                    QuarkusTransaction.requiringNew().call(() -> store(clinicId, clinician, account.id(), input));
             return new Enrolled(patient, null);
         }
         Invitation invitation = accounts.invite(clinicId, input.displayName().trim());
@@ -78,8 +80,7 @@ public class PatientRegistry {
     }
 
     /** An enrolled patient, and the invitation to hand over when a new account was made for them. */
-    public record Enrolled(Patient patient, Invitation invitation) {
-    }
+    public record Enrolled(Patient patient, Invitation invitation) {}
 
     private Patient store(String clinicId, String clinician, String accountId, EnrolmentInput input) {
         Patient existing = patients.findById(accountId);
@@ -99,14 +100,18 @@ public class PatientRegistry {
         patient.clearedOn = input.clearedOn();
         patient.clearedBy = input.clearedBy();
         patients.persist(patient);
-        Log.infof("Patient %s enrolled in clinic %s (pre-existing condition: %s)", patient.id, clinicId,
-                patient.preExistingCondition);
+        Log.infof(
+                "Patient %s enrolled in clinic %s (pre-existing condition: %s)",
+                patient.id, clinicId, patient.preExistingCondition);
         return patient;
     }
 
     /** The one answer for every account that is not this clinic's to enrol. */
     private static InvalidInputException noPatientAccount(String field) {
-        return new InvalidInputException(422, "no-patient-account", field,
+        return new InvalidInputException(
+                422,
+                "no-patient-account",
+                field,
                 "is not a patient account of this clinic: check it, or invite the patient to make a new account");
     }
 
@@ -117,8 +122,9 @@ public class PatientRegistry {
         patient.preExistingCondition = input.preExistingCondition();
         patient.clearedOn = input.clearedOn();
         patient.clearedBy = input.clearedBy();
-        Log.infof("Patient %s screening updated (pre-existing condition: %s, cleared on %s)", patientId,
-                patient.preExistingCondition, patient.clearedOn);
+        Log.infof(
+                "Patient %s screening updated (pre-existing condition: %s, cleared on %s)",
+                patientId, patient.preExistingCondition, patient.clearedOn);
         return patient;
     }
 

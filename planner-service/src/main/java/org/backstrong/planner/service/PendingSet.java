@@ -4,13 +4,19 @@ import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.backstrong.planner.domain.LoggedSet;
-
 import io.vertx.core.Context;
 
+import org.backstrong.planner.domain.LoggedSet;
+
 /** A set waiting for its batch, and where its answer goes: answered once, on the request's own event loop. */
-record PendingSet(String patientId, SetInput input, LocalDate today, Context context,
-        CompletableFuture<Logged<LoggedSet>> answer, AtomicBoolean answered, Runnable onAnswered) {
+record PendingSet(
+        String patientId,
+        SetInput input,
+        LocalDate today,
+        Context context,
+        CompletableFuture<Logged<LoggedSet>> answer,
+        AtomicBoolean answered,
+        Runnable onAnswered) {
 
     /** Completes the answer with the stored set, or with {@code failure} if not null; later calls do nothing. */
     void answer(Logged<LoggedSet> logged, Throwable failure) {
@@ -18,8 +24,8 @@ record PendingSet(String patientId, SetInput input, LocalDate today, Context con
             return;
         }
         onAnswered.run();
-        Runnable complete = failure == null ? () -> answer.complete(logged)
-                : () -> answer.completeExceptionally(failure);
+        Runnable complete =
+                failure == null ? () -> answer.complete(logged) : () -> answer.completeExceptionally(failure);
         // On the request's event loop, so writing the response never holds up the writer thread.
         if (context != null) {
             context.runOnContext(ignored -> complete.run());

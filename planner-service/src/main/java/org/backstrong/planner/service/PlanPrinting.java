@@ -11,13 +11,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.logging.Log;
+
 import org.backstrong.planner.catalog.Catalog;
 import org.backstrong.planner.catalog.CatalogExercise;
 import org.backstrong.planner.domain.Block;
 import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.domain.PlanItem;
-
-import io.quarkus.logging.Log;
 
 /**
  * What a printed plan is made of besides the plan: whose it is, the how-to of the catalog version
@@ -40,9 +40,12 @@ public class PlanPrinting {
      * The plan and its how-to; {@code patientName} only on a clinician's copy, {@code howTo} by item
      * id and empty when the catalog could not be read ({@code catalogAvailable} false).
      */
-    public record Contents(Plan plan, String patientName, boolean catalogAvailable, Map<UUID, CatalogExercise> howTo,
-            LocalDate printedOn) {
-    }
+    public record Contents(
+            Plan plan,
+            String patientName,
+            boolean catalogAvailable,
+            Map<UUID, CatalogExercise> howTo,
+            LocalDate printedOn) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Contents of(Plan plan, boolean clinicianCopy) {
@@ -60,16 +63,18 @@ public class PlanPrinting {
                 break;
             }
         }
-        Log.infof("Plan %s printed (%s copy, catalog %s)", plan.id, clinicianCopy ? "clinician" : "patient",
-                catalogAvailable ? "available" : "unavailable");
-        return new Contents(plan, patientName, catalogAvailable, catalogAvailable ? howTo : Map.of(),
-                LocalDate.now(clock));
+        Log.infof(
+                "Plan %s printed (%s copy, catalog %s)",
+                plan.id, clinicianCopy ? "clinician" : "patient", catalogAvailable ? "available" : "unavailable");
+        return new Contents(
+                plan, patientName, catalogAvailable, catalogAvailable ? howTo : Map.of(), LocalDate.now(clock));
     }
 
     private static List<PlanItem> inPrintedOrder(Plan plan) {
         List<PlanItem> items = new ArrayList<>(
                 plan.items.stream().filter(item -> item.block == Block.WARM_UP).toList());
-        items.addAll(plan.items.stream().filter(item -> item.block != Block.WARM_UP).toList());
+        items.addAll(
+                plan.items.stream().filter(item -> item.block != Block.WARM_UP).toList());
         return items;
     }
 }

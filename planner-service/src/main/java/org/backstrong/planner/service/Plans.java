@@ -8,6 +8,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+
 import org.backstrong.planner.domain.Author;
 import org.backstrong.planner.domain.Patient;
 import org.backstrong.planner.domain.Plan;
@@ -26,11 +30,6 @@ import org.backstrong.planner.messaging.Topics;
 import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.PrescriptionChangeRepository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.logging.Log;
-
 /**
  * Patients' plans: assigned from a template as the patient's own copy, edited by clinicians
  * (every change kept in the audit trail), paused, resumed and ended. Each change publishes its
@@ -46,8 +45,13 @@ public class Plans {
     private final Outbox outbox;
     private final ObjectMapper json;
 
-    public Plans(PlanRepository plans, PrescriptionChangeRepository changes, PatientRegistry patients,
-            TemplateLibrary templates, Outbox outbox, ObjectMapper json) {
+    public Plans(
+            PlanRepository plans,
+            PrescriptionChangeRepository changes,
+            PatientRegistry patients,
+            TemplateLibrary templates,
+            Outbox outbox,
+            ObjectMapper json) {
         this.plans = plans;
         this.changes = changes;
         this.patients = patients;
@@ -59,12 +63,15 @@ public class Plans {
     @Transactional
     public Plan assign(String clinicId, Author clinician, String patientId, AssignmentInput input) {
         Patient patient = patients.get(clinicId, patientId);
-        Screening.whyNotStart(patient.preExistingCondition, patient.clearedOn, input.startDate()).ifPresent(why -> {
-            throw new ConflictException("clearance-required", why);
-        });
+        Screening.whyNotStart(patient.preExistingCondition, patient.clearedOn, input.startDate())
+                .ifPresent(why -> {
+                    throw new ConflictException("clearance-required", why);
+                });
         plans.currentOf(patientId).ifPresent(current -> {
-            throw new ConflictException("plan-in-progress", "Patient " + patientId + " already follows plan "
-                    + current.id + " (" + current.status.name().toLowerCase() + "): end it before assigning another");
+            throw new ConflictException(
+                    "plan-in-progress",
+                    "Patient " + patientId + " already follows plan " + current.id + " ("
+                            + current.status.name().toLowerCase() + "): end it before assigning another");
         });
         Template template;
         try {
@@ -100,8 +107,9 @@ public class Plans {
         plans.persist(plan);
         audit(plan.id, null, clinician, null, "Plan assigned from template " + template.name, null, null);
         outbox.add(Topics.PLAN_EVENTS, patientId, EventTypes.PLAN_ASSIGNED, EventData.planAssigned(plan));
-        Log.infof("Plan %s assigned to patient %s from template %s, starting %s", plan.id, patientId, template.id,
-                plan.startDate);
+        Log.infof(
+                "Plan %s assigned to patient %s from template %s, starting %s",
+                plan.id, patientId, template.id, plan.startDate);
         return plan;
     }
 
@@ -148,7 +156,10 @@ public class Plans {
         Prescription before = item.prescription;
         item.prescription = Prescriptions.fromEdit(edit.prescription(), before, "prescription");
         audit(plan.id, item.id, clinician, null, edit.reason().trim(), before, item.prescription);
-        outbox.add(Topics.PLAN_EVENTS, plan.patientId, EventTypes.PLAN_CHANGED,
+        outbox.add(
+                Topics.PLAN_EVENTS,
+                plan.patientId,
+                EventTypes.PLAN_CHANGED,
                 EventData.planSnapshot(plan, List.of(item.id), clinician.id(), null));
         Log.infof("Plan %s item %s prescription edited by %s", plan.id, item.id, clinician.id());
         return plan;
@@ -156,14 +167,14 @@ public class Plans {
 
     @Transactional
     public Plan pause(String clinicId, Author clinician, UUID planId, String reason) {
-        return changeStatus(clinicId, clinician, planId, PlanStatus.ACTIVE, PlanStatus.PAUSED, EventTypes.PLAN_PAUSED,
-                reason);
+        return changeStatus(
+                clinicId, clinician, planId, PlanStatus.ACTIVE, PlanStatus.PAUSED, EventTypes.PLAN_PAUSED, reason);
     }
 
     @Transactional
     public Plan resume(String clinicId, Author clinician, UUID planId, String reason) {
-        return changeStatus(clinicId, clinician, planId, PlanStatus.PAUSED, PlanStatus.ACTIVE, EventTypes.PLAN_RESUMED,
-                reason);
+        return changeStatus(
+                clinicId, clinician, planId, PlanStatus.PAUSED, PlanStatus.ACTIVE, EventTypes.PLAN_RESUMED, reason);
     }
 
     @Transactional
@@ -171,18 +182,29 @@ public class Plans {
         return changeStatus(clinicId, clinician, planId, null, PlanStatus.COMPLETED, EventTypes.PLAN_ENDED, reason);
     }
 
-    private Plan changeStatus(String clinicId, Author clinician, UUID planId, PlanStatus from, PlanStatus to,
-            String eventType, String reason) {
+    private Plan changeStatus(
+            String clinicId,
+            Author clinician,
+            UUID planId,
+            PlanStatus from,
+            PlanStatus to,
+            String eventType,
+            String reason) {
         Plan plan = forClinician(clinicId, planId);
         requireNotCompleted(plan);
         if (from != null && plan.status != from) {
-            throw new ConflictException("plan-" + plan.status.name().toLowerCase(),
-                    "Plan " + planId + " is " + plan.status.name().toLowerCase() + ", not " + from.name().toLowerCase());
+            throw new ConflictException(
+                    "plan-" + plan.status.name().toLowerCase(),
+                    "Plan " + planId + " is " + plan.status.name().toLowerCase() + ", not "
+                            + from.name().toLowerCase());
         }
         plan.status = to;
         plan.statusReason = reason.trim();
         audit(plan.id, null, clinician, null, "Plan " + to.name().toLowerCase() + ": " + plan.statusReason, null, null);
-        outbox.add(Topics.PLAN_EVENTS, plan.patientId, eventType,
+        outbox.add(
+                Topics.PLAN_EVENTS,
+                plan.patientId,
+                eventType,
                 new PlanStatusChanged(plan.id, plan.patientId, plan.clinicId, LocalDate.now(), plan.statusReason));
         Log.infof("Plan %s %s by %s", plan.id, to.name().toLowerCase(), clinician.id());
         return plan;
@@ -195,12 +217,20 @@ public class Plans {
     }
 
     static PlanItem itemOf(Plan plan, UUID itemId) {
-        return plan.items.stream().filter(item -> item.id.equals(itemId)).findFirst()
+        return plan.items.stream()
+                .filter(item -> item.id.equals(itemId))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("Item " + itemId + " of plan " + plan.id));
     }
 
     /** Keeps one entry of the audit trail: who (a clinician, or automatic with the rule), when and why. */
-    void audit(UUID planId, UUID itemId, Author changedBy, String rule, String reason, Prescription before,
+    void audit(
+            UUID planId,
+            UUID itemId,
+            Author changedBy,
+            String rule,
+            String reason,
+            Prescription before,
             Prescription after) {
         PrescriptionChange change = new PrescriptionChange();
         change.id = UUID.randomUUID();

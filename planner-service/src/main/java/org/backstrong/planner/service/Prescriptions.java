@@ -13,10 +13,10 @@ final class Prescriptions {
 
     /** The architecture page's default load step. */
     static final BigDecimal DEFAULT_LOAD_STEP_PERCENT = BigDecimal.valueOf(5);
+
     static final int DEFAULT_REST_SECONDS = 90;
 
-    private Prescriptions() {
-    }
+    private Prescriptions() {}
 
     /**
      * A new item's prescription: what the clinician gave, else the catalog's dose started light
@@ -25,7 +25,9 @@ final class Prescriptions {
     static Prescription fromCatalog(PrescriptionBody body, CatalogExercise exercise, String fieldPrefix) {
         CatalogExercise.Dose dose = exercise.dose();
         Prescription p = new Prescription();
-        p.doseKind = body.doseKind() != null ? body.doseKindValue() : DoseKind.valueOf(dose.kind().toUpperCase());
+        p.doseKind = body.doseKind() != null
+                ? body.doseKindValue()
+                : DoseKind.valueOf(dose.kind().toUpperCase());
         boolean sameKind = p.doseKind.name().equalsIgnoreCase(dose.kind());
         p.sets = firstOf(body.sets(), dose.setsMin());
         p.setsMax = firstOf(body.setsMax(), Math.max(dose.setsMax(), p.sets));
@@ -40,8 +42,10 @@ final class Prescriptions {
         p.band = body.band();
         p.restSeconds = firstOf(body.restSeconds(), DEFAULT_REST_SECONDS);
         p.loadStepPercent = firstOf(body.loadStepPercent(), DEFAULT_LOAD_STEP_PERCENT);
-        p.harderVariantId = body.harderVariantId() != null ? body.harderVariantId()
-                : exercise.harderVariants() == null || exercise.harderVariants().isEmpty() ? null
+        p.harderVariantId = body.harderVariantId() != null
+                ? body.harderVariantId()
+                : exercise.harderVariants() == null || exercise.harderVariants().isEmpty()
+                        ? null
                         : exercise.harderVariants().get(0);
         p.notes = body.notes();
         requireCoherent(p, fieldPrefix);
@@ -74,7 +78,8 @@ final class Prescriptions {
     private static void requireCoherent(Prescription p, String fieldPrefix) {
         Optional<PrescriptionRules.Violation> violation = PrescriptionRules.firstViolation(p);
         if (violation.isPresent()) {
-            throw new InvalidInputException(fieldPrefix + "." + violation.get().field(), violation.get().message());
+            throw new InvalidInputException(
+                    fieldPrefix + "." + violation.get().field(), violation.get().message());
         }
     }
 

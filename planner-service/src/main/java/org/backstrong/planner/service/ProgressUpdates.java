@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.logging.Log;
+
 import org.backstrong.planner.domain.Author;
 import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.domain.PlanItem;
@@ -26,8 +28,6 @@ import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.PrescriptionChangeRepository;
 import org.backstrong.planner.repository.ProcessedEventRepository;
 
-import io.quarkus.logging.Log;
-
 /** Applies progress-service's decisions: new prescriptions (audited as automatic), pauses and resumes. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -39,7 +39,11 @@ public class ProgressUpdates {
     private final Outbox outbox;
     private final ProcessedEventRepository processed;
 
-    public ProgressUpdates(PlanRepository plans, PrescriptionChangeRepository changes, Plans planChanges, Outbox outbox,
+    public ProgressUpdates(
+            PlanRepository plans,
+            PrescriptionChangeRepository changes,
+            Plans planChanges,
+            Outbox outbox,
             ProcessedEventRepository processed) {
         this.plans = plans;
         this.changes = changes;
@@ -83,7 +87,8 @@ public class ProgressUpdates {
     private static void require(Object... fields) {
         for (Object field : fields) {
             if (field == null) {
-                throw new InvalidEventException(InvalidEventException.UNREADABLE_DATA,
+                throw new InvalidEventException(
+                        InvalidEventException.UNREADABLE_DATA,
                         "a required field is missing (patientId, planId, the item or flag id, and the decision)");
             }
         }
@@ -98,16 +103,24 @@ public class ProgressUpdates {
         PlanItem item = itemOf(decision.patientId(), decision.planId(), decision.itemId());
         Prescription before = item.prescription;
         if (decision.before() != null && !samePrescription(before, withDose(before, decision.before()))) {
-            planChanges.audit(item.plan.id, item.id, Author.AUTOMATIC, decision.rule(),
+            planChanges.audit(
+                    item.plan.id,
+                    item.id,
+                    Author.AUTOMATIC,
+                    decision.rule(),
                     "Automatic change not applied: the prescription changed after the session it was decided on.",
-                    null, null);
-            Log.infof("Plan %s item %s: decision %s (%s) not applied, it was made on an earlier prescription",
+                    null,
+                    null);
+            Log.infof(
+                    "Plan %s item %s: decision %s (%s) not applied, it was made on an earlier prescription",
                     item.plan.id, item.id, decision.decisionId(), decision.rule());
             return;
         }
         Prescription after = withDose(before, decision.after());
-        String reason = decision.reason() + (decision.suggestedVariantId() == null ? ""
-                : " Suggested next: " + decision.suggestedVariantId() + ".");
+        String reason = decision.reason()
+                + (decision.suggestedVariantId() == null
+                        ? ""
+                        : " Suggested next: " + decision.suggestedVariantId() + ".");
         if (samePrescription(before, after)) {
             // Only a suggestion (a harder variant for the clinician): kept once, the plan is unchanged.
             if (!changes.suggested(item.id, decision.rule(), reason)) {
@@ -118,8 +131,9 @@ public class ProgressUpdates {
         item.prescription = after;
         planChanges.audit(item.plan.id, item.id, Author.AUTOMATIC, decision.rule(), reason, before, after);
         publishChange(item, decision.rule());
-        Log.infof("Plan %s item %s adjusted by rule %s (decision %s)", item.plan.id, item.id, decision.rule(),
-                decision.decisionId());
+        Log.infof(
+                "Plan %s item %s adjusted by rule %s (decision %s)",
+                item.plan.id, item.id, decision.rule(), decision.decisionId());
     }
 
     /** A STOP flag pauses its exercise until a clinician resolves it; a WATCH flag changes no plan. */
@@ -132,14 +146,21 @@ public class ProgressUpdates {
         item.openStopFlags = new HashSet<>(StopFlagPause.raised(item.openStopFlags, flag.flagId()));
         item.paused = StopFlagPause.paused(item.openStopFlags);
         item.pauseReason = "Stopped for pain (" + flag.evidence() + "); a clinician will review it.";
-        planChanges.audit(item.plan.id, item.id, Author.AUTOMATIC, flag.rule(),
-                "Paused because of pain (" + flag.evidence() + "); your clinician will review it before you do it again.",
-                null, null);
+        planChanges.audit(
+                item.plan.id,
+                item.id,
+                Author.AUTOMATIC,
+                flag.rule(),
+                "Paused because of pain (" + flag.evidence()
+                        + "); your clinician will review it before you do it again.",
+                null,
+                null);
         if (!wasPaused) {
             publishChange(item, flag.rule());
         }
-        Log.infof("Plan %s item %s paused by STOP flag %s (%d open)", item.plan.id, item.id, flag.flagId(),
-                item.openStopFlags.size());
+        Log.infof(
+                "Plan %s item %s paused by STOP flag %s (%d open)",
+                item.plan.id, item.id, flag.flagId(), item.openStopFlags.size());
     }
 
     /** A resolved STOP flag resumes its exercise only when it was the last one open on it. */
@@ -153,16 +174,24 @@ public class ProgressUpdates {
         }
         item.openStopFlags = new HashSet<>(StopFlagPause.resolved(item.openStopFlags, resolution.flagId()));
         if (StopFlagPause.paused(item.openStopFlags)) {
-            Log.infof("Plan %s item %s stays paused: flag %s resolved, %d STOP flag(s) still open", item.plan.id,
-                    item.id, resolution.flagId(), item.openStopFlags.size());
+            Log.infof(
+                    "Plan %s item %s stays paused: flag %s resolved, %d STOP flag(s) still open",
+                    item.plan.id, item.id, resolution.flagId(), item.openStopFlags.size());
             return;
         }
         item.paused = false;
         item.pauseReason = null;
-        planChanges.audit(item.plan.id, item.id, Author.of(resolution.resolvedBy()), null,
+        planChanges.audit(
+                item.plan.id,
+                item.id,
+                Author.of(resolution.resolvedBy()),
+                null,
                 "Exercise resumed: your clinician reviewed the pain flag"
-                        + (resolution.note() == null || resolution.note().isBlank() ? "." : " (" + resolution.note() + ")."),
-                null, null);
+                        + (resolution.note() == null || resolution.note().isBlank()
+                                ? "."
+                                : " (" + resolution.note() + ")."),
+                null,
+                null);
         publishChange(item, null);
         Log.infof("Plan %s item %s resumed, flag %s resolved", item.plan.id, item.id, resolution.flagId());
     }
@@ -182,25 +211,34 @@ public class ProgressUpdates {
     }
 
     private static boolean samePrescription(Prescription a, Prescription b) {
-        return a.sets == b.sets && Objects.equals(a.repsMin, b.repsMin) && Objects.equals(a.repsMax, b.repsMax)
-                && Objects.equals(a.secondsMin, b.secondsMin) && Objects.equals(a.secondsMax, b.secondsMax)
-                && Objects.equals(a.holdSeconds, b.holdSeconds) && Objects.equals(a.band, b.band)
+        return a.sets == b.sets
+                && Objects.equals(a.repsMin, b.repsMin)
+                && Objects.equals(a.repsMax, b.repsMax)
+                && Objects.equals(a.secondsMin, b.secondsMin)
+                && Objects.equals(a.secondsMax, b.secondsMax)
+                && Objects.equals(a.holdSeconds, b.holdSeconds)
+                && Objects.equals(a.band, b.band)
                 && (a.loadKg == null ? b.loadKg == null : b.loadKg != null && a.loadKg.compareTo(b.loadKg) == 0);
     }
 
     private void publishChange(PlanItem item, String rule) {
         Plan plan = item.plan;
-        outbox.add(Topics.PLAN_EVENTS, plan.patientId, EventTypes.PLAN_CHANGED,
+        outbox.add(
+                Topics.PLAN_EVENTS,
+                plan.patientId,
+                EventTypes.PLAN_CHANGED,
                 EventData.planSnapshot(plan, List.of(item.id), PrescriptionChange.AUTOMATIC, rule));
     }
 
     private PlanItem itemOf(String patientId, UUID planId, UUID itemId) {
         Plan plan = plans.findByIdOptional(planId)
                 .filter(p -> p.patientId.equals(patientId))
-                .orElseThrow(() -> new InvalidEventException(InvalidEventException.NOT_APPLICABLE,
-                        "No plan " + planId + " of patient " + patientId));
-        return plan.items.stream().filter(item -> item.id.equals(itemId)).findFirst()
-                .orElseThrow(() -> new InvalidEventException(InvalidEventException.NOT_APPLICABLE,
-                        "No item " + itemId + " in plan " + planId));
+                .orElseThrow(() -> new InvalidEventException(
+                        InvalidEventException.NOT_APPLICABLE, "No plan " + planId + " of patient " + patientId));
+        return plan.items.stream()
+                .filter(item -> item.id.equals(itemId))
+                .findFirst()
+                .orElseThrow(() -> new InvalidEventException(
+                        InvalidEventException.NOT_APPLICABLE, "No item " + itemId + " in plan " + planId));
     }
 }

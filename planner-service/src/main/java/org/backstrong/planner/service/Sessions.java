@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.logging.Log;
+
 import org.backstrong.planner.catalog.Catalog;
 import org.backstrong.planner.catalog.CatalogExercise;
 import org.backstrong.planner.domain.DoseKind;
@@ -20,8 +22,6 @@ import org.backstrong.planner.repository.LoggedSetRepository;
 import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.SessionCompletionRepository;
 
-import io.quarkus.logging.Log;
-
 /** Builds a day's session from the plan's current prescriptions and the catalog version each item refers to. */
 @ApplicationScoped
 public class Sessions {
@@ -31,8 +31,8 @@ public class Sessions {
     private final SessionCompletionRepository completions;
     private final Catalog catalog;
 
-    public Sessions(PlanRepository plans, LoggedSetRepository sets, SessionCompletionRepository completions,
-            Catalog catalog) {
+    public Sessions(
+            PlanRepository plans, LoggedSetRepository sets, SessionCompletionRepository completions, Catalog catalog) {
         this.plans = plans;
         this.sets = sets;
         this.completions = completions;
@@ -50,14 +50,29 @@ public class Sessions {
     public SessionView view(Plan plan, LocalDate date) {
         Schedule schedule = plan.schedule();
         boolean scheduled = schedule.isSessionDay(date);
-        LocalDate next = schedule.sessionDates().stream().filter(d -> !d.isBefore(date)).findFirst().orElse(null);
+        LocalDate next = schedule.sessionDates().stream()
+                .filter(d -> !d.isBefore(date))
+                .findFirst()
+                .orElse(null);
         if (!scheduled) {
-            return new SessionView(plan.id, plan.name, plan.status.name().toLowerCase(), date, false, next,
-                    schedule.weekOf(date), false, false, null, true, List.of());
+            return new SessionView(
+                    plan.id,
+                    plan.name,
+                    plan.status.name().toLowerCase(),
+                    date,
+                    false,
+                    next,
+                    schedule.weekOf(date),
+                    false,
+                    false,
+                    null,
+                    true,
+                    List.of());
         }
         boolean startsLight = schedule.startsLight(date);
         Map<UUID, List<SetView>> logged = sets.ofSession(plan.id, date).stream()
-                .collect(Collectors.groupingBy(set -> set.itemId, Collectors.mapping(SetView::of, Collectors.toList())));
+                .collect(
+                        Collectors.groupingBy(set -> set.itemId, Collectors.mapping(SetView::of, Collectors.toList())));
         boolean catalogAvailable = true;
         List<SessionView.Item> items = new java.util.ArrayList<>();
         for (PlanItem item : plan.items) {
@@ -71,23 +86,55 @@ public class Sessions {
                     catalogAvailable = false;
                 }
             }
-            items.add(new SessionView.Item(item.id, item.block.label(), item.position, item.exerciseId,
-                    item.exerciseVersion, item.exerciseName,
+            items.add(new SessionView.Item(
+                    item.id,
+                    item.block.label(),
+                    item.position,
+                    item.exerciseId,
+                    item.exerciseVersion,
+                    item.exerciseName,
                     exercise == null ? List.of() : exercise.steps(),
                     exercise == null ? List.of() : exercise.safetyNotes(),
-                    dose(item.prescription, startsLight), item.paused, item.pauseReason,
+                    dose(item.prescription, startsLight),
+                    item.paused,
+                    item.pauseReason,
                     logged.getOrDefault(item.id, List.of())));
         }
-        CompletionView completion = completions.find(plan.id, date).map(CompletionView::of).orElse(null);
-        return new SessionView(plan.id, plan.name, plan.status.name().toLowerCase(), date, true, next,
-                schedule.weekOf(date), startsLight, completion != null, completion, catalogAvailable, items);
+        CompletionView completion =
+                completions.find(plan.id, date).map(CompletionView::of).orElse(null);
+        return new SessionView(
+                plan.id,
+                plan.name,
+                plan.status.name().toLowerCase(),
+                date,
+                true,
+                next,
+                schedule.weekOf(date),
+                startsLight,
+                completion != null,
+                completion,
+                catalogAvailable,
+                items);
     }
 
     /** Start light: in the first week, the bottom of each range. */
     static SessionView.Dose dose(Prescription p, boolean startsLight) {
         boolean reps = p.doseKind == DoseKind.REPS;
-        return new SessionView.Dose(p.doseKind.name().toLowerCase(), p.sets, reps && startsLight ? p.repsMin : null,
-                p.repsMin, p.repsMax, !reps && startsLight ? p.secondsMin : null, p.secondsMin, p.secondsMax,
-                p.holdSeconds, p.perSide, p.loadKind.name().toLowerCase(), p.loadKg, p.band, p.restSeconds, p.notes);
+        return new SessionView.Dose(
+                p.doseKind.name().toLowerCase(),
+                p.sets,
+                reps && startsLight ? p.repsMin : null,
+                p.repsMin,
+                p.repsMax,
+                !reps && startsLight ? p.secondsMin : null,
+                p.secondsMin,
+                p.secondsMax,
+                p.holdSeconds,
+                p.perSide,
+                p.loadKind.name().toLowerCase(),
+                p.loadKg,
+                p.band,
+                p.restSeconds,
+                p.notes);
     }
 }

@@ -20,17 +20,28 @@ public record SetInput(
         @NotNull UUID itemId,
         @NotNull LocalDate date,
         @NotNull @Min(1) @Max(20) Integer setNumber,
-        @Pattern(regexp = "left|right", message = "must be left or right") String side,
+
+        @Pattern(regexp = "left|right", message = "must be left or right")
+        String side,
+
         @Min(0) @Max(100) Integer reps,
         @Min(0) @Max(3600) Integer seconds,
         // Scale before size: a load like 1e-100000 would cost the writer a huge rescale.
         @Digits(integer = 3, fraction = 2, message = "must be a load in kg with at most 2 decimals")
-        @DecimalMin("0") @DecimalMax("500") BigDecimal loadKg,
-        @Pattern(regexp = "yellow|red|green|blue|black|silver|gold", message = "must be a band colour") String band,
+        @DecimalMin("0")
+        @DecimalMax("500")
+        BigDecimal loadKg,
+
+        @Pattern(regexp = "yellow|red|green|blue|black|silver|gold", message = "must be a band colour")
+        String band,
+
         @Min(0) @Max(10) Integer rir,
+
         @Digits(integer = 2, fraction = 1, message = "must be an effort from 0 to 10 with at most 1 decimal")
-        @DecimalMin("0") @DecimalMax("10") BigDecimal rpe,
+        @DecimalMin("0")
+        @DecimalMax("10")
+        BigDecimal rpe,
+
         @NotNull @Min(0) @Max(10) Integer pain,
         @NotNull Boolean beyondNormalFatigue,
-        @Size(max = 500) String note) {
-}
+        @Size(max = 500) String note) {}

@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
+
 import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.SetLogRules;
 import org.backstrong.planner.domain.SetRefusal;
@@ -25,8 +27,6 @@ import org.backstrong.planner.repository.SetLogStore.Key;
 import org.backstrong.planner.repository.SetLogStore.NewSet;
 import org.backstrong.planner.repository.SetLogStore.Statements;
 
-import io.quarkus.logging.Log;
-
 /**
  * Decides a batch of queued sets in one transaction: one read of the plans and items, the rules of
  * {@link SetLogRules}, one insert of every accepted set with its outbox event, one commit. Per set the answer is
@@ -37,8 +37,7 @@ import io.quarkus.logging.Log;
 public class SetLogBatch {
 
     /** What the batch decided for one pending set: stored, resent, or refused. */
-    record Outcome(Logged<LoggedSet> logged, RuntimeException refused) {
-    }
+    record Outcome(Logged<LoggedSet> logged, RuntimeException refused) {}
 
     private final SetLogStore store;
     private final Outbox outbox;
@@ -76,7 +75,8 @@ public class SetLogBatch {
 
     private List<Outcome> decide(Statements statements, List<PendingSet> batch) {
         Set<Key> keys = new LinkedHashSet<>();
-        batch.forEach(pending -> keys.add(new Key(pending.input().planId(), pending.input().itemId())));
+        batch.forEach(pending ->
+                keys.add(new Key(pending.input().planId(), pending.input().itemId())));
         Map<Key, SetTarget> targets = statements.targets(keys);
 
         Outcome[] outcomes = new Outcome[batch.size()];
@@ -87,7 +87,8 @@ public class SetLogBatch {
         List<Integer> inserted = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             PendingSet pending = batch.get(i);
-            SetTarget target = targets.get(new Key(pending.input().planId(), pending.input().itemId()));
+            SetTarget target = targets.get(
+                    new Key(pending.input().planId(), pending.input().itemId()));
             LoggedSet set = loggedSet(pending.patientId(), pending.input());
             sets[i] = set;
             Optional<SetRefusal> refusal = SetLogRules.refusal(target, pending.patientId(), set, pending.today());
@@ -96,13 +97,16 @@ public class SetLogBatch {
                 continue;
             }
             items[i] = target.item();
-            inserts.add(new NewSet(set, outbox.setCompleted(set, target.clinicId(), target.item().exerciseId())));
+            inserts.add(new NewSet(
+                    set,
+                    outbox.setCompleted(set, target.clinicId(), target.item().exerciseId())));
             inserted.add(i);
         }
         boolean[] stored = statements.insertIfNew(inserts);
         for (int n = 0; n < inserted.size(); n++) {
             if (stored[n]) {
-                outcomes[inserted.get(n)] = new Outcome(new Logged<>(inserts.get(n).set(), true), null);
+                outcomes[inserted.get(n)] =
+                        new Outcome(new Logged<>(inserts.get(n).set(), true), null);
             }
         }
 
@@ -117,16 +121,19 @@ public class SetLogBatch {
         for (int i = 0; i < batch.size(); i++) {
             if (outcomes[i] == null) {
                 LoggedSet first = earlier.get(batch.get(i).input().setId());
-                outcomes[i] = first != null ? resent(first, batch.get(i).patientId())
-                        : refusals[i] != null ? refused(refusals[i])
-                        : refused(SetLogRules.slotTaken(sets[i], items[i].exerciseName()));
+                outcomes[i] = first != null
+                        ? resent(first, batch.get(i).patientId())
+                        : refusals[i] != null
+                                ? refused(refusals[i])
+                                : refused(SetLogRules.slotTaken(sets[i], items[i].exerciseName()));
             }
         }
         return List.of(outcomes);
     }
 
     private static Outcome resent(LoggedSet first, String patientId) {
-        return SetLogRules.resendRefusal(first, patientId).map(SetLogBatch::refused)
+        return SetLogRules.resendRefusal(first, patientId)
+                .map(SetLogBatch::refused)
                 .orElseGet(() -> new Outcome(new Logged<>(first, false), null));
     }
 
@@ -143,7 +150,9 @@ public class SetLogBatch {
         set.itemId = input.itemId();
         set.sessionDate = input.date();
         set.setNumber = input.setNumber();
-        set.side = input.side() == null ? null : LoggedSet.Side.valueOf(input.side().toUpperCase());
+        set.side = input.side() == null
+                ? null
+                : LoggedSet.Side.valueOf(input.side().toUpperCase());
         set.reps = input.reps();
         set.seconds = input.seconds();
         // As PostgreSQL keeps them, so the first answer and every resend's are the same.

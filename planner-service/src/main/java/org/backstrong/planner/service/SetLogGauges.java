@@ -16,7 +16,10 @@ import io.quarkus.runtime.Startup;
 public class SetLogGauges {
 
     public SetLogGauges(SetLogQueue queue, MeterRegistry metrics) {
-        Gauge.builder("backstrong.set.log.writer.ready", queue, writer -> writer.unhealthy().isEmpty() ? 1 : 0)
+        Gauge.builder(
+                        "backstrong.set.log.writer.ready",
+                        queue,
+                        writer -> writer.unhealthy().isEmpty() ? 1 : 0)
                 .description("1 while the set-log writer can store sets, 0 when it cannot")
                 .register(metrics);
         Gauge.builder("backstrong.set.log.queue.depth", queue, SetLogQueue::waiting)

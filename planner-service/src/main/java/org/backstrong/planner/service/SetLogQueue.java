@@ -16,13 +16,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.backstrong.planner.config.SetLogConfig;
-import org.backstrong.planner.domain.LoggedSet;
-
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+
+import org.backstrong.planner.config.SetLogConfig;
+import org.backstrong.planner.domain.LoggedSet;
 
 /**
  * Group commit of logged sets, for speed (bench/log-sets.sh): requests queue their set; a writer thread takes
@@ -43,6 +43,7 @@ public class SetLogQueue {
     private final AtomicInteger waiting = new AtomicInteger();
     /** Per writer, System.nanoTime() when its batch began, 0 while it waits for sets. */
     private volatile AtomicLongArray busySince = new AtomicLongArray(0);
+
     private volatile boolean accepting;
 
     public SetLogQueue(SetLogBatch batches, SetLogConfig config) {
@@ -79,11 +80,19 @@ public class SetLogQueue {
     /** Queues the set; the answer completes after the commit that stored it (or with the refusal). */
     public CompletionStage<Logged<LoggedSet>> submit(String patientId, SetInput input, LocalDate today) {
         CompletableFuture<Logged<LoggedSet>> answer = new CompletableFuture<>();
-        BlockingQueue<PendingSet> queue = queues.isEmpty() ? null
-                : queues.get(Math.floorMod(patientId.hashCode(), queues.size()));
+        BlockingQueue<PendingSet> queue =
+                queues.isEmpty() ? null : queues.get(Math.floorMod(patientId.hashCode(), queues.size()));
         waiting.incrementAndGet();
-        if (!accepting || queue == null || !queue.offer(new PendingSet(patientId, input, today,
-                Vertx.currentContext(), answer, new AtomicBoolean(), waiting::decrementAndGet))) {
+        if (!accepting
+                || queue == null
+                || !queue.offer(new PendingSet(
+                        patientId,
+                        input,
+                        today,
+                        Vertx.currentContext(),
+                        answer,
+                        new AtomicBoolean(),
+                        waiting::decrementAndGet))) {
             waiting.decrementAndGet();
             answer.completeExceptionally(new SetLogUnavailable(
                     "Too many sets are waiting to be stored: send it again in a moment", RETRY_AFTER_SECONDS));
@@ -132,7 +141,8 @@ public class SetLogQueue {
                 return;
             } catch (Throwable e) {
                 Log.error("Set-log writer failed on a batch", e);
-                RuntimeException failure = e instanceof RuntimeException runtime ? runtime
+                RuntimeException failure = e instanceof RuntimeException runtime
+                        ? runtime
                         : new IllegalStateException("The set could not be stored", e);
                 batch.forEach(pending -> pending.answer(null, failure));
             } finally {

@@ -20,8 +20,13 @@ public class SetLogQueueHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return writer.unhealthy()
-                .map(why -> HealthCheckResponse.named("set-log writer").down().withData("reason", why).build())
-                .orElseGet(() -> HealthCheckResponse.named("set-log writer").up()
-                        .withData("waiting", writer.waiting()).build());
+                .map(why -> HealthCheckResponse.named("set-log writer")
+                        .down()
+                        .withData("reason", why)
+                        .build())
+                .orElseGet(() -> HealthCheckResponse.named("set-log writer")
+                        .up()
+                        .withData("waiting", writer.waiting())
+                        .build());
     }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.logging.Log;
+
 import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.MorningCheckIn;
 import org.backstrong.planner.domain.Plan;
@@ -26,8 +28,6 @@ import org.backstrong.planner.repository.LoggedSetRepository;
 import org.backstrong.planner.repository.MorningCheckInRepository;
 import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.SessionCompletionRepository;
-
-import io.quarkus.logging.Log;
 
 /**
  * What patients log: sets, session completions and morning check-ins. Each write stores its
@@ -46,8 +46,13 @@ public class SetLogging {
     private final Outbox outbox;
     private final SetLogQueue queue;
 
-    public SetLogging(PlanRepository plans, LoggedSetRepository sets, SessionCompletionRepository completions,
-            MorningCheckInRepository checkIns, Outbox outbox, SetLogQueue queue) {
+    public SetLogging(
+            PlanRepository plans,
+            LoggedSetRepository sets,
+            SessionCompletionRepository completions,
+            MorningCheckInRepository checkIns,
+            Outbox outbox,
+            SetLogQueue queue) {
         this.queue = queue;
         this.plans = plans;
         this.sets = sets;
@@ -77,15 +82,28 @@ public class SetLogging {
         SessionCompletion completion = new SessionCompletion();
         completion.planId = plan.id;
         completion.sessionDate = date;
-        completion.setsPrescribed = plan.items.stream().filter(item -> !item.paused)
-                .mapToInt(item -> item.prescription.setsToLog()).sum();
+        completion.setsPrescribed = plan.items.stream()
+                .filter(item -> !item.paused)
+                .mapToInt(item -> item.prescription.setsToLog())
+                .sum();
         completion.setsLogged = (int) sets.countOfSession(plan.id, date);
         completion.completedAt = now();
         completions.persist(completion);
-        outbox.add(Topics.SET_EVENTS, patientId, EventTypes.SESSION_COMPLETED, new SessionCompleted(patientId,
-                plan.clinicId, plan.id, date, completion.setsPrescribed, completion.setsLogged, completion.completedAt));
-        Log.infof("Session %s of plan %s completed: %d of %d sets", date, plan.id, completion.setsLogged,
-                completion.setsPrescribed);
+        outbox.add(
+                Topics.SET_EVENTS,
+                patientId,
+                EventTypes.SESSION_COMPLETED,
+                new SessionCompleted(
+                        patientId,
+                        plan.clinicId,
+                        plan.id,
+                        date,
+                        completion.setsPrescribed,
+                        completion.setsLogged,
+                        completion.completedAt));
+        Log.infof(
+                "Session %s of plan %s completed: %d of %d sets",
+                date, plan.id, completion.setsLogged, completion.setsPrescribed);
         return new Logged<>(completion, true);
     }
 
@@ -110,7 +128,10 @@ public class SetLogging {
         if (plan == null) {
             return new CheckInMorning(morning, false, false, false);
         }
-        return new CheckInMorning(morning, true, plan.schedule().isSessionDay(morning.minusDays(1)),
+        return new CheckInMorning(
+                morning,
+                true,
+                plan.schedule().isSessionDay(morning.minusDays(1)),
                 checkIns.of(patientId, morning).isPresent());
     }
 
@@ -130,9 +151,14 @@ public class SetLogging {
             throw new InvalidInputException(422, "future-date", "date", "A check-in cannot be dated in the future");
         }
         if (!plan.schedule().isSessionDay(input.date().minusDays(1))) {
-            throw new InvalidInputException(422, "no-session-before", "date",
-                    "There was no session the day before (" + input.date().minusDays(1).format(DAY)
-                            + "), so there is nothing to check in for on " + input.date().format(DAY)
+            throw new InvalidInputException(
+                    422,
+                    "no-session-before",
+                    "date",
+                    "There was no session the day before ("
+                            + input.date().minusDays(1).format(DAY)
+                            + "), so there is nothing to check in for on "
+                            + input.date().format(DAY)
                             + ": the morning check-in is for the morning after a session");
         }
         if (checkIns.of(patientId, input.date()).isPresent()) {
@@ -146,8 +172,12 @@ public class SetLogging {
         checkIn.pain = input.pain();
         checkIn.loggedAt = now();
         checkIns.persist(checkIn);
-        outbox.add(Topics.SET_EVENTS, patientId, EventTypes.MORNING_CHECK_IN, new MorningCheckInLogged(checkIn.id,
-                patientId, plan.clinicId, plan.id, checkIn.date, checkIn.pain, checkIn.loggedAt));
+        outbox.add(
+                Topics.SET_EVENTS,
+                patientId,
+                EventTypes.MORNING_CHECK_IN,
+                new MorningCheckInLogged(
+                        checkIn.id, patientId, plan.clinicId, plan.id, checkIn.date, checkIn.pain, checkIn.loggedAt));
         return new Logged<>(checkIn, true);
     }
 

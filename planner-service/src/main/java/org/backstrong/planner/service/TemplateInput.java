@@ -1,7 +1,5 @@
 package org.backstrong.planner.service;
 
-import org.backstrong.input.SingleLine;
-
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -13,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.backstrong.input.SingleLine;
+
 /** A clinic's new template: its exercises in order; a template without a warm-up gets the standard one. */
 public record TemplateInput(
         @NotBlank @SingleLine @Size(max = 120) String name,
@@ -22,8 +22,9 @@ public record TemplateInput(
         @NotEmpty @Size(max = 30) List<@NotNull @Valid Item> items) {
 
     public record Item(
-            @Pattern(regexp = "warm-up|main", message = "must be warm-up or main") String block,
+            @Pattern(regexp = "warm-up|main", message = "must be warm-up or main")
+            String block,
+
             @NotBlank @SingleLine @Size(max = 80) String exerciseId,
-            @NotNull @Valid PrescriptionBody prescription) {
-    }
+            @NotNull @Valid PrescriptionBody prescription) {}
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.logging.Log;
+
 import org.backstrong.planner.catalog.Catalog;
 import org.backstrong.planner.catalog.CatalogExercise;
 import org.backstrong.planner.domain.Block;
@@ -16,18 +18,38 @@ import org.backstrong.planner.domain.Template;
 import org.backstrong.planner.domain.TemplateItem;
 import org.backstrong.planner.repository.TemplateRepository;
 
-import io.quarkus.logging.Log;
-
 /** Plan templates: the built-in ones and each clinic's own, built from published catalog exercises. */
 @ApplicationScoped
 public class TemplateLibrary {
 
     /** The article's warm-up: 5–10 minutes of light cardio, then band pull-aparts. */
     static final List<TemplateInput.Item> STANDARD_WARM_UP = List.of(
-            new TemplateInput.Item("warm-up", "light-cardio", new PrescriptionBody(null, null, null, null, null, null,
-                    null, null, null, "bodyweight", null, null, 0, null, null, null)),
-            new TemplateInput.Item("warm-up", "band-pull-apart", new PrescriptionBody(null, null, null, null, null, null,
-                    null, null, null, "band", null, "yellow", 30, null, null, null)));
+            new TemplateInput.Item(
+                    "warm-up",
+                    "light-cardio",
+                    new PrescriptionBody(
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "bodyweight",
+                            null,
+                            null,
+                            0,
+                            null,
+                            null,
+                            null)),
+            new TemplateInput.Item(
+                    "warm-up",
+                    "band-pull-apart",
+                    new PrescriptionBody(
+                            null, null, null, null, null, null, null, null, null, "band", null, "yellow", 30, null,
+                            null, null)));
 
     private final TemplateRepository templates;
     private final Catalog catalog;
@@ -46,7 +68,8 @@ public class TemplateLibrary {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Template get(UUID id, String clinicId) {
-        Template template = templates.offeredTo(id, clinicId).orElseThrow(() -> new NotFoundException("Template " + id));
+        Template template =
+                templates.offeredTo(id, clinicId).orElseThrow(() -> new NotFoundException("Template " + id));
         template.items.size();
         return template;
     }
@@ -85,17 +108,24 @@ public class TemplateLibrary {
         }
         template.items.addAll(built);
         templates.persist(template);
-        Log.infof("Template %s created for clinic %s with %d items (%d standard warm-up)", template.id, clinicId,
-                built.size(), offset);
+        Log.infof(
+                "Template %s created for clinic %s with %d items (%d standard warm-up)",
+                template.id, clinicId, built.size(), offset);
         return template;
     }
 
     private TemplateItem item(Template template, TemplateInput.Item input, String clinicId, String field) {
         CatalogExercise exercise = catalog.current(input.exerciseId(), clinicId)
-                .orElseThrow(() -> new InvalidInputException(422, "unknown-exercise", field + ".exerciseId",
+                .orElseThrow(() -> new InvalidInputException(
+                        422,
+                        "unknown-exercise",
+                        field + ".exerciseId",
                         "The catalog has no exercise " + input.exerciseId()));
         if (!exercise.published()) {
-            throw new InvalidInputException(422, "exercise-not-published", field + ".exerciseId",
+            throw new InvalidInputException(
+                    422,
+                    "exercise-not-published",
+                    field + ".exerciseId",
                     "Exercise " + input.exerciseId() + " is " + exercise.status() + " in the catalog");
         }
         TemplateItem item = new TemplateItem();

@@ -14,18 +14,17 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import org.backstrong.planner.progress.Adherence;
 import org.backstrong.planner.progress.AdherenceApi;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.logging.Log;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * The analysts' adherence dashboard (/app/analytics): weekly adherence as a chart, how patients
@@ -73,8 +72,13 @@ public class AnalystPages {
      * {@code patients} is the per-patient answer the spread is counted from (its note says when
      * its patients were too few to show).
      */
-    public record Dashboard(Adherence.Report weeks, Adherence.Report patients, String weeklyChart,
-            String distributionChart, List<Bucket> distribution, Adherence.AtRiskReport atRisk,
+    public record Dashboard(
+            Adherence.Report weeks,
+            Adherence.Report patients,
+            String weeklyChart,
+            String distributionChart,
+            List<Bucket> distribution,
+            Adherence.AtRiskReport atRisk,
             Adherence.Improvement improvement) {
 
         /** "clinic-a", or "All your clinics (clinic-a, clinic-b)". */
@@ -82,56 +86,79 @@ public class AnalystPages {
             if (weeks.clinic() != null) {
                 return weeks.clinic();
             }
-            return weeks.clinics() == null || weeks.clinics().isEmpty() ? "None of your clinics (your account names none)"
+            return weeks.clinics() == null || weeks.clinics().isEmpty()
+                    ? "None of your clinics (your account names none)"
                     : "All your clinics (" + String.join(", ", weeks.clinics()) + ")";
         }
     }
 
     /** Patients whose session adherence falls in [from, to] percent. */
-    public record Bucket(String label, long patients) {
-    }
+    public record Bucket(String label, long patients) {}
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(PageFrame frame, Filter filter, Dashboard dashboard, String problem,
-                String problemField);
+        static native TemplateInstance dashboard(
+                PageFrame frame, Filter filter, Dashboard dashboard, String problem, String problemField);
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response dashboard(@QueryParam("clinic") String clinic, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+    public Response dashboard(
+            @QueryParam("clinic") String clinic, @QueryParam("from") String from, @QueryParam("to") String to) {
         Filter filter = new Filter(clinic, from, to);
         PageFrame frame = PageFrame.of(caller, csrf, "Adherence", "analytics");
         try {
-            Adherence.Report weeks = adherence.report(filter.clinicOrNull(), filter.fromOrNull(), filter.toOrNull(), "week");
-            Adherence.Report patients = adherence.report(filter.clinicOrNull(), filter.fromOrNull(), filter.toOrNull(),
-                    "patient");
+            Adherence.Report weeks =
+                    adherence.report(filter.clinicOrNull(), filter.fromOrNull(), filter.toOrNull(), "week");
+            Adherence.Report patients =
+                    adherence.report(filter.clinicOrNull(), filter.fromOrNull(), filter.toOrNull(), "patient");
             Adherence.AtRiskReport atRisk = adherence.atRisk(filter.clinicOrNull(), filter.toOrNull());
             Adherence.Improvement improvement = adherence.painImprovement(filter.clinicOrNull());
             List<Bucket> distribution = distribution(patients.rows());
-            Dashboard dashboard = new Dashboard(weeks, patients,
-                    SvgChart.bars("Sessions completed as a share of those scheduled, per ISO week (%)",
-                            weeks.rows().stream().map(row -> new SvgChart.Point(shortWeek(row.key()),
-                                    percent(row.sessionAdherencePercent()))).toList(), 100.0),
-                    SvgChart.bars("Patients by session adherence (%)",
-                            distribution.stream().map(b -> new SvgChart.Point(b.label(), (double) b.patients())).toList(),
+            Dashboard dashboard = new Dashboard(
+                    weeks,
+                    patients,
+                    SvgChart.bars(
+                            "Sessions completed as a share of those scheduled, per ISO week (%)",
+                            weeks.rows().stream()
+                                    .map(row -> new SvgChart.Point(
+                                            shortWeek(row.key()), percent(row.sessionAdherencePercent())))
+                                    .toList(),
+                            100.0),
+                    SvgChart.bars(
+                            "Patients by session adherence (%)",
+                            distribution.stream()
+                                    .map(b -> new SvgChart.Point(b.label(), (double) b.patients()))
+                                    .toList(),
                             null),
-                    distribution, atRisk, improvement);
-            return Response.ok(Templates.dashboard(frame, filter, dashboard, null, null)).build();
+                    distribution,
+                    atRisk,
+                    improvement);
+            return Response.ok(Templates.dashboard(frame, filter, dashboard, null, null))
+                    .build();
         } catch (WebApplicationException e) {
             Optional<JsonNode> problem = problemOf(e);
             int status = e.getResponse().getStatus();
             if (status == 400 && problem.isPresent()) {
-                return Response.ok(Templates.dashboard(frame, filter, null,
-                        problem.get().path("detail").asText("Invalid filter"), problem.get().path("field").asText(null)))
+                return Response.ok(Templates.dashboard(
+                                frame,
+                                filter,
+                                null,
+                                problem.get().path("detail").asText("Invalid filter"),
+                                problem.get().path("field").asText(null)))
                         .build();
             }
             if (status == 404) {
                 // A clinic that is not among the analyst's: not found, as progress-service says.
-                return Response.status(404).entity(Templates.dashboard(frame, filter, null,
-                        "No clinic " + filter.clinicOrNull() + " among yours. Leave the clinic blank for all of yours.",
-                        "clinic")).build();
+                return Response.status(404)
+                        .entity(Templates.dashboard(
+                                frame,
+                                filter,
+                                null,
+                                "No clinic " + filter.clinicOrNull()
+                                        + " among yours. Leave the clinic blank for all of yours.",
+                                "clinic"))
+                        .build();
             }
             Log.warnf("progress-service answered %d to the adherence dashboard", status);
             return Response.ok(unavailable(frame, filter)).build();
@@ -145,31 +172,39 @@ public class AnalystPages {
     @GET
     @Path("/adherence.csv")
     @Produces(AdherenceApi.CSV)
-    public Response csv(@QueryParam("clinic") String clinic, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("groupBy") String groupBy) {
+    public Response csv(
+            @QueryParam("clinic") String clinic,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("groupBy") String groupBy) {
         Filter filter = new Filter(clinic, from, to);
         String grouping = groupBy == null || groupBy.isBlank() ? "week" : groupBy;
         try {
             String body = adherence.csv(filter.clinicOrNull(), filter.fromOrNull(), filter.toOrNull(), grouping);
-            String name = "adherence-" + (filter.clinicOrNull() == null ? "all-clinics" : filter.clinicOrNull()) + "-by-"
-                    + grouping + ".csv";
+            String name = "adherence-" + (filter.clinicOrNull() == null ? "all-clinics" : filter.clinicOrNull())
+                    + "-by-" + grouping + ".csv";
             return Response.ok(body, AdherenceApi.CSV + "; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
+                    .header(
+                            "Content-Disposition",
+                            "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
                     .build();
         } catch (WebApplicationException e) {
             // progress-service's own problem answer (a bad filter names the field) goes back as it is.
             Optional<JsonNode> problem = problemOf(e);
             int status = e.getResponse().getStatus();
             if (status >= 400 && status < 500 && problem.isPresent()) {
-                return Response.status(status).type("application/problem+json").entity(problem.get().toString()).build();
+                return Response.status(status)
+                        .type("application/problem+json")
+                        .entity(problem.get().toString())
+                        .build();
             }
             throw new WebApplicationException("Adherence figures are unavailable", 503);
         }
     }
 
     private TemplateInstance unavailable(PageFrame frame, Filter filter) {
-        return Templates.dashboard(frame, filter, null,
-                "The adherence figures are unavailable just now. Try again in a minute.", null);
+        return Templates.dashboard(
+                frame, filter, null, "The adherence figures are unavailable just now. Try again in a minute.", null);
     }
 
     private Optional<JsonNode> problemOf(WebApplicationException e) {

@@ -16,6 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import org.backstrong.planner.catalog.CatalogBrowser;
 import org.backstrong.planner.catalog.CatalogDetail;
 import org.backstrong.planner.catalog.CatalogRefusal;
@@ -24,14 +28,10 @@ import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.NotFoundException;
 
-import io.quarkus.logging.Log;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-
 /** The exercise catalog for clinicians and admins (/app/catalog): search with filters, and each exercise's page. */
 @Path("/app/catalog")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
+@RolesAllowed({Roles.CLINICIAN, Roles.ADMIN})
 public class CatalogPages {
 
     static final int PAGE_SIZE = 20;
@@ -58,66 +58,110 @@ public class CatalogPages {
             params.put("equipment", equipment);
             params.put("category", category);
             params.put("page", String.valueOf(toPage));
-            return params.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
+            return params.entrySet().stream()
+                    .filter(e -> e.getValue() != null && !e.getValue().isBlank())
                     .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&", "/app/catalog?", ""));
         }
     }
 
     /** A page of results, with where the previous and next pages are (null when there are none). */
-    public record Results(List<CatalogSummary> items, int total, int first, int last, String previous, String next) {
-    }
+    public record Results(List<CatalogSummary> items, int total, int first, int last, String previous, String next) {}
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(PageFrame frame, Filters filters, CatalogBrowser.Vocabularies vocabularies,
-                List<String> categories, Results results, boolean unavailable, String refused);
+        static native TemplateInstance list(
+                PageFrame frame,
+                Filters filters,
+                CatalogBrowser.Vocabularies vocabularies,
+                List<String> categories,
+                Results results,
+                boolean unavailable,
+                String refused);
 
         static native TemplateInstance exercise(PageFrame frame, CatalogDetail exercise, String dose);
     }
 
     @GET
-    public Response list(@QueryParam("q") String q, @QueryParam("region") String region,
-            @QueryParam("muscle") String muscle, @QueryParam("equipment") String equipment,
-            @QueryParam("category") String category, @QueryParam("page") String page) {
-        Filters filters = new Filters(trim(q, 100), trim(region, 40), trim(muscle, 40), trim(equipment, 400),
-                trim(category, 40), pageIndex(page));
+    public Response list(
+            @QueryParam("q") String q,
+            @QueryParam("region") String region,
+            @QueryParam("muscle") String muscle,
+            @QueryParam("equipment") String equipment,
+            @QueryParam("category") String category,
+            @QueryParam("page") String page) {
+        Filters filters = new Filters(
+                trim(q, 100),
+                trim(region, 40),
+                trim(muscle, 40),
+                trim(equipment, 400),
+                trim(category, 40),
+                pageIndex(page));
         PageFrame frame = PageFrame.of(caller, csrf, "Exercise catalog", "catalog");
         try {
             CatalogBrowser.Vocabularies vocabularies = catalog.vocabularies();
-            CatalogBrowser.Found found = catalog.search(filters.q(), filters.region(), filters.muscle(),
-                    filters.equipment(), filters.category(), filters.page(), PAGE_SIZE);
+            CatalogBrowser.Found found = catalog.search(
+                    filters.q(),
+                    filters.region(),
+                    filters.muscle(),
+                    filters.equipment(),
+                    filters.category(),
+                    filters.page(),
+                    PAGE_SIZE);
             int first = filters.page() * PAGE_SIZE;
-            Results results = new Results(found.items(), found.total(), found.items().isEmpty() ? 0 : first + 1,
-                    first + found.items().size(), filters.page() > 0 ? filters.query(filters.page() - 1) : null,
+            Results results = new Results(
+                    found.items(),
+                    found.total(),
+                    found.items().isEmpty() ? 0 : first + 1,
+                    first + found.items().size(),
+                    filters.page() > 0 ? filters.query(filters.page() - 1) : null,
                     first + found.items().size() < found.total() ? filters.query(filters.page() + 1) : null);
-            return Response.ok(Templates.list(frame, filters, vocabularies, CATEGORIES, results, false, null),
-                    MediaType.TEXT_HTML_TYPE).build();
+            return Response.ok(
+                            Templates.list(frame, filters, vocabularies, CATEGORIES, results, false, null),
+                            MediaType.TEXT_HTML_TYPE)
+                    .build();
         } catch (CatalogRefusal e) {
             Log.infof("catalog-service refused the catalog page's search: %s", e.getMessage());
             CatalogBrowser.Vocabularies vocabularies = vocabulariesOrNone();
-            return Response.status(e.status() == 422 ? 422 : 400).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(Templates.list(frame, filters, vocabularies, CATEGORIES,
-                            new Results(List.of(), 0, 0, 0, null, null), false, refusalInWords(e, filters)))
+            return Response.status(e.status() == 422 ? 422 : 400)
+                    .type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.list(
+                            frame,
+                            filters,
+                            vocabularies,
+                            CATEGORIES,
+                            new Results(List.of(), 0, 0, 0, null, null),
+                            false,
+                            refusalInWords(e, filters)))
                     .build();
         } catch (RuntimeException e) {
             Log.warnf("Catalog unavailable for the catalog page: %s", e.getMessage());
-            return Response.ok(Templates.list(frame, filters, new CatalogBrowser.Vocabularies(List.of(), List.of(), List.of()),
-                            CATEGORIES, new Results(List.of(), 0, 0, 0, null, null), true, null),
-                    MediaType.TEXT_HTML_TYPE).build();
+            return Response.ok(
+                            Templates.list(
+                                    frame,
+                                    filters,
+                                    new CatalogBrowser.Vocabularies(List.of(), List.of(), List.of()),
+                                    CATEGORIES,
+                                    new Results(List.of(), 0, 0, 0, null, null),
+                                    true,
+                                    null),
+                            MediaType.TEXT_HTML_TYPE)
+                    .build();
         }
     }
 
     /** "No exercise uses the equipment 'home'": what the catalog refused, in the filter's words. */
     static String refusalInWords(CatalogRefusal refusal, Filters filters) {
         String field = refusal.field();
-        String value = field == null ? null : switch (field) {
-            case "region" -> filters.region();
-            case "muscle" -> filters.muscle();
-            case "equipment" -> filters.equipment();
-            case "category" -> filters.category();
-            default -> null;
-        };
+        String value = field == null
+                ? null
+                : switch (field) {
+                    case "region" -> filters.region();
+                    case "muscle" -> filters.muscle();
+                    case "equipment" -> filters.equipment();
+                    case "category" -> filters.category();
+                    default -> null;
+                };
         if (value != null) {
             return "No exercise uses the " + field + " '" + value + "'. Choose one from the list, or clear the filter.";
         }
@@ -137,8 +181,8 @@ public class CatalogPages {
     @Path("/{id}")
     public TemplateInstance exercise(@PathParam("id") String id) {
         CatalogDetail exercise = catalog.detail(id).orElseThrow(() -> new NotFoundException("Exercise " + id));
-        return Templates.exercise(PageFrame.of(caller, csrf, exercise.name(), "catalog"), exercise,
-                doseInWords(exercise.dose()));
+        return Templates.exercise(
+                PageFrame.of(caller, csrf, exercise.name(), "catalog"), exercise, doseInWords(exercise.dose()));
     }
 
     /** "1–3 sets of 8–12 reps each side", "1 set of 300–600 s". */

@@ -23,9 +23,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.backstrong.planner.service.AssignmentInput;
+import io.quarkus.qute.TemplateInstance;
+
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
+import org.backstrong.planner.service.AssignmentInput;
 import org.backstrong.planner.service.ConflictException;
 import org.backstrong.planner.service.InvalidInputException;
 import org.backstrong.planner.service.PatientRegistry;
@@ -35,8 +37,6 @@ import org.backstrong.planner.web.ClinicPatientView.Assignment;
 import org.backstrong.planner.web.ClinicPatientView.AssignmentChoices;
 import org.backstrong.planner.web.ClinicPatientView.TemplateChoice;
 import org.backstrong.planner.web.ClinicPatientView.Weekday;
-
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * A clinician's pages of one of the clinic's patients (/app/clinic/patients/{id}): the patient's
@@ -56,8 +56,14 @@ public class ClinicPatientPages {
     private final Caller caller;
     private final Clock clock;
 
-    public ClinicPatientPages(ClinicPatientView view, PatientRegistry registry, Plans plans, TemplateLibrary templates,
-            Validator validator, Caller caller, Clock clock) {
+    public ClinicPatientPages(
+            ClinicPatientView view,
+            PatientRegistry registry,
+            Plans plans,
+            TemplateLibrary templates,
+            Validator validator,
+            Caller caller,
+            Clock clock) {
         this.view = view;
         this.registry = registry;
         this.plans = plans;
@@ -76,14 +82,17 @@ public class ClinicPatientPages {
     @POST
     @Path("/plans")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response assign(@PathParam("id") String id, @FormParam("templateId") String templateId,
-            @FormParam("startDate") String startDate, @FormParam("weekdays") List<String> weekdays) {
+    public Response assign(
+            @PathParam("id") String id,
+            @FormParam("templateId") String templateId,
+            @FormParam("startDate") String startDate,
+            @FormParam("weekdays") List<String> weekdays) {
         registry.get(caller.clinic(), id);
         FieldErrors errors = FieldErrors.none();
         UUID template = FormValues.uuid(templateId, "templateId", errors);
         LocalDate start = FormValues.date(startDate, "startDate", errors);
         List<Integer> days = new ArrayList<>();
-        for (String day : weekdays == null ? List.<String> of() : weekdays) {
+        for (String day : weekdays == null ? List.<String>of() : weekdays) {
             Integer number = FormValues.whole(day, "weekdays", errors);
             if (number != null) {
                 days.add(number);
@@ -104,9 +113,10 @@ public class ClinicPatientPages {
                 conflict = e.getMessage();
             }
         }
-        Assignment assignment = new Assignment(orEmpty(templateId), orEmpty(startDate),
-                weekdays == null ? List.of() : weekdays, errors, conflict);
-        return PageResponses.html(conflict != null ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
+        Assignment assignment = new Assignment(
+                orEmpty(templateId), orEmpty(startDate), weekdays == null ? List.of() : weekdays, errors, conflict);
+        return PageResponses.html(
+                conflict != null ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
                 view.page(id, assignment, choices(), null));
     }
 
@@ -116,7 +126,8 @@ public class ClinicPatientPages {
 
     private AssignmentChoices choices() {
         List<TemplateChoice> choices = templates.list(caller.clinic()).stream()
-                .map(t -> new TemplateChoice(t.id.toString(), t.name, t.weeks, t.sessionsPerWeek)).toList();
+                .map(t -> new TemplateChoice(t.id.toString(), t.name, t.weeks, t.sessionsPerWeek))
+                .toList();
         List<Weekday> weekdays = IntStream.rangeClosed(1, 7)
                 .mapToObj(day -> new Weekday(day, DayOfWeek.of(day).getDisplayName(TextStyle.FULL, Locale.ENGLISH)))
                 .toList();

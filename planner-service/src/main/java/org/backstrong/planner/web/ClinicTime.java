@@ -10,9 +10,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.planner.config.ClinicConfig;
-
 import io.quarkus.runtime.Startup;
+
+import org.backstrong.planner.config.ClinicConfig;
 
 /**
  * Moments as a clinic reads them: in the clinic's time zone, with the zone named, so a clinician
@@ -22,14 +22,16 @@ import io.quarkus.runtime.Startup;
 @Startup
 public class ClinicTime {
 
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.ENGLISH);
+    private static final DateTimeFormatter MOMENT =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.ENGLISH);
 
     private final ZoneId fallback;
     private final Map<String, ZoneId> zones = new HashMap<>();
 
     public ClinicTime(ClinicConfig config) {
         this.fallback = zone(config.timeZone(), "backstrong.clinic.time-zone");
-        config.timeZones().forEach((clinic, id) -> zones.put(clinic, zone(id, "backstrong.clinic.time-zones." + clinic)));
+        config.timeZones()
+                .forEach((clinic, id) -> zones.put(clinic, zone(id, "backstrong.clinic.time-zones." + clinic)));
     }
 
     public ZoneId zoneOf(String clinicId) {

@@ -5,15 +5,15 @@ import java.util.Set;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.backstrong.input.Problem;
-import org.backstrong.planner.security.Caller;
+import io.quarkus.logging.Log;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
-import io.quarkus.logging.Log;
-import io.quarkus.security.identity.SecurityIdentity;
+import org.backstrong.input.Problem;
+import org.backstrong.planner.security.Caller;
 
 /**
  * Refuses a state-changing request to the pages (/app/...) that rides on the session cookie
@@ -58,8 +58,12 @@ public class CsrfFilter {
             return null;
         }
         Log.infof("Refused a %s to %s without a valid anti-forgery token", request.getMethod(), path);
-        return Problem.of("csrf", "Forbidden", 403,
-                "The page's anti-forgery token is missing or wrong: reload the page and try again", CsrfTokens.FIELD)
+        return Problem.of(
+                        "csrf",
+                        "Forbidden",
+                        403,
+                        "The page's anti-forgery token is missing or wrong: reload the page and try again",
+                        CsrfTokens.FIELD)
                 .response();
     }
 }

@@ -5,16 +5,15 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.planner.config.PlannerConfig;
-
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
+
+import org.backstrong.planner.config.PlannerConfig;
 
 /**
  * The pages' anti-forgery tokens: a keyed hash of the signed-in user and their sign-in session,
@@ -31,7 +30,8 @@ public class CsrfTokens {
     private final SecretKeySpec key;
 
     public CsrfTokens(PlannerConfig config) {
-        byte[] secret = config.web().csrfKey()
+        byte[] secret = config.web()
+                .csrfKey()
                 .map(text -> text.getBytes(StandardCharsets.UTF_8))
                 .orElseGet(CsrfTokens::keyForDevAndTests);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -52,7 +52,8 @@ public class CsrfTokens {
         if (presented == null || presented.isBlank()) {
             return false;
         }
-        return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
+        return MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8),
                 tokenFor(subject, signInSession).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -20,8 +20,7 @@ import org.backstrong.planner.service.InvalidInputException;
 public final class FieldErrors {
 
     /** One message, for the summary at the top of the form. */
-    public record Message(String field, String text) {
-    }
+    public record Message(String field, String text) {}
 
     private final Map<String, String> messages = new LinkedHashMap<>();
 

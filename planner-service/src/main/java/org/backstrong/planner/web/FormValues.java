@@ -10,8 +10,7 @@ import org.backstrong.input.InputText;
 /** Reads a form's text fields into values, noting in {@link FieldErrors} the ones that are not what they should be. */
 final class FormValues {
 
-    private FormValues() {
-    }
+    private FormValues() {}
 
     static String text(String value) {
         return value == null || value.isBlank() ? null : value.trim();

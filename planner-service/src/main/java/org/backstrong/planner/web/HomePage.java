@@ -7,10 +7,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.Authenticated;
+
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
-
-import io.quarkus.security.Authenticated;
 
 /** The front door: /app sends each signed-in user to the home page of their role. */
 @Path("/app")

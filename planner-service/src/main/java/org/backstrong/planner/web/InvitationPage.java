@@ -16,14 +16,14 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import org.backstrong.planner.accounts.Invitation;
 import org.backstrong.planner.domain.Patient;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.PatientRegistry;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * What the clinician hands a newly invited patient (/app/invitations/{patientId}): the login
@@ -51,13 +51,12 @@ public class InvitationPage {
     }
 
     /** The login name and one-time password, or null when they were shown already. */
-    public record HandOver(String username, String oneTimePassword) {
-    }
+    public record HandOver(String username, String oneTimePassword) {}
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance invitation(PageFrame frame, String patientId, String displayName,
-                HandOver handOver);
+        static native TemplateInstance invitation(
+                PageFrame frame, String patientId, String displayName, HandOver handOver);
     }
 
     /** The 303 after an invitation: to this page, with the hand-over in its cookie. */
@@ -72,13 +71,20 @@ public class InvitationPage {
 
     @GET
     @Path("/{patientId}")
-    public Response show(@PathParam("patientId") String patientId, @CookieParam(COOKIE) String handOver,
+    public Response show(
+            @PathParam("patientId") String patientId,
+            @CookieParam(COOKIE) String handOver,
             @jakarta.ws.rs.core.Context UriInfo uri) {
         Patient patient = registry.get(caller.clinic(), patientId);
         HandOver shown = parse(handOver);
-        Response.ResponseBuilder page = Response.ok(Templates.invitation(
-                PageFrame.of(caller, csrf, "Invitation for " + patient.displayName, "clinic"), patient.id,
-                patient.displayName, shown), MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store");
+        Response.ResponseBuilder page = Response.ok(
+                        Templates.invitation(
+                                PageFrame.of(caller, csrf, "Invitation for " + patient.displayName, "clinic"),
+                                patient.id,
+                                patient.displayName,
+                                shown),
+                        MediaType.TEXT_HTML_TYPE)
+                .header("Cache-Control", "no-store");
         if (handOver != null) {
             page.cookie(cookie(patientId, "", 0, uri));
         }
@@ -93,7 +99,8 @@ public class InvitationPage {
         if (dot <= 0 || dot == value.length() - 1) {
             return null;
         }
-        return new HandOver(URLDecoder.decode(value.substring(0, dot), StandardCharsets.UTF_8),
+        return new HandOver(
+                URLDecoder.decode(value.substring(0, dot), StandardCharsets.UTF_8),
                 URLDecoder.decode(value.substring(dot + 1), StandardCharsets.UTF_8));
     }
 
@@ -102,7 +109,13 @@ public class InvitationPage {
     }
 
     private static NewCookie cookie(String patientId, String value, int maxAge, UriInfo uri) {
-        return new NewCookie.Builder(COOKIE).value(value).path(pathOf(patientId)).maxAge(maxAge).httpOnly(true)
-                .secure("https".equals(uri.getRequestUri().getScheme())).sameSite(NewCookie.SameSite.STRICT).build();
+        return new NewCookie.Builder(COOKIE)
+                .value(value)
+                .path(pathOf(patientId))
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .secure("https".equals(uri.getRequestUri().getScheme()))
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
     }
 }

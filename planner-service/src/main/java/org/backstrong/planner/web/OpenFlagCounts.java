@@ -6,11 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.planner.config.PlannerConfig;
-import org.backstrong.planner.progress.PainFlagsApi;
+import io.quarkus.logging.Log;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import io.quarkus.logging.Log;
+import org.backstrong.planner.config.PlannerConfig;
+import org.backstrong.planner.progress.PainFlagsApi;
 
 /**
  * The number of open pain flags the clinicians' navigation shows, asked of progress-service with the
@@ -21,8 +21,7 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class OpenFlagCounts {
 
-    private record Count(Long open, long at) {
-    }
+    private record Count(Long open, long at) {}
 
     private final PainFlagsApi flags;
     private final Duration reuse;

@@ -1,9 +1,9 @@
 package org.backstrong.planner.web;
 
+import io.quarkus.arc.Arc;
+
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
-
-import io.quarkus.arc.Arc;
 
 /**
  * What every page's frame shows: who is signed in, the navigation for their role (for clinicians
@@ -18,8 +18,13 @@ public record PageFrame(String title, String username, String role, String csrf,
         Long openFlags = Roles.CLINICIAN.equals(role) && caller.clinicId().isPresent()
                 ? Arc.container().instance(OpenFlagCounts.class).get().of(caller.clinic())
                 : null;
-        return new PageFrame(title, caller.username(), role, tokens.tokenFor(caller.subject(), caller.signInSession()),
-                current, openFlags);
+        return new PageFrame(
+                title,
+                caller.username(),
+                role,
+                tokens.tokenFor(caller.subject(), caller.signInSession()),
+                current,
+                openFlags);
     }
 
     public boolean patient() {
@@ -45,7 +50,7 @@ public record PageFrame(String title, String username, String role, String csrf,
 
     /** The role whose pages the caller sees; one user has one role in this realm. */
     static String roleOf(Caller caller) {
-        for (String role : new String[] { Roles.CLINICIAN, Roles.PATIENT, Roles.ANALYST, Roles.ADMIN }) {
+        for (String role : new String[] {Roles.CLINICIAN, Roles.PATIENT, Roles.ANALYST, Roles.ADMIN}) {
             if (caller.is(role)) {
                 return role;
             }

@@ -21,20 +21,20 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import org.backstrong.input.InputText;
 import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.progress.PainFlag;
 import org.backstrong.planner.progress.PainFlagsApi;
-import org.backstrong.input.InputText;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.NotFoundException;
 import org.backstrong.planner.service.PatientRegistry;
 import org.backstrong.planner.service.Plans;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import io.quarkus.logging.Log;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * The clinicians' pain-flag inbox (/app/flags): the clinic's open flags from progress-service with
@@ -47,6 +47,7 @@ public class PainFlagPages {
 
     /** Open flags shown on one page of the inbox, newest first; older ones are on the next pages. */
     static final int INBOX_SIZE = 50;
+
     static final int NOTE_MAX = 2000;
 
     private final PainFlagsApi flags;
@@ -57,8 +58,14 @@ public class PainFlagPages {
     private final ClinicTime time;
     private final OpenFlagCounts openFlags;
 
-    public PainFlagPages(@RestClient PainFlagsApi flags, PatientRegistry patients, Plans plans, Caller caller,
-            CsrfTokens csrf, ClinicTime time, OpenFlagCounts openFlags) {
+    public PainFlagPages(
+            @RestClient PainFlagsApi flags,
+            PatientRegistry patients,
+            Plans plans,
+            Caller caller,
+            CsrfTokens csrf,
+            ClinicTime time,
+            OpenFlagCounts openFlags) {
         this.flags = flags;
         this.patients = patients;
         this.plans = plans;
@@ -69,9 +76,18 @@ public class PainFlagPages {
     }
 
     /** One flag as the inbox shows it; {@code patientName} is null when the patient is not this clinic's in planner. */
-    public record FlagLine(UUID id, String patientId, String patientName, String severity, boolean stop,
-            boolean acknowledged, String acknowledgedBy, String exercise, String rule, String evidence, String raised) {
-    }
+    public record FlagLine(
+            UUID id,
+            String patientId,
+            String patientName,
+            String severity,
+            boolean stop,
+            boolean acknowledged,
+            String acknowledgedBy,
+            String exercise,
+            String rule,
+            String evidence,
+            String raised) {}
 
     /** A resolution the clinician tried to send, with what was wrong with it. */
     public record Attempt(UUID flagId, String note, FieldErrors errors) {
@@ -87,8 +103,15 @@ public class PainFlagPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance inbox(PageFrame frame, List<FlagLine> flags, boolean unavailable, String flash,
-                String problem, Attempt attempt, int noteMax, Paging paging);
+        static native TemplateInstance inbox(
+                PageFrame frame,
+                List<FlagLine> flags,
+                boolean unavailable,
+                String flash,
+                String problem,
+                Attempt attempt,
+                int noteMax,
+                Paging paging);
     }
 
     /** Which page of the inbox is shown: the first flag's number on it, and whether there are older ones. */
@@ -178,15 +201,20 @@ public class PainFlagPages {
                 throw new NotFoundException("Pain flag " + flagId);
             }
             if (status == 409) {
-                return PageResponses.html(Response.Status.CONFLICT,
+                return PageResponses.html(
+                        Response.Status.CONFLICT,
                         page(0, null, "This flag was resolved already, perhaps by a colleague.", Attempt.none()));
             }
             Log.warnf("progress-service answered %d for pain flag %s", status, flagId);
         } else {
             Log.warnf("progress-service unavailable for pain flag %s: %s", flagId, e.getMessage());
         }
-        return PageResponses.html(Response.Status.BAD_GATEWAY,
-                page(0, null, "The progress service cannot be reached just now: nothing was changed. Try again in a minute.",
+        return PageResponses.html(
+                Response.Status.BAD_GATEWAY,
+                page(
+                        0,
+                        null,
+                        "The progress service cannot be reached just now: nothing was changed. Try again in a minute.",
                         attempt));
     }
 
@@ -197,8 +225,8 @@ public class PainFlagPages {
             open = flags.unresolved(page, INBOX_SIZE);
         } catch (RuntimeException e) {
             Log.warnf("progress-service unavailable for the pain-flag inbox: %s", e.getMessage());
-            return Templates.inbox(frame, List.of(), true, flash, problem, attempt, NOTE_MAX,
-                    new Paging(page, 0, 0, false));
+            return Templates.inbox(
+                    frame, List.of(), true, flash, problem, attempt, NOTE_MAX, new Paging(page, 0, 0, false));
         }
         String clinic = caller.clinic();
         Set<String> patientIds = new LinkedHashSet<>();
@@ -206,14 +234,23 @@ public class PainFlagPages {
         Map<String, String> names = patients.displayNames(clinic, patientIds);
         Map<UUID, String> exercises = exerciseNames(clinic, open);
         List<FlagLine> lines = open.stream()
-                .map(flag -> new FlagLine(flag.id(), flag.patientId(), names.get(flag.patientId()), flag.severity(),
-                        flag.stop(), flag.acknowledged(), flag.acknowledgedBy(),
-                        flag.itemId() == null ? "the whole plan"
+                .map(flag -> new FlagLine(
+                        flag.id(),
+                        flag.patientId(),
+                        names.get(flag.patientId()),
+                        flag.severity(),
+                        flag.stop(),
+                        flag.acknowledged(),
+                        flag.acknowledgedBy(),
+                        flag.itemId() == null
+                                ? "the whole plan"
                                 : exercises.getOrDefault(flag.itemId(), flag.exerciseId()),
-                        flag.rule(), flag.evidence(), time.format(flag.raisedAt(), clinic)))
+                        flag.rule(),
+                        flag.evidence(),
+                        time.format(flag.raisedAt(), clinic)))
                 .toList();
-        Paging paging = new Paging(page, page * INBOX_SIZE + 1, page * INBOX_SIZE + lines.size(),
-                lines.size() == INBOX_SIZE);
+        Paging paging =
+                new Paging(page, page * INBOX_SIZE + 1, page * INBOX_SIZE + lines.size(), lines.size() == INBOX_SIZE);
         return Templates.inbox(frame, lines, false, flash, problem, attempt, NOTE_MAX, paging);
     }
 

@@ -18,16 +18,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import org.backstrong.planner.accounts.AccountsUnavailableException;
-import org.backstrong.planner.service.EnrolmentInput;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.ConflictException;
+import org.backstrong.planner.service.EnrolmentInput;
 import org.backstrong.planner.service.InvalidInputException;
 import org.backstrong.planner.service.PatientRegistry;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * The clinic's patients (/app/clinic), a page at a time, with the enrolment form: invite a new
@@ -41,8 +41,8 @@ public class PatientListPages {
 
     static final int PAGE_SIZE = 50;
     /** A Keycloak user id (a UUID); anything else in the enrolment's account field is a login name. */
-    private static final Pattern USER_ID = Pattern
-            .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern USER_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final PatientRegistry registry;
     private final Validator validator;
@@ -60,8 +60,15 @@ public class PatientListPages {
      * The enrolment form as typed, and what was wrong with it: {@code account} is "new" (invite a
      * new account) or "existing" ({@code id} holds its login name or user id).
      */
-    public record Enrolment(String account, String id, String displayName, String preExistingCondition,
-            String clearedOn, String clearedBy, FieldErrors errors, String unavailable) {
+    public record Enrolment(
+            String account,
+            String id,
+            String displayName,
+            String preExistingCondition,
+            String clearedOn,
+            String clearedBy,
+            FieldErrors errors,
+            String unavailable) {
 
         static Enrolment blank() {
             return new Enrolment("new", "", "", "no", "", "", FieldErrors.none(), null);
@@ -78,8 +85,8 @@ public class PatientListPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance patients(PageFrame frame, List<PatientLine> patients, int page, boolean more,
-                Enrolment enrolment);
+        static native TemplateInstance patients(
+                PageFrame frame, List<PatientLine> patients, int page, boolean more, Enrolment enrolment);
     }
 
     @GET
@@ -95,9 +102,13 @@ public class PatientListPages {
     @POST
     @Path("/patients")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response enrol(@FormParam("account") String account, @FormParam("id") String id,
-            @FormParam("displayName") String displayName, @FormParam("preExistingCondition") String preExistingCondition,
-            @FormParam("clearedOn") String clearedOn, @FormParam("clearedBy") String clearedBy,
+    public Response enrol(
+            @FormParam("account") String account,
+            @FormParam("id") String id,
+            @FormParam("displayName") String displayName,
+            @FormParam("preExistingCondition") String preExistingCondition,
+            @FormParam("clearedOn") String clearedOn,
+            @FormParam("clearedBy") String clearedBy,
             @Context UriInfo uri) {
         FieldErrors errors = FieldErrors.none();
         // Without a choice (an older form) an id given means that account.
@@ -119,8 +130,12 @@ public class PatientListPages {
         };
         LocalDate cleared = FormValues.date(clearedOn, "clearedOn", errors);
         boolean byId = existing != null && USER_ID.matcher(existing).matches();
-        EnrolmentInput input = new EnrolmentInput(byId ? existing : null, existing != null && !byId ? existing : null,
-                FormValues.text(displayName, "displayName", errors), condition, cleared,
+        EnrolmentInput input = new EnrolmentInput(
+                byId ? existing : null,
+                existing != null && !byId ? existing : null,
+                FormValues.text(displayName, "displayName", errors),
+                condition,
+                cleared,
                 FormValues.text(clearedBy, "clearedBy", errors));
         String unavailable = null;
         if (errors.isEmpty()) {
@@ -142,17 +157,30 @@ public class PatientListPages {
                         + "Try again in a minute.";
             }
         }
-        Enrolment enrolment = new Enrolment(invite ? "new" : "existing", orEmpty(id), orEmpty(displayName),
-                orEmpty(preExistingCondition), orEmpty(clearedOn), orEmpty(clearedBy), errors, unavailable);
-        return PageResponses.html(unavailable != null ? Response.Status.SERVICE_UNAVAILABLE
-                : Response.Status.BAD_REQUEST, patientsPage(0, enrolment));
+        Enrolment enrolment = new Enrolment(
+                invite ? "new" : "existing",
+                orEmpty(id),
+                orEmpty(displayName),
+                orEmpty(preExistingCondition),
+                orEmpty(clearedOn),
+                orEmpty(clearedBy),
+                errors,
+                unavailable);
+        return PageResponses.html(
+                unavailable != null ? Response.Status.SERVICE_UNAVAILABLE : Response.Status.BAD_REQUEST,
+                patientsPage(0, enrolment));
     }
 
     private TemplateInstance patientsPage(int page, Enrolment enrolment) {
         List<PatientLine> patients = registry.list(caller.clinic(), page, PAGE_SIZE).stream()
-                .map(PatientLine::of).toList();
-        return Templates.patients(PageFrame.of(caller, csrf, "Patients", "clinic"), patients, page,
-                patients.size() == PAGE_SIZE, enrolment);
+                .map(PatientLine::of)
+                .toList();
+        return Templates.patients(
+                PageFrame.of(caller, csrf, "Patients", "clinic"),
+                patients,
+                page,
+                patients.size() == PAGE_SIZE,
+                enrolment);
     }
 
     private static String orEmpty(String text) {

@@ -15,10 +15,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.backstrong.planner.problems.PathDates;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import org.backstrong.planner.domain.PrescriptionChange;
 import org.backstrong.planner.event.PrescriptionData;
-import org.backstrong.input.InputDates;
+import org.backstrong.planner.problems.PathDates;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.NotFoundException;
@@ -26,14 +32,6 @@ import org.backstrong.planner.service.PatientHistory;
 import org.backstrong.planner.service.Plans;
 import org.backstrong.planner.service.Sessions;
 import org.backstrong.planner.service.SetLogging;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.logging.Log;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /** The patient's pages (/app/me/...): today's session with a form per set, the morning check-in, and their progress. */
 @Path("/app/me")
@@ -53,8 +51,16 @@ public class PatientPages {
     private final SetLogging logging;
     private final ObjectMapper json;
 
-    public PatientPages(Sessions sessions, PatientHistory history, Caller caller, CsrfTokens csrf, Clock clock,
-            Plans plans, PrintedPlans printedPlans, SetLogging logging, ObjectMapper json) {
+    public PatientPages(
+            Sessions sessions,
+            PatientHistory history,
+            Caller caller,
+            CsrfTokens csrf,
+            Clock clock,
+            Plans plans,
+            PrintedPlans printedPlans,
+            SetLogging logging,
+            ObjectMapper json) {
         this.logging = logging;
         this.json = json;
         this.plans = plans;
@@ -68,19 +74,22 @@ public class PatientPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance session(PageFrame frame, SessionPage page, String day, boolean today,
-                boolean noPlan);
+        static native TemplateInstance session(
+                PageFrame frame, SessionPage page, String day, boolean today, boolean noPlan);
 
-        static native TemplateInstance checkIn(PageFrame frame, SetLogging.CheckInMorning morning, String sessionDay,
-                UUID checkInId);
+        static native TemplateInstance checkIn(
+                PageFrame frame, SetLogging.CheckInMorning morning, String sessionDay, UUID checkInId);
 
-        static native TemplateInstance progress(PageFrame frame, List<PatientHistory.Week> weeks, String painChart,
-                String volumeChart, List<ChangeLine> changes);
+        static native TemplateInstance progress(
+                PageFrame frame,
+                List<PatientHistory.Week> weeks,
+                String painChart,
+                String volumeChart,
+                List<ChangeLine> changes);
     }
 
     /** A change to the plan, told to the patient in plain words. */
-    public record ChangeLine(String when, String what, String dose, String why, boolean automatic) {
-    }
+    public record ChangeLine(String when, String what, String dose, String why, boolean automatic) {}
 
     @GET
     @Path("/today")
@@ -98,7 +107,10 @@ public class PatientPages {
     @Path("/check-in")
     public TemplateInstance checkIn() {
         SetLogging.CheckInMorning morning = logging.checkInMorning(caller.subject(), LocalDate.now(clock));
-        return Templates.checkIn(frame("Morning check-in", "check-in"), morning, morning.sessionDay().format(DAY),
+        return Templates.checkIn(
+                frame("Morning check-in", "check-in"),
+                morning,
+                morning.sessionDay().format(DAY),
                 UUID.randomUUID());
     }
 
@@ -107,9 +119,15 @@ public class PatientPages {
     public TemplateInstance progress() {
         List<PatientHistory.Week> weeks = history.weeks(caller.subject());
         Map<UUID, String> names = history.exerciseNames(caller.subject());
-        List<ChangeLine> changes = history.changes(caller.subject()).stream().map(change -> line(change, names)).toList();
-        return Templates.progress(frame("My progress", "progress"), weeks,
-                WeeklyCharts.meanPain(weeks), WeeklyCharts.sets(weeks), changes);
+        List<ChangeLine> changes = history.changes(caller.subject()).stream()
+                .map(change -> line(change, names))
+                .toList();
+        return Templates.progress(
+                frame("My progress", "progress"),
+                weeks,
+                WeeklyCharts.meanPain(weeks),
+                WeeklyCharts.sets(weeks),
+                changes);
     }
 
     /** The patient's own plan to print ("your plan"), its style sheet linked from /assets. */
@@ -137,9 +155,12 @@ public class PatientPages {
     private ChangeLine line(PrescriptionChange change, Map<UUID, String> names) {
         boolean automatic = PrescriptionChange.AUTOMATIC.equals(change.changedBy);
         String name = change.itemId == null ? null : names.get(change.itemId);
-        return new ChangeLine(change.changedAt.toLocalDate().format(DAY), PlainChange.what(name, automatic),
+        return new ChangeLine(
+                change.changedAt.toLocalDate().format(DAY),
+                PlainChange.what(name, automatic),
                 PlainChange.dose(prescription(change.before), prescription(change.after)),
-                PlainChange.why(change.reason, PlainChange.suggestsVariant(change.reason)), automatic);
+                PlainChange.why(change.reason, PlainChange.suggestsVariant(change.reason)),
+                automatic);
     }
 
     private PrescriptionData prescription(String json) {
@@ -147,8 +168,10 @@ public class PatientPages {
             return null;
         }
         try {
-            return this.json.readerFor(PrescriptionData.class)
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
+            return this.json
+                    .readerFor(PrescriptionData.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(json);
         } catch (JsonProcessingException e) {
             // An audit row this version cannot read still shows when and why; only the dose is left out.
             Log.warnf("Audit entry's prescription is unreadable: %s", e.getOriginalMessage());

@@ -9,12 +9,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
+import io.quarkus.logging.Log;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import org.backstrong.planner.progress.PatientTimeline;
 import org.backstrong.planner.progress.TimelineApi;
 import org.backstrong.planner.security.Caller;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import io.quarkus.logging.Log;
 
 /**
  * What progress-service says of one patient, as the clinician's patient page lists it: its
@@ -35,12 +35,18 @@ public class PatientProgress {
         this.time = time;
     }
 
-    public record DecisionLine(String date, String exercise, String outcome, String rule, String reason) {
-    }
+    public record DecisionLine(String date, String exercise, String outcome, String rule, String reason) {}
 
-    public record FlagLine(UUID id, String severity, boolean stop, String status, String exercise, String rule,
-            String evidence, String raised, String resolutionNote) {
-    }
+    public record FlagLine(
+            UUID id,
+            String severity,
+            boolean stop,
+            String status,
+            String exercise,
+            String rule,
+            String evidence,
+            String raised,
+            String resolutionNote) {}
 
     /** What progress-service said of the patient; {@code state} is shown, absent or unavailable. */
     public record Progress(String state, List<DecisionLine> decisions, List<FlagLine> flags) {
@@ -67,13 +73,24 @@ public class PatientProgress {
             PatientTimeline timeline = timelines.of(patientId);
             List<DecisionLine> decisions = orEmpty(timeline.decisions()).stream()
                     .sorted((a, b) -> compare(b.decidedAt(), a.decidedAt()))
-                    .map(d -> new DecisionLine(d.sessionDate() == null ? "" : DAY.format(d.sessionDate()),
-                            nameOf(d.exerciseId(), names), d.outcome(), d.rule(), d.reason()))
+                    .map(d -> new DecisionLine(
+                            d.sessionDate() == null ? "" : DAY.format(d.sessionDate()),
+                            nameOf(d.exerciseId(), names),
+                            d.outcome(),
+                            d.rule(),
+                            d.reason()))
                     .toList();
             List<FlagLine> flags = orEmpty(timeline.flags()).stream()
                     .sorted((a, b) -> compare(b.raisedAt(), a.raisedAt()))
-                    .map(f -> new FlagLine(f.id(), f.severity(), f.stop(), f.status(), nameOf(f.exerciseId(), names),
-                            f.rule(), f.evidence(), time.format(f.raisedAt(), caller.clinic()),
+                    .map(f -> new FlagLine(
+                            f.id(),
+                            f.severity(),
+                            f.stop(),
+                            f.status(),
+                            nameOf(f.exerciseId(), names),
+                            f.rule(),
+                            f.evidence(),
+                            time.format(f.raisedAt(), caller.clinic()),
                             f.resolutionNote()))
                     .toList();
             return new Progress("shown", decisions, flags);
@@ -81,7 +98,9 @@ public class PatientProgress {
             if (e.getResponse().getStatus() == 404) {
                 return new Progress("absent", List.of(), List.of());
             }
-            Log.warnf("progress-service answered %d for patient %s's timeline", e.getResponse().getStatus(), patientId);
+            Log.warnf(
+                    "progress-service answered %d for patient %s's timeline",
+                    e.getResponse().getStatus(), patientId);
             return new Progress("unavailable", List.of(), List.of());
         } catch (RuntimeException e) {
             Log.warnf("progress-service unavailable for patient %s's timeline: %s", patientId, e.getMessage());

@@ -16,17 +16,17 @@ public final class PlainChange {
     private static final Pattern NAMED_UUID = Pattern.compile(
             "\\s*\\b(?:(?:STOP|WATCH)\\s+)?(?:flag|decision|item|plan|id)\\s+[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern UUID = Pattern.compile(
-            "\\s*\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
+    private static final Pattern UUID =
+            Pattern.compile("\\s*\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
     private static final Pattern SUGGESTED_NEXT = Pattern.compile("\\s*Suggested next: [^.\\s]+\\.?");
 
-    private PlainChange() {
-    }
+    private PlainChange() {}
 
     /** "Lat Pulldown: your plan was adjusted", or "Your clinician changed your plan" when no exercise is named. */
     public static String what(String exerciseName, boolean automatic) {
         String words = automatic ? "your plan was adjusted" : "your clinician changed your plan";
-        return exerciseName == null || exerciseName.isBlank() ? Character.toUpperCase(words.charAt(0)) + words.substring(1)
+        return exerciseName == null || exerciseName.isBlank()
+                ? Character.toUpperCase(words.charAt(0)) + words.substring(1)
                 : exerciseName + ": " + words;
     }
 
@@ -48,9 +48,13 @@ public final class PlainChange {
         String text = SUGGESTED_NEXT.matcher(reason).replaceAll("");
         text = UUID_IN_PARENS.matcher(text).replaceAll("");
         text = NAMED_UUID.matcher(text).replaceAll("");
-        text = UUID.matcher(text).replaceAll("")
-                .replaceAll("[,;:]\\s*\\)", ")").replaceAll("\\(\\s*\\)", "")
-                .replaceAll("\\s{2,}", " ").replaceAll("\\s+([.,;:)])", "$1").trim();
+        text = UUID.matcher(text)
+                .replaceAll("")
+                .replaceAll("[,;:]\\s*\\)", ")")
+                .replaceAll("\\(\\s*\\)", "")
+                .replaceAll("\\s{2,}", " ")
+                .replaceAll("\\s+([.,;:)])", "$1")
+                .trim();
         if (suggestsVariant) {
             text = (text + " Your clinician may move you on to a harder version of this exercise.").trim();
         }

@@ -33,8 +33,7 @@ final class PlainWords {
     private static final Pattern LESS_THAN = Pattern.compile("must not be less than (\\w+) \\((.+)\\)");
     private static final Pattern BOUND = Pattern.compile("must be (greater|less) than or equal to (.+)");
 
-    private PlainWords() {
-    }
+    private PlainWords() {}
 
     /** The message of a prescription field in plain words, starting with the field's label. */
     static String prescription(String field, String message) {
@@ -45,7 +44,8 @@ final class PlainWords {
     static String of(String label, String field, String message) {
         Matcher lessThan = LESS_THAN.matcher(message);
         if (lessThan.matches()) {
-            String other = LABELS.getOrDefault(lessThan.group(1), lessThan.group(1)).toLowerCase();
+            String other =
+                    LABELS.getOrDefault(lessThan.group(1), lessThan.group(1)).toLowerCase();
             String lowest = switch (field) {
                 case "repsMax" -> "the lowest";
                 case "secondsMax" -> "the shortest";
@@ -74,8 +74,10 @@ final class PlainWords {
             case "a bodyweight exercise has no band" -> "A bodyweight exercise has no band: choose no band";
             case "must not be null", "must not be blank" -> label + " is needed";
             case "must be a whole number", "must be a number" -> label + " " + message;
-            default -> message.startsWith("must be one of ") ? "Choose a band: " + message.substring(15)
-                    : label + ": " + message;
+            default ->
+                message.startsWith("must be one of ")
+                        ? "Choose a band: " + message.substring(15)
+                        : label + ": " + message;
         };
     }
 }

@@ -10,8 +10,7 @@ import org.backstrong.planner.domain.Prescription;
 /** A plan's prescriptions and days in the words every page and the printout use. */
 final class PlanInWords {
 
-    private PlanInWords() {
-    }
+    private PlanInWords() {}
 
     /** "1 set of 8–12 reps each side, hold 1 s at the top — first week: 8 reps", "5–10 minutes". */
     public static String dose(Prescription p) {
@@ -19,7 +18,10 @@ final class PlanInWords {
         String firstWeek = null;
         switch (p.doseKind) {
             case REPS -> {
-                dose.append(count(p.sets, "set")).append(" of ").append(range(p.repsMin, p.repsMax)).append(" reps");
+                dose.append(count(p.sets, "set"))
+                        .append(" of ")
+                        .append(range(p.repsMin, p.repsMax))
+                        .append(" reps");
                 if (p.perSide) {
                     dose.append(" each side");
                 }
@@ -81,7 +83,8 @@ final class PlanInWords {
         if (weekdays.size() == 7) {
             return "every day";
         }
-        List<String> days = weekdays.stream().sorted()
+        List<String> days = weekdays.stream()
+                .sorted()
                 .map(day -> DayOfWeek.of(day).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s")
                 .toList();
         if (days.size() == 1) {

@@ -24,6 +24,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import org.backstrong.planner.domain.BandColours;
 import org.backstrong.planner.domain.DoseKind;
 import org.backstrong.planner.domain.LoadKind;
@@ -31,8 +35,6 @@ import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.domain.PlanItem;
 import org.backstrong.planner.domain.Prescription;
 import org.backstrong.planner.domain.PrescriptionChange;
-import org.backstrong.planner.service.PrescriptionBody;
-import org.backstrong.planner.service.PrescriptionEdit;
 import org.backstrong.planner.rest.StatusChange;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
@@ -41,10 +43,8 @@ import org.backstrong.planner.service.InvalidInputException;
 import org.backstrong.planner.service.NotFoundException;
 import org.backstrong.planner.service.PatientRegistry;
 import org.backstrong.planner.service.Plans;
-
-import io.quarkus.logging.Log;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import org.backstrong.planner.service.PrescriptionBody;
+import org.backstrong.planner.service.PrescriptionEdit;
 
 /**
  * A clinician runs a patient's plan (/app/clinic/plans/{id}): change one exercise's prescription,
@@ -68,8 +68,14 @@ public class PlanPages {
     private final ClinicTime time;
     private final PrintedPlans printedPlans;
 
-    public PlanPages(Plans plans, PatientRegistry registry, Validator validator, Caller caller, CsrfTokens csrf,
-            ClinicTime time, PrintedPlans printedPlans) {
+    public PlanPages(
+            Plans plans,
+            PatientRegistry registry,
+            Validator validator,
+            Caller caller,
+            CsrfTokens csrf,
+            ClinicTime time,
+            PrintedPlans printedPlans) {
         this.plans = plans;
         this.registry = registry;
         this.validator = validator;
@@ -80,8 +86,18 @@ public class PlanPages {
     }
 
     /** The plan as its page shows it. */
-    public record PlanSummary(UUID id, String patientId, String patientName, String name, String goal, String status,
-            String statusReason, String startDate, String endDate, String days, List<ItemLine> items) {
+    public record PlanSummary(
+            UUID id,
+            String patientId,
+            String patientName,
+            String name,
+            String goal,
+            String status,
+            String statusReason,
+            String startDate,
+            String endDate,
+            String days,
+            List<ItemLine> items) {
 
         public boolean active() {
             return "active".equals(status);
@@ -96,13 +112,19 @@ public class PlanPages {
         }
     }
 
-    public record ItemLine(UUID id, int position, String block, String exerciseName, String dose, String load,
-            String rest, boolean paused, String pauseReason) {
-    }
+    public record ItemLine(
+            UUID id,
+            int position,
+            String block,
+            String exerciseName,
+            String dose,
+            String load,
+            String rest,
+            boolean paused,
+            String pauseReason) {}
 
     /** One entry of the plan's history: when (in the clinic's zone), who by name, which exercise, why. */
-    public record HistoryLine(String when, String who, String exercise, String rule, String reason) {
-    }
+    public record HistoryLine(String when, String who, String exercise, String rule, String reason) {}
 
     /** A pause, resume or end form as sent ({@code action} names which), what was wrong, or why it could not be done. */
     public record StatusForm(String action, String reason, FieldErrors errors, String conflict) {
@@ -131,31 +153,77 @@ public class PlanPages {
 
     /** The prescription form's fields as sent. */
     public static class PrescriptionFields {
-        @FormParam("doseKind") public String doseKind;
-        @FormParam("sets") public String sets;
-        @FormParam("setsMax") public String setsMax;
-        @FormParam("repsMin") public String repsMin;
-        @FormParam("repsMax") public String repsMax;
-        @FormParam("holdSeconds") public String holdSeconds;
-        @FormParam("secondsMin") public String secondsMin;
-        @FormParam("secondsMax") public String secondsMax;
-        @FormParam("perSide") public String perSide;
-        @FormParam("loadKind") public String loadKind;
-        @FormParam("loadKg") public String loadKg;
-        @FormParam("band") public String band;
-        @FormParam("restSeconds") public String restSeconds;
-        @FormParam("loadStepPercent") public String loadStepPercent;
-        @FormParam("notes") public String notes;
-        @FormParam("reason") public String reason;
+        @FormParam("doseKind")
+        public String doseKind;
+
+        @FormParam("sets")
+        public String sets;
+
+        @FormParam("setsMax")
+        public String setsMax;
+
+        @FormParam("repsMin")
+        public String repsMin;
+
+        @FormParam("repsMax")
+        public String repsMax;
+
+        @FormParam("holdSeconds")
+        public String holdSeconds;
+
+        @FormParam("secondsMin")
+        public String secondsMin;
+
+        @FormParam("secondsMax")
+        public String secondsMax;
+
+        @FormParam("perSide")
+        public String perSide;
+
+        @FormParam("loadKind")
+        public String loadKind;
+
+        @FormParam("loadKg")
+        public String loadKg;
+
+        @FormParam("band")
+        public String band;
+
+        @FormParam("restSeconds")
+        public String restSeconds;
+
+        @FormParam("loadStepPercent")
+        public String loadStepPercent;
+
+        @FormParam("notes")
+        public String notes;
+
+        @FormParam("reason")
+        public String reason;
     }
 
     /**
      * The prescription form as shown: its fields follow the exercise's dose kind (reps, or seconds for a
      * hold or a timed exercise), what was typed, and what was wrong with it.
      */
-    public record PrescriptionForm(String doseKind, String sets, String setsMax, String repsMin, String repsMax,
-            String holdSeconds, String secondsMin, String secondsMax, boolean perSide, String loadKind, String loadKg,
-            String band, String restSeconds, String loadStepPercent, String notes, String reason, FieldErrors errors,
+    public record PrescriptionForm(
+            String doseKind,
+            String sets,
+            String setsMax,
+            String repsMin,
+            String repsMax,
+            String holdSeconds,
+            String secondsMin,
+            String secondsMax,
+            boolean perSide,
+            String loadKind,
+            String loadKg,
+            String band,
+            String restSeconds,
+            String loadStepPercent,
+            String notes,
+            String reason,
+            FieldErrors errors,
             String conflict) {
 
         public boolean reps() {
@@ -172,27 +240,57 @@ public class PlanPages {
         }
 
         static PrescriptionForm of(Prescription p) {
-            return new PrescriptionForm(p.doseKind.name().toLowerCase(Locale.ROOT), text(p.sets), text(p.setsMax),
-                    text(p.repsMin), text(p.repsMax), text(p.holdSeconds), text(p.secondsMin), text(p.secondsMax),
-                    p.perSide, p.loadKind.name().toLowerCase(Locale.ROOT), text(p.loadKg), orEmpty(p.band),
-                    text(p.restSeconds), text(p.loadStepPercent), orEmpty(p.notes), "", FieldErrors.none(), null);
+            return new PrescriptionForm(
+                    p.doseKind.name().toLowerCase(Locale.ROOT),
+                    text(p.sets),
+                    text(p.setsMax),
+                    text(p.repsMin),
+                    text(p.repsMax),
+                    text(p.holdSeconds),
+                    text(p.secondsMin),
+                    text(p.secondsMax),
+                    p.perSide,
+                    p.loadKind.name().toLowerCase(Locale.ROOT),
+                    text(p.loadKg),
+                    orEmpty(p.band),
+                    text(p.restSeconds),
+                    text(p.loadStepPercent),
+                    orEmpty(p.notes),
+                    "",
+                    FieldErrors.none(),
+                    null);
         }
 
         static PrescriptionForm of(PrescriptionFields f, String doseKind, FieldErrors errors, String conflict) {
-            return new PrescriptionForm(doseKind, orEmpty(f.sets), orEmpty(f.setsMax), orEmpty(f.repsMin),
-                    orEmpty(f.repsMax), orEmpty(f.holdSeconds), orEmpty(f.secondsMin), orEmpty(f.secondsMax),
-                    f.perSide != null, orEmpty(f.loadKind), orEmpty(f.loadKg), orEmpty(f.band), orEmpty(f.restSeconds),
-                    orEmpty(f.loadStepPercent), orEmpty(f.notes), orEmpty(f.reason), errors, conflict);
+            return new PrescriptionForm(
+                    doseKind,
+                    orEmpty(f.sets),
+                    orEmpty(f.setsMax),
+                    orEmpty(f.repsMin),
+                    orEmpty(f.repsMax),
+                    orEmpty(f.holdSeconds),
+                    orEmpty(f.secondsMin),
+                    orEmpty(f.secondsMax),
+                    f.perSide != null,
+                    orEmpty(f.loadKind),
+                    orEmpty(f.loadKg),
+                    orEmpty(f.band),
+                    orEmpty(f.restSeconds),
+                    orEmpty(f.loadStepPercent),
+                    orEmpty(f.notes),
+                    orEmpty(f.reason),
+                    errors,
+                    conflict);
         }
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance plan(PageFrame frame, PlanSummary plan, List<HistoryLine> history,
-                StatusForm status, String flash);
+        static native TemplateInstance plan(
+                PageFrame frame, PlanSummary plan, List<HistoryLine> history, StatusForm status, String flash);
 
-        static native TemplateInstance item(PageFrame frame, PlanSummary plan, ItemLine item, PrescriptionForm form,
-                List<String> bands);
+        static native TemplateInstance item(
+                PageFrame frame, PlanSummary plan, ItemLine item, PrescriptionForm form, List<String> bands);
     }
 
     @GET
@@ -240,8 +338,8 @@ public class PlanPages {
     @POST
     @Path("/items/{itemId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response editItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
-            @BeanParam PrescriptionFields fields) {
+    public Response editItem(
+            @PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @BeanParam PrescriptionFields fields) {
         Plan plan = plans.forClinician(caller.clinic(), id);
         PlanItem item = itemOf(plan, itemId);
         // The dose kind is the exercise's (the catalog's); the form shows the fields of that kind only.
@@ -251,17 +349,25 @@ public class PlanPages {
         String loadKind = FormValues.text(fields.loadKind);
         // Only the load field of the chosen kind counts: a kg left typed in while choosing a band is not an error.
         BigDecimal kg = LoadKind.KG.name().equalsIgnoreCase(loadKind)
-                ? FormValues.decimal(fields.loadKg, "loadKg", errors) : null;
+                ? FormValues.decimal(fields.loadKg, "loadKg", errors)
+                : null;
         String band = LoadKind.BAND.name().equalsIgnoreCase(loadKind) ? FormValues.text(fields.band) : null;
-        PrescriptionBody body = new PrescriptionBody(doseKind, FormValues.whole(fields.sets, "sets", errors),
+        PrescriptionBody body = new PrescriptionBody(
+                doseKind,
+                FormValues.whole(fields.sets, "sets", errors),
                 FormValues.whole(fields.setsMax, "setsMax", errors),
                 reps ? FormValues.whole(fields.repsMin, "repsMin", errors) : null,
                 reps ? FormValues.whole(fields.repsMax, "repsMax", errors) : null,
                 reps ? null : FormValues.whole(fields.secondsMin, "secondsMin", errors),
                 reps ? null : FormValues.whole(fields.secondsMax, "secondsMax", errors),
                 reps ? FormValues.whole(fields.holdSeconds, "holdSeconds", errors) : null,
-                fields.perSide != null, loadKind, kg, band, FormValues.whole(fields.restSeconds, "restSeconds", errors),
-                FormValues.decimal(fields.loadStepPercent, "loadStepPercent", errors), null,
+                fields.perSide != null,
+                loadKind,
+                kg,
+                band,
+                FormValues.whole(fields.restSeconds, "restSeconds", errors),
+                FormValues.decimal(fields.loadStepPercent, "loadStepPercent", errors),
+                null,
                 FormValues.text(fields.notes));
         PrescriptionEdit edit = new PrescriptionEdit(body, FormValues.text(fields.reason));
         if (errors.isEmpty()) {
@@ -278,9 +384,11 @@ public class PlanPages {
                 conflict = e.getMessage();
             }
         }
-        Log.infof("Prescription form for plan %s item %s refused: %s", id, itemId,
-                conflict != null ? "conflict" : errors.all().get(0).field());
-        return PageResponses.html(conflict != null ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
+        Log.infof(
+                "Prescription form for plan %s item %s refused: %s",
+                id, itemId, conflict != null ? "conflict" : errors.all().get(0).field());
+        return PageResponses.html(
+                conflict != null ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
                 itemPage(plan, item, PrescriptionForm.of(fields, doseKind, plainWords(errors), conflict)));
     }
 
@@ -307,7 +415,8 @@ public class PlanPages {
         FieldErrors plain = FieldErrors.none();
         errors.all().forEach(message -> plain.add(message.field(), reasonInPlainWords(action, message.text())));
         StatusForm form = new StatusForm(action, reason == null ? "" : reason, plain, conflict);
-        return PageResponses.html(conflict != null ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
+        return PageResponses.html(
+                conflict != null ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
                 planPage(plans.forClinician(caller.clinic(), id), form, null));
     }
 
@@ -317,24 +426,40 @@ public class PlanPages {
         plan.items.forEach(item -> names.put(item.id, item.exerciseName));
         List<PrescriptionChange> trail = new ArrayList<>(plans.auditTrail(caller.clinic(), plan.id));
         Collections.reverse(trail);
-        List<HistoryLine> history = trail.stream().map(change -> new HistoryLine(
-                time.format(change.changedAt, plan.clinicId), who(change),
-                change.itemId == null ? "the whole plan" : names.getOrDefault(change.itemId, "an exercise"),
-                change.rule, change.reason)).toList();
-        return Templates.plan(PageFrame.of(caller, csrf, "Plan: " + plan.name, "clinic"), summary, history, status,
-                flash);
+        List<HistoryLine> history = trail.stream()
+                .map(change -> new HistoryLine(
+                        time.format(change.changedAt, plan.clinicId),
+                        who(change),
+                        change.itemId == null ? "the whole plan" : names.getOrDefault(change.itemId, "an exercise"),
+                        change.rule,
+                        change.reason))
+                .toList();
+        return Templates.plan(
+                PageFrame.of(caller, csrf, "Plan: " + plan.name, "clinic"), summary, history, status, flash);
     }
 
     private TemplateInstance itemPage(Plan plan, PlanItem item, PrescriptionForm form) {
-        return Templates.item(PageFrame.of(caller, csrf, "Change " + item.exerciseName, "clinic"), summary(plan),
-                itemLine(item), form, BandColours.LIGHTEST_FIRST);
+        return Templates.item(
+                PageFrame.of(caller, csrf, "Change " + item.exerciseName, "clinic"),
+                summary(plan),
+                itemLine(item),
+                form,
+                BandColours.LIGHTEST_FIRST);
     }
 
     private PlanSummary summary(Plan plan) {
         String patientName = registry.get(caller.clinic(), plan.patientId).displayName;
-        return new PlanSummary(plan.id, plan.patientId, patientName, plan.name, plan.goal,
-                plan.status.name().toLowerCase(Locale.ROOT), plan.statusReason, DAY.format(plan.startDate),
-                DAY.format(plan.schedule().endDate()), PlanInWords.weekdays(plan.weekdays),
+        return new PlanSummary(
+                plan.id,
+                plan.patientId,
+                patientName,
+                plan.name,
+                plan.goal,
+                plan.status.name().toLowerCase(Locale.ROOT),
+                plan.statusReason,
+                DAY.format(plan.startDate),
+                DAY.format(plan.schedule().endDate()),
+                PlanInWords.weekdays(plan.weekdays),
                 plan.items.stream().map(PlanPages::itemLine).toList());
     }
 
@@ -347,13 +472,22 @@ public class PlanPages {
     }
 
     private static ItemLine itemLine(PlanItem item) {
-        return new ItemLine(item.id, item.position, item.block.label(), item.exerciseName,
-                PlanInWords.dose(item.prescription), PlanInWords.load(item.prescription),
-                PlanInWords.rest(item.prescription), item.paused, item.pauseReason);
+        return new ItemLine(
+                item.id,
+                item.position,
+                item.block.label(),
+                item.exerciseName,
+                PlanInWords.dose(item.prescription),
+                PlanInWords.load(item.prescription),
+                PlanInWords.rest(item.prescription),
+                item.paused,
+                item.pauseReason);
     }
 
     private static PlanItem itemOf(Plan plan, UUID itemId) {
-        return plan.items.stream().filter(item -> item.id.equals(itemId)).findFirst()
+        return plan.items.stream()
+                .filter(item -> item.id.equals(itemId))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("Item " + itemId + " of plan " + plan.id));
     }
 
@@ -365,15 +499,18 @@ public class PlanPages {
     private static FieldErrors plainWords(FieldErrors errors) {
         FieldErrors plain = FieldErrors.none();
         for (FieldErrors.Message message : errors.all()) {
-            plain.add(message.field(), "reason".equals(message.field())
-                    ? "Give a reason: it is kept in the plan's history"
-                    : PlainWords.prescription(message.field(), message.text()));
+            plain.add(
+                    message.field(),
+                    "reason".equals(message.field())
+                            ? "Give a reason: it is kept in the plan's history"
+                            : PlainWords.prescription(message.field(), message.text()));
         }
         return plain;
     }
 
     private static String reasonInPlainWords(String action, String message) {
-        return message.startsWith("size must be") ? "Keep the reason under 500 characters"
+        return message.startsWith("size must be")
+                ? "Keep the reason under 500 characters"
                 : "Say why you " + action + " the plan: it is kept in the plan's history";
     }
 

@@ -10,8 +10,7 @@ final class PrintStyle {
 
     static final String CSS = load("META-INF/resources/assets/print.css");
 
-    private PrintStyle() {
-    }
+    private PrintStyle() {}
 
     private static String load(String resource) {
         try (InputStream in = PrintStyle.class.getClassLoader().getResourceAsStream(resource)) {

@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import org.backstrong.planner.catalog.CatalogExercise;
 import org.backstrong.planner.domain.Block;
 import org.backstrong.planner.domain.DoseKind;
@@ -22,9 +25,6 @@ import org.backstrong.planner.domain.Prescription;
 import org.backstrong.planner.domain.Schedule;
 import org.backstrong.planner.domain.StopAdvice;
 import org.backstrong.planner.service.PlanPrinting;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * A plan as it is printed and taken home: warm-up first, each exercise with its dose in words and
@@ -58,10 +58,22 @@ public class PrintedPlans {
     }
 
     /** The whole printout; a clinician's copy names the patient, the patient's own copy says "your plan". */
-    public record Printout(String planName, String goal, String patientName, String status, String statusReason,
-            String startDate, String endDate, int weeks, String sessionDays, String printedOn,
-            boolean catalogAvailable, List<ExerciseBlock> blocks, List<String> tips,
-            int highestAcceptablePain, List<LogWeek> logWeeks) {
+    public record Printout(
+            String planName,
+            String goal,
+            String patientName,
+            String status,
+            String statusReason,
+            String startDate,
+            String endDate,
+            int weeks,
+            String sessionDays,
+            String printedOn,
+            boolean catalogAvailable,
+            List<ExerciseBlock> blocks,
+            List<String> tips,
+            int highestAcceptablePain,
+            List<LogWeek> logWeeks) {
 
         public boolean forPatient() {
             return patientName == null;
@@ -73,29 +85,35 @@ public class PrintedPlans {
     }
 
     /** The warm-up (done first) or the main exercises. */
-    public record ExerciseBlock(String id, String title, String advice, List<Exercise> exercises) {
-    }
+    public record ExerciseBlock(String id, String title, String advice, List<Exercise> exercises) {}
 
     /** One exercise as the patient reads it: what to do, how much, and how to do it safely. */
-    public record Exercise(int number, String name, int catalogVersion, String dose, String load, String rest,
-            String notes, boolean paused, String pauseReason, List<String> steps, List<String> cues,
-            List<String> safetyNotes, boolean articleTipsApply) {
-    }
+    public record Exercise(
+            int number,
+            String name,
+            int catalogVersion,
+            String dose,
+            String load,
+            String rest,
+            String notes,
+            boolean paused,
+            String pauseReason,
+            List<String> steps,
+            List<String> cues,
+            List<String> safetyNotes,
+            boolean articleTipsApply) {}
 
     /** A week of the log: its session dates as columns, each exercise's sets as rows. */
-    public record LogWeek(int number, String dates, List<LogDay> days, List<LogRow> rows) {
-    }
+    public record LogWeek(int number, String dates, List<LogDay> days, List<LogRow> rows) {}
 
-    public record LogDay(LocalDate date, String label) {
-    }
+    public record LogDay(LocalDate date, String label) {}
 
     /**
      * One row of boxes: a set of one exercise (or one side of it). The first row of an exercise
      * carries its name across {@code rowsOfExercise} rows. A paused exercise has a single row.
      */
-    public record LogRow(String exercise, boolean firstOfExercise, int rowsOfExercise, String set, String measure,
-            boolean paused) {
-    }
+    public record LogRow(
+            String exercise, boolean firstOfExercise, int rowsOfExercise, String set, String measure, boolean paused) {}
 
     /**
      * The print page. Its API address carries the style sheet inline (one file to save or mail);
@@ -109,31 +127,47 @@ public class PrintedPlans {
     static Printout of(PlanPrinting.Contents contents) {
         Plan plan = contents.plan();
         Schedule schedule = plan.schedule();
-        List<PlanItem> warmUpItems = plan.items.stream().filter(item -> item.block == Block.WARM_UP).toList();
-        List<PlanItem> mainItems = plan.items.stream().filter(item -> item.block != Block.WARM_UP).toList();
+        List<PlanItem> warmUpItems =
+                plan.items.stream().filter(item -> item.block == Block.WARM_UP).toList();
+        List<PlanItem> mainItems =
+                plan.items.stream().filter(item -> item.block != Block.WARM_UP).toList();
         List<PlanItem> inOrder = new ArrayList<>(warmUpItems);
         inOrder.addAll(mainItems);
 
         List<Exercise> warmUp = new ArrayList<>();
         List<Exercise> main = new ArrayList<>();
         for (PlanItem item : inOrder) {
-            Exercise exercise = exercise(warmUp.size() + main.size() + 1, item, contents.howTo().get(item.id));
+            Exercise exercise = exercise(
+                    warmUp.size() + main.size() + 1, item, contents.howTo().get(item.id));
             (item.block == Block.WARM_UP ? warmUp : main).add(exercise);
         }
 
-        return new Printout(plan.name, plan.goal, contents.patientName(), plan.status.name().toLowerCase(),
+        return new Printout(
+                plan.name,
+                plan.goal,
+                contents.patientName(),
+                plan.status.name().toLowerCase(),
                 plan.status == PlanStatus.ACTIVE ? null : plan.statusReason,
-                LONG_DATE.format(schedule.startDate()), LONG_DATE.format(schedule.endDate()), plan.weeks,
-                PlanInWords.weekdays(plan.weekdays), LONG_DATE.format(contents.printedOn()),
-                contents.catalogAvailable(), blocks(warmUp, main), ARTICLE_TIPS, StopAdvice.HIGHEST_ACCEPTABLE_PAIN,
+                LONG_DATE.format(schedule.startDate()),
+                LONG_DATE.format(schedule.endDate()),
+                plan.weeks,
+                PlanInWords.weekdays(plan.weekdays),
+                LONG_DATE.format(contents.printedOn()),
+                contents.catalogAvailable(),
+                blocks(warmUp, main),
+                ARTICLE_TIPS,
+                StopAdvice.HIGHEST_ACCEPTABLE_PAIN,
                 logWeeks(schedule, inOrder));
     }
 
     private static List<ExerciseBlock> blocks(List<Exercise> warmUp, List<Exercise> main) {
         List<ExerciseBlock> blocks = new ArrayList<>();
         if (!warmUp.isEmpty()) {
-            blocks.add(new ExerciseBlock("warm-up", "Warm-up",
-                    "Do this first, every session: it increases blood flow and prepares your spine and shoulders.", warmUp));
+            blocks.add(new ExerciseBlock(
+                    "warm-up",
+                    "Warm-up",
+                    "Do this first, every session: it increases blood flow and prepares your spine and shoulders.",
+                    warmUp));
         }
         if (!main.isEmpty()) {
             blocks.add(new ExerciseBlock("main", "Main exercises", "In this order, after the warm-up.", main));
@@ -145,12 +179,22 @@ public class PrintedPlans {
         Prescription p = item.prescription;
         List<String> safety = version == null ? List.of() : orEmpty(version.safetyNotes());
         // Notes that repeat the article's tips are printed once, in the tips box, not under every exercise.
-        List<String> ownSafetyNotes = safety.stream().filter(note -> !isArticleTip(note)).toList();
-        return new Exercise(number, item.exerciseName, item.exerciseVersion, PlanInWords.dose(p),
-                PlanInWords.load(p), PlanInWords.rest(p), p.notes, item.paused, item.pauseReason,
+        List<String> ownSafetyNotes =
+                safety.stream().filter(note -> !isArticleTip(note)).toList();
+        return new Exercise(
+                number,
+                item.exerciseName,
+                item.exerciseVersion,
+                PlanInWords.dose(p),
+                PlanInWords.load(p),
+                PlanInWords.rest(p),
+                p.notes,
+                item.paused,
+                item.pauseReason,
                 version == null ? List.of() : orEmpty(version.steps()),
                 version == null ? List.of() : orEmpty(version.cues()),
-                ownSafetyNotes, ownSafetyNotes.size() < safety.size());
+                ownSafetyNotes,
+                ownSafetyNotes.size() < safety.size());
     }
 
     private static List<LogWeek> logWeeks(Schedule schedule, List<PlanItem> items) {
@@ -161,8 +205,13 @@ public class PrintedPlans {
         byWeek.forEach((week, dates) -> {
             LocalDate first = schedule.startDate().plusWeeks(week - 1L);
             LocalDate last = first.plusDays(6);
-            weeks.add(new LogWeek(week, DAY_MONTH.format(first) + " – " + LONG_DATE.format(last).replaceFirst("^\\S+ ", ""),
-                    dates.stream().map(date -> new LogDay(date, SHORT_DATE.format(date))).toList(), rows));
+            weeks.add(new LogWeek(
+                    week,
+                    DAY_MONTH.format(first) + " – " + LONG_DATE.format(last).replaceFirst("^\\S+ ", ""),
+                    dates.stream()
+                            .map(date -> new LogDay(date, SHORT_DATE.format(date)))
+                            .toList(),
+                    rows));
         });
         return weeks;
     }
@@ -216,6 +265,8 @@ public class PrintedPlans {
 
     /** Lower case letters and digits only: "Stop if you feel pain (beyond …)." matches the tip as printed. */
     private static String normal(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+        return Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "");
     }
 }

@@ -7,13 +7,13 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-import org.backstrong.input.Problem;
-import org.backstrong.planner.security.Caller;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import org.backstrong.input.Problem;
+import org.backstrong.planner.security.Caller;
 
 /**
  * Errors for a browser are pages: a 403, 404 or 5xx of the pages (/app/..., but not the scripts'
@@ -34,8 +34,7 @@ public class ProblemPages {
     }
 
     /** What the page says: a heading, what happened, and whether the caller may simply try again. */
-    public record Trouble(int status, String heading, String text, boolean tryAgain) {
-    }
+    public record Trouble(int status, String heading, String text, boolean tryAgain) {}
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
@@ -58,23 +57,41 @@ public class ProblemPages {
     static Trouble troubleOf(int status, Problem problem) {
         String detail = problem == null ? null : problem.detail();
         return switch (status) {
-            case 403 -> new Trouble(status, "Not a page for your account",
-                    "This page belongs to another kind of Backstrong user, so your account cannot open it."
-                            + (problem != null && "csrf".equals(problem.field())
-                                    ? " (The form's anti-forgery token was missing or old: reload the page and try again.)"
-                                    : ""),
-                    false);
-            case 404 -> new Trouble(status, "Page not found",
-                    "There is no such page, or it is not one your account can see. The link may be old or mistyped.",
-                    false);
-            case 502, 503, 504 -> new Trouble(status, "Not available just now",
-                    detail != null ? detail : "A part of Backstrong this page needs is not answering. Nothing was changed.",
-                    true);
-            default -> status >= 500
-                    ? new Trouble(status, "Something went wrong",
-                            "The page could not be made; the failure has been logged and nothing was changed.", true)
-                    : new Trouble(status, problem != null && problem.title() != null ? problem.title() : "Not possible",
-                            detail != null ? detail : "The request could not be handled.", false);
+            case 403 ->
+                new Trouble(
+                        status,
+                        "Not a page for your account",
+                        "This page belongs to another kind of Backstrong user, so your account cannot open it."
+                                + (problem != null && "csrf".equals(problem.field())
+                                        ? " (The form's anti-forgery token was missing or old: reload the page and try again.)"
+                                        : ""),
+                        false);
+            case 404 ->
+                new Trouble(
+                        status,
+                        "Page not found",
+                        "There is no such page, or it is not one your account can see. The link may be old or mistyped.",
+                        false);
+            case 502, 503, 504 ->
+                new Trouble(
+                        status,
+                        "Not available just now",
+                        detail != null
+                                ? detail
+                                : "A part of Backstrong this page needs is not answering. Nothing was changed.",
+                        true);
+            default ->
+                status >= 500
+                        ? new Trouble(
+                                status,
+                                "Something went wrong",
+                                "The page could not be made; the failure has been logged and nothing was changed.",
+                                true)
+                        : new Trouble(
+                                status,
+                                problem != null && problem.title() != null ? problem.title() : "Not possible",
+                                detail != null ? detail : "The request could not be handled.",
+                                false);
         };
     }
 

@@ -14,16 +14,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import org.backstrong.planner.domain.Patient;
-import org.backstrong.planner.service.ScreeningInput;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.InvalidInputException;
 import org.backstrong.planner.service.PatientRegistry;
-
-import io.quarkus.logging.Log;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import org.backstrong.planner.service.ScreeningInput;
 
 /**
  * A patient's screening (/app/clinic/patients/{id}/screening): whether they have a pre-existing back
@@ -61,22 +61,29 @@ public class ScreeningPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance screening(PageFrame frame, String patientId, String patientName, String today,
-                ScreeningForm form);
+        static native TemplateInstance screening(
+                PageFrame frame, String patientId, String patientName, String today, ScreeningForm form);
     }
 
     @GET
     public TemplateInstance form(@PathParam("id") String id) {
         Patient patient = registry.get(caller.clinic(), id);
-        return page(patient, new ScreeningForm(patient.preExistingCondition ? "yes" : "no",
-                patient.clearedOn == null ? "" : patient.clearedOn.toString(),
-                patient.clearedBy == null ? "" : patient.clearedBy, FieldErrors.none()));
+        return page(
+                patient,
+                new ScreeningForm(
+                        patient.preExistingCondition ? "yes" : "no",
+                        patient.clearedOn == null ? "" : patient.clearedOn.toString(),
+                        patient.clearedBy == null ? "" : patient.clearedBy,
+                        FieldErrors.none()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response save(@PathParam("id") String id, @FormParam("preExistingCondition") String preExistingCondition,
-            @FormParam("clearedOn") String clearedOn, @FormParam("clearedBy") String clearedBy) {
+    public Response save(
+            @PathParam("id") String id,
+            @FormParam("preExistingCondition") String preExistingCondition,
+            @FormParam("clearedOn") String clearedOn,
+            @FormParam("clearedBy") String clearedBy) {
         Patient patient = registry.get(caller.clinic(), id);
         FieldErrors errors = FieldErrors.none();
         Boolean condition = switch (preExistingCondition == null ? "" : preExistingCondition.trim()) {
@@ -100,29 +107,48 @@ public class ScreeningPages {
                 errors.add(e, field -> field);
             }
         }
-        Log.infof("Screening form for patient %s refused: %s", id, errors.all().get(0).field());
-        return PageResponses.html(Response.Status.BAD_REQUEST, page(patient, new ScreeningForm(
-                orEmpty(preExistingCondition), orEmpty(clearedOn), orEmpty(clearedBy), plainWords(errors))));
+        Log.infof(
+                "Screening form for patient %s refused: %s",
+                id, errors.all().get(0).field());
+        return PageResponses.html(
+                Response.Status.BAD_REQUEST,
+                page(
+                        patient,
+                        new ScreeningForm(
+                                orEmpty(preExistingCondition),
+                                orEmpty(clearedOn),
+                                orEmpty(clearedBy),
+                                plainWords(errors))));
     }
 
     private TemplateInstance page(Patient patient, ScreeningForm form) {
-        return Templates.screening(PageFrame.of(caller, csrf, "Screening of " + patient.displayName, "clinic"),
-                patient.id, patient.displayName, LocalDate.now().toString(), form);
+        return Templates.screening(
+                PageFrame.of(caller, csrf, "Screening of " + patient.displayName, "clinic"),
+                patient.id,
+                patient.displayName,
+                LocalDate.now().toString(),
+                form);
     }
 
     private static FieldErrors plainWords(FieldErrors errors) {
         FieldErrors plain = FieldErrors.none();
         for (FieldErrors.Message message : errors.all()) {
             String text = message.text();
-            plain.add(message.field(), switch (message.field()) {
-                case "clearedOn" -> text.startsWith("must be a date (") ? "Give the date of the clearance, as on the calendar"
-                        : text.contains("past or in the present") ? "The clearance cannot be dated in the future"
-                        : text.startsWith("a clearance is recorded only") ? "A clearance is recorded only for a pre-existing"
-                                + " condition: answer yes above, or leave the date empty"
-                        : "Date of the clearance: " + text;
-                case "clearedBy" -> "Who cleared the patient: keep it under 200 characters";
-                default -> text;
-            });
+            plain.add(
+                    message.field(),
+                    switch (message.field()) {
+                        case "clearedOn" ->
+                            text.startsWith("must be a date (")
+                                    ? "Give the date of the clearance, as on the calendar"
+                                    : text.contains("past or in the present")
+                                            ? "The clearance cannot be dated in the future"
+                                            : text.startsWith("a clearance is recorded only")
+                                                    ? "A clearance is recorded only for a pre-existing"
+                                                            + " condition: answer yes above, or leave the date empty"
+                                                    : "Date of the clearance: " + text;
+                        case "clearedBy" -> "Who cleared the patient: keep it under 200 characters";
+                        default -> text;
+                    });
         }
         return plain;
     }

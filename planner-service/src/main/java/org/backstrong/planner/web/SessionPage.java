@@ -17,8 +17,15 @@ import org.backstrong.planner.service.SetView;
  */
 public record SessionPage(SessionView session, List<Exercise> exercises, String stopAdvice) {
 
-    public record Exercise(SessionView.Item item, String dose, boolean stopped, boolean timed, String loadKind,
-            BigDecimal loadKg, String band, List<Slot> slots) {
+    public record Exercise(
+            SessionView.Item item,
+            String dose,
+            boolean stopped,
+            boolean timed,
+            String loadKind,
+            BigDecimal loadKg,
+            String band,
+            List<Slot> slots) {
 
         public String id() {
             return item.itemId().toString();
@@ -34,7 +41,9 @@ public record SessionPage(SessionView session, List<Exercise> exercises, String 
 
         public Integer suggested() {
             SessionView.Dose d = item.dose();
-            return timed ? (d.seconds() != null ? d.seconds() : d.secondsMin()) : (d.reps() != null ? d.reps() : d.repsMin());
+            return timed
+                    ? (d.seconds() != null ? d.seconds() : d.secondsMin())
+                    : (d.reps() != null ? d.reps() : d.repsMin());
         }
     }
 
@@ -58,12 +67,13 @@ public record SessionPage(SessionView session, List<Exercise> exercises, String 
             boolean stopped = item.paused() || item.logged().stream().anyMatch(SetView::stop);
             List<Slot> slots = new ArrayList<>();
             for (int n = 1; n <= dose.sets(); n++) {
-                for (String side : dose.perSide() ? List.of("left", "right") : java.util.Collections.<String> singletonList(null)) {
+                for (String side :
+                        dose.perSide() ? List.of("left", "right") : java.util.Collections.<String>singletonList(null)) {
                     slots.add(new Slot(n, side, loggedFor(item.logged(), n, side), UUID.randomUUID()));
                 }
             }
-            exercises.add(new Exercise(item, describe(dose), stopped, timed, dose.loadKind(), dose.loadKg(), dose.band(),
-                    slots));
+            exercises.add(new Exercise(
+                    item, describe(dose), stopped, timed, dose.loadKind(), dose.loadKg(), dose.band(), slots));
         }
         return new SessionPage(session, exercises, StopAdvice.MESSAGE);
     }
@@ -75,13 +85,16 @@ public record SessionPage(SessionView session, List<Exercise> exercises, String 
 
     /** Whether every set of every exercise that is not stopped is logged. */
     public boolean allLogged() {
-        return exercises.stream().filter(e -> !e.stopped()).allMatch(e -> e.slots().stream().allMatch(s -> s.logged() != null));
+        return exercises.stream()
+                .filter(e -> !e.stopped())
+                .allMatch(e -> e.slots().stream().allMatch(s -> s.logged() != null));
     }
 
     private static SetView loggedFor(List<SetView> logged, int setNumber, String side) {
         return logged.stream()
                 .filter(set -> set.setNumber() == setNumber && java.util.Objects.equals(set.side(), side))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     /** "3 sets × 8 reps (range 8–12) each side, 10 kg, rest 60 s". */
@@ -89,19 +102,28 @@ public record SessionPage(SessionView session, List<Exercise> exercises, String 
         StringBuilder text = new StringBuilder();
         text.append(d.sets()).append(d.sets() == 1 ? " set × " : " sets × ");
         if ("reps".equals(d.kind())) {
-            text.append(d.reps() != null ? d.reps() + " reps (start light)" : range(d.repsMin(), d.repsMax()) + " reps");
+            text.append(
+                    d.reps() != null ? d.reps() + " reps (start light)" : range(d.repsMin(), d.repsMax()) + " reps");
             if (d.holdSeconds() != null && d.holdSeconds() > 0) {
                 text.append(", hold each rep ").append(d.holdSeconds()).append(" s");
             }
         } else {
-            text.append(d.seconds() != null ? d.seconds() + " s (start light)" : range(d.secondsMin(), d.secondsMax()) + " s");
+            text.append(
+                    d.seconds() != null
+                            ? d.seconds() + " s (start light)"
+                            : range(d.secondsMin(), d.secondsMax()) + " s");
         }
         if (d.perSide()) {
             text.append(" each side");
         }
         switch (d.loadKind()) {
-            case "kg" -> text.append(", ").append(d.loadKg() == null ? "?" : d.loadKg().stripTrailingZeros().toPlainString())
-                    .append(" kg");
+            case "kg" ->
+                text.append(", ")
+                        .append(
+                                d.loadKg() == null
+                                        ? "?"
+                                        : d.loadKg().stripTrailingZeros().toPlainString())
+                        .append(" kg");
             case "band" -> text.append(", ").append(d.band()).append(" band");
             default -> text.append(", bodyweight");
         }

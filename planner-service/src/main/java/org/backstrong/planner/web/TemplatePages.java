@@ -25,22 +25,22 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import org.backstrong.planner.catalog.CatalogBrowser;
 import org.backstrong.planner.catalog.CatalogSummary;
 import org.backstrong.planner.domain.BandColours;
 import org.backstrong.planner.domain.Template;
 import org.backstrong.planner.domain.TemplateItem;
-import org.backstrong.planner.service.PrescriptionBody;
-import org.backstrong.planner.service.TemplateInput;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.InvalidInputException;
 import org.backstrong.planner.service.NotFoundException;
+import org.backstrong.planner.service.PrescriptionBody;
+import org.backstrong.planner.service.TemplateInput;
 import org.backstrong.planner.service.TemplateLibrary;
-
-import io.quarkus.logging.Log;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * The template builder (/app/templates): the clinic's templates and the built-in ones, and a plain
@@ -53,12 +53,22 @@ public class TemplatePages {
 
     /** Exercise rows of a new form; "Add exercise" adds more, up to what the API takes. */
     static final int FIRST_ROWS = 3;
+
     static final int MAX_ROWS = 30;
     private static final Pattern ROW_ACTION = Pattern.compile("^(remove|up):(\\d{1,2})$");
     private static final Pattern ITEM_FIELD = Pattern.compile("^items\\[(\\d+)\\]\\.(?:prescription\\.)?(.+)$");
     private static final Pattern ROW_FIELD = Pattern.compile("^rows\\[(\\d+)\\]\\.(.+)$");
-    private static final Map<String, String> TOP_LABELS = Map.of("name", "Name", "goal", "Goal",
-            "weeks", "Weeks", "sessionsPerWeek", "Sessions per week", "items", "Exercises");
+    private static final Map<String, String> TOP_LABELS = Map.of(
+            "name",
+            "Name",
+            "goal",
+            "Goal",
+            "weeks",
+            "Weeks",
+            "sessionsPerWeek",
+            "Sessions per week",
+            "items",
+            "Exercises");
 
     private final TemplateLibrary library;
     private final CatalogBrowser catalog;
@@ -66,8 +76,8 @@ public class TemplatePages {
     private final Caller caller;
     private final CsrfTokens csrf;
 
-    public TemplatePages(TemplateLibrary library, CatalogBrowser catalog, Validator validator, Caller caller,
-            CsrfTokens csrf) {
+    public TemplatePages(
+            TemplateLibrary library, CatalogBrowser catalog, Validator validator, Caller caller, CsrfTokens csrf) {
         this.library = library;
         this.catalog = catalog;
         this.validator = validator;
@@ -77,24 +87,56 @@ public class TemplatePages {
 
     /** The form's fields as typed: exercise rows come as repeated fields, one value per row. */
     public static class Form {
-        @FormParam("name") public String name;
-        @FormParam("goal") public String goal;
-        @FormParam("weeks") public String weeks;
-        @FormParam("sessionsPerWeek") public String sessionsPerWeek;
-        @FormParam("exerciseId") public List<String> exerciseId;
-        @FormParam("block") public List<String> block;
-        @FormParam("position") public List<String> position;
-        @FormParam("sets") public List<String> sets;
-        @FormParam("repsMin") public List<String> repsMin;
-        @FormParam("repsMax") public List<String> repsMax;
-        @FormParam("secondsMin") public List<String> secondsMin;
-        @FormParam("secondsMax") public List<String> secondsMax;
-        @FormParam("loadKind") public List<String> loadKind;
-        @FormParam("loadKg") public List<String> loadKg;
-        @FormParam("band") public List<String> band;
-        @FormParam("restSeconds") public List<String> restSeconds;
+        @FormParam("name")
+        public String name;
+
+        @FormParam("goal")
+        public String goal;
+
+        @FormParam("weeks")
+        public String weeks;
+
+        @FormParam("sessionsPerWeek")
+        public String sessionsPerWeek;
+
+        @FormParam("exerciseId")
+        public List<String> exerciseId;
+
+        @FormParam("block")
+        public List<String> block;
+
+        @FormParam("position")
+        public List<String> position;
+
+        @FormParam("sets")
+        public List<String> sets;
+
+        @FormParam("repsMin")
+        public List<String> repsMin;
+
+        @FormParam("repsMax")
+        public List<String> repsMax;
+
+        @FormParam("secondsMin")
+        public List<String> secondsMin;
+
+        @FormParam("secondsMax")
+        public List<String> secondsMax;
+
+        @FormParam("loadKind")
+        public List<String> loadKind;
+
+        @FormParam("loadKg")
+        public List<String> loadKg;
+
+        @FormParam("band")
+        public List<String> band;
+
+        @FormParam("restSeconds")
+        public List<String> restSeconds;
         /** The submit button pressed: save (also when absent), add, remove:{row} or up:{row}. */
-        @FormParam("action") public String action;
+        @FormParam("action")
+        public String action;
 
         /** How many rows the form sent: every row sends its exercise field, chosen or not. */
         int rowCount() {
@@ -102,15 +144,26 @@ public class TemplatePages {
         }
 
         Row row(int index) {
-            return new Row(index, at(exerciseId, index), orDefault(at(block, index), "main"),
-                    orDefault(at(position, index), String.valueOf(index + 1)), at(sets, index), at(repsMin, index),
-                    at(repsMax, index), at(secondsMin, index), at(secondsMax, index),
-                    orDefault(at(loadKind, index), "bodyweight"), at(loadKg, index), at(band, index),
+            return new Row(
+                    index,
+                    at(exerciseId, index),
+                    orDefault(at(block, index), "main"),
+                    orDefault(at(position, index), String.valueOf(index + 1)),
+                    at(sets, index),
+                    at(repsMin, index),
+                    at(repsMax, index),
+                    at(secondsMin, index),
+                    at(secondsMax, index),
+                    orDefault(at(loadKind, index), "bodyweight"),
+                    at(loadKg, index),
+                    at(band, index),
                     at(restSeconds, index));
         }
 
         private static String at(List<String> values, int index) {
-            return values == null || index >= values.size() ? "" : values.get(index).trim();
+            return values == null || index >= values.size()
+                    ? ""
+                    : values.get(index).trim();
         }
 
         private static String orDefault(String value, String fallback) {
@@ -119,8 +172,19 @@ public class TemplatePages {
     }
 
     /** One exercise row of the form, as typed (so a refused form shows it again). */
-    public record Row(int index, String exerciseId, String block, String position, String sets, String repsMin,
-            String repsMax, String secondsMin, String secondsMax, String loadKind, String loadKg, String band,
+    public record Row(
+            int index,
+            String exerciseId,
+            String block,
+            String position,
+            String sets,
+            String repsMin,
+            String repsMax,
+            String secondsMin,
+            String secondsMax,
+            String loadKind,
+            String loadKg,
+            String band,
             String restSeconds) {
 
         public int number() {
@@ -138,13 +202,24 @@ public class TemplatePages {
 
         /** The same row at another place in the form; the order follows its place. */
         Row at(int newIndex) {
-            return new Row(newIndex, exerciseId, block, String.valueOf(newIndex + 1), sets, repsMin, repsMax, secondsMin,
-                    secondsMax, loadKind, loadKg, band, restSeconds);
+            return new Row(
+                    newIndex,
+                    exerciseId,
+                    block,
+                    String.valueOf(newIndex + 1),
+                    sets,
+                    repsMin,
+                    repsMax,
+                    secondsMin,
+                    secondsMax,
+                    loadKind,
+                    loadKg,
+                    band,
+                    restSeconds);
         }
 
         static Row empty(int index) {
-            return new Row(index, "", "main", String.valueOf(index + 1), "", "", "", "", "",
-                    "bodyweight", "", "", "");
+            return new Row(index, "", "main", String.valueOf(index + 1), "", "", "", "", "", "bodyweight", "", "", "");
         }
 
         boolean blank() {
@@ -156,8 +231,14 @@ public class TemplatePages {
      * The form as shown: what was typed, and what was wrong with it. {@code doseKinds} holds the catalog's
      * dose kind of each exercise offered, so a row asks for reps or for seconds as its exercise is measured.
      */
-    public record Builder(String name, String goal, String weeks, String sessionsPerWeek, List<Row> rows,
-            FieldErrors errors, Map<String, String> doseKinds) {
+    public record Builder(
+            String name,
+            String goal,
+            String weeks,
+            String sessionsPerWeek,
+            List<Row> rows,
+            FieldErrors errors,
+            Map<String, String> doseKinds) {
 
         Builder(String name, String goal, String weeks, String sessionsPerWeek, List<Row> rows, FieldErrors errors) {
             this(name, goal, weeks, sessionsPerWeek, rows, errors, Map.of());
@@ -193,13 +274,17 @@ public class TemplatePages {
     }
 
     /** A template as listed and shown, each item's dose in words. */
-    public record TemplateLine(UUID id, String name, String goal, int weeks, int sessionsPerWeek, boolean builtIn,
-            List<ItemLine> items) {
-    }
+    public record TemplateLine(
+            UUID id, String name, String goal, int weeks, int sessionsPerWeek, boolean builtIn, List<ItemLine> items) {}
 
-    public record ItemLine(int position, String block, String exerciseId, String exerciseName, String dose, String load,
-            String rest) {
-    }
+    public record ItemLine(
+            int position,
+            String block,
+            String exerciseId,
+            String exerciseName,
+            String dose,
+            String load,
+            String rest) {}
 
     @CheckedTemplate
     static class Templates {
@@ -207,13 +292,18 @@ public class TemplatePages {
 
         static native TemplateInstance template(PageFrame frame, TemplateLine template, boolean created);
 
-        static native TemplateInstance builder(PageFrame frame, Builder form, List<CatalogSummary> exercises,
-                boolean catalogUnavailable, List<String> bands);
+        static native TemplateInstance builder(
+                PageFrame frame,
+                Builder form,
+                List<CatalogSummary> exercises,
+                boolean catalogUnavailable,
+                List<String> bands);
     }
 
     @GET
     public TemplateInstance list() {
-        List<TemplateLine> templates = library.list(caller.clinic()).stream().map(TemplatePages::line).toList();
+        List<TemplateLine> templates =
+                library.list(caller.clinic()).stream().map(TemplatePages::line).toList();
         return Templates.list(frame("Plan templates"), templates);
     }
 
@@ -251,48 +341,78 @@ public class TemplatePages {
         String action = form.action == null ? "save" : form.action.trim();
         if (!"save".equals(action)) {
             // Add, remove or move a row: the same form again with its rows changed, nothing saved.
-            return Response.ok(builder(new Builder(nullToEmpty(form.name), nullToEmpty(form.goal),
-                    nullToEmpty(form.weeks), nullToEmpty(form.sessionsPerWeek), rearranged(rows, action),
-                    FieldErrors.none()))).type(MediaType.TEXT_HTML_TYPE).build();
+            return Response.ok(builder(new Builder(
+                            nullToEmpty(form.name),
+                            nullToEmpty(form.goal),
+                            nullToEmpty(form.weeks),
+                            nullToEmpty(form.sessionsPerWeek),
+                            rearranged(rows, action),
+                            FieldErrors.none())))
+                    .type(MediaType.TEXT_HTML_TYPE)
+                    .build();
         }
         FieldErrors errors = FieldErrors.none();
         Integer weeks = FormValues.whole(form.weeks, "weeks", errors);
         Integer sessionsPerWeek = FormValues.whole(form.sessionsPerWeek, "sessionsPerWeek", errors);
         // Items in the order the clinician numbered them; rows with the same number keep the form's order.
-        List<Row> chosen = rows.stream().filter(row -> !row.blank())
-                .sorted(Comparator.comparingInt((Row row) -> orderOf(row))).toList();
+        List<Row> chosen = rows.stream()
+                .filter(row -> !row.blank())
+                .sorted(Comparator.comparingInt((Row row) -> orderOf(row)))
+                .toList();
         List<TemplateInput.Item> items = new ArrayList<>();
         for (Row row : chosen) {
             FormValues.whole(row.position(), row.field("position"), errors);
-            items.add(new TemplateInput.Item(row.block(), FormValues.text(row.exerciseId(), row.field("exerciseId"), errors),
-                    new PrescriptionBody(null,
-                    FormValues.whole(row.sets(), row.field("sets"), errors), null,
-                    FormValues.whole(row.repsMin(), row.field("repsMin"), errors),
-                    FormValues.whole(row.repsMax(), row.field("repsMax"), errors),
-                    FormValues.whole(row.secondsMin(), row.field("secondsMin"), errors),
-                    FormValues.whole(row.secondsMax(), row.field("secondsMax"), errors), null, null,
-                    row.loadKind(), FormValues.decimal(row.loadKg(), row.field("loadKg"), errors),
-                    FormValues.text(row.band(), row.field("band"), errors), FormValues.whole(row.restSeconds(), row.field("restSeconds"), errors),
-                    null, null, null)));
+            items.add(new TemplateInput.Item(
+                    row.block(),
+                    FormValues.text(row.exerciseId(), row.field("exerciseId"), errors),
+                    new PrescriptionBody(
+                            null,
+                            FormValues.whole(row.sets(), row.field("sets"), errors),
+                            null,
+                            FormValues.whole(row.repsMin(), row.field("repsMin"), errors),
+                            FormValues.whole(row.repsMax(), row.field("repsMax"), errors),
+                            FormValues.whole(row.secondsMin(), row.field("secondsMin"), errors),
+                            FormValues.whole(row.secondsMax(), row.field("secondsMax"), errors),
+                            null,
+                            null,
+                            row.loadKind(),
+                            FormValues.decimal(row.loadKg(), row.field("loadKg"), errors),
+                            FormValues.text(row.band(), row.field("band"), errors),
+                            FormValues.whole(row.restSeconds(), row.field("restSeconds"), errors),
+                            null,
+                            null,
+                            null)));
         }
-        TemplateInput input = new TemplateInput(FormValues.text(form.name, "name", errors),
-                FormValues.text(form.goal, "goal", errors), weeks,
-                sessionsPerWeek, items);
+        TemplateInput input = new TemplateInput(
+                FormValues.text(form.name, "name", errors),
+                FormValues.text(form.goal, "goal", errors),
+                weeks,
+                sessionsPerWeek,
+                items);
         if (errors.isEmpty()) {
             errors.addAll(validator.validate(input), field -> formField(field, chosen));
         }
         if (errors.isEmpty()) {
             try {
                 Template created = library.create(caller.clinic(), caller.subject(), input);
-                return Response.seeOther(URI.create("/app/templates/" + created.id + "?created=1")).build();
+                return Response.seeOther(URI.create("/app/templates/" + created.id + "?created=1"))
+                        .build();
             } catch (InvalidInputException e) {
                 errors.add(e, field -> formField(field, chosen));
             }
         }
-        Log.infof("Template form refused for clinic %s: %s", caller.clinic(), errors.all().get(0).field());
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE)
-                .entity(builder(new Builder(nullToEmpty(form.name), nullToEmpty(form.goal), nullToEmpty(form.weeks),
-                        nullToEmpty(form.sessionsPerWeek), rows, plainWords(errors))))
+        Log.infof(
+                "Template form refused for clinic %s: %s",
+                caller.clinic(), errors.all().get(0).field());
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(builder(new Builder(
+                        nullToEmpty(form.name),
+                        nullToEmpty(form.goal),
+                        nullToEmpty(form.weeks),
+                        nullToEmpty(form.sessionsPerWeek),
+                        rows,
+                        plainWords(errors))))
                 .build();
     }
 
@@ -301,15 +421,22 @@ public class TemplatePages {
         boolean unavailable = false;
         try {
             exercises = catalog.search(null, null, null, null, null, 0, 200).items().stream()
-                    .filter(CatalogSummary::published).toList();
+                    .filter(CatalogSummary::published)
+                    .toList();
         } catch (RuntimeException e) {
             Log.warnf("Catalog unavailable for the template builder: %s", e.getMessage());
             unavailable = true;
         }
         Map<String, String> kinds = new HashMap<>();
-        exercises.stream().filter(exercise -> exercise.dose() != null && exercise.dose().kind() != null)
-                .forEach(exercise -> kinds.put(exercise.id(), exercise.dose().kind().toLowerCase(Locale.ROOT)));
-        return Templates.builder(frame("New plan template"), form.withDoseKinds(kinds), exercises, unavailable,
+        exercises.stream()
+                .filter(exercise -> exercise.dose() != null && exercise.dose().kind() != null)
+                .forEach(exercise ->
+                        kinds.put(exercise.id(), exercise.dose().kind().toLowerCase(Locale.ROOT)));
+        return Templates.builder(
+                frame("New plan template"),
+                form.withDoseKinds(kinds),
+                exercises,
+                unavailable,
                 BandColours.LIGHTEST_FIRST);
     }
 
@@ -367,12 +494,17 @@ public class TemplatePages {
                     case "block" -> "Block";
                     default -> PlainWords.LABELS.getOrDefault(name, name);
                 };
-                plain.add(message.field(), "Exercise " + (Integer.parseInt(row.group(1)) + 1) + ": "
-                        + PlainWords.of(label, name, message.text()));
+                plain.add(
+                        message.field(),
+                        "Exercise " + (Integer.parseInt(row.group(1)) + 1) + ": "
+                                + PlainWords.of(label, name, message.text()));
             } else {
                 String label = TOP_LABELS.getOrDefault(message.field(), message.field());
-                plain.add(message.field(), "items".equals(message.field()) && message.text().startsWith("size must be")
-                        ? "Choose at least one exercise (up to 30)" : PlainWords.of(label, message.field(), message.text()));
+                plain.add(
+                        message.field(),
+                        "items".equals(message.field()) && message.text().startsWith("size must be")
+                                ? "Choose at least one exercise (up to 30)"
+                                : PlainWords.of(label, message.field(), message.text()));
             }
         }
         return plain;
@@ -395,13 +527,24 @@ public class TemplatePages {
     }
 
     static TemplateLine line(Template template) {
-        return new TemplateLine(template.id, template.name, template.goal, template.weeks, template.sessionsPerWeek,
-                template.clinicId == null, template.items.stream().map(TemplatePages::itemLine).toList());
+        return new TemplateLine(
+                template.id,
+                template.name,
+                template.goal,
+                template.weeks,
+                template.sessionsPerWeek,
+                template.clinicId == null,
+                template.items.stream().map(TemplatePages::itemLine).toList());
     }
 
     private static ItemLine itemLine(TemplateItem item) {
-        return new ItemLine(item.position, item.block.label(), item.exerciseId, item.exerciseName,
-                PlanInWords.dose(item.prescription), PlanInWords.load(item.prescription),
+        return new ItemLine(
+                item.position,
+                item.block.label(),
+                item.exerciseId,
+                item.exerciseName,
+                PlanInWords.dose(item.prescription),
+                PlanInWords.load(item.prescription),
                 PlanInWords.rest(item.prescription));
     }
 }

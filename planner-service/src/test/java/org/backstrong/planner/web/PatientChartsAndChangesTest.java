@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.backstrong.planner.event.PrescriptionData;
 import org.junit.jupiter.api.Test;
+
+import org.backstrong.planner.event.PrescriptionData;
 
 /** The charts and the plan's changes as a phone shows them to the patient. */
 class PatientChartsAndChangesTest {
 
-    private static final Pattern LABEL = Pattern.compile("<text x=\"([0-9.]+)\" y=\"([0-9]+)\" text-anchor=\"middle\">W");
+    private static final Pattern LABEL =
+            Pattern.compile("<text x=\"([0-9.]+)\" y=\"([0-9]+)\" text-anchor=\"middle\">W");
 
     @Test
     void aLineOfOneWeekIsABarWithItsNumber() {
@@ -29,8 +31,13 @@ class PatientChartsAndChangesTest {
 
     @Test
     void aLineOfSeveralWeeksIsALineWithTheirNumbers() {
-        String svg = SvgChart.line("Mean pain", List.of(new SvgChart.Point("W46", 2.0), new SvgChart.Point("W47", null),
-                new SvgChart.Point("W48", 3.0)), 10);
+        String svg = SvgChart.line(
+                "Mean pain",
+                List.of(
+                        new SvgChart.Point("W46", 2.0),
+                        new SvgChart.Point("W47", null),
+                        new SvgChart.Point("W48", 3.0)),
+                10);
         assertTrue(svg.contains("<path class=\"line\""), svg);
         assertTrue(svg.contains("class=\"value\"") && svg.contains(">3</text>"), svg);
     }
@@ -55,23 +62,56 @@ class PatientChartsAndChangesTest {
 
     @Test
     void aChangeIsToldWithoutIdsOrSlugs() {
-        assertEquals("Paused because of pain (pain 7 during set 1); your clinician will review it.",
-                PlainChange.why("Paused because of pain (pain 7 during set 1, STOP flag b99c7d06-1f2e-4a7b-9c3d-0123456789ab);"
-                        + " your clinician will review it.", false));
-        assertEquals("Exercise paused by your clinician.",
+        assertEquals(
+                "Paused because of pain (pain 7 during set 1); your clinician will review it.",
+                PlainChange.why(
+                        "Paused because of pain (pain 7 during set 1, STOP flag b99c7d06-1f2e-4a7b-9c3d-0123456789ab);"
+                                + " your clinician will review it.",
+                        false));
+        assertEquals(
+                "Exercise paused by your clinician.",
                 PlainChange.why("Exercise paused by your clinician (b99c7d06-1f2e-4a7b-9c3d-0123456789ab).", false));
         String suggested = "You did all 3 sets. Suggested next: suspended-row.";
         assertTrue(PlainChange.suggestsVariant(suggested));
-        assertEquals("You did all 3 sets. Your clinician may move you on to a harder version of this exercise.",
+        assertEquals(
+                "You did all 3 sets. Your clinician may move you on to a harder version of this exercise.",
                 PlainChange.why(suggested, true));
     }
 
     @Test
     void theDoseChangeIsInWords() {
-        PrescriptionData before = new PrescriptionData("reps", 1, 3, 8, 12, null, null, null, false, "kg",
-                new BigDecimal("15.0"), null, new BigDecimal("5"), 90, null);
-        PrescriptionData after = new PrescriptionData("reps", 2, 3, 8, 12, null, null, null, false, "kg",
-                new BigDecimal("15.0"), null, new BigDecimal("5"), 90, null);
+        PrescriptionData before = new PrescriptionData(
+                "reps",
+                1,
+                3,
+                8,
+                12,
+                null,
+                null,
+                null,
+                false,
+                "kg",
+                new BigDecimal("15.0"),
+                null,
+                new BigDecimal("5"),
+                90,
+                null);
+        PrescriptionData after = new PrescriptionData(
+                "reps",
+                2,
+                3,
+                8,
+                12,
+                null,
+                null,
+                null,
+                false,
+                "kg",
+                new BigDecimal("15.0"),
+                null,
+                new BigDecimal("5"),
+                90,
+                null);
         assertEquals("1 set of 8–12 reps, 15 kg → 2 sets of 8–12 reps, 15 kg", PlainChange.dose(before, after));
         assertNull(PlainChange.dose(before, before), "nothing to say when the dose stayed");
         assertEquals("Lat Pulldown: your plan was adjusted", PlainChange.what("Lat Pulldown", true));

@@ -14,8 +14,7 @@ import java.util.TreeMap;
  */
 public final class AdherenceChange {
 
-    private AdherenceChange() {
-    }
+    private AdherenceChange() {}
 
     /** Scheduled sessions and sets to add (or, when negative, remove) in one ISO week. */
     public record WeekDelta(LocalDate weekStart, int sessions, Map<String, Integer> setsByExercise) {
@@ -26,8 +25,7 @@ public final class AdherenceChange {
     }
 
     /** Scheduled sessions and sets to add (or, when negative, remove) on one day. */
-    public record DayDelta(LocalDate day, int sessions, Map<String, Integer> setsByExercise) {
-    }
+    public record DayDelta(LocalDate day, int sessions, Map<String, Integer> setsByExercise) {}
 
     /** The Monday of the ISO week of {@code date}. */
     public static LocalDate weekStart(LocalDate date) {
@@ -43,7 +41,8 @@ public final class AdherenceChange {
      */
     public static Map<LocalDate, DayDelta> daysBetween(PlanSchedule before, PlanSchedule after, LocalDate from) {
         LocalDate last = before == null || after.end().isAfter(before.end()) ? after.end() : before.end();
-        LocalDate first = before == null || after.startDate().isBefore(before.startDate()) ? after.startDate()
+        LocalDate first = before == null || after.startDate().isBefore(before.startDate())
+                ? after.startDate()
                 : before.startDate();
         Map<LocalDate, DayDelta> deltas = new TreeMap<>();
         for (LocalDate day = from.isAfter(first) ? from : first; day.isBefore(last); day = day.plusDays(1)) {

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class AnalystClinics {
 
-    private AnalystClinics() {
-    }
+    private AnalystClinics() {}
 
     /** The clinics to read, or empty when the requested clinic is not the analyst's. */
     public static Optional<List<String>> of(List<String> allowed, String requested) {

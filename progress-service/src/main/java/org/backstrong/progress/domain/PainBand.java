@@ -8,7 +8,6 @@ import org.backstrong.progress.domain.progression.PainScale;
  * so a pseudonymous row cannot be matched to a patient's known pain scores.
  */
 public enum PainBand {
-
     SAFE("0-2"),
     ACCEPTABLE("3-5"),
     TOO_HIGH("6-10");

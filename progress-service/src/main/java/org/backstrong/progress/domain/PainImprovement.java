@@ -11,8 +11,7 @@ public final class PainImprovement {
     /** Means are fractions: 10 → 7 must count as exactly 30 % despite binary rounding. */
     private static final double ROUNDING = 1e-9;
 
-    private PainImprovement() {
-    }
+    private PainImprovement() {}
 
     public static boolean clinicallyImportant(double firstWeekMean, double latestWeekMean) {
         double drop = firstWeekMean - latestWeekMean;

@@ -11,15 +11,17 @@ import java.util.Set;
  *
  * @param setsByExercise sets one session asks for, per exercise
  */
-public record PlanSchedule(LocalDate startDate, int weeks, Set<Integer> weekdays, boolean active,
-        Map<String, Integer> setsByExercise) {
+public record PlanSchedule(
+        LocalDate startDate, int weeks, Set<Integer> weekdays, boolean active, Map<String, Integer> setsByExercise) {
 
     public LocalDate end() {
         return startDate.plusWeeks(weeks);
     }
 
     public boolean hasSessionOn(LocalDate date) {
-        return active && !date.isBefore(startDate) && date.isBefore(end())
+        return active
+                && !date.isBefore(startDate)
+                && date.isBefore(end())
                 && weekdays.contains(date.getDayOfWeek().getValue());
     }
 

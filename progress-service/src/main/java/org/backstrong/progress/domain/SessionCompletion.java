@@ -45,7 +45,7 @@ public class SessionCompletion {
     }
 
     @Embeddable
-    public record Key(@Column(name = "plan_id") UUID planId, @Column(name = "session_date") LocalDate sessionDate)
-            implements Serializable {
-    }
+    public record Key(
+            @Column(name = "plan_id") UUID planId,
+            @Column(name = "session_date") LocalDate sessionDate) implements Serializable {}
 }

@@ -39,7 +39,7 @@ public final class SmallGroups {
         if (suppressed == 0) {
             return null;
         }
-        return suppressed + " " + (suppressed == 1 ? one + " is" : many + " are")
-                + " not shown: groups of fewer than " + minimum + " patients are suppressed";
+        return suppressed + " " + (suppressed == 1 ? one + " is" : many + " are") + " not shown: groups of fewer than "
+                + minimum + " patients are suppressed";
     }
 }

@@ -18,6 +18,5 @@ public final class EventTypes {
     /** ce_source of everything progress-service publishes. */
     public static final String SOURCE = "/progress-service";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

@@ -11,6 +11,11 @@ import java.util.concurrent.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,12 +23,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.Startup;
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
 
 /**
  * Parks a record that cannot be applied on {@code <topic>.dlq}: same key, value and headers, plus
@@ -40,6 +39,7 @@ public class DeadLetters {
 
     /** Prometheus: backstrong_dead_letters_total{topic, reason}. */
     public static final String METRIC = "backstrong.dead.letters";
+
     static final String INVALID = "invalid-event";
     private static final long SEND_TIMEOUT_SECONDS = 60;
 
@@ -60,17 +60,24 @@ public class DeadLetters {
     public Future<RecordMetadata> park(ConsumerRecord<String, String> record, Throwable reason) {
         String topic = Topics.deadLetter(record.topic());
         String kind = INVALID;
-        Log.errorf("Record %s-%d@%d parked on %s (%s): %s", record.topic(), record.partition(), record.offset(), topic,
-                kind, message(reason));
+        Log.errorf(
+                "Record %s-%d@%d parked on %s (%s): %s",
+                record.topic(), record.partition(), record.offset(), topic, kind, message(reason));
         metrics.counter(METRIC, "topic", record.topic(), "reason", kind).increment();
         ProducerRecord<String, String> parked = new ProducerRecord<>(topic, null, record.key(), record.value());
         for (Header header : record.headers()) {
             parked.headers().add(header);
         }
-        header(parked, KafkaDeadLetterQueue.DEAD_LETTER_EXCEPTION_CLASS_NAME, reason.getClass().getName());
+        header(
+                parked,
+                KafkaDeadLetterQueue.DEAD_LETTER_EXCEPTION_CLASS_NAME,
+                reason.getClass().getName());
         header(parked, KafkaDeadLetterQueue.DEAD_LETTER_REASON, message(reason));
         if (reason.getCause() != null) {
-            header(parked, KafkaDeadLetterQueue.DEAD_LETTER_CAUSE_CLASS_NAME, reason.getCause().getClass().getName());
+            header(
+                    parked,
+                    KafkaDeadLetterQueue.DEAD_LETTER_CAUSE_CLASS_NAME,
+                    reason.getCause().getClass().getName());
             header(parked, KafkaDeadLetterQueue.DEAD_LETTER_CAUSE, message(reason.getCause()));
         }
         header(parked, KafkaDeadLetterQueue.DEAD_LETTER_TOPIC, record.topic());
@@ -95,11 +102,13 @@ public class DeadLetters {
 
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(kafka.producer(Map.of(
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.CLIENT_ID_CONFIG, "progress-service-dlq")),
-                    new StringSerializer(), new StringSerializer());
+            producer = new KafkaProducer<>(
+                    kafka.producer(Map.of(
+                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                            ProducerConfig.ACKS_CONFIG, "all",
+                            ProducerConfig.CLIENT_ID_CONFIG, "progress-service-dlq")),
+                    new StringSerializer(),
+                    new StringSerializer());
         }
         return producer;
     }

@@ -11,21 +11,21 @@ import java.util.concurrent.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
 import org.backstrong.progress.config.ProgressConfig;
 import org.backstrong.progress.event.Envelope;
 import org.backstrong.progress.service.EventApplier;
 import org.backstrong.progress.service.IncomingEvent;
 import org.backstrong.progress.service.IncomingEventReader;
 import org.backstrong.progress.service.InvalidEventException;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.common.annotation.Blocking;
 
 /**
  * Reads plan-events and set-events a poll at a time (batch=true, application.properties), each
@@ -50,8 +50,8 @@ public class EventConsumer {
     private final ProgressConfig.Consumer config;
     private volatile boolean stopping;
 
-    public EventConsumer(IncomingEventReader reader, EventApplier applier, DeadLetters deadLetters,
-            ProgressConfig config) {
+    public EventConsumer(
+            IncomingEventReader reader, EventApplier applier, DeadLetters deadLetters, ProgressConfig config) {
         this.reader = reader;
         this.applier = applier;
         this.deadLetters = deadLetters;
@@ -75,8 +75,7 @@ public class EventConsumer {
     }
 
     /** A record that can never be applied, and why. */
-    private record Unusable(ConsumerRecord<String, String> record, Throwable reason) {
-    }
+    private record Unusable(ConsumerRecord<String, String> record, Throwable reason) {}
 
     /** Reads and checks every record first (what can never be applied is parked), then applies the rest. */
     private void apply(ConsumerRecords<String, String> records) {
@@ -102,8 +101,9 @@ public class EventConsumer {
                     retry.after(e, "a batch of " + events.size() + " events");
                     continue;
                 }
-                Log.warnf("A batch of %d events failed %d times (%s); applying them one by one", events.size(),
-                        retry.tries(), e.getMessage());
+                Log.warnf(
+                        "A batch of %d events failed %d times (%s); applying them one by one",
+                        events.size(), retry.tries(), e.getMessage());
                 for (int i = 0; i < kept.size(); i++) {
                     ConsumerRecord<String, String> record = kept.get(i);
                     applyOne(events.get(i)).forEach(refused -> unusable.add(new Unusable(record, refused.reason())));
@@ -124,7 +124,10 @@ public class EventConsumer {
             try {
                 return applier.apply(event);
             } catch (RuntimeException e) {
-                retry.after(e, "event " + event.envelope().id() + " (" + event.envelope().type() + ")");
+                retry.after(
+                        e,
+                        "event " + event.envelope().id() + " ("
+                                + event.envelope().type() + ")");
             }
         }
     }
@@ -160,8 +163,9 @@ public class EventConsumer {
                 // Not acknowledged: the poll is read again after the restart.
                 throw failure;
             }
-            Log.warnf("Applying %s failed on try %d (%s); trying again in %d ms, the partitions wait", what, tries,
-                    failure.getMessage(), pause.toMillis());
+            Log.warnf(
+                    "Applying %s failed on try %d (%s); trying again in %d ms, the partitions wait",
+                    what, tries, failure.getMessage(), pause.toMillis());
             try {
                 Thread.sleep(pause.toMillis());
             } catch (InterruptedException e) {
@@ -185,7 +189,12 @@ public class EventConsumer {
         } catch (DateTimeParseException e) {
             throw new InvalidEventException("ce_time is not an RFC 3339 instant: " + time);
         }
-        return new Envelope(header(record, Envelope.ID), header(record, Envelope.TYPE), subject, at, record.topic(),
+        return new Envelope(
+                header(record, Envelope.ID),
+                header(record, Envelope.TYPE),
+                subject,
+                at,
+                record.topic(),
                 record.value());
     }
 

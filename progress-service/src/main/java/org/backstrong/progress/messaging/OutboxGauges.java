@@ -7,12 +7,12 @@ import java.util.function.ToDoubleFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.progress.repository.OutboxBacklog;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
+
+import org.backstrong.progress.repository.OutboxBacklog;
 
 /**
  * The outbox in /q/metrics: backstrong_outbox_backlog (events not yet sent) and
@@ -34,7 +34,10 @@ public class OutboxGauges {
         Gauge.builder("backstrong.outbox.backlog", this, gauges -> gauges.reading(waiting -> waiting.events()))
                 .description("Events in the outbox not yet sent to Kafka")
                 .register(metrics);
-        Gauge.builder("backstrong.outbox.oldest.age", this, gauges -> gauges.reading(waiting -> waiting.oldest().toMillis() / 1000.0))
+        Gauge.builder(
+                        "backstrong.outbox.oldest.age",
+                        this,
+                        gauges -> gauges.reading(waiting -> waiting.oldest().toMillis() / 1000.0))
                 .description("How long the oldest unsent outbox event has waited")
                 .baseUnit("seconds")
                 .register(metrics);

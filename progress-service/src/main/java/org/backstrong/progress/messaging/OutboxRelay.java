@@ -15,19 +15,19 @@ import java.util.concurrent.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+
 import org.backstrong.progress.config.ProgressConfig;
 import org.backstrong.progress.event.Envelope;
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.repository.OutboxRelayRepository;
-
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Publishes the outbox to Kafka: unsent events in the order they were written, with an idempotent
@@ -70,12 +70,18 @@ public class OutboxRelay {
         if (running) {
             return;
         }
-        producer = new KafkaProducer<>(kafka.producer(Map.of(
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.CLIENT_ID_CONFIG, "progress-service-outbox")),
-                new StringSerializer(), new StringSerializer());
+        producer = new KafkaProducer<>(
+                kafka.producer(Map.of(
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        0,
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "progress-service-outbox")),
+                new StringSerializer(),
+                new StringSerializer());
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -105,7 +111,8 @@ public class OutboxRelay {
                     }
                     while (running) {
                         if (publishRound(connection) < config.batchSize()) {
-                            connection.awaitNotification((int) Math.max(1, config.pollInterval().toMillis()));
+                            connection.awaitNotification(
+                                    (int) Math.max(1, config.pollInterval().toMillis()));
                         }
                     }
                 } finally {
@@ -114,8 +121,8 @@ public class OutboxRelay {
                 }
             } catch (SQLException | RuntimeException | ExecutionException | TimeoutException e) {
                 if (running) {
-                    Log.warnf("Outbox relay failed (%s); retrying in %d ms", e.getMessage(),
-                            RETRY_AFTER_FAILURE_MILLIS);
+                    Log.warnf(
+                            "Outbox relay failed (%s); retrying in %d ms", e.getMessage(), RETRY_AFTER_FAILURE_MILLIS);
                     pause();
                 }
             } catch (InterruptedException e) {
@@ -145,15 +152,20 @@ public class OutboxRelay {
             header(record, Envelope.TYPE, event.type());
             header(record, Envelope.SOURCE, EventTypes.SOURCE);
             header(record, Envelope.SUBJECT, event.key());
-            header(record, Envelope.TIME, event.createdAt().withOffsetSameInstant(ZoneOffset.UTC)
-                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            header(
+                    record,
+                    Envelope.TIME,
+                    event.createdAt()
+                            .withOffsetSameInstant(ZoneOffset.UTC)
+                            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
             header(record, Envelope.CONTENT_TYPE, "application/json");
             acks.add(producer.send(record));
         }
         for (Future<RecordMetadata> ack : acks) {
             ack.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         }
-        connection.markSent(unsent.stream().map(OutboxRelayRepository.Unsent::id).toList());
+        connection.markSent(
+                unsent.stream().map(OutboxRelayRepository.Unsent::id).toList());
         Log.debugf("Outbox relay published %d events", unsent.size());
         return unsent.size();
     }

@@ -9,17 +9,17 @@ public final class Topics {
 
     /** Incoming channels (application.properties maps them to the topics above). */
     public static final String PLAN_EVENTS_IN = "plan-events-in";
+
     public static final String SET_EVENTS_IN = "set-events-in";
 
     /** The consumer group of both channels. */
     public static final String CONSUMER_GROUP = "progress-service";
 
     /** Every topic the system uses, dead-letter twins included (created with 6 partitions). */
-    public static final String ALL = PLAN_EVENTS + "," + SET_EVENTS + "," + PROGRESS_EVENTS + ","
-            + PLAN_EVENTS + ".dlq," + SET_EVENTS + ".dlq," + PROGRESS_EVENTS + ".dlq";
+    public static final String ALL = PLAN_EVENTS + "," + SET_EVENTS + "," + PROGRESS_EVENTS + "," + PLAN_EVENTS
+            + ".dlq," + SET_EVENTS + ".dlq," + PROGRESS_EVENTS + ".dlq";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Where a consumer parks what it cannot process, with the reason in headers. */
     public static String deadLetter(String topic) {

@@ -15,10 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import org.hibernate.Session;
+
 import org.backstrong.progress.domain.AdherenceChange;
 import org.backstrong.progress.domain.LoggedSet;
 import org.backstrong.progress.domain.progression.WeekPain;
-import org.hibernate.Session;
 
 /**
  * The write side of adherence: the projections per patient and ISO week, per exercise and week, and
@@ -49,8 +50,7 @@ public class AdherenceProjection {
     }
 
     /** A row of one table: the patient, the week's Monday (or the day), and the exercise ('' or null when none). */
-    private record Key(Table table, String patientId, LocalDate date, String exerciseId) {
-    }
+    private record Key(Table table, String patientId, LocalDate date, String exerciseId) {}
 
     /** What one change adds to one row; the clinic and template are written when the row is new. */
     private static final class Increment {
@@ -87,8 +87,12 @@ public class AdherenceProjection {
      * and day by day ({@link AdherenceChange#daysBetween}) the sessions on the day's row without
      * exercise and the sets on each exercise's row.
      */
-    public void addScheduled(String patientId, String clinicId, String templateId,
-            Collection<AdherenceChange.WeekDelta> weeks, Collection<AdherenceChange.DayDelta> days) {
+    public void addScheduled(
+            String patientId,
+            String clinicId,
+            String templateId,
+            Collection<AdherenceChange.WeekDelta> weeks,
+            Collection<AdherenceChange.DayDelta> days) {
         Map<Key, Increment> rows = new LinkedHashMap<>();
         String template = templateId == null ? "" : templateId;
         for (AdherenceChange.WeekDelta week : weeks) {
@@ -96,9 +100,10 @@ public class AdherenceProjection {
             sessions.templateId = template;
             sessions.sessionsScheduled += week.sessions();
             sessions.setsPrescribed += week.sets();
-            week.setsByExercise().forEach((exercise, sets) -> row(rows,
-                    new Key(Table.EXERCISE_WEEK, patientId, week.weekStart(), exercise), clinicId)
-                    .setsPrescribed += sets);
+            week.setsByExercise()
+                    .forEach((exercise, sets) ->
+                            row(rows, new Key(Table.EXERCISE_WEEK, patientId, week.weekStart(), exercise), clinicId)
+                                    .setsPrescribed += sets);
         }
         for (AdherenceChange.DayDelta day : days) {
             if (day.sessions() != 0) {
@@ -120,9 +125,12 @@ public class AdherenceProjection {
         Map<Key, Increment> rows = new LinkedHashMap<>();
         for (LoggedSet set : logged) {
             LocalDate week = AdherenceChange.weekStart(set.sessionDate);
-            row(rows, new Key(Table.WEEK, set.patientId, week, null), set.clinicId).pain(set.pain);
-            row(rows, new Key(Table.EXERCISE_WEEK, set.patientId, week, set.exerciseId), set.clinicId).pain(set.pain);
-            row(rows, new Key(Table.DAY, set.patientId, set.sessionDate, set.exerciseId), set.clinicId).pain(set.pain);
+            row(rows, new Key(Table.WEEK, set.patientId, week, null), set.clinicId)
+                    .pain(set.pain);
+            row(rows, new Key(Table.EXERCISE_WEEK, set.patientId, week, set.exerciseId), set.clinicId)
+                    .pain(set.pain);
+            row(rows, new Key(Table.DAY, set.patientId, set.sessionDate, set.exerciseId), set.clinicId)
+                    .pain(set.pain);
         }
         write(rows);
     }
@@ -144,9 +152,10 @@ public class AdherenceProjection {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
                 SELECT week_start, pain_sum::float8 / pain_count AS mean FROM adherence_week
-                WHERE patient_id = ?1 AND week_start BETWEEN ?2 AND ?3 AND pain_count > 0 ORDER BY week_start""",
-                Tuple.class)
-                .setParameter(1, patientId).setParameter(2, firstWeek).setParameter(3, lastWeek)
+                WHERE patient_id = ?1 AND week_start BETWEEN ?2 AND ?3 AND pain_count > 0 ORDER BY week_start""", Tuple.class)
+                .setParameter(1, patientId)
+                .setParameter(2, firstWeek)
+                .setParameter(3, lastWeek)
                 .getResultList();
         return rows.stream()
                 .map(row -> new WeekPain(AdherenceReadModel.date(row.get(0)), ((Number) row.get(1)).doubleValue()))
@@ -165,7 +174,9 @@ public class AdherenceProjection {
         em.unwrap(Session.class).doWork(connection -> {
             for (Table table : Table.values()) {
                 List<Map.Entry<Key, Increment>> ofTable = new ArrayList<>();
-                rows.entrySet().stream().filter(row -> row.getKey().table() == table).forEach(ofTable::add);
+                rows.entrySet().stream()
+                        .filter(row -> row.getKey().table() == table)
+                        .forEach(ofTable::add);
                 if (!ofTable.isEmpty()) {
                     upsert(connection, table, ofTable);
                 }
@@ -188,16 +199,25 @@ public class AdherenceProjection {
             counts.add(row -> row.sessionsScheduled);
             counts.add(row -> row.sessionsCompleted);
         }
-        counts.addAll(List.of(row -> row.setsPrescribed, row -> row.setsLogged, row -> row.painSum,
-                row -> row.painCount, row -> row.painPeak));
+        counts.addAll(List.of(
+                row -> row.setsPrescribed,
+                row -> row.setsLogged,
+                row -> row.painSum,
+                row -> row.painCount,
+                row -> row.painPeak));
         try (PreparedStatement upsert = connection.prepareStatement(table.sql)) {
             int p = 1;
             for (String[] column : texts) {
                 upsert.setArray(p++, connection.createArrayOf("text", column));
             }
             for (Function<Increment, Integer> count : counts) {
-                upsert.setArray(p++, connection.createArrayOf("int4",
-                        rows.stream().map(row -> count.apply(row.getValue())).toArray(Integer[]::new)));
+                upsert.setArray(
+                        p++,
+                        connection.createArrayOf(
+                                "int4",
+                                rows.stream()
+                                        .map(row -> count.apply(row.getValue()))
+                                        .toArray(Integer[]::new)));
             }
             upsert.executeUpdate();
         }

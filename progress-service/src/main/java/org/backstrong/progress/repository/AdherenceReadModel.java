@@ -19,13 +19,19 @@ import org.backstrong.progress.domain.DuePeriod;
 public class AdherenceReadModel {
 
     /** One aggregated row; the session counts are null when grouped by exercise. */
-    public record Totals(String key, long patients, Long sessionsScheduled, Long sessionsCompleted, long setsPrescribed,
-            long setsLogged, long painSum, long painCount, Integer painPeak) {
-    }
+    public record Totals(
+            String key,
+            long patients,
+            Long sessionsScheduled,
+            Long sessionsCompleted,
+            long setsPrescribed,
+            long setsLogged,
+            long painSum,
+            long painCount,
+            Integer painPeak) {}
 
     /** A patient's sessions over a period. */
-    public record PatientSessions(String patientId, String clinicId, long scheduled, long completed) {
-    }
+    public record PatientSessions(String patientId, String clinicId, long scheduled, long completed) {}
 
     /** One patient's ISO week: its Monday and the counts as far as the week was due. */
     public record PatientWeek(LocalDate weekStart, long sessionsScheduled, long sessionsCompleted, long setsPrescribed,
@@ -33,8 +39,7 @@ public class AdherenceReadModel {
     }
 
     /** A patient's first and latest week with pain reported. */
-    public record PainSpan(String patientId, double firstWeekMean, double latestWeekMean) {
-    }
+    public record PainSpan(String patientId, double firstWeekMean, double latestWeekMean) {}
 
     /** The analysts' queries read only the clinics they may see (the caller's clinic_ids). */
     private static final String IN_CLINICS = " AND clinic_id IN (:clinics)";
@@ -65,9 +70,11 @@ public class AdherenceReadModel {
             // and week: counting rows counts patients without a sort.
             sql = "SELECT week_start::text AS k, count(*), " + sessionSums + " FROM adherence_week "
                     + "WHERE week_start BETWEEN :firstWeek AND :lastWholeWeek" + clinic + " GROUP BY k"
-                    + (due.lastWeekWhole() ? "" : " UNION ALL SELECT CAST(:lastWeek AS date)::text, "
-                            + "count(DISTINCT patient_id), " + sessionSums + " FROM adherence_day "
-                            + "WHERE day BETWEEN :lastWeek AND :upTo" + clinic + " HAVING count(*) > 0")
+                    + (due.lastWeekWhole()
+                            ? ""
+                            : " UNION ALL SELECT CAST(:lastWeek AS date)::text, "
+                                    + "count(DISTINCT patient_id), " + sessionSums + " FROM adherence_day "
+                                    + "WHERE day BETWEEN :lastWeek AND :upTo" + clinic + " HAVING count(*) > 0")
                     + " ORDER BY k";
         } else {
             boolean perExercise = grouping == AdherenceGrouping.EXERCISE;
@@ -83,16 +90,25 @@ public class AdherenceReadModel {
                     + (perExercise ? "exercise_id" : "''") + ", sum(sessions_scheduled), sum(sessions_completed), "
                     + "sum(sets_prescribed), sum(sets_logged), sum(pain_sum), sum(pain_count), max(pain_peak) "
                     + "FROM adherence_day WHERE day BETWEEN :lastWeek AND :upTo" + clinic
-                    + (perExercise ? " AND exercise_id <> '' GROUP BY patient_id, exercise_id" : " GROUP BY patient_id");
+                    + (perExercise
+                            ? " AND exercise_id <> '' GROUP BY patient_id, exercise_id"
+                            : " GROUP BY patient_id");
             sql = "SELECT " + column(grouping) + " AS k, count(DISTINCT patient_id), "
                     + (perExercise ? "NULL::bigint, NULL::bigint, " + sums : sessionSums)
                     + " FROM (" + wholeWeeks + (due.lastWeekWhole() ? "" : " UNION ALL " + lastWeekByDay)
                     + ") AS r GROUP BY k ORDER BY k";
         }
         return rows(due(em.createNativeQuery(sql, Tuple.class), due, clinics)).stream()
-                .map(row -> new Totals(row.get(0, String.class), number(row.get(1)), numberOrNull(row.get(2)),
-                        numberOrNull(row.get(3)), number(row.get(4)), number(row.get(5)), number(row.get(6)),
-                        number(row.get(7)), row.get(8) == null ? null : ((Number) row.get(8)).intValue()))
+                .map(row -> new Totals(
+                        row.get(0, String.class),
+                        number(row.get(1)),
+                        numberOrNull(row.get(2)),
+                        numberOrNull(row.get(3)),
+                        number(row.get(4)),
+                        number(row.get(5)),
+                        number(row.get(6)),
+                        number(row.get(7)),
+                        row.get(8) == null ? null : ((Number) row.get(8)).intValue()))
                 .toList();
     }
 
@@ -105,13 +121,15 @@ public class AdherenceReadModel {
         String sql = "SELECT patient_id, min(clinic_id), sum(scheduled)::bigint, sum(completed)::bigint FROM ("
                 + "SELECT patient_id, clinic_id, sessions_scheduled AS scheduled, sessions_completed AS completed "
                 + "FROM adherence_week WHERE week_start BETWEEN :firstWeek AND :lastWholeWeek" + clinic
-                + (due.lastWeekWhole() ? "" : " UNION ALL SELECT patient_id, clinic_id, sessions_scheduled, "
-                        + "sessions_completed FROM adherence_day WHERE day BETWEEN :lastWeek AND :upTo "
-                        + "AND exercise_id = ''" + clinic)
+                + (due.lastWeekWhole()
+                        ? ""
+                        : " UNION ALL SELECT patient_id, clinic_id, sessions_scheduled, "
+                                + "sessions_completed FROM adherence_day WHERE day BETWEEN :lastWeek AND :upTo "
+                                + "AND exercise_id = ''" + clinic)
                 + ") AS r GROUP BY patient_id HAVING sum(scheduled) > 0 ORDER BY patient_id";
         return rows(due(em.createNativeQuery(sql, Tuple.class), due, clinics)).stream()
-                .map(row -> new PatientSessions(row.get(0, String.class), row.get(1, String.class),
-                        number(row.get(2)), number(row.get(3))))
+                .map(row -> new PatientSessions(
+                        row.get(0, String.class), row.get(1, String.class), number(row.get(2)), number(row.get(3))))
                 .toList();
     }
 
@@ -161,7 +179,9 @@ public class AdherenceReadModel {
                 + "ORDER BY patient_id, week_start DESC) l ON l.patient_id = f.patient_id AND l.week_start > f.week_start "
                 + "ORDER BY f.patient_id";
         return rows(em.createNativeQuery(sql, Tuple.class).setParameter("clinics", clinics)).stream()
-                .map(row -> new PainSpan(row.get(0, String.class), ((Number) row.get(1)).doubleValue(),
+                .map(row -> new PainSpan(
+                        row.get(0, String.class),
+                        ((Number) row.get(1)).doubleValue(),
                         ((Number) row.get(2)).doubleValue()))
                 .toList();
     }

@@ -7,24 +7,32 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.progress.domain.MorningCheckIn;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+
+import org.backstrong.progress.domain.MorningCheckIn;
 
 @ApplicationScoped
 public class CheckInRepository implements PanacheRepositoryBase<MorningCheckIn, UUID> {
 
     /** The latest check-in dated on or before {@code date}. */
     public Optional<MorningCheckIn> latestUpTo(String patientId, LocalDate date) {
-        return find("patientId = ?1 and date <= ?2", Sort.descending("date").and("loggedAt", Sort.Direction.Descending),
-                patientId, date).firstResultOptional();
+        return find(
+                        "patientId = ?1 and date <= ?2",
+                        Sort.descending("date").and("loggedAt", Sort.Direction.Descending),
+                        patientId,
+                        date)
+                .firstResultOptional();
     }
 
     /** The latest check-in dated before {@code date}. */
     public Optional<MorningCheckIn> latestBefore(String patientId, LocalDate date) {
-        return find("patientId = ?1 and date < ?2", Sort.descending("date").and("loggedAt", Sort.Direction.Descending),
-                patientId, date).firstResultOptional();
+        return find(
+                        "patientId = ?1 and date < ?2",
+                        Sort.descending("date").and("loggedAt", Sort.Direction.Descending),
+                        patientId,
+                        date)
+                .firstResultOptional();
     }
 
     public List<MorningCheckIn> ofPatient(String patientId, LocalDate from, LocalDate to) {

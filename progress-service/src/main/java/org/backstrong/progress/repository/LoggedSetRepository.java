@@ -14,12 +14,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.progress.domain.LoggedSet;
-
-import org.hibernate.Session;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import org.hibernate.Session;
+
+import org.backstrong.progress.domain.LoggedSet;
 
 @ApplicationScoped
 public class LoggedSetRepository implements PanacheRepositoryBase<LoggedSet, UUID> {
@@ -30,14 +29,22 @@ public class LoggedSetRepository implements PanacheRepositoryBase<LoggedSet, UUI
 
     /** The first set of the latest session day before {@code date}: the pre-session pain level. */
     public Optional<LoggedSet> firstOfLatestSessionBefore(String patientId, LocalDate date) {
-        return find("patientId = ?1 and sessionDate = (select max(s.sessionDate) from LoggedSet s "
-                + "where s.patientId = ?1 and s.sessionDate < ?2)", Sort.by("loggedAt").and("setNumber"), patientId, date)
+        return find(
+                        "patientId = ?1 and sessionDate = (select max(s.sessionDate) from LoggedSet s "
+                                + "where s.patientId = ?1 and s.sessionDate < ?2)",
+                        Sort.by("loggedAt").and("setNumber"),
+                        patientId,
+                        date)
                 .firstResultOptional();
     }
 
     public List<LoggedSet> ofPatient(String patientId, LocalDate from, LocalDate to) {
-        return list("patientId = ?1 and sessionDate between ?2 and ?3",
-                Sort.by("sessionDate").and("loggedAt").and("setNumber"), patientId, from, to);
+        return list(
+                "patientId = ?1 and sessionDate between ?2 and ?3",
+                Sort.by("sessionDate").and("loggedAt").and("setNumber"),
+                patientId,
+                from,
+                to);
     }
 
     /**

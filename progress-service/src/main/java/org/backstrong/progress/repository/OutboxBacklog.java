@@ -15,8 +15,7 @@ import io.agroal.api.AgroalDataSource;
 public class OutboxBacklog {
 
     /** The events waiting, and how long the oldest of them has waited (zero when none waits). */
-    public record Waiting(long events, Duration oldest) {
-    }
+    public record Waiting(long events, Duration oldest) {}
 
     // The partial index on unsent rows keeps this cheap however long the outbox's history grows.
     private static final String SQL = "SELECT count(*), COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)"

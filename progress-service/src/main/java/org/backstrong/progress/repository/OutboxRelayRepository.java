@@ -9,14 +9,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.postgresql.PGConnection;
-
 import io.quarkus.logging.Log;
+import org.postgresql.PGConnection;
 
 /**
  * The outbox as the relay reads it: a connection of its own ({@link RelayConnection}) that holds the
@@ -35,8 +33,7 @@ public class OutboxRelayRepository {
     }
 
     /** An event of the outbox not sent yet. */
-    public record Unsent(UUID id, String topic, String key, String type, String payload, OffsetDateTime createdAt) {
-    }
+    public record Unsent(UUID id, String topic, String key, String type, String payload, OffsetDateTime createdAt) {}
 
     /** A connection of the relay's own, listening on {@link OutboxRepository#CHANNEL}, autocommit. */
     public RelayConnection open() throws SQLException {
@@ -92,8 +89,13 @@ public class OutboxRelayRepository {
                 unsent.setInt(1, limit);
                 try (ResultSet rows = unsent.executeQuery()) {
                     while (rows.next()) {
-                        events.add(new Unsent(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getString(5), rows.getObject(6, OffsetDateTime.class)));
+                        events.add(new Unsent(
+                                rows.getObject(1, UUID.class),
+                                rows.getString(2),
+                                rows.getString(3),
+                                rows.getString(4),
+                                rows.getString(5),
+                                rows.getObject(6, OffsetDateTime.class)));
                     }
                 }
             }
@@ -101,8 +103,8 @@ public class OutboxRelayRepository {
         }
 
         public void markSent(List<UUID> ids) throws SQLException {
-            try (PreparedStatement sent = connection.prepareStatement(
-                    "UPDATE outbox_event SET sent_at = now() WHERE id = ANY (?)")) {
+            try (PreparedStatement sent =
+                    connection.prepareStatement("UPDATE outbox_event SET sent_at = now() WHERE id = ANY (?)")) {
                 sent.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
                 sent.executeUpdate();
             }

@@ -4,9 +4,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.progress.domain.OutboxEvent;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import org.backstrong.progress.domain.OutboxEvent;
 
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
@@ -16,6 +16,8 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
 
     /** Wakes the relay once this transaction commits (PostgreSQL holds NOTIFY until then). */
     public void notifyRelay() {
-        getEntityManager().createNativeQuery("SELECT pg_notify('" + CHANNEL + "', '')").getSingleResult();
+        getEntityManager()
+                .createNativeQuery("SELECT pg_notify('" + CHANNEL + "', '')")
+                .getSingleResult();
     }
 }

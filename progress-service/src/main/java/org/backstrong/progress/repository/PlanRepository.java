@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.progress.domain.PatientPlan;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import org.backstrong.progress.domain.PatientPlan;
 
 @ApplicationScoped
 public class PlanRepository implements PanacheRepositoryBase<PatientPlan, UUID> {

@@ -11,8 +11,9 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.backstrong.progress.event.Envelope;
 import org.hibernate.Session;
+
+import org.backstrong.progress.event.Envelope;
 
 /** The ids of applied events: the idempotent consumer's memory. */
 @ApplicationScoped
@@ -84,7 +85,8 @@ public class ProcessedEventRepository {
 
     /** Takes back an id recorded in this transaction, for an event that was refused and changed nothing. */
     public void forget(String eventId) {
-        em.createNativeQuery("DELETE FROM processed_event WHERE event_id = ?1").setParameter(1, eventId)
+        em.createNativeQuery("DELETE FROM processed_event WHERE event_id = ?1")
+                .setParameter(1, eventId)
                 .executeUpdate();
     }
 }

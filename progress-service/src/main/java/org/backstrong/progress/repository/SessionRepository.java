@@ -5,10 +5,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.progress.domain.SessionCompletion;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+
+import org.backstrong.progress.domain.SessionCompletion;
 
 @ApplicationScoped
 public class SessionRepository implements PanacheRepositoryBase<SessionCompletion, SessionCompletion.Key> {
@@ -18,7 +18,11 @@ public class SessionRepository implements PanacheRepositoryBase<SessionCompletio
     }
 
     public List<SessionCompletion> ofPatient(String patientId, LocalDate from, LocalDate to) {
-        return list("patientId = ?1 and key.sessionDate between ?2 and ?3", Sort.by("key.sessionDate"), patientId, from,
+        return list(
+                "patientId = ?1 and key.sessionDate between ?2 and ?3",
+                Sort.by("key.sessionDate"),
+                patientId,
+                from,
                 to);
     }
 }

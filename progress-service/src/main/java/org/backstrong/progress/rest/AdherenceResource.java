@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.backstrong.progress.domain.AdherenceGrouping;
 import org.backstrong.progress.domain.AnalystClinics;
 import org.backstrong.progress.domain.SmallGroups;
@@ -23,8 +26,6 @@ import org.backstrong.progress.security.Roles;
 import org.backstrong.progress.service.AdherenceQueries;
 import org.backstrong.progress.service.InvalidInputException;
 import org.backstrong.progress.service.NotFoundException;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The analysts' adherence and outcome queries, over the clinics of the analyst's clinic_ids claim
@@ -48,19 +49,37 @@ public class AdherenceResource {
      * of the analyst's), {@code suppressed} the rows left out for counting fewer than
      * {@code minimumGroupSize} patients, and {@code note} says so in words (null when none was).
      */
-    public record Report(String clinic, List<String> clinics, LocalDate from, LocalDate to, String groupBy,
-            List<AdherenceQueries.Row> rows, long suppressed, int minimumGroupSize, String note) {
-    }
+    public record Report(
+            String clinic,
+            List<String> clinics,
+            LocalDate from,
+            LocalDate to,
+            String groupBy,
+            List<AdherenceQueries.Row> rows,
+            long suppressed,
+            int minimumGroupSize,
+            String note) {}
 
     /** What GET /adherence/at-risk answers: the patients (pseudonyms) under the share, as in {@link Report}. */
-    public record AtRiskReport(String clinic, List<String> clinics, LocalDate asOf, List<AdherenceQueries.AtRisk> rows,
-            long suppressed, int minimumGroupSize, String note) {
-    }
+    public record AtRiskReport(
+            String clinic,
+            List<String> clinics,
+            LocalDate asOf,
+            List<AdherenceQueries.AtRisk> rows,
+            long suppressed,
+            int minimumGroupSize,
+            String note) {}
 
     /** What GET /adherence/pain-improvement answers; the numbers are null when suppressed. */
-    public record ImprovementReport(String clinic, List<String> clinics, Long patients, Long improved,
-            BigDecimal improvedPercent, boolean suppressed, int minimumGroupSize, String note) {
-    }
+    public record ImprovementReport(
+            String clinic,
+            List<String> clinics,
+            Long patients,
+            Long improved,
+            BigDecimal improvedPercent,
+            boolean suppressed,
+            int minimumGroupSize,
+            String note) {}
 
     private final AdherenceQueries queries;
     private final Caller caller;
@@ -72,13 +91,19 @@ public class AdherenceResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getAdherence", summary = "Sessions and sets scheduled against done, grouped, as JSON or CSV")
+    @Operation(
+            operationId = "getAdherence",
+            summary = "Sessions and sets scheduled against done, grouped, as JSON or CSV")
     public Report adherence(
             @QueryParam("clinic") @Pattern(regexp = CLINIC_PATTERN, message = CLINIC_MESSAGE) String clinic,
-            @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("groupBy") @DefaultValue("week")
-            @Pattern(regexp = "week|patient|template|exercise", message = "must be week, patient, template or exercise")
-            String groupBy) {
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("groupBy")
+                    @DefaultValue("week")
+                    @Pattern(
+                            regexp = "week|patient|template|exercise",
+                            message = "must be week, patient, template or exercise")
+                    String groupBy) {
         LocalDate last = DateRange.date("to", to, queries.today());
         LocalDate first = DateRange.date("from", from, last.minusWeeks(DEFAULT_WEEKS));
         DateRange.ordered(first, last);
@@ -89,8 +114,16 @@ public class AdherenceResource {
         List<String> clinics = clinics(clinic);
         AdherenceQueries.Summary summary = queries.summary(clinics, first, last, grouping);
         SmallGroups smallGroups = queries.smallGroups();
-        return new Report(clinic, clinics, first, last, groupBy, summary.rows(), summary.suppressed(),
-                smallGroups.minimum(), grouping == AdherenceGrouping.PATIENT
+        return new Report(
+                clinic,
+                clinics,
+                first,
+                last,
+                groupBy,
+                summary.rows(),
+                summary.suppressed(),
+                smallGroups.minimum(),
+                grouping == AdherenceGrouping.PATIENT
                         ? smallGroups.note(summary.suppressed(), SINGLE_PATIENTS, SINGLE_PATIENTS)
                         : smallGroups.note(summary.suppressed(), groupBy, plural(grouping)));
     }
@@ -98,26 +131,47 @@ public class AdherenceResource {
     /** The same rows as CSV, one header line, for spreadsheets. */
     @GET
     @Produces(CSV)
-    @Operation(operationId = "getAdherence", summary = "Sessions and sets scheduled against done, grouped, as JSON or CSV")
+    @Operation(
+            operationId = "getAdherence",
+            summary = "Sessions and sets scheduled against done, grouped, as JSON or CSV")
     public String adherenceAsCsv(
             @QueryParam("clinic") @Pattern(regexp = CLINIC_PATTERN, message = CLINIC_MESSAGE) String clinic,
-            @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("groupBy") @DefaultValue("week")
-            @Pattern(regexp = "week|patient|template|exercise", message = "must be week, patient, template or exercise")
-            String groupBy) {
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("groupBy")
+                    @DefaultValue("week")
+                    @Pattern(
+                            regexp = "week|patient|template|exercise",
+                            message = "must be week, patient, template or exercise")
+                    String groupBy) {
         Report report = adherence(clinic, from, to, groupBy);
         boolean patients = "patient".equals(report.groupBy());
         // A patient's row carries pain only as bands; a group's the numbers.
-        StringBuilder csv = new StringBuilder(groupBy).append(",patients,sessionsScheduled,sessionsCompleted,"
-                + "sessionAdherencePercent,setsPrescribed,setsLogged,setAdherencePercent,"
-                + (patients ? "meanPainBand,peakPainBand" : "meanPain,peakPain") + "\r\n");
+        StringBuilder csv = new StringBuilder(groupBy)
+                .append(",patients,sessionsScheduled,sessionsCompleted,"
+                        + "sessionAdherencePercent,setsPrescribed,setsLogged,setAdherencePercent,"
+                        + (patients ? "meanPainBand,peakPainBand" : "meanPain,peakPain") + "\r\n");
         for (AdherenceQueries.Row row : report.rows()) {
-            csv.append(cell(row.key())).append(',').append(row.patients()).append(',')
-                    .append(cell(row.sessionsScheduled())).append(',').append(cell(row.sessionsCompleted())).append(',')
-                    .append(cell(row.sessionAdherencePercent())).append(',').append(row.setsPrescribed()).append(',')
-                    .append(row.setsLogged()).append(',').append(cell(row.setAdherencePercent())).append(',')
-                    .append(cell(patients ? row.meanPainBand() : row.meanPain())).append(',')
-                    .append(cell(patients ? row.peakPainBand() : row.peakPain())).append("\r\n");
+            csv.append(cell(row.key()))
+                    .append(',')
+                    .append(row.patients())
+                    .append(',')
+                    .append(cell(row.sessionsScheduled()))
+                    .append(',')
+                    .append(cell(row.sessionsCompleted()))
+                    .append(',')
+                    .append(cell(row.sessionAdherencePercent()))
+                    .append(',')
+                    .append(row.setsPrescribed())
+                    .append(',')
+                    .append(row.setsLogged())
+                    .append(',')
+                    .append(cell(row.setAdherencePercent()))
+                    .append(',')
+                    .append(cell(patients ? row.meanPainBand() : row.meanPain()))
+                    .append(',')
+                    .append(cell(patients ? row.peakPainBand() : row.peakPain()))
+                    .append("\r\n");
         }
         if (report.note() != null) {
             // The last line says what was left out, in the first column, so a spreadsheet shows it under the rows.
@@ -130,7 +184,9 @@ public class AdherenceResource {
     @GET
     @Path("/at-risk")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listPatientsAtRisk", summary = "Patients who did too few of their sessions in the last four weeks")
+    @Operation(
+            operationId = "listPatientsAtRisk",
+            summary = "Patients who did too few of their sessions in the last four weeks")
     public AtRiskReport atRisk(
             @QueryParam("clinic") @Pattern(regexp = CLINIC_PATTERN, message = CLINIC_MESSAGE) String clinic,
             @QueryParam("asOf") String asOf) {
@@ -138,7 +194,13 @@ public class AdherenceResource {
         List<String> clinics = clinics(clinic);
         AdherenceQueries.AtRiskList atRisk = queries.atRisk(clinics, day);
         SmallGroups smallGroups = queries.smallGroups();
-        return new AtRiskReport(clinic, clinics, day, atRisk.rows(), atRisk.suppressed(), smallGroups.minimum(),
+        return new AtRiskReport(
+                clinic,
+                clinics,
+                day,
+                atRisk.rows(),
+                atRisk.suppressed(),
+                smallGroups.minimum(),
                 smallGroups.note(atRisk.suppressed(), SINGLE_PATIENTS, SINGLE_PATIENTS));
     }
 
@@ -152,8 +214,14 @@ public class AdherenceResource {
         List<String> clinics = clinics(clinic);
         AdherenceQueries.Improvement improvement = queries.painImprovement(clinics);
         SmallGroups smallGroups = queries.smallGroups();
-        return new ImprovementReport(clinic, clinics, improvement.patients(), improvement.improved(),
-                improvement.improvedPercent(), improvement.suppressed(), smallGroups.minimum(),
+        return new ImprovementReport(
+                clinic,
+                clinics,
+                improvement.patients(),
+                improvement.improved(),
+                improvement.improvedPercent(),
+                improvement.suppressed(),
+                smallGroups.minimum(),
                 smallGroups.note(improvement.suppressed() ? 1 : 0, "share", "shares"));
     }
 

@@ -1,16 +1,14 @@
 package org.backstrong.progress.rest;
 
-import org.backstrong.input.InputDates;
-
 import java.time.LocalDate;
 
+import org.backstrong.input.InputDates;
 import org.backstrong.progress.service.InvalidInputException;
 
 /** Parses ISO dates from query parameters, naming the parameter when one is wrong. */
 final class DateRange {
 
-    private DateRange() {
-    }
+    private DateRange() {}
 
     static LocalDate date(String field, String value, LocalDate whenAbsent) {
         if (value == null || value.isBlank()) {

@@ -17,14 +17,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.backstrong.progress.security.Caller;
-import org.backstrong.progress.security.Roles;
-import org.backstrong.progress.service.PainFlagInbox;
-import org.backstrong.progress.service.PainFlags;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.backstrong.progress.security.Caller;
+import org.backstrong.progress.security.Roles;
+import org.backstrong.progress.service.PainFlagInbox;
+import org.backstrong.progress.service.PainFlags;
 
 /** The clinicians' pain-flag inbox: list their clinic's flags, acknowledge and resolve them. */
 @Path("/pain-flags")
@@ -55,13 +56,14 @@ public class PainFlagResource {
     }
 
     /** How many of the caller's clinic's flags are not resolved yet. */
-    public record OpenCount(long open) {
-    }
+    public record OpenCount(long open) {}
 
     @GET
     @Path("/count")
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(operationId = "countUnresolvedPainFlags", summary = "How many of the clinic's flags are not resolved yet")
+    @Operation(
+            operationId = "countUnresolvedPainFlags",
+            summary = "How many of the clinic's flags are not resolved yet")
     public OpenCount count() {
         return new OpenCount(inbox.unresolvedCount(clinicId()));
     }
@@ -72,7 +74,8 @@ public class PainFlagResource {
     @Operation(operationId = "acknowledgePainFlag", summary = "Acknowledge a flag: a clinician is on it")
     @APIResponseSchema(value = PainFlagView.class, responseDescription = "The acknowledged flag")
     @APIResponse(responseCode = "409", description = "The flag is resolved already")
-    public PainFlagView acknowledge(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a flag id (a UUID)") String id) {
+    public PainFlagView acknowledge(
+            @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a flag id (a UUID)") String id) {
         return PainFlagView.of(flags.acknowledge(clinicId(), UUID.fromString(id), caller.subject()));
     }
 
@@ -83,12 +86,15 @@ public class PainFlagResource {
     @Operation(operationId = "resolvePainFlag", summary = "Resolve a flag with the clinician's note")
     @APIResponseSchema(value = PainFlagView.class, responseDescription = "The resolved flag")
     @APIResponse(responseCode = "409", description = "The flag is resolved already")
-    public PainFlagView resolve(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a flag id (a UUID)") String id,
+    public PainFlagView resolve(
+            @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a flag id (a UUID)") String id,
             @NotNull(message = "a JSON body with a note is required") @Valid Resolution body) {
-        return PainFlagView.of(flags.resolve(clinicId(), UUID.fromString(id), caller.subject(), body.note().strip()));
+        return PainFlagView.of(flags.resolve(
+                clinicId(), UUID.fromString(id), caller.subject(), body.note().strip()));
     }
 
     private String clinicId() {
-        return caller.clinicId().orElseThrow(() -> new ForbiddenException("A clinician's token must carry a clinic_id"));
+        return caller.clinicId()
+                .orElseThrow(() -> new ForbiddenException("A clinician's token must carry a clinic_id"));
     }
 }

@@ -1,9 +1,5 @@
 package org.backstrong.progress.rest;
 
-import org.backstrong.input.Problem;
-import org.backstrong.input.JsonInputProblem;
-import org.backstrong.input.BodyLimit;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,15 +11,17 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.logging.Log;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import org.backstrong.input.BodyLimit;
+import org.backstrong.input.JsonInputProblem;
+import org.backstrong.input.Problem;
 import org.backstrong.progress.service.FlagStateException;
 import org.backstrong.progress.service.InvalidInputException;
 import org.backstrong.progress.service.NotFoundException;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
-import io.quarkus.logging.Log;
 
 /** Turns every failure into problem details: a stable type, a human title, the field; never a stack trace. */
 public class ProblemMapper {
@@ -34,7 +32,8 @@ public class ProblemMapper {
                 .min(Comparator.comparing((ConstraintViolation<?> v) -> fieldOf(v.getPropertyPath())))
                 .orElseThrow();
         String field = fieldOf(first.getPropertyPath());
-        return Problem.of("invalid-input", "Invalid input", 400, field + ": " + first.getMessage(), field).response();
+        return Problem.of("invalid-input", "Invalid input", 400, field + ": " + first.getMessage(), field)
+                .response();
     }
 
     @ServerExceptionMapper
@@ -76,14 +75,20 @@ public class ProblemMapper {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         String detail = e.getMessage() != null && !e.getMessage().startsWith("HTTP ") ? e.getMessage() : null;
-        return Problem.of(title.toLowerCase().replaceAll("[^a-z0-9]+", "-"), title, status, detail, null).response();
+        return Problem.of(title.toLowerCase().replaceAll("[^a-z0-9]+", "-"), title, status, detail, null)
+                .response();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Exception e) {
         Log.error("Unexpected failure", e);
-        return Problem.of("internal-error", "Internal error", 500,
-                "The request could not be completed; it has been logged.", null).response();
+        return Problem.of(
+                        "internal-error",
+                        "Internal error",
+                        500,
+                        "The request could not be completed; it has been logged.",
+                        null)
+                .response();
     }
 
     /**
@@ -111,5 +116,4 @@ public class ProblemMapper {
         }
         return field.isEmpty() ? "body" : field.toString();
     }
-
 }

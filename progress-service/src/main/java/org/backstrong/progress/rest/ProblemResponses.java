@@ -1,10 +1,10 @@
 package org.backstrong.progress.rest;
 
-import org.backstrong.input.ProblemDocumentation;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.backstrong.input.ProblemDocumentation;
 
 /**
  * progress's error answers in /q/openapi (see {@link ProblemDocumentation}); its own answer (409) is

@@ -1,7 +1,5 @@
 package org.backstrong.progress.rest;
 
-import org.backstrong.input.InputDates;
-
 import java.time.LocalDate;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,11 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.backstrong.input.InputDates;
 import org.backstrong.progress.security.Caller;
 import org.backstrong.progress.security.Roles;
 import org.backstrong.progress.service.Timeline;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A clinician's view of one of their clinic's patients over time. */
 @Path("/patients/{id}/timeline")
@@ -39,7 +39,8 @@ public class TimelineResource {
     @Operation(operationId = "getPatientTimeline", summary = "The patient's decisions and flags, with their reasons")
     public Timeline.View timeline(
             @PathParam("id") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be a patient id") String id,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
+            @QueryParam("from") String from,
+            @QueryParam("to") String to) {
         // Without a range, every date a client may send.
         LocalDate first = DateRange.date("from", from, InputDates.EARLIEST);
         LocalDate last = DateRange.date("to", to, InputDates.LATEST);

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.RequestScoped;
-
 import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;

@@ -27,30 +27,35 @@ public class AdherenceQueries {
      * Counts and percentages of one group. A row of one patient (a pseudonym) carries pain only as
      * bands ({@link PainBand}: meanPain and peakPain null); a row of a group carries the numbers.
      */
-    public record Row(String key, long patients, Long sessionsScheduled, Long sessionsCompleted,
-            BigDecimal sessionAdherencePercent, long setsPrescribed, long setsLogged, BigDecimal setAdherencePercent,
-            BigDecimal meanPain, Integer peakPain, String meanPainBand, String peakPainBand) {
-    }
+    public record Row(
+            String key,
+            long patients,
+            Long sessionsScheduled,
+            Long sessionsCompleted,
+            BigDecimal sessionAdherencePercent,
+            long setsPrescribed,
+            long setsLogged,
+            BigDecimal setAdherencePercent,
+            BigDecimal meanPain,
+            Integer peakPain,
+            String meanPainBand,
+            String peakPainBand) {}
 
     /**
      * The rows shown and how many groups were left out for counting fewer patients than the
      * minimum: rows of a grouping, or 1 for single patients drawn from too few (their number is
      * itself a small group's count, so it is not given).
      */
-    public record Summary(List<Row> rows, long suppressed) {
-    }
+    public record Summary(List<Row> rows, long suppressed) {}
 
     /** A patient (pseudonym) under the at-risk share; no clinic, so a row does not narrow who it is. */
-    public record AtRisk(String patient, long sessionsScheduled, long sessionsCompleted, BigDecimal adherencePercent) {
-    }
+    public record AtRisk(String patient, long sessionsScheduled, long sessionsCompleted, BigDecimal adherencePercent) {}
 
     /** At-risk patients, unless they are drawn from fewer patients than the minimum ({@code suppressed} is then 1: that group). */
-    public record AtRiskList(List<AtRisk> rows, long suppressed) {
-    }
+    public record AtRiskList(List<AtRisk> rows, long suppressed) {}
 
     /** The share whose pain improved; every number null when fewer patients than the minimum had pain twice. */
-    public record Improvement(Long patients, Long improved, BigDecimal improvedPercent, boolean suppressed) {
-    }
+    public record Improvement(Long patients, Long improved, BigDecimal improvedPercent, boolean suppressed) {}
 
     /** The at-risk window: the four ISO weeks ending with the week of the reference date. */
     static final int AT_RISK_WEEKS = 4;
@@ -75,7 +80,8 @@ public class AdherenceQueries {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Summary summary(List<String> clinics, LocalDate from, LocalDate to, AdherenceGrouping grouping) {
-        List<Totals> totals = DuePeriod.of(from, to, today()).map(due -> adherence.summary(clinics, due, grouping))
+        List<Totals> totals = DuePeriod.of(from, to, today())
+                .map(due -> adherence.summary(clinics, due, grouping))
                 .orElse(List.of());
         if (grouping == AdherenceGrouping.PATIENT) {
             // Each row is one patient: shown only when the patients of the answer are enough of them.
@@ -84,8 +90,10 @@ public class AdherenceQueries {
             }
             return new Summary(totals.stream().map(this::patientRow).toList(), 0);
         }
-        List<Row> shown = totals.stream().filter(group -> !smallGroups.suppresses(group.patients()))
-                .map(group -> row(group, grouping)).toList();
+        List<Row> shown = totals.stream()
+                .filter(group -> !smallGroups.suppresses(group.patients()))
+                .map(group -> row(group, grouping))
+                .toList();
         return new Summary(shown, totals.size() - shown.size());
     }
 
@@ -96,7 +104,10 @@ public class AdherenceQueries {
         List<AdherenceReadModel.PatientSessions> scheduled = adherence.scheduled(clinics, due);
         List<AtRisk> below = scheduled.stream()
                 .filter(patient -> patient.completed() < config.atRiskBelow() * patient.scheduled())
-                .map(patient -> new AtRisk(pseudonyms.of(patient.patientId()), patient.scheduled(), patient.completed(),
+                .map(patient -> new AtRisk(
+                        pseudonyms.of(patient.patientId()),
+                        patient.scheduled(),
+                        patient.completed(),
                         percent(patient.completed(), patient.scheduled())))
                 .toList();
         // The list is drawn from every patient with sessions due; fewer than the minimum shows none of them.
@@ -134,24 +145,44 @@ public class AdherenceQueries {
     }
 
     private Row row(Totals totals, AdherenceGrouping grouping) {
-        return new Row(key(totals.key(), grouping), totals.patients(), totals.sessionsScheduled(),
+        return new Row(
+                key(totals.key(), grouping),
+                totals.patients(),
+                totals.sessionsScheduled(),
                 totals.sessionsCompleted(),
-                totals.sessionsScheduled() == null ? null : percent(totals.sessionsCompleted(), totals.sessionsScheduled()),
-                totals.setsPrescribed(), totals.setsLogged(), percent(totals.setsLogged(), totals.setsPrescribed()),
-                totals.painCount() == 0 ? null
-                        : BigDecimal.valueOf(totals.painSum()).divide(BigDecimal.valueOf(totals.painCount()), 1,
-                                RoundingMode.HALF_UP),
-                totals.painPeak(), null, null);
+                totals.sessionsScheduled() == null
+                        ? null
+                        : percent(totals.sessionsCompleted(), totals.sessionsScheduled()),
+                totals.setsPrescribed(),
+                totals.setsLogged(),
+                percent(totals.setsLogged(), totals.setsPrescribed()),
+                totals.painCount() == 0
+                        ? null
+                        : BigDecimal.valueOf(totals.painSum())
+                                .divide(BigDecimal.valueOf(totals.painCount()), 1, RoundingMode.HALF_UP),
+                totals.painPeak(),
+                null,
+                null);
     }
 
     /** One patient's row: the pseudonym, the counts, and pain only as bands of the exact mean and the peak. */
     private Row patientRow(Totals totals) {
         Double meanPain = totals.painCount() == 0 ? null : (double) totals.painSum() / totals.painCount();
-        return new Row(pseudonyms.of(totals.key()), totals.patients(), totals.sessionsScheduled(),
+        return new Row(
+                pseudonyms.of(totals.key()),
+                totals.patients(),
+                totals.sessionsScheduled(),
                 totals.sessionsCompleted(),
-                totals.sessionsScheduled() == null ? null : percent(totals.sessionsCompleted(), totals.sessionsScheduled()),
-                totals.setsPrescribed(), totals.setsLogged(), percent(totals.setsLogged(), totals.setsPrescribed()),
-                null, null, PainBand.labelOf(meanPain), PainBand.labelOf(totals.painPeak()));
+                totals.sessionsScheduled() == null
+                        ? null
+                        : percent(totals.sessionsCompleted(), totals.sessionsScheduled()),
+                totals.setsPrescribed(),
+                totals.setsLogged(),
+                percent(totals.setsLogged(), totals.setsPrescribed()),
+                null,
+                null,
+                PainBand.labelOf(meanPain),
+                PainBand.labelOf(totals.painPeak()));
     }
 
     /** Weeks as ISO weeks ("2026-W05"), patients as pseudonyms, templates and exercises as they are. */
@@ -165,7 +196,8 @@ public class AdherenceQueries {
     }
 
     static String isoWeek(LocalDate monday) {
-        return String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format(
+                "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** A share as a percentage with one decimal; null when there is nothing to share. */

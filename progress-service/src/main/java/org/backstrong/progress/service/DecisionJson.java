@@ -2,15 +2,15 @@ package org.backstrong.progress.service;
 
 import java.io.IOException;
 
-import org.backstrong.progress.domain.progression.Evidence;
-import org.backstrong.progress.domain.progression.Prescription;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.util.NameTransformer;
+
+import org.backstrong.progress.domain.progression.Evidence;
+import org.backstrong.progress.domain.progression.Prescription;
 
 /**
  * A decision's JSON as the decision table has always recorded it. The evidence is one flat object,
@@ -25,8 +25,10 @@ final class DecisionJson extends StdSerializer<Evidence> {
 
     /** The service's mapper, writing evidence and prescriptions as above, everything else as it would. */
     static ObjectMapper on(ObjectMapper json) {
-        return json.copy().registerModule(new SimpleModule("decisions").addSerializer(new DecisionJson())
-                .addSerializer(new PrescriptionAsRecorded()));
+        return json.copy()
+                .registerModule(new SimpleModule("decisions")
+                        .addSerializer(new DecisionJson())
+                        .addSerializer(new PrescriptionAsRecorded()));
     }
 
     @Override
@@ -41,7 +43,8 @@ final class DecisionJson extends StdSerializer<Evidence> {
 
     /** The record's fields without an object of their own, as @JsonUnwrapped would write them. */
     private static void inline(Object numbers, JsonGenerator out, SerializerProvider provider) throws IOException {
-        provider.findValueSerializer(numbers.getClass()).unwrappingSerializer(NameTransformer.NOP)
+        provider.findValueSerializer(numbers.getClass())
+                .unwrappingSerializer(NameTransformer.NOP)
                 .serialize(numbers, out, provider);
     }
 

@@ -13,12 +13,12 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.logging.Log;
+
 import org.backstrong.progress.domain.PatientPlan;
 import org.backstrong.progress.event.Envelope;
 import org.backstrong.progress.event.SetCompleted;
 import org.backstrong.progress.repository.ProcessedEventRepository;
-
-import io.quarkus.logging.Log;
 
 /**
  * Applies events read by {@link IncomingEventReader}, one or a whole batch per transaction: the ids
@@ -44,8 +44,7 @@ public class EventApplier {
      *
      * @param index its position in the batch
      */
-    public record Refused(int index, InvalidEventException reason) {
-    }
+    public record Refused(int index, InvalidEventException reason) {}
 
     /** One event in a transaction of its own: a batch of one. */
     @Transactional
@@ -108,15 +107,16 @@ public class EventApplier {
             setEvents.sessionsBeforeThePlan(current, envelope.id(), at);
         } else if (event instanceof IncomingEvent.PlanStatusSet change) {
             if (!plans.status(change.data(), change.status(), at)) {
-                return new InvalidEventException("plan " + change.data().planId()
-                        + " is not known (no PlanAssigned before it)");
+                return new InvalidEventException(
+                        "plan " + change.data().planId() + " is not known (no PlanAssigned before it)");
             }
         } else if (event instanceof IncomingEvent.SessionFinished session) {
             setEvents.sessionCompleted(session.data(), envelope.id(), at);
         } else if (event instanceof IncomingEvent.CheckInLogged checkIn) {
             setEvents.morningCheckIn(checkIn.data());
         } else {
-            throw new IllegalStateException("No use case for " + event.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "No use case for " + event.getClass().getSimpleName());
         }
         return null;
     }

@@ -21,55 +21,152 @@ final class EventPrescriptions {
     private static final String BAND = "band";
     private static final String BODYWEIGHT = "bodyweight";
 
-    private EventPrescriptions() {
-    }
+    private EventPrescriptions() {}
 
     /** The prescription of a plan item, as the engine reads it. */
     static Prescription of(PlanItemData item) {
-        return prescription(item.doseKind(), item.sets(), item.setsMax(), item.repsMin(), item.repsMax(),
-                item.secondsMin(), item.secondsMax(), item.holdSeconds(), item.perSide(), item.loadKind(),
-                item.loadKg(), item.band(), item.loadStepPercent(), item.restSeconds(), item.harderVariantId());
+        return prescription(
+                item.doseKind(),
+                item.sets(),
+                item.setsMax(),
+                item.repsMin(),
+                item.repsMax(),
+                item.secondsMin(),
+                item.secondsMax(),
+                item.holdSeconds(),
+                item.perSide(),
+                item.loadKind(),
+                item.loadKg(),
+                item.band(),
+                item.loadStepPercent(),
+                item.restSeconds(),
+                item.harderVariantId());
     }
 
     /** A recorded prescription, as the engine reads it. */
     static Prescription ofRecorded(RecordedPrescription p) {
-        return prescription(p.doseKind(), p.sets(), p.setsMax(), p.repsMin(), p.repsMax(), p.secondsMin(),
-                p.secondsMax(), p.holdSeconds(), p.perSide(), p.loadKind(), p.loadKg(), p.band(), p.loadStepPercent(),
-                p.restSeconds(), p.harderVariantId());
+        return prescription(
+                p.doseKind(),
+                p.sets(),
+                p.setsMax(),
+                p.repsMin(),
+                p.repsMax(),
+                p.secondsMin(),
+                p.secondsMax(),
+                p.holdSeconds(),
+                p.perSide(),
+                p.loadKind(),
+                p.loadKg(),
+                p.band(),
+                p.loadStepPercent(),
+                p.restSeconds(),
+                p.harderVariantId());
     }
 
     /** The same item with a new prescription (after a progression). */
     static PlanItemData with(PlanItemData item, Prescription p) {
-        return new PlanItemData(item.itemId(), item.exerciseId(), item.exerciseVersion(), item.exerciseName(),
-                item.block(), item.position(), doseKind(p), p.sets(), p.setsMax(), p.repsMin(), p.repsMax(),
-                p.secondsMin(), p.secondsMax(), p.holdSeconds(), p.perSide(), loadKind(p), p.loadKg(), band(p),
-                p.loadStepPercent(), p.restSeconds(), p.harderVariantId(), item.paused());
+        return new PlanItemData(
+                item.itemId(),
+                item.exerciseId(),
+                item.exerciseVersion(),
+                item.exerciseName(),
+                item.block(),
+                item.position(),
+                doseKind(p),
+                p.sets(),
+                p.setsMax(),
+                p.repsMin(),
+                p.repsMax(),
+                p.secondsMin(),
+                p.secondsMax(),
+                p.holdSeconds(),
+                p.perSide(),
+                loadKind(p),
+                p.loadKg(),
+                band(p),
+                p.loadStepPercent(),
+                p.restSeconds(),
+                p.harderVariantId(),
+                item.paused());
     }
 
     /** A prescription as ProgressionAdjusted publishes it. */
     static PrescriptionData data(Prescription p) {
-        return new PrescriptionData(doseKind(p), p.sets(), p.setsMax(), p.repsMin(), p.repsMax(), p.secondsMin(),
-                p.secondsMax(), p.holdSeconds(), p.perSide(), loadKind(p), p.loadKg(), band(p), p.loadStepPercent(),
-                p.restSeconds(), p.harderVariantId());
+        return new PrescriptionData(
+                doseKind(p),
+                p.sets(),
+                p.setsMax(),
+                p.repsMin(),
+                p.repsMax(),
+                p.secondsMin(),
+                p.secondsMax(),
+                p.holdSeconds(),
+                p.perSide(),
+                loadKind(p),
+                p.loadKg(),
+                band(p),
+                p.loadStepPercent(),
+                p.restSeconds(),
+                p.harderVariantId());
     }
 
     /** A prescription as the decision table records it. */
     static RecordedPrescription recorded(Prescription p) {
-        return new RecordedPrescription(doseKind(p), p.sets(), p.setsMax(), p.repsMin(), p.repsMax(), p.secondsMin(),
-                p.secondsMax(), p.holdSeconds(), p.perSide(), loadKind(p), p.loadKg(), band(p), p.loadStepPercent(),
-                p.restSeconds(), p.harderVariantId(), p.isTimedHold());
+        return new RecordedPrescription(
+                doseKind(p),
+                p.sets(),
+                p.setsMax(),
+                p.repsMin(),
+                p.repsMax(),
+                p.secondsMin(),
+                p.secondsMax(),
+                p.holdSeconds(),
+                p.perSide(),
+                loadKind(p),
+                p.loadKg(),
+                band(p),
+                p.loadStepPercent(),
+                p.restSeconds(),
+                p.harderVariantId(),
+                p.isTimedHold());
     }
 
     /** The contract's kg load has kilograms, a band load a colour; anything else is the body. */
-    private static Prescription prescription(String doseKind, int sets, int setsMax, Integer repsMin,
-            Integer repsMax, Integer secondsMin, Integer secondsMax, Integer holdSeconds, boolean perSide,
-            String loadKind, BigDecimal loadKg, String band, BigDecimal loadStepPercent, int restSeconds,
+    private static Prescription prescription(
+            String doseKind,
+            int sets,
+            int setsMax,
+            Integer repsMin,
+            Integer repsMax,
+            Integer secondsMin,
+            Integer secondsMax,
+            Integer holdSeconds,
+            boolean perSide,
+            String loadKind,
+            BigDecimal loadKg,
+            String band,
+            BigDecimal loadStepPercent,
+            int restSeconds,
             String harderVariantId) {
-        Load load = KG.equals(loadKind) && loadKg != null ? new Load.Kilograms(loadKg)
-                : BAND.equals(loadKind) && band != null ? new Load.Banded(Band.valueOf(upper(band)))
-                : new Load.Bodyweight();
-        return new Prescription(DoseKind.valueOf(upper(doseKind)), sets, setsMax, repsMin, repsMax, secondsMin,
-                secondsMax, holdSeconds, perSide, load, loadStepPercent, restSeconds, harderVariantId);
+        Load load = KG.equals(loadKind) && loadKg != null
+                ? new Load.Kilograms(loadKg)
+                : BAND.equals(loadKind) && band != null
+                        ? new Load.Banded(Band.valueOf(upper(band)))
+                        : new Load.Bodyweight();
+        return new Prescription(
+                DoseKind.valueOf(upper(doseKind)),
+                sets,
+                setsMax,
+                repsMin,
+                repsMax,
+                secondsMin,
+                secondsMax,
+                holdSeconds,
+                perSide,
+                load,
+                loadStepPercent,
+                restSeconds,
+                harderVariantId);
     }
 
     private static String doseKind(Prescription p) {

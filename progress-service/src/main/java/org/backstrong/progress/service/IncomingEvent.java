@@ -20,22 +20,17 @@ public sealed interface IncomingEvent {
     Object data();
 
     /** PlanAssigned or PlanChanged: the whole plan. */
-    record PlanSnapshotted(Envelope envelope, PlanSnapshot data) implements IncomingEvent {
-    }
+    record PlanSnapshotted(Envelope envelope, PlanSnapshot data) implements IncomingEvent {}
 
     /** PlanPaused, PlanResumed or PlanEnded, with the status the plan takes. */
-    record PlanStatusSet(Envelope envelope, PlanStatusChanged data, String status) implements IncomingEvent {
-    }
+    record PlanStatusSet(Envelope envelope, PlanStatusChanged data, String status) implements IncomingEvent {}
 
     /** SetCompleted: one logged set. */
-    record SetLogged(Envelope envelope, SetCompleted data) implements IncomingEvent {
-    }
+    record SetLogged(Envelope envelope, SetCompleted data) implements IncomingEvent {}
 
     /** SessionCompleted: a session the patient finished. */
-    record SessionFinished(Envelope envelope, SessionCompleted data) implements IncomingEvent {
-    }
+    record SessionFinished(Envelope envelope, SessionCompleted data) implements IncomingEvent {}
 
     /** MorningCheckIn: the pain the morning after a session. */
-    record CheckInLogged(Envelope envelope, MorningCheckInLogged data) implements IncomingEvent {
-    }
+    record CheckInLogged(Envelope envelope, MorningCheckInLogged data) implements IncomingEvent {}
 }

@@ -4,8 +4,14 @@ import static org.backstrong.progress.service.InvalidEventException.require;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backstrong.progress.domain.progression.Band;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
 import org.backstrong.progress.domain.PatientPlan;
+import org.backstrong.progress.domain.progression.Band;
 import org.backstrong.progress.event.Envelope;
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.event.MorningCheckInLogged;
@@ -14,12 +20,6 @@ import org.backstrong.progress.event.PlanSnapshot;
 import org.backstrong.progress.event.PlanStatusChanged;
 import org.backstrong.progress.event.SessionCompleted;
 import org.backstrong.progress.event.SetCompleted;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * Reads a record's envelope and data into an {@link IncomingEvent}, checking every field the
@@ -33,7 +33,8 @@ public class IncomingEventReader {
     private final ObjectReader events;
 
     public IncomingEventReader(ObjectMapper json) {
-        this.events = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        this.events = json.reader()
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
@@ -61,21 +62,23 @@ public class IncomingEventReader {
                 }
                 case EventTypes.SESSION_COMPLETED -> {
                     SessionCompleted session = read(event, SessionCompleted.class);
-                    yield new IncomingEvent.SessionFinished(event,
-                            checked(forPatient(event, session.patientId(), session)));
+                    yield new IncomingEvent.SessionFinished(
+                            event, checked(forPatient(event, session.patientId(), session)));
                 }
                 case EventTypes.MORNING_CHECK_IN -> {
                     MorningCheckInLogged checkIn = read(event, MorningCheckInLogged.class);
-                    yield new IncomingEvent.CheckInLogged(event,
-                            checked(forPatient(event, checkIn.patientId(), checkIn)));
+                    yield new IncomingEvent.CheckInLogged(
+                            event, checked(forPatient(event, checkIn.patientId(), checkIn)));
                 }
                 default -> throw new InvalidEventException("unknown ce_type " + event.type());
             };
         } catch (InvalidEventException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new InvalidEventException("data cannot be read as " + event.type() + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            throw new InvalidEventException(
+                    "data cannot be read as " + event.type() + ": "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                    e);
         }
     }
 
@@ -201,8 +204,8 @@ public class IncomingEventReader {
         try {
             data = events.forType(type).readValue(event.data());
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException("data is not a valid " + type.getSimpleName() + field(e) + ": "
-                    + e.getOriginalMessage());
+            throw new InvalidEventException(
+                    "data is not a valid " + type.getSimpleName() + field(e) + ": " + e.getOriginalMessage());
         }
         if (data == null) {
             throw new InvalidEventException("data is not a valid " + type.getSimpleName() + ": it is null");

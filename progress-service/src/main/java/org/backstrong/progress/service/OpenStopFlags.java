@@ -31,8 +31,11 @@ public class OpenStopFlags {
     @Transactional
     public Duration longestWait() {
         Duration longest = Duration.ZERO;
-        for (Map.Entry<String, Instant> oldest : flags.oldestOpenByClinic(PainFlagSeverity.STOP).entrySet()) {
-            Duration waited = WorkingTime.between(oldest.getValue(), clock.instant(),
+        for (Map.Entry<String, Instant> oldest :
+                flags.oldestOpenByClinic(PainFlagSeverity.STOP).entrySet()) {
+            Duration waited = WorkingTime.between(
+                    oldest.getValue(),
+                    clock.instant(),
                     clinics.timeZones().getOrDefault(oldest.getKey(), clinics.timeZone()));
             longest = waited.compareTo(longest) > 0 ? waited : longest;
         }

@@ -7,12 +7,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.backstrong.progress.domain.OutboxEvent;
 import org.backstrong.progress.messaging.Topics;
 import org.backstrong.progress.repository.OutboxRepository;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Writes events to the outbox in the caller's transaction; the relay publishes them after the commit. */
 @ApplicationScoped

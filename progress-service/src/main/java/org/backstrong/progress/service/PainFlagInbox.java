@@ -5,10 +5,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Page;
+
 import org.backstrong.progress.domain.PainFlag;
 import org.backstrong.progress.repository.PainFlagRepository;
-
-import io.quarkus.panache.common.Page;
 
 /** The clinicians' pain-flag inbox, always bounded to one clinic. */
 @ApplicationScoped

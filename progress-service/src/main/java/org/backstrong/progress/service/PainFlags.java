@@ -7,23 +7,22 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.backstrong.progress.domain.progression.FlagCall;
+import io.quarkus.logging.Log;
+
 import org.backstrong.progress.domain.PainFlag;
 import org.backstrong.progress.domain.PainFlagStatus;
+import org.backstrong.progress.domain.progression.FlagCall;
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.event.PainFlagResolved;
 import org.backstrong.progress.event.PainFlagged;
 import org.backstrong.progress.repository.PainFlagRepository;
-
-import io.quarkus.logging.Log;
 
 /** Raises pain flags from the rules and lets clinicians acknowledge and resolve them; each change is published. */
 @ApplicationScoped
 public class PainFlags {
 
     /** Where a flag is about: a plan item, or the whole plan when itemId and exerciseId are null. */
-    public record Subject(String patientId, String clinicId, UUID planId, UUID itemId, String exerciseId) {
-    }
+    public record Subject(String patientId, String clinicId, UUID planId, UUID itemId, String exerciseId) {}
 
     private final PainFlagRepository flags;
     private final Outbox outbox;
@@ -37,8 +36,9 @@ public class PainFlags {
     @Transactional(Transactional.TxType.MANDATORY)
     public void raise(FlagCall call, Subject on, OffsetDateTime at) {
         if (flags.unresolvedExists(on.patientId(), on.itemId(), call.rule().name())) {
-            Log.infof("Pain flag %s not raised again for patient %s item %s: one is still open", call.rule(),
-                    on.patientId(), on.itemId());
+            Log.infof(
+                    "Pain flag %s not raised again for patient %s item %s: one is still open",
+                    call.rule(), on.patientId(), on.itemId());
             return;
         }
         PainFlag flag = new PainFlag();
@@ -54,11 +54,24 @@ public class PainFlags {
         flag.evidence = call.evidence();
         flag.raisedAt = at;
         flags.persist(flag);
-        outbox.publish(EventTypes.PAIN_FLAGGED, flag.patientId, new PainFlagged(flag.id, flag.patientId, flag.clinicId,
-                flag.planId, flag.itemId, flag.exerciseId, flag.severity.name(), flag.rule, flag.evidence, flag.raisedAt));
+        outbox.publish(
+                EventTypes.PAIN_FLAGGED,
+                flag.patientId,
+                new PainFlagged(
+                        flag.id,
+                        flag.patientId,
+                        flag.clinicId,
+                        flag.planId,
+                        flag.itemId,
+                        flag.exerciseId,
+                        flag.severity.name(),
+                        flag.rule,
+                        flag.evidence,
+                        flag.raisedAt));
         // Not the evidence: it may quote the patient's own words, which stay out of the logs.
-        Log.infof("Pain flag %s %s %s raised for patient %s plan %s item %s", flag.id, flag.severity, flag.rule,
-                flag.patientId, flag.planId, flag.itemId);
+        Log.infof(
+                "Pain flag %s %s %s raised for patient %s plan %s item %s",
+                flag.id, flag.severity, flag.rule, flag.patientId, flag.planId, flag.itemId);
     }
 
     /** Someone is on it; the flag stays unresolved. */
@@ -88,9 +101,20 @@ public class PainFlags {
         flag.resolvedBy = clinician;
         flag.resolvedAt = OffsetDateTime.now(ZoneOffset.UTC);
         flag.resolutionNote = note;
-        outbox.publish(EventTypes.PAIN_FLAG_RESOLVED, flag.patientId, new PainFlagResolved(flag.id, flag.patientId,
-                flag.clinicId, flag.planId, flag.itemId, flag.exerciseId, flag.severity.name(), clinician, note,
-                flag.resolvedAt));
+        outbox.publish(
+                EventTypes.PAIN_FLAG_RESOLVED,
+                flag.patientId,
+                new PainFlagResolved(
+                        flag.id,
+                        flag.patientId,
+                        flag.clinicId,
+                        flag.planId,
+                        flag.itemId,
+                        flag.exerciseId,
+                        flag.severity.name(),
+                        clinician,
+                        note,
+                        flag.resolvedAt));
         Log.infof("Pain flag %s resolved by %s", flag.id, clinician);
         return flag;
     }

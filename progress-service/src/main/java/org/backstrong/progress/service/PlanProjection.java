@@ -15,6 +15,11 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+
 import org.backstrong.progress.domain.AdherenceChange;
 import org.backstrong.progress.domain.PatientPlan;
 import org.backstrong.progress.domain.PlanSchedule;
@@ -24,12 +29,6 @@ import org.backstrong.progress.event.PlanStatusChanged;
 import org.backstrong.progress.repository.AdherenceProjection;
 import org.backstrong.progress.repository.PlanRepository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.logging.Log;
-
 /**
  * Each patient's plan as the plan events describe it, and what it schedules for adherence: every
  * change of items or status moves the scheduled sessions and sets from the day it takes effect.
@@ -37,8 +36,7 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class PlanProjection {
 
-    private static final TypeReference<List<PlanItemData>> ITEMS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<PlanItemData>> ITEMS = new TypeReference<>() {};
 
     private final PlanRepository plans;
     private final AdherenceProjection adherence;
@@ -64,7 +62,8 @@ public class PlanProjection {
         current.planId = plan.planId();
         current.patientId = plan.patientId();
         current.clinicId = plan.clinicId();
-        current.templateId = plan.templateId() == null ? null : plan.templateId().toString();
+        current.templateId =
+                plan.templateId() == null ? null : plan.templateId().toString();
         current.name = plan.name();
         current.startDate = plan.startDate();
         current.weeks = plan.weeks();
@@ -89,15 +88,19 @@ public class PlanProjection {
     public boolean status(PlanStatusChanged change, String newStatus, OffsetDateTime at) {
         PatientPlan plan = plans.findById(change.planId());
         if (plan == null) {
-            Log.warnf("Plan %s of patient %s is not known; its status change is refused", change.planId(),
-                    change.patientId());
+            Log.warnf(
+                    "Plan %s of patient %s is not known; its status change is refused",
+                    change.planId(), change.patientId());
             return false;
         }
         PlanSchedule before = schedule(plan);
         plan.status = newStatus;
         plan.updatedAt = at;
         // An ended plan schedules nothing after its last day; paused and resumed change from the day itself.
-        rescheduled(plan, before, PatientPlan.COMPLETED.equals(newStatus) ? change.date().plusDays(1) : change.date());
+        rescheduled(
+                plan,
+                before,
+                PatientPlan.COMPLETED.equals(newStatus) ? change.date().plusDays(1) : change.date());
         return true;
     }
 
@@ -105,7 +108,9 @@ public class PlanProjection {
     @Transactional(Transactional.TxType.MANDATORY)
     public void replaceItem(PatientPlan plan, PlanItemData item, LocalDate from) {
         PlanSchedule before = schedule(plan);
-        plan.items = write(items(plan).stream().map(known -> known.itemId().equals(item.itemId()) ? item : known).toList());
+        plan.items = write(items(plan).stream()
+                .map(known -> known.itemId().equals(item.itemId()) ? item : known)
+                .toList());
         plan.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         rescheduled(plan, before, from);
     }
@@ -139,7 +144,8 @@ public class PlanProjection {
         Map<String, Integer> sets = new HashMap<>();
         items(plan).stream()
                 .filter(item -> !item.paused())
-                .forEach(item -> sets.merge(item.exerciseId(), EventPrescriptions.of(item).setsToLog(), Integer::sum));
+                .forEach(item -> sets.merge(
+                        item.exerciseId(), EventPrescriptions.of(item).setsToLog(), Integer::sum));
         Set<Integer> weekdays = Arrays.stream(plan.weekdays.split(","))
                 .filter(day -> !day.isBlank())
                 .map(Integer::valueOf)
@@ -151,8 +157,9 @@ public class PlanProjection {
         Map<LocalDate, AdherenceChange.DayDelta> days = AdherenceChange.daysBetween(before, schedule(plan), from);
         Map<LocalDate, AdherenceChange.WeekDelta> deltas = AdherenceChange.byWeek(days);
         adherence.addScheduled(plan.patientId, plan.clinicId, plan.templateId, deltas.values(), days.values());
-        Log.debugf("Plan %s of patient %s rescheduled from %s: %d weeks changed", plan.planId, plan.patientId, from,
-                deltas.size());
+        Log.debugf(
+                "Plan %s of patient %s rescheduled from %s: %d weeks changed",
+                plan.planId, plan.patientId, from, deltas.size());
     }
 
     private String write(List<PlanItemData> items) {

@@ -9,8 +9,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * and timedHold, which recorded decisions have always carried. Mapped by {@link EventPrescriptions}.
  */
 @Schema(name = "Prescription")
-public record RecordedPrescription(String doseKind, int sets, int setsMax, Integer repsMin, Integer repsMax,
-        Integer secondsMin, Integer secondsMax, Integer holdSeconds, boolean perSide, String loadKind,
-        BigDecimal loadKg, String band, BigDecimal loadStepPercent, int restSeconds, String harderVariantId,
-        boolean timedHold) {
-}
+public record RecordedPrescription(
+        String doseKind,
+        int sets,
+        int setsMax,
+        Integer repsMin,
+        Integer repsMax,
+        Integer secondsMin,
+        Integer secondsMax,
+        Integer holdSeconds,
+        boolean perSide,
+        String loadKind,
+        BigDecimal loadKg,
+        String band,
+        BigDecimal loadStepPercent,
+        int restSeconds,
+        String harderVariantId,
+        boolean timedHold) {}

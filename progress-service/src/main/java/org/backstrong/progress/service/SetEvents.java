@@ -11,12 +11,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.logging.Log;
+
 import org.backstrong.progress.domain.AdherenceChange;
 import org.backstrong.progress.domain.LoggedSet;
 import org.backstrong.progress.domain.MorningCheckIn;
-import org.backstrong.progress.domain.progression.PainFlagRule;
 import org.backstrong.progress.domain.PatientPlan;
 import org.backstrong.progress.domain.SessionCompletion;
+import org.backstrong.progress.domain.progression.PainFlagRule;
 import org.backstrong.progress.domain.progression.WeekPain;
 import org.backstrong.progress.event.MorningCheckInLogged;
 import org.backstrong.progress.event.SessionCompleted;
@@ -27,8 +29,6 @@ import org.backstrong.progress.repository.DecisionRepository;
 import org.backstrong.progress.repository.LoggedSetRepository;
 import org.backstrong.progress.repository.PlanRepository;
 import org.backstrong.progress.repository.SessionRepository;
-
-import io.quarkus.logging.Log;
 
 /**
  * What patients log: sets (a STOP flag the moment pain says stop), finished sessions (adherence,
@@ -47,8 +47,14 @@ public class SetEvents {
     private final Progression progression;
     private final DecisionRepository decisions;
 
-    public SetEvents(LoggedSetRepository sets, SessionRepository sessions, CheckInRepository checkIns,
-            PlanRepository plans, AdherenceProjection adherence, PainFlags flags, Progression progression,
+    public SetEvents(
+            LoggedSetRepository sets,
+            SessionRepository sessions,
+            CheckInRepository checkIns,
+            PlanRepository plans,
+            AdherenceProjection adherence,
+            PainFlags flags,
+            Progression progression,
             DecisionRepository decisions) {
         this.decisions = decisions;
         this.sets = sets;
@@ -75,14 +81,17 @@ public class SetEvents {
         }
         List<LoggedSet> fresh = sets.insertNew(List.copyOf(distinct.values()));
         if (fresh.size() < distinct.size()) {
-            Log.infof("%d of %d sets were known already; nothing changes for them", distinct.size() - fresh.size(),
-                    distinct.size());
+            Log.infof(
+                    "%d of %d sets were known already; nothing changes for them",
+                    distinct.size() - fresh.size(), distinct.size());
         }
         adherence.addLoggedSets(fresh);
         for (LoggedSet set : fresh) {
-            PainFlagRule.duringSet(set.result(), set.note).ifPresent(call -> flags.raise(call,
-                    new PainFlags.Subject(set.patientId, set.clinicId, set.planId, set.itemId, set.exerciseId),
-                    set.loggedAt));
+            PainFlagRule.duringSet(set.result(), set.note)
+                    .ifPresent(call -> flags.raise(
+                            call,
+                            new PainFlags.Subject(set.patientId, set.clinicId, set.planId, set.itemId, set.exerciseId),
+                            set.loggedAt));
         }
     }
 
@@ -122,8 +131,9 @@ public class SetEvents {
         session.completedAt = event.completedAt();
         session.counted = SessionCompletion.counts(session.setsPrescribed, session.setsLogged);
         if (sessions.findById(session.key) != null) {
-            Log.infof("Session of plan %s on %s is known already; nothing changes", session.key.planId(),
-                    session.key.sessionDate());
+            Log.infof(
+                    "Session of plan %s on %s is known already; nothing changes",
+                    session.key.planId(), session.key.sessionDate());
             return;
         }
         sessions.persist(session);
@@ -132,12 +142,15 @@ public class SetEvents {
             adherence.addCompletedSession(session.patientId, session.clinicId, session.key.sessionDate());
         }
         List<WeekPain> lastThreeWeeks = adherence.weeklyPain(session.patientId, week.minusWeeks(2), week);
-        PainFlagRule.weeklyTrend(lastThreeWeeks).ifPresent(call -> flags.raise(call,
-                new PainFlags.Subject(session.patientId, session.clinicId, session.key.planId(), null, null),
-                session.completedAt));
+        PainFlagRule.weeklyTrend(lastThreeWeeks)
+                .ifPresent(call -> flags.raise(
+                        call,
+                        new PainFlags.Subject(session.patientId, session.clinicId, session.key.planId(), null, null),
+                        session.completedAt));
         PatientPlan plan = plans.findById(session.key.planId());
         if (plan == null) {
-            Log.warnf("Session of patient %s on %s belongs to plan %s, which is not known yet: no progression",
+            Log.warnf(
+                    "Session of patient %s on %s belongs to plan %s, which is not known yet: no progression",
                     session.patientId, session.key.sessionDate(), session.key.planId());
             return;
         }
@@ -177,9 +190,15 @@ public class SetEvents {
                 .orElse(null);
         checkIn.settled = PainFlagRule.settled(checkIn.pain, checkIn.preSessionPain);
         checkIns.persist(checkIn);
-        PainFlagRule.morningAfter(checkIn.date, checkIn.pain, checkIn.preSessionPain).ifPresent(call -> flags.raise(call,
-                new PainFlags.Subject(checkIn.patientId, checkIn.clinicId, firstSet.map(set -> set.planId).orElse(null),
-                        null, null),
-                checkIn.loggedAt));
+        PainFlagRule.morningAfter(checkIn.date, checkIn.pain, checkIn.preSessionPain)
+                .ifPresent(call -> flags.raise(
+                        call,
+                        new PainFlags.Subject(
+                                checkIn.patientId,
+                                checkIn.clinicId,
+                                firstSet.map(set -> set.planId).orElse(null),
+                                null,
+                                null),
+                        checkIn.loggedAt));
     }
 }

@@ -28,18 +28,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+
 import org.backstrong.progress.event.Envelope;
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.messaging.Topics;
 import org.backstrong.testinfra.KafkaBroker;
 import org.backstrong.testinfra.PostgresServer;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * Measures how fast the packaged service applies SetCompleted events in steady state, next to two
@@ -67,13 +67,20 @@ public final class ApplySetEventsBench {
         }
         int total = warmUp + measured;
         Path work = Files.createDirectories(Path.of("target/bench"));
-        try (PostgresServer postgres = PostgresServer.start(work); KafkaBroker kafka = KafkaBroker.start(work, 6)) {
+        try (PostgresServer postgres = PostgresServer.start(work);
+                KafkaBroker kafka = KafkaBroker.start(work, 6)) {
             postgres.createDatabase("progress");
             postgres.createDatabase("baseline");
             kafka.createTopics(6, Arrays.asList(Topics.ALL.split(",")));
             produce(kafka.bootstrapServers(), total);
-            System.out.printf(Locale.ROOT, "%,d SetCompleted events for %,d patients in %s: %,d warm-up, then %,d measured%n",
-                    total, PATIENTS, Topics.SET_EVENTS, warmUp, measured);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%,d SetCompleted events for %,d patients in %s: %,d warm-up, then %,d measured%n",
+                    total,
+                    PATIENTS,
+                    Topics.SET_EVENTS,
+                    warmUp,
+                    measured);
 
             double kafkaTool = consumerPerformance(kafka.bootstrapServers(), warmUp, total, work);
             double jdbc = batchedInsert(postgres.jdbcUrl("baseline"), postgres, warmUp, total);
@@ -81,22 +88,44 @@ public final class ApplySetEventsBench {
             double[] query = adherenceQuery(postgres.jdbcUrl("progress"), postgres);
 
             System.out.println();
-            System.out.printf(Locale.ROOT, "== apply set events, steady state: %,d measured after %,d warm-up "
-                    + "(events/s; higher is better) ==%n", measured, warmUp);
-            System.out.printf(Locale.ROOT, "progress-service (consume, apply, commit)  %,10.0f   target >= 20,000: %s%n",
-                    service.eventsPerSecond(), service.eventsPerSecond() >= TARGET ? "PASS" : "FAIL");
+            System.out.printf(
+                    Locale.ROOT,
+                    "== apply set events, steady state: %,d measured after %,d warm-up "
+                            + "(events/s; higher is better) ==%n",
+                    measured,
+                    warmUp);
+            System.out.printf(
+                    Locale.ROOT,
+                    "progress-service (consume, apply, commit)  %,10.0f   target >= 20,000: %s%n",
+                    service.eventsPerSecond(),
+                    service.eventsPerSecond() >= TARGET ? "PASS" : "FAIL");
             System.out.printf(Locale.ROOT, "baseline: Kafka ConsumerPerformance        %,10.0f%n", kafkaTool);
             System.out.printf(Locale.ROOT, "baseline: batched JDBC insert (%d/batch)  %,10.0f%n", JDBC_BATCH, jdbc);
-            System.out.printf(Locale.ROOT, "service's window: %.1f s; CPU (%% of one core): service %.0f, PostgreSQL %.0f, "
-                    + "Kafka %.0f, whole machine %.0f of %d%n", service.seconds(), service.servicePercent(),
-                    service.postgresPercent(), service.kafkaPercent(), service.machinePercent(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "service's window: %.1f s; CPU (%% of one core): service %.0f, PostgreSQL %.0f, "
+                            + "Kafka %.0f, whole machine %.0f of %d%n",
+                    service.seconds(),
+                    service.servicePercent(),
+                    service.postgresPercent(),
+                    service.kafkaPercent(),
+                    service.machinePercent(),
                     Runtime.getRuntime().availableProcessors() * 100);
-            System.out.printf(Locale.ROOT, "load average (1 min): %.2f at the start of the service's window, %.2f at "
-                    + "its end; now %s%n", service.loadAtStart(), service.loadAtEnd(), loadAverage());
+            System.out.printf(
+                    Locale.ROOT,
+                    "load average (1 min): %.2f at the start of the service's window, %.2f at " + "its end; now %s%n",
+                    service.loadAtStart(),
+                    service.loadAtEnd(),
+                    loadAverage());
             System.out.println("(PostgreSQL runs with fsync=off, synchronous_commit=off, full_page_writes=off)");
             System.out.println("== adherence query, one clinic, 52 weeks, 1,000 patients (ms) ==");
-            System.out.printf(Locale.ROOT, "median %.1f  p95 %.1f  max %.1f   target: median < 50: %s%n", query[0], query[1],
-                    query[2], query[0] < 50 ? "PASS" : "FAIL");
+            System.out.printf(
+                    Locale.ROOT,
+                    "median %.1f  p95 %.1f  max %.1f   target: median < 50: %s%n",
+                    query[0],
+                    query[1],
+                    query[2],
+                    query[0] < 50 ? "PASS" : "FAIL");
         }
     }
 
@@ -106,12 +135,20 @@ public final class ApplySetEventsBench {
         int round = i / PATIENTS;
         LocalDate day = LocalDate.of(2026, 1, 5).plusDays((round / 3) * 2L);
         OffsetDateTime at = day.atTime(7, 0).atOffset(ZoneOffset.UTC).plusSeconds(round % 3 * 120L);
-        return Map.ofEntries(Map.entry("setId", new UUID(0x5E7, i).toString()),
-                Map.entry("patientId", patientId(patient)), Map.entry("clinicId", "bench-clinic"),
-                Map.entry("planId", new UUID(0, patient).toString()), Map.entry("itemId", new UUID(1, patient).toString()),
-                Map.entry("exerciseId", "dumbbell-row"), Map.entry("sessionDate", day.toString()),
-                Map.entry("setNumber", round % 3 + 1), Map.entry("reps", 10), Map.entry("loadKg", new BigDecimal("10.0")),
-                Map.entry("rir", 2), Map.entry("pain", i % 4), Map.entry("beyondNormalFatigue", false),
+        return Map.ofEntries(
+                Map.entry("setId", new UUID(0x5E7, i).toString()),
+                Map.entry("patientId", patientId(patient)),
+                Map.entry("clinicId", "bench-clinic"),
+                Map.entry("planId", new UUID(0, patient).toString()),
+                Map.entry("itemId", new UUID(1, patient).toString()),
+                Map.entry("exerciseId", "dumbbell-row"),
+                Map.entry("sessionDate", day.toString()),
+                Map.entry("setNumber", round % 3 + 1),
+                Map.entry("reps", 10),
+                Map.entry("loadKg", new BigDecimal("10.0")),
+                Map.entry("rir", 2),
+                Map.entry("pain", i % 4),
+                Map.entry("beyondNormalFatigue", false),
                 Map.entry("loggedAt", at.toString()));
     }
 
@@ -124,15 +161,23 @@ public final class ApplySetEventsBench {
     }
 
     private static void produce(String bootstrap, int total) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        256 * 1024),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (int i = 0; i < total; i++) {
                 Map<String, Object> set = setEvent(i);
                 String patient = (String) set.get("patientId");
-                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.SET_EVENTS, patient,
-                        JSON.writeValueAsString(set));
+                ProducerRecord<String, String> record =
+                        new ProducerRecord<>(Topics.SET_EVENTS, patient, JSON.writeValueAsString(set));
                 header(record, Envelope.SPECVERSION, Envelope.SPEC_VERSION);
                 header(record, Envelope.ID, eventId(i));
                 header(record, Envelope.TYPE, EventTypes.SET_COMPLETED);
@@ -157,15 +202,31 @@ public final class ApplySetEventsBench {
      */
     private static double consumerPerformance(String bootstrap, int warmUp, int total, Path work) throws Exception {
         String classpath;
-        try (InputStream list = KafkaBroker.class.getClassLoader().getResourceAsStream(KafkaBroker.CLASSPATH_RESOURCE)) {
+        try (InputStream list =
+                KafkaBroker.class.getClassLoader().getResourceAsStream(KafkaBroker.CLASSPATH_RESOURCE)) {
             classpath = new String(list.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
         Path output = work.resolve("consumer-performance.txt");
-        Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                classpath, "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", bootstrap, "--topic",
-                Topics.SET_EVENTS, "--messages", Integer.toString(total), "--group", "bench-" + UUID.randomUUID(),
-                "--show-detailed-stats", "--reporting-interval", "100", "--hide-header")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(output.toFile()).start();
+        Process tool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        classpath,
+                        "org.apache.kafka.tools.ConsumerPerformance",
+                        "--bootstrap-server",
+                        bootstrap,
+                        "--topic",
+                        Topics.SET_EVENTS,
+                        "--messages",
+                        Integer.toString(total),
+                        "--group",
+                        "bench-" + UUID.randomUUID(),
+                        "--show-detailed-stats",
+                        "--reporting-interval",
+                        "100",
+                        "--hide-header")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(output.toFile())
+                .start();
         if (!tool.waitFor(5, TimeUnit.MINUTES)) {
             tool.destroyForcibly();
             throw new IllegalStateException("ConsumerPerformance did not finish; see " + output);
@@ -191,7 +252,8 @@ public final class ApplySetEventsBench {
             readAtTo = read;
         }
         if (from == null || !to.isAfter(from)) {
-            throw new IllegalStateException("ConsumerPerformance read too little for a steady-state figure; see " + output);
+            throw new IllegalStateException(
+                    "ConsumerPerformance read too little for a steady-state figure; see " + output);
         }
         return (readAtTo - readAtFrom) / seconds(Duration.between(from, to));
     }
@@ -201,17 +263,20 @@ public final class ApplySetEventsBench {
      * indexes too), with JDBC batches of 500 and one commit per batch; the warm-up rows first,
      * then the measured rows timed.
      */
-    private static double batchedInsert(String url, PostgresServer postgres, int warmUp, int total) throws SQLException {
+    private static double batchedInsert(String url, PostgresServer postgres, int warmUp, int total)
+            throws SQLException {
         try (Connection db = DriverManager.getConnection(url, postgres.username(), postgres.password())) {
             try (Statement ddl = db.createStatement()) {
-                ddl.execute("CREATE TABLE logged_set (set_id uuid PRIMARY KEY, patient_id text NOT NULL, clinic_id text "
-                        + "NOT NULL, plan_id uuid NOT NULL, item_id uuid NOT NULL, exercise_id text NOT NULL, session_date "
-                        + "date NOT NULL, set_number integer NOT NULL, reps integer, load_kg numeric(7,2), rir integer, pain "
-                        + "integer NOT NULL, beyond_normal_fatigue boolean NOT NULL, logged_at timestamptz NOT NULL)");
+                ddl.execute(
+                        "CREATE TABLE logged_set (set_id uuid PRIMARY KEY, patient_id text NOT NULL, clinic_id text "
+                                + "NOT NULL, plan_id uuid NOT NULL, item_id uuid NOT NULL, exercise_id text NOT NULL, session_date "
+                                + "date NOT NULL, set_number integer NOT NULL, reps integer, load_kg numeric(7,2), rir integer, pain "
+                                + "integer NOT NULL, beyond_normal_fatigue boolean NOT NULL, logged_at timestamptz NOT NULL)");
                 ddl.execute("CREATE INDEX logged_set_session ON logged_set (patient_id, session_date, item_id)");
             }
             db.setAutoCommit(false);
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO logged_set VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement insert =
+                    db.prepareStatement("INSERT INTO logged_set VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 insertRows(db, insert, 0, warmUp);
                 long start = System.nanoTime();
                 insertRows(db, insert, warmUp, total);
@@ -236,7 +301,10 @@ public final class ApplySetEventsBench {
             insert.setInt(11, (Integer) set.get("rir"));
             insert.setInt(12, (Integer) set.get("pain"));
             insert.setBoolean(13, false);
-            insert.setTimestamp(14, Timestamp.from(OffsetDateTime.parse((String) set.get("loggedAt")).toInstant()));
+            insert.setTimestamp(
+                    14,
+                    Timestamp.from(
+                            OffsetDateTime.parse((String) set.get("loggedAt")).toInstant()));
             insert.addBatch();
             if ((i - from + 1) % JDBC_BATCH == 0 || i == to - 1) {
                 insert.executeBatch();
@@ -250,9 +318,15 @@ public final class ApplySetEventsBench {
      * the events applied in between per second, with the CPU each process used meanwhile (% of
      * one core) and the load average at both ends.
      */
-    record Window(double eventsPerSecond, double seconds, double servicePercent, double postgresPercent,
-            double kafkaPercent, double machinePercent, double loadAtStart, double loadAtEnd) {
-    }
+    record Window(
+            double eventsPerSecond,
+            double seconds,
+            double servicePercent,
+            double postgresPercent,
+            double kafkaPercent,
+            double machinePercent,
+            double loadAtStart,
+            double loadAtEnd) {}
 
     /**
      * The packaged service against the same broker and a fresh database, the whole stream waiting
@@ -262,16 +336,18 @@ public final class ApplySetEventsBench {
      */
     private static Window service(Path jar, PostgresServer postgres, String bootstrap, int warmUp, int total, Path work)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
         // For a profile, for instance BENCH_SERVICE_JAVA_OPTIONS=-XX:StartFlightRecording=settings=profile,filename=...
-        String options = System.getenv().getOrDefault("BENCH_SERVICE_JAVA_OPTIONS", "").strip();
+        String options =
+                System.getenv().getOrDefault("BENCH_SERVICE_JAVA_OPTIONS", "").strip();
         if (!options.isEmpty()) {
             command.addAll(List.of(options.split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("service.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("progress"));
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
@@ -292,7 +368,8 @@ public final class ApplySetEventsBench {
         try (Connection db = waitForSchema(postgres)) {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
             // Each patient's events apply in order: when every patient's last event is in, all are.
-            try (PreparedStatement done = db.prepareStatement("SELECT count(*) FROM processed_event WHERE event_id = ANY(?)")) {
+            try (PreparedStatement done =
+                    db.prepareStatement("SELECT count(*) FROM processed_event WHERE event_id = ANY(?)")) {
                 done.setArray(1, db.createArrayOf("text", lastEvents));
                 while (true) {
                     try (ResultSet result = done.executeQuery()) {
@@ -302,8 +379,8 @@ public final class ApplySetEventsBench {
                         }
                     }
                     if (!service.isAlive() || Instant.now().isAfter(deadline)) {
-                        throw new IllegalStateException("The service did not apply every event; see "
-                                + work.resolve("service.log"));
+                        throw new IllegalStateException(
+                                "The service did not apply every event; see " + work.resolve("service.log"));
                     }
                     Thread.sleep(200);
                 }
@@ -344,7 +421,8 @@ public final class ApplySetEventsBench {
                     row.next();
                     Instant now = row.getObject(1, OffsetDateTime.class).toInstant();
                     if (previous != null) {
-                        rates.add(String.format(Locale.ROOT, "%,.0f", 50_000 / seconds(Duration.between(previous, now))));
+                        rates.add(
+                                String.format(Locale.ROOT, "%,.0f", 50_000 / seconds(Duration.between(previous, now))));
                     }
                     previous = now;
                 }
@@ -354,7 +432,8 @@ public final class ApplySetEventsBench {
     }
 
     private static Connection waitForSchema(PostgresServer postgres) throws Exception {
-        Connection db = DriverManager.getConnection(postgres.jdbcUrl("progress"), postgres.username(), postgres.password());
+        Connection db =
+                DriverManager.getConnection(postgres.jdbcUrl("progress"), postgres.username(), postgres.password());
         for (int i = 0; i < 600; i++) {
             try (ResultSet table = db.getMetaData().getTables(null, null, "processed_event", null)) {
                 if (table.next()) {
@@ -369,8 +448,7 @@ public final class ApplySetEventsBench {
     /** CPU ticks of the service, the PostgreSQL processes and the Kafka broker (this process's children), and the machine's. */
     private static final class CpuSampler implements Runnable {
 
-        private record Sample(Instant at, long service, long postgres, long kafka, long machineBusy, double load) {
-        }
+        private record Sample(Instant at, long service, long postgres, long kafka, long machineBusy, double load) {}
 
         private final long servicePid;
         private final List<Sample> samples = new ArrayList<>();
@@ -409,8 +487,9 @@ public final class ApplySetEventsBench {
             long[] ticks = new long[3];
             ProcessHandle.current().descendants().forEach(process -> {
                 long pid = process.pid();
-                int component = pid == servicePid ? 0 : comm(pid).equals("postgres") ? 1
-                        : commandLine(pid).contains("\0kafka.Kafka\0") ? 2 : -1;
+                int component = pid == servicePid
+                        ? 0
+                        : comm(pid).equals("postgres") ? 1 : commandLine(pid).contains("\0kafka.Kafka\0") ? 2 : -1;
                 if (component >= 0) {
                     ticks[component] += ticks(pid);
                 }
@@ -430,16 +509,24 @@ public final class ApplySetEventsBench {
             }
             double sampled = seconds(Duration.between(first.at(), last.at()));
             double perCore = 100.0 / TICKS_PER_SECOND / sampled;
-            return new Window(eventsPerSecond, seconds(Duration.between(from, to)),
-                    (last.service() - first.service()) * perCore, (last.postgres() - first.postgres()) * perCore,
-                    (last.kafka() - first.kafka()) * perCore, (last.machineBusy() - first.machineBusy()) * perCore,
-                    first.load(), last.load());
+            return new Window(
+                    eventsPerSecond,
+                    seconds(Duration.between(from, to)),
+                    (last.service() - first.service()) * perCore,
+                    (last.postgres() - first.postgres()) * perCore,
+                    (last.kafka() - first.kafka()) * perCore,
+                    (last.machineBusy() - first.machineBusy()) * perCore,
+                    first.load(),
+                    last.load());
         }
 
         private Sample nearest(Instant at) {
             Sample best = samples.get(0);
             for (Sample sample : samples) {
-                if (Duration.between(sample.at(), at).abs().compareTo(Duration.between(best.at(), at).abs()) < 0) {
+                if (Duration.between(sample.at(), at)
+                                .abs()
+                                .compareTo(Duration.between(best.at(), at).abs())
+                        < 0) {
                     best = sample;
                 }
             }
@@ -448,7 +535,8 @@ public final class ApplySetEventsBench {
 
         private static String comm(long pid) {
             try {
-                return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip();
+                return Files.readString(Path.of("/proc", Long.toString(pid), "comm"))
+                        .strip();
             } catch (IOException e) {
                 return "";
             }
@@ -457,7 +545,8 @@ public final class ApplySetEventsBench {
         /** The arguments, each ended by a NUL. */
         private static String commandLine(long pid) {
             try {
-                return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8);
+                return new String(
+                        Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 return "";
             }
@@ -477,7 +566,8 @@ public final class ApplySetEventsBench {
         /** All CPUs' busy ticks (everything but idle and iowait) from /proc/stat. */
         private static long machineBusy() {
             try {
-                String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).split("\\s+");
+                String[] fields =
+                        Files.readAllLines(Path.of("/proc/stat")).get(0).split("\\s+");
                 long busy = 0;
                 for (int i = 1; i < fields.length; i++) {
                     if (i != 4 && i != 5) {
@@ -515,12 +605,14 @@ public final class ApplySetEventsBench {
         LocalDate lastWeek = firstWeek.plusWeeks(WEEKS - 1);
         try (Connection db = DriverManager.getConnection(url, postgres.username(), postgres.password())) {
             try (Statement seed = db.createStatement()) {
-                seed.execute("INSERT INTO adherence_week (patient_id, week_start, clinic_id, template_id, sessions_scheduled, "
-                        + "sessions_completed, sets_prescribed, sets_logged, pain_sum, pain_count, pain_peak) "
-                        + "SELECT 'p-' || c || '-' || p, DATE '2025-01-06' + 7 * w, 'clinic-' || c, 'template-' || (p % 5), 3, "
-                        + "(p + w) % 4, 30, (p * w) % 31, (p + w) % 40, 10, (p + w) % 8 "
-                        + "FROM generate_series(1, 2) c, generate_series(1, " + PATIENTS + ") p, generate_series(0, "
-                        + (WEEKS - 1) + ") w ON CONFLICT DO NOTHING");
+                seed.execute(
+                        "INSERT INTO adherence_week (patient_id, week_start, clinic_id, template_id, sessions_scheduled, "
+                                + "sessions_completed, sets_prescribed, sets_logged, pain_sum, pain_count, pain_peak) "
+                                + "SELECT 'p-' || c || '-' || p, DATE '2025-01-06' + 7 * w, 'clinic-' || c, 'template-' || (p % 5), 3, "
+                                + "(p + w) % 4, 30, (p * w) % 31, (p + w) % 40, 10, (p + w) % 8 "
+                                + "FROM generate_series(1, 2) c, generate_series(1, " + PATIENTS
+                                + ") p, generate_series(0, "
+                                + (WEEKS - 1) + ") w ON CONFLICT DO NOTHING");
                 seed.execute("INSERT INTO adherence_day (patient_id, day, exercise_id, clinic_id, template_id, "
                         + "sessions_scheduled, sessions_completed, sets_prescribed, sets_logged, pain_sum, pain_count, pain_peak) "
                         + "SELECT 'p-' || c || '-' || p, DATE '" + lastWeek + "' + d, x, 'clinic-' || c, "
@@ -528,14 +620,16 @@ public final class ApplySetEventsBench {
                         + "CASE WHEN x = '' THEN (p + d) % 2 ELSE 0 END, CASE WHEN x = '' THEN 0 ELSE 10 END, "
                         + "CASE WHEN x = '' THEN 0 ELSE (p * d) % 11 END, CASE WHEN x = '' THEN 0 ELSE (p + d) % 13 END, "
                         + "CASE WHEN x = '' THEN 0 ELSE 3 END, CASE WHEN x = '' THEN NULL ELSE (p + d) % 8 END "
-                        + "FROM generate_series(1, 2) c, generate_series(1, " + PATIENTS + ") p, unnest(ARRAY[0, 2, 4]) d, "
+                        + "FROM generate_series(1, 2) c, generate_series(1, " + PATIENTS
+                        + ") p, unnest(ARRAY[0, 2, 4]) d, "
                         + "unnest(ARRAY['', 'exercise-1', 'exercise-2', 'exercise-3']) x ON CONFLICT DO NOTHING");
                 seed.execute("ANALYZE adherence_week");
                 seed.execute("ANALYZE adherence_day");
             }
             // The same SQL as AdherenceReadModel.summary(clinic, due, WEEK) for a period ending mid-week.
-            String sums = "sum(sessions_scheduled)::bigint, sum(sessions_completed)::bigint, sum(sets_prescribed)::bigint, "
-                    + "sum(sets_logged)::bigint, sum(pain_sum)::bigint, sum(pain_count)::bigint, max(pain_peak)";
+            String sums =
+                    "sum(sessions_scheduled)::bigint, sum(sessions_completed)::bigint, sum(sets_prescribed)::bigint, "
+                            + "sum(sets_logged)::bigint, sum(pain_sum)::bigint, sum(pain_count)::bigint, max(pain_peak)";
             String sql = "SELECT week_start::text AS k, count(*), " + sums + " FROM adherence_week "
                     + "WHERE week_start BETWEEN ? AND ? AND clinic_id = ? GROUP BY k UNION ALL "
                     + "SELECT CAST(? AS date)::text, count(DISTINCT patient_id), " + sums + " FROM adherence_day "
@@ -566,12 +660,13 @@ public final class ApplySetEventsBench {
                 }
             }
             Arrays.sort(millis);
-            return new double[] { millis[millis.length / 2], millis[(int) (millis.length * 0.95)], millis[millis.length - 1] };
+            return new double[] {
+                millis[millis.length / 2], millis[(int) (millis.length * 0.95)], millis[millis.length - 1]
+            };
         }
     }
 
     private static double seconds(Duration duration) {
         return Math.max(duration.toNanos(), 1) / 1e9;
     }
-
 }

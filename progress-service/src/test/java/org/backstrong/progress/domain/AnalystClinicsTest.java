@@ -27,8 +27,8 @@ class AnalystClinicsTest {
 
     @ParameterizedTest(name = "{0} asking for {1}")
     @MethodSource("queries")
-    void readsTheAskedClinicOnlyWhenItIsTheAnalysts(List<String> allowed, String requested,
-            Optional<List<String>> read) {
+    void readsTheAskedClinicOnlyWhenItIsTheAnalysts(
+            List<String> allowed, String requested, Optional<List<String>> read) {
         assertEquals(read, AnalystClinics.of(allowed, requested));
     }
 }

@@ -26,8 +26,14 @@ class DuePeriodTest {
             2026-03-11 | 2026-03-22 | 2026-03-10 | 2026-03-09 | 2026-03-10 | 2026-03-02 | false
             2026-03-16 | 2026-03-22 | 2026-03-11 |            |            |            |
             """)
-    void countsUpToTheEndOrTodayWhicheverIsEarlier(LocalDate from, LocalDate to, LocalDate today, LocalDate firstWeek,
-            LocalDate upTo, LocalDate lastWholeWeek, Boolean lastWeekWhole) {
+    void countsUpToTheEndOrTodayWhicheverIsEarlier(
+            LocalDate from,
+            LocalDate to,
+            LocalDate today,
+            LocalDate firstWeek,
+            LocalDate upTo,
+            LocalDate lastWholeWeek,
+            Boolean lastWeekWhole) {
         Optional<DuePeriod> due = DuePeriod.of(from, to, today);
         assertEquals(upTo == null ? Optional.empty() : Optional.of(new DuePeriod(firstWeek, upTo)), due);
         due.ifPresent(period -> {
@@ -43,8 +49,8 @@ class DuePeriodTest {
             2026-03-22 | 2026-03-09 | 2026-02-16 | 2026-03-09
             2026-03-11 | 2026-03-11 | 2026-02-16 | 2026-03-11
             """)
-    void theAtRiskWindowIsFourWeeksEndingWithTheLastDayDue(LocalDate asOf, LocalDate today, LocalDate firstWeek,
-            LocalDate upTo) {
+    void theAtRiskWindowIsFourWeeksEndingWithTheLastDayDue(
+            LocalDate asOf, LocalDate today, LocalDate firstWeek, LocalDate upTo) {
         assertEquals(new DuePeriod(firstWeek, upTo), DuePeriod.weeksEndingWith(4, asOf, today));
     }
 }

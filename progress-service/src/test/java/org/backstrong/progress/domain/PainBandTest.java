@@ -42,7 +42,7 @@ class PainBandTest {
     }
 
     @ParameterizedTest(name = "pain {0}")
-    @ValueSource(doubles = { -0.1, 10.1, Double.NaN })
+    @ValueSource(doubles = {-0.1, 10.1, Double.NaN})
     void refusesPainOutsideZeroToTen(double pain) {
         assertThrows(IllegalArgumentException.class, () -> PainBand.of(pain));
     }

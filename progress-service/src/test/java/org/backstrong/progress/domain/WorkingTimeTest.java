@@ -27,7 +27,8 @@ class WorkingTimeTest {
     })
     void countsWeekdayHoursOnly(String from, String to, long hours, String why) {
         Duration waited = WorkingTime.between(
-                LocalDateTime.parse(from).atZone(BERLIN).toInstant(), LocalDateTime.parse(to).atZone(BERLIN).toInstant(),
+                LocalDateTime.parse(from).atZone(BERLIN).toInstant(),
+                LocalDateTime.parse(to).atZone(BERLIN).toInstant(),
                 BERLIN);
         assertEquals(Duration.ofHours(hours), waited, why);
     }

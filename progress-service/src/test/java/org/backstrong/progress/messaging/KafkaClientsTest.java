@@ -38,6 +38,8 @@ class KafkaClientsTest {
 
     @Test
     void aProducersOwnSettingWins() {
-        assertEquals("PLAINTEXT", clients.producer(Map.of("security.protocol", "PLAINTEXT")).get("security.protocol"));
+        assertEquals(
+                "PLAINTEXT",
+                clients.producer(Map.of("security.protocol", "PLAINTEXT")).get("security.protocol"));
     }
 }

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.backstrong.progress.event.PlanItemData;
-import org.backstrong.progress.event.PlanSnapshot;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import org.backstrong.progress.event.PlanItemData;
+import org.backstrong.progress.event.PlanSnapshot;
 
 /**
  * A plan whose dose the engine could not read is refused when it is read, as an invalid event (and
@@ -36,8 +37,20 @@ class IncomingEventReaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("items")
     void refusesADoseTheEngineCannotRead(String what, PlanItemData item, boolean readable) {
-        PlanSnapshot plan = new PlanSnapshot(UUID.randomUUID(), "patient", "clinic", UUID.randomUUID(), "Plan",
-                LocalDate.of(2026, 3, 2), 4, List.of(1, 3, 5), "active", List.of(item), null, null, null);
+        PlanSnapshot plan = new PlanSnapshot(
+                UUID.randomUUID(),
+                "patient",
+                "clinic",
+                UUID.randomUUID(),
+                "Plan",
+                LocalDate.of(2026, 3, 2),
+                4,
+                List.of(1, 3, 5),
+                "active",
+                List.of(item),
+                null,
+                null,
+                null);
         if (readable) {
             assertTrue(IncomingEventReader.checked(plan) == plan);
         } else {
@@ -45,10 +58,36 @@ class IncomingEventReaderTest {
         }
     }
 
-    private static PlanItemData item(String doseKind, int sets, int setsMax, Integer repsMin, Integer repsMax,
-            Integer secondsMin, Integer secondsMax) {
-        return new PlanItemData(UUID.randomUUID(), "dumbbell-row", 1, "Dumbbell Row", "main", 1, doseKind, sets,
-                setsMax, repsMin, repsMax, secondsMin, secondsMax, null, false, "kg", new BigDecimal("10"), null,
-                new BigDecimal("5"), 60, null, false);
+    private static PlanItemData item(
+            String doseKind,
+            int sets,
+            int setsMax,
+            Integer repsMin,
+            Integer repsMax,
+            Integer secondsMin,
+            Integer secondsMax) {
+        return new PlanItemData(
+                UUID.randomUUID(),
+                "dumbbell-row",
+                1,
+                "Dumbbell Row",
+                "main",
+                1,
+                doseKind,
+                sets,
+                setsMax,
+                repsMin,
+                repsMax,
+                secondsMin,
+                secondsMax,
+                null,
+                false,
+                "kg",
+                new BigDecimal("10"),
+                null,
+                new BigDecimal("5"),
+                60,
+                null,
+                false);
     }
 }

@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.backstrong.e2e.stack.LocalStack;
-import org.backstrong.e2e.stack.StackExtension;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -27,6 +25,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import org.backstrong.e2e.stack.LocalStack;
+import org.backstrong.e2e.stack.StackExtension;
+
 /**
  * A fresh headless Chromium per test (Debian's /usr/bin/chromium through /usr/bin/chromedriver;
  * nothing is downloaded), phone-sized unless {@link DesktopWindow} asks otherwise. After each
@@ -37,13 +38,15 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
 
     /** An iPhone 12–15 sized viewport: the patient pages are phone pages. */
     public static final int PHONE_WIDTH = 390;
+
     public static final int PHONE_HEIGHT = 844;
     public static final int DESKTOP_WIDTH = 1280;
     public static final int DESKTOP_HEIGHT = 900;
 
     private static final int LOG_LINES_ON_FAILURE = 40;
     private static final Pattern INVOCATION = Pattern.compile("\\[test-template-invocation:#(\\d+)]$");
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(BrowserExtension.class);
 
     /** Where each open browser saves downloads (one folder per test). */
     private static final Map<WebDriver, Path> DOWNLOADS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -69,7 +72,9 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getStore(NAMESPACE)
-                .computeIfAbsent(Browser.class, key -> new Browser(open(isDesktop(context), downloadsOf(context))),
+                .computeIfAbsent(
+                        Browser.class,
+                        key -> new Browser(open(isDesktop(context), downloadsOf(context))),
                         Browser.class)
                 .driver();
     }
@@ -84,7 +89,8 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
     }
 
     private static Path downloadsOf(ExtensionContext context) {
-        Path folder = Path.of(System.getProperty("backstrong.e2e.downloads", "target/downloads")).toAbsolutePath()
+        Path folder = Path.of(System.getProperty("backstrong.e2e.downloads", "target/downloads"))
+                .toAbsolutePath()
                 .resolve(artifactName(context));
         try {
             if (Files.isDirectory(folder)) {
@@ -130,7 +136,9 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
     public static WebDriver openWithProfile(Path userDataDir) {
         try {
             Files.createDirectories(userDataDir);
-            return open(false, Files.createDirectories(userDataDir.resolveSibling(userDataDir.getFileName() + "-downloads")),
+            return open(
+                    false,
+                    Files.createDirectories(userDataDir.resolveSibling(userDataDir.getFileName() + "-downloads")),
                     userDataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -146,8 +154,9 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
         String chromedriver = System.getProperty("backstrong.e2e.chromedriver", "/usr/bin/chromedriver");
         for (String executable : new String[] {chromium, chromedriver}) {
             if (!Files.isExecutable(Path.of(executable))) {
-                throw new IllegalStateException(executable + " is missing: install Debian's chromium and chromium-driver"
-                        + " (.ci/run does), or point -Dbackstrong.e2e.chromium / -Dbackstrong.e2e.chromedriver elsewhere");
+                throw new IllegalStateException(
+                        executable + " is missing: install Debian's chromium and chromium-driver"
+                                + " (.ci/run does), or point -Dbackstrong.e2e.chromium / -Dbackstrong.e2e.chromedriver elsewhere");
             }
         }
         // Both paths given: Selenium Manager has nothing to find, so it never downloads a browser or driver.
@@ -172,16 +181,31 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
         if (!desktop) {
             // Headless windows are at least 500 px wide; emulation gives the phone's viewport
             // exactly, with touch and the page's <meta name=viewport> honoured.
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of(
-                    "width", PHONE_WIDTH, "height", PHONE_HEIGHT, "pixelRatio", 1.0, "touch", true, "mobile", true)));
+            options.setExperimentalOption(
+                    "mobileEmulation",
+                    Map.of(
+                            "deviceMetrics",
+                            Map.of(
+                                    "width",
+                                    PHONE_WIDTH,
+                                    "height",
+                                    PHONE_HEIGHT,
+                                    "pixelRatio",
+                                    1.0,
+                                    "touch",
+                                    true,
+                                    "mobile",
+                                    true)));
         }
         // No "save password?" or leaked-password prompts over the pages under test.
-        options.setExperimentalOption("prefs", Map.of(
-                "credentials_enable_service", false,
-                "profile.password_manager_enabled", false,
-                "profile.password_manager_leak_detection", false,
-                "download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "credentials_enable_service", false,
+                        "profile.password_manager_enabled", false,
+                        "profile.password_manager_leak_detection", false,
+                        "download.default_directory", downloads.toString(),
+                        "download.prompt_for_download", false));
         ChromeDriver driver = new ChromeDriver(service, options);
         DOWNLOADS.put(driver, downloads);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -199,7 +223,8 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
 
     /** &lt;TestClass&gt;-&lt;method&gt;, plus -&lt;n&gt; for the n-th run of a parameterized or repeated test. */
     static String artifactName(ExtensionContext context) {
-        String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+        String name = context.getRequiredTestClass().getSimpleName() + "-"
+                + context.getRequiredTestMethod().getName();
         Matcher invocation = INVOCATION.matcher(context.getUniqueId());
         if (invocation.find()) {
             name += "-" + invocation.group(1);
@@ -208,7 +233,8 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
     }
 
     private static Path screenshots() throws IOException {
-        Path dir = Path.of(System.getProperty("backstrong.e2e.screenshots", "target/screenshots")).toAbsolutePath();
+        Path dir = Path.of(System.getProperty("backstrong.e2e.screenshots", "target/screenshots"))
+                .toAbsolutePath();
         return Files.createDirectories(dir);
     }
 
@@ -236,7 +262,8 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
             Path html = screenshots().resolve(name + ".html");
             String source = "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource();
             Files.writeString(html, source, StandardCharsets.UTF_8);
-            System.out.println("[browser] " + name + " failed on " + driver.getCurrentUrl() + "; page saved as " + html);
+            System.out.println(
+                    "[browser] " + name + " failed on " + driver.getCurrentUrl() + "; page saved as " + html);
         } catch (IOException | UncheckedIOException | WebDriverException e) {
             System.out.println("[browser] no page source for " + name + ": " + e.getMessage());
         }

@@ -1,10 +1,11 @@
 package org.backstrong.e2e.pages;
 
-import org.backstrong.e2e.stack.LocalStack;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+
+import org.backstrong.e2e.stack.LocalStack;
 
 /**
  * Any page of planner-service's web front door (/app/...) seen by a signed-in user: the shared
@@ -42,7 +43,8 @@ public final class AppPage {
                 .withMessage(() -> "expected a planner page under " + stack.plannerUrl() + PATH
                         + " with [data-testid=signed-in-as], but the browser is on " + driver.getCurrentUrl())
                 .until(d -> d.getCurrentUrl().startsWith(stack.plannerUrl() + PATH)
-                        && !d.findElements(SIGNED_IN_AS).isEmpty() && d.findElement(SIGNED_IN_AS).isDisplayed());
+                        && !d.findElements(SIGNED_IN_AS).isEmpty()
+                        && d.findElement(SIGNED_IN_AS).isDisplayed());
         return new AppPage(driver);
     }
 

@@ -9,11 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 
 /**
  * axe-core, the accessibility engine, run in the page the browser shows. The script is the npm
@@ -44,8 +43,7 @@ public final class Axe {
         }
     }
 
-    private Axe() {
-    }
+    private Axe() {}
 
     /** The violations of the page now shown, of every impact. */
     public static List<Violation> check(WebDriver driver) {
@@ -65,11 +63,19 @@ public final class Axe {
                 List<String> targets = new ArrayList<>();
                 for (JsonNode node : rule.path("nodes")) {
                     targets.add(node.path("target").toString()
-                            + (node.path("failureSummary").isMissingNode() ? "" : " — " + node.path("failureSummary").asText()
-                                    .replace('\n', ' ')));
+                            + (node.path("failureSummary").isMissingNode()
+                                    ? ""
+                                    : " — "
+                                            + node.path("failureSummary")
+                                                    .asText()
+                                                    .replace('\n', ' ')));
                 }
-                violations.add(new Violation(driver.getCurrentUrl(), rule.path("id").asText(),
-                        rule.path("impact").asText(), rule.path("help").asText(), targets));
+                violations.add(new Violation(
+                        driver.getCurrentUrl(),
+                        rule.path("id").asText(),
+                        rule.path("impact").asText(),
+                        rule.path("help").asText(),
+                        targets));
             }
         } catch (IOException e) {
             throw new IllegalStateException("axe answered no JSON: " + text, e);
@@ -80,8 +86,9 @@ public final class Axe {
     private static String load() {
         try (InputStream in = Axe.class.getResourceAsStream("/axe/axe.min.js")) {
             if (in == null) {
-                throw new IllegalStateException("axe/axe.min.js is not in the test resources: build the module with Maven "
-                        + "(its exec step unpacks the axe-core npm package)");
+                throw new IllegalStateException(
+                        "axe/axe.min.js is not in the test resources: build the module with Maven "
+                                + "(its exec step unpacks the axe-core npm package)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,10 +1,11 @@
 package org.backstrong.e2e.pages;
 
-import org.backstrong.e2e.stack.LocalStack;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+
+import org.backstrong.e2e.stack.LocalStack;
 
 /**
  * A clinician's page of one patient (/app/clinic/patients/{id}): the screening
@@ -34,7 +35,8 @@ public final class ClinicPatientPage {
     public static ClinicPatientPage expect(WebDriver driver) {
         Pages.waitOn(driver)
                 .withMessage(() -> "expected a patient's page, the browser is on " + driver.getCurrentUrl())
-                .until(d -> d.getCurrentUrl().contains("/app/clinic/patients/") && !d.findElements(SCREENING).isEmpty());
+                .until(d -> d.getCurrentUrl().contains("/app/clinic/patients/")
+                        && !d.findElements(SCREENING).isEmpty());
         return new ClinicPatientPage(driver);
     }
 
@@ -44,14 +46,18 @@ public final class ClinicPatientPage {
 
     /** The confirmation after a form was saved, or an empty text. */
     public String flash() {
-        return driver.findElements(FLASH).isEmpty() ? "" : driver.findElement(FLASH).getText();
+        return driver.findElements(FLASH).isEmpty()
+                ? ""
+                : driver.findElement(FLASH).getText();
     }
 
     /** Chooses a template by the start of its name and assigns it with the form's default start and days. */
     public void assign(String templateName) {
         WebElement form = driver.findElement(ASSIGN_FORM);
         Select template = new Select(form.findElement(By.name("templateId")));
-        template.getOptions().stream().filter(option -> option.getText().startsWith(templateName)).findFirst()
+        template.getOptions().stream()
+                .filter(option -> option.getText().startsWith(templateName))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no template " + templateName + " to choose"))
                 .click();
         WebElement button = form.findElement(By.cssSelector("[data-testid=assign]"));
@@ -69,7 +75,9 @@ public final class ClinicPatientPage {
 
     /** Follows the conflict's link to record the clearance. */
     public ScreeningPage recordClearance() {
-        driver.findElement(CONFLICT).findElement(By.cssSelector("a[data-testid=record-clearance]")).click();
+        driver.findElement(CONFLICT)
+                .findElement(By.cssSelector("a[data-testid=record-clearance]"))
+                .click();
         return ScreeningPage.expect(driver);
     }
 
@@ -84,6 +92,8 @@ public final class ClinicPatientPage {
 
     /** Who made each change listed under "Changes to the plan", newest first. */
     public java.util.List<String> changedBy() {
-        return driver.findElements(By.cssSelector("[data-testid=change-who]")).stream().map(WebElement::getText).toList();
+        return driver.findElements(By.cssSelector("[data-testid=change-who]")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 }

@@ -1,9 +1,10 @@
 package org.backstrong.e2e.pages;
 
-import org.backstrong.e2e.stack.LocalStack;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+
+import org.backstrong.e2e.stack.LocalStack;
 
 /** Keycloak's own login page of realm backstrong (fields username and password, button kc-login). */
 public final class KeycloakLoginPage {
@@ -24,7 +25,8 @@ public final class KeycloakLoginPage {
                 .withMessage(() -> "expected Keycloak's login page of " + stack.issuer() + ", but the browser is on "
                         + driver.getCurrentUrl())
                 .until(d -> d.getCurrentUrl().startsWith(stack.issuer() + "/")
-                        && !d.findElements(USERNAME).isEmpty() && d.findElement(USERNAME).isDisplayed());
+                        && !d.findElements(USERNAME).isEmpty()
+                        && d.findElement(USERNAME).isDisplayed());
         return new KeycloakLoginPage(driver);
     }
 

@@ -14,8 +14,7 @@ final class Pages {
     /** Generous for a 2-core CI machine running the whole stack and a browser. */
     static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private Pages() {
-    }
+    private Pages() {}
 
     static WebDriverWait waitOn(WebDriver driver) {
         return new WebDriverWait(driver, TIMEOUT);

@@ -36,12 +36,16 @@ public final class PlanPage {
     }
 
     public String flash() {
-        return driver.findElements(FLASH).isEmpty() ? "" : driver.findElement(FLASH).getText();
+        return driver.findElements(FLASH).isEmpty()
+                ? ""
+                : driver.findElement(FLASH).getText();
     }
 
     /** The dose in words of the exercise named so. */
     public String dose(String exercise) {
-        return row(exercise).findElement(By.cssSelector("[data-testid=item-dose]")).getText();
+        return row(exercise)
+                .findElement(By.cssSelector("[data-testid=item-dose]"))
+                .getText();
     }
 
     /** Opens the prescription form of the exercise named so. */
@@ -72,8 +76,8 @@ public final class PlanPage {
 
     /** The message shown beside a refused field of the prescription form, or null. */
     public String fieldError(String field) {
-        List<WebElement> errors = driver.findElements(
-                By.cssSelector("[data-testid=field-error][data-field='" + field + "']"));
+        List<WebElement> errors =
+                driver.findElements(By.cssSelector("[data-testid=field-error][data-field='" + field + "']"));
         return errors.isEmpty() ? null : errors.get(0).getText();
     }
 
@@ -88,13 +92,15 @@ public final class PlanPage {
 
     /** The history's entries, newest first, as their text. */
     public List<String> history() {
-        return driver.findElements(By.cssSelector("tr[data-testid=history-entry]")).stream().map(WebElement::getText)
+        return driver.findElements(By.cssSelector("tr[data-testid=history-entry]")).stream()
+                .map(WebElement::getText)
                 .toList();
     }
 
     private WebElement row(String exercise) {
         return driver.findElements(By.cssSelector("tr[data-testid=plan-item]")).stream()
-                .filter(row -> row.getText().contains(exercise)).findFirst()
+                .filter(row -> row.getText().contains(exercise))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no exercise " + exercise + " in the plan"));
     }
 }

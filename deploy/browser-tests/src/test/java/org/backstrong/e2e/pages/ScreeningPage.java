@@ -33,8 +33,9 @@ public final class ScreeningPage {
         WebElement form = driver.findElement(FORM);
         form.findElement(By.cssSelector("[data-testid=condition-yes]")).click();
         // A date input's typing order follows the browser's locale; its value is always yyyy-mm-dd.
-        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]",
-                form.findElement(By.name("clearedOn")), on.toString());
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "arguments[0].value = arguments[1]", form.findElement(By.name("clearedOn")), on.toString());
         WebElement clearedBy = form.findElement(By.name("clearedBy"));
         clearedBy.clear();
         clearedBy.sendKeys(by);

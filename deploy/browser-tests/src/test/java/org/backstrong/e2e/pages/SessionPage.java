@@ -30,7 +30,8 @@ public final class SessionPage {
     public static SessionPage expect(WebDriver driver) {
         Pages.waitOn(driver)
                 .withMessage(() -> "expected today's session page, the browser is on " + driver.getCurrentUrl())
-                .until(d -> d.getCurrentUrl().contains("/app/me/") && !d.findElements(EXERCISE).isEmpty());
+                .until(d -> d.getCurrentUrl().contains("/app/me/")
+                        && !d.findElements(EXERCISE).isEmpty());
         return new SessionPage(driver);
     }
 
@@ -63,11 +64,14 @@ public final class SessionPage {
     /** Sends a set and waits until the page shows it stored (the form gives way to a logged line). */
     public void log(WebElement form, int pain) {
         submit(form, pain);
-        Pages.waitOn(driver).withMessage(() -> "the set was not shown as logged").until(d -> Pages.gone(form));
+        Pages.waitOn(driver)
+                .withMessage(() -> "the set was not shown as logged")
+                .until(d -> Pages.gone(form));
     }
 
     public void waitUntilLogged(int count) {
-        Pages.waitOn(driver).withMessage(() -> "expected " + count + " logged sets, the page shows " + loggedSets())
+        Pages.waitOn(driver)
+                .withMessage(() -> "expected " + count + " logged sets, the page shows " + loggedSets())
                 .until(d -> loggedSets() == count);
     }
 
@@ -77,12 +81,14 @@ public final class SessionPage {
     }
 
     public void waitUntilOutboxSays(String start) {
-        Pages.waitOn(driver).withMessage(() -> "the outbox should say '" + start + "…', it says '" + outboxStatus() + "'")
+        Pages.waitOn(driver)
+                .withMessage(() -> "the outbox should say '" + start + "…', it says '" + outboxStatus() + "'")
                 .until(d -> outboxStatus().startsWith(start));
     }
 
     public void waitUntilOutboxEmpty() {
-        Pages.waitOn(driver).withMessage(() -> "the outbox still says: " + outboxStatus())
+        Pages.waitOn(driver)
+                .withMessage(() -> "the outbox still says: " + outboxStatus())
                 .until(d -> !d.findElement(OUTBOX).isDisplayed());
     }
 
@@ -92,7 +98,8 @@ public final class SessionPage {
 
     public void finishSession() {
         driver.findElement(By.cssSelector("[data-testid=complete-session]")).click();
-        Pages.waitOn(driver).withMessage(() -> "the session was not shown as completed")
+        Pages.waitOn(driver)
+                .withMessage(() -> "the session was not shown as completed")
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=session-complete]")));
     }
 }

@@ -51,9 +51,18 @@ public final class LocalStack implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::down, "backstrong-stack-down");
 
     /** The eleven ports of one stack (each service has its API and its management interface). */
-    public record Ports(int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement,
-                        int catalog, int planner, int progress,
-                        int catalogManagement, int plannerManagement, int progressManagement) {
+    public record Ports(
+            int postgres,
+            int kafka,
+            int kafkaController,
+            int keycloak,
+            int keycloakManagement,
+            int catalog,
+            int planner,
+            int progress,
+            int catalogManagement,
+            int plannerManagement,
+            int progressManagement) {
 
         private static final int COUNT = 11;
 
@@ -73,10 +82,21 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             if (chosen.size() < COUNT) {
-                throw new IllegalStateException("no " + COUNT + " free loopback ports between " + lowest + " and " + highest);
+                throw new IllegalStateException(
+                        "no " + COUNT + " free loopback ports between " + lowest + " and " + highest);
             }
-            return new Ports(chosen.get(0), chosen.get(1), chosen.get(2), chosen.get(3), chosen.get(4),
-                    chosen.get(5), chosen.get(6), chosen.get(7), chosen.get(8), chosen.get(9), chosen.get(10));
+            return new Ports(
+                    chosen.get(0),
+                    chosen.get(1),
+                    chosen.get(2),
+                    chosen.get(3),
+                    chosen.get(4),
+                    chosen.get(5),
+                    chosen.get(6),
+                    chosen.get(7),
+                    chosen.get(8),
+                    chosen.get(9),
+                    chosen.get(10));
         }
 
         private static boolean isFree(int port) {
@@ -92,7 +112,8 @@ public final class LocalStack implements AutoCloseable {
         /** The first port Linux hands out for port 0 (32768 unless configured otherwise). */
         private static int ephemeralRangeStart() {
             try {
-                String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+                String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                        .trim();
                 int start = Integer.parseInt(range.split("\\s+")[0]);
                 return start > 5_000 ? start : 32_768;
             } catch (IOException | RuntimeException e) {
@@ -140,12 +161,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** Where a service (catalog-service, planner-service or progress-service) serves /q/health and /q/metrics. */
     public String managementUrl(String service) {
-        return "http://127.0.0.1:" + switch (service) {
-            case "catalog-service" -> ports.catalogManagement();
-            case "planner-service" -> ports.plannerManagement();
-            case "progress-service" -> ports.progressManagement();
-            default -> throw new IllegalArgumentException("no such service: " + service);
-        };
+        return "http://127.0.0.1:"
+                + switch (service) {
+                    case "catalog-service" -> ports.catalogManagement();
+                    case "planner-service" -> ports.plannerManagement();
+                    case "progress-service" -> ports.progressManagement();
+                    default -> throw new IllegalArgumentException("no such service: " + service);
+                };
     }
 
     /** The stack's PostgreSQL, database {@code database}, for JDBC (its superuser is backstrong, password DB_PASSWORD). */
@@ -180,8 +202,13 @@ public final class LocalStack implements AutoCloseable {
     public String logTailsForFailure(int lines) {
         StringBuilder out = new StringBuilder();
         for (String component : LOGS_ON_FAILURE) {
-            out.append("----- last ").append(lines).append(" lines of ").append(logs().resolve(component + ".log"))
-                    .append('\n').append(logTail(component, lines)).append('\n');
+            out.append("----- last ")
+                    .append(lines)
+                    .append(" lines of ")
+                    .append(logs().resolve(component + ".log"))
+                    .append('\n')
+                    .append(logTail(component, lines))
+                    .append('\n');
         }
         return out.toString();
     }
@@ -233,7 +260,10 @@ public final class LocalStack implements AutoCloseable {
         run(Duration.ofMinutes(3), args);
         try {
             byte[] all = Files.readAllBytes(log);
-            return new String(all, (int) Math.min(before, all.length), (int) Math.max(0, all.length - before),
+            return new String(
+                    all,
+                    (int) Math.min(before, all.length),
+                    (int) Math.max(0, all.length - before),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + log, e);
@@ -321,7 +351,8 @@ public final class LocalStack implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(root.resolve("deploy/local/backstrong").toString());
             command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
             builder.environment().putAll(environment());
             Process process = builder.start();
             // Read on a thread of its own: a daemon that kept our pipe open must not hang the wait.
@@ -345,9 +376,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static void pump(Process process, Path log) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-                     StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter out = new PrintWriter(
+                        Files.newBufferedWriter(
+                                log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                        true)) {
             String line;
             while ((line = in.readLine()) != null) {
                 out.println(line);
@@ -383,7 +417,9 @@ public final class LocalStack implements AutoCloseable {
             return "(no log " + file + ")";
         }
         try {
-            List<String> all = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+            List<String> all = new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(cannot read " + file + ": " + e + ")";

@@ -41,7 +41,8 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
 
     /** The run's stack, started on first use. */
     public static LocalStack stack(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
+        return context.getRoot()
+                .getStore(NAMESPACE)
                 .computeIfAbsent(Started.class, key -> start(), Started.class)
                 .get();
     }
@@ -53,8 +54,12 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
     }
 
     private static Started start() {
-        Path root = Path.of(System.getProperty("backstrong.root", "../..")).toAbsolutePath().normalize();
-        Path state = Path.of(System.getProperty("backstrong.e2e.state", "target/stack")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("backstrong.root", "../.."))
+                .toAbsolutePath()
+                .normalize();
+        Path state = Path.of(System.getProperty("backstrong.e2e.state", "target/stack"))
+                .toAbsolutePath()
+                .normalize();
         try {
             return new Started(LocalStack.start(root, state), null);
         } catch (RuntimeException e) {

@@ -9,8 +9,7 @@ import java.time.LocalDate;
  */
 final class DecisionReasons {
 
-    private DecisionReasons() {
-    }
+    private DecisionReasons() {}
 
     static String planPaused() {
         return "Your plan is paused, so this session does not change it; the first session after it resumes decides.";
@@ -56,8 +55,11 @@ final class DecisionReasons {
 
     static String setsMissed(Prescription p, int logged, int extra) {
         return "You logged " + logged + " of " + p.setsToLog() + " sets" + (p.perSide() ? " (counting each side)" : "")
-                + (extra == 0 ? "" : extra == 1 ? " and an extra set, which does not count"
-                        : " and " + extra + " extra sets, which do not count")
+                + (extra == 0
+                        ? ""
+                        : extra == 1
+                                ? " and an extra set, which does not count"
+                                : " and " + extra + " extra sets, which do not count")
                 + ", so we hold this exercise until all of them are done.";
     }
 
@@ -94,8 +96,8 @@ final class DecisionReasons {
     }
 
     static String addLoad(Prescription p, LoadStep step) {
-        return done(p) + ", so we raised the load " + step.inWords() + "; start again at " + p.bottom() + " "
-                + p.unit() + " and build up.";
+        return done(p) + ", so we raised the load " + step.inWords() + "; start again at " + p.bottom() + " " + p.unit()
+                + " and build up.";
     }
 
     static String nextBand(Prescription p, Band heavierBand) {

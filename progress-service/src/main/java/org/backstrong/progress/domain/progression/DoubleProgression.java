@@ -26,8 +26,7 @@ public final class DoubleProgression {
     /** Fewest sets of a step back when the starting dose is not known. */
     static final int FEWEST_SETS = 1;
 
-    private DoubleProgression() {
-    }
+    private DoubleProgression() {}
 
     public static ProgressionDecision decide(ProgressionInput input) {
         Prescription p = input.prescription();
@@ -37,17 +36,25 @@ public final class DoubleProgression {
 
         // A session is decided once, in date order, against the dose it was done at: these hold for good.
         if (ProgressionInput.PLAN_PAUSED.equals(input.planStatus())) {
-            return hold(ProgressionRule.PLAN_PAUSED, DecisionReasons.planPaused(),
-                    evidence.with(new PlanNotActive(input.planStatus())), p);
+            return hold(
+                    ProgressionRule.PLAN_PAUSED,
+                    DecisionReasons.planPaused(),
+                    evidence.with(new PlanNotActive(input.planStatus())),
+                    p);
         }
         if (!ProgressionInput.PLAN_ACTIVE.equals(input.planStatus())) {
-            return hold(ProgressionRule.PLAN_ENDED, DecisionReasons.planEnded(),
-                    evidence.with(new PlanNotActive(input.planStatus())), p);
+            return hold(
+                    ProgressionRule.PLAN_ENDED,
+                    DecisionReasons.planEnded(),
+                    evidence.with(new PlanNotActive(input.planStatus())),
+                    p);
         }
         if (input.laterSessionDecided() != null) {
-            return hold(ProgressionRule.LATER_SESSION_DECIDED,
+            return hold(
+                    ProgressionRule.LATER_SESSION_DECIDED,
                     DecisionReasons.laterSessionDecided(input.laterSessionDecided()),
-                    evidence.with(new LaterSessionDecided(input.laterSessionDecided())), p);
+                    evidence.with(new LaterSessionDecided(input.laterSessionDecided())),
+                    p);
         }
         // Hold when pain says stop, the clinician is watching, or it is the first week.
         if (input.stopFlagOpen()) {
@@ -77,8 +84,11 @@ public final class DoubleProgression {
             return hold(ProgressionRule.PAIN_FOUR_TO_FIVE, DecisionReasons.painFourToFive(highestPain), evidence, p);
         }
         if (!sets.allLogged()) {
-            return hold(ProgressionRule.SETS_MISSED, DecisionReasons.setsMissed(p, sets.prescribed().size(),
-                    sets.extra()), evidence, p);
+            return hold(
+                    ProgressionRule.SETS_MISSED,
+                    DecisionReasons.setsMissed(p, sets.prescribed().size(), sets.extra()),
+                    evidence,
+                    p);
         }
         if (!sets.allReachedTheTop()) {
             return hold(ProgressionRule.REPS_MISSED, DecisionReasons.repsMissed(p), evidence, p);
@@ -93,8 +103,11 @@ public final class DoubleProgression {
             return hold(ProgressionRule.NO_MORNING_CHECK_IN, DecisionReasons.noMorningCheckIn(), evidence, p);
         }
         if (!input.lastCheckIn().settled()) {
-            return hold(ProgressionRule.MORNING_NOT_SETTLED,
-                    DecisionReasons.morningNotSettled(input.lastCheckIn().date()), evidence, p);
+            return hold(
+                    ProgressionRule.MORNING_NOT_SETTLED,
+                    DecisionReasons.morningNotSettled(input.lastCheckIn().date()),
+                    evidence,
+                    p);
         }
         return progress(input, evidence);
     }
@@ -103,18 +116,26 @@ public final class DoubleProgression {
     private static ProgressionDecision progress(ProgressionInput input, Evidence evidence) {
         Prescription p = input.prescription();
         if (p.sets() < p.setsMax()) {
-            return ProgressionDecision.progress(ProgressionRule.ADD_SET, DecisionReasons.addSet(p), evidence, p,
-                    p.withSets(p.sets() + 1));
+            return ProgressionDecision.progress(
+                    ProgressionRule.ADD_SET, DecisionReasons.addSet(p), evidence, p, p.withSets(p.sets() + 1));
         }
         if (p.loadedInKg()) {
             LoadStep step = LoadStep.up(p.loadKg(), p.loadStepPercent());
-            return ProgressionDecision.progress(ProgressionRule.ADD_LOAD, DecisionReasons.addLoad(p, step),
-                    evidence.with(step.evidence()), p, p.withLoadKg(step.toKg()));
+            return ProgressionDecision.progress(
+                    ProgressionRule.ADD_LOAD,
+                    DecisionReasons.addLoad(p, step),
+                    evidence.with(step.evidence()),
+                    p,
+                    p.withLoadKg(step.toKg()));
         }
         Optional<Band> heavierBand = p.loadedWithBand() ? p.band().heavier() : Optional.empty();
         if (heavierBand.isPresent()) {
-            return ProgressionDecision.progress(ProgressionRule.NEXT_BAND,
-                    DecisionReasons.nextBand(p, heavierBand.get()), evidence, p, p.withBand(heavierBand.get()));
+            return ProgressionDecision.progress(
+                    ProgressionRule.NEXT_BAND,
+                    DecisionReasons.nextBand(p, heavierBand.get()),
+                    evidence,
+                    p,
+                    p.withBand(heavierBand.get()));
         }
         if (p.bodyweight()) {
             Optional<ProgressionDecision> harder = BodyweightLadder.up(p, evidence);
@@ -125,8 +146,10 @@ public final class DoubleProgression {
         if (p.harderVariantId() != null) {
             Optional<PastDecision> suggested = harderVariantSuggestedAtThisDose(input);
             if (suggested.isPresent()) {
-                return hold(ProgressionRule.HARDER_VARIANT_ALREADY_SUGGESTED,
-                        DecisionReasons.harderVariantAlreadySuggested(p, suggested.get().sessionDate()),
+                return hold(
+                        ProgressionRule.HARDER_VARIANT_ALREADY_SUGGESTED,
+                        DecisionReasons.harderVariantAlreadySuggested(
+                                p, suggested.get().sessionDate()),
                         evidence.with(new HarderVariantSuggested(suggested.get().sessionDate(), p.harderVariantId())),
                         p);
             }

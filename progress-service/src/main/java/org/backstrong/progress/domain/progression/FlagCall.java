@@ -1,5 +1,4 @@
 package org.backstrong.progress.domain.progression;
 
 /** A pain flag the rules want raised: how serious, which rule, and the numbers in words. */
-public record FlagCall(PainFlagSeverity severity, PainFlagRule rule, String evidence) {
-}
+public record FlagCall(PainFlagSeverity severity, PainFlagRule rule, String evidence) {}

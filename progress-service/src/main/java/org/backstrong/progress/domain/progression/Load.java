@@ -6,14 +6,11 @@ import java.math.BigDecimal;
 public sealed interface Load permits Load.Kilograms, Load.Banded, Load.Bodyweight {
 
     /** Dumbbells, plates, a machine; grows by a load step ({@link LoadStep}). */
-    record Kilograms(BigDecimal kg) implements Load {
-    }
+    record Kilograms(BigDecimal kg) implements Load {}
 
     /** A band; grows by the next colour. */
-    record Banded(Band band) implements Load {
-    }
+    record Banded(Band band) implements Load {}
 
     /** No equipment; grows on the {@link BodyweightLadder}. */
-    record Bodyweight() implements Load {
-    }
+    record Bodyweight() implements Load {}
 }

@@ -29,11 +29,16 @@ public record LoadStep(BigDecimal fromKg, BigDecimal toKg, BigDecimal askedPerce
     public static LoadStep up(BigDecimal load, BigDecimal stepPercent) {
         BigDecimal percent = stepPercent == null ? DEFAULT_STEP_PERCENT : stepPercent;
         BigDecimal asked = load.multiply(percent).divide(HUNDRED);
-        BigDecimal rounded = load.add(asked).divide(SMALLEST_PLATE, 0, RoundingMode.HALF_UP).multiply(SMALLEST_PLATE);
+        BigDecimal rounded =
+                load.add(asked).divide(SMALLEST_PLATE, 0, RoundingMode.HALF_UP).multiply(SMALLEST_PLATE);
         // A load between half kilos (2.25 kg) goes up to a half kilo too, not to 2.75 kg.
-        BigDecimal atLeast = load.add(SMALLEST_PLATE).divide(SMALLEST_PLATE, 0, RoundingMode.CEILING)
+        BigDecimal atLeast = load.add(SMALLEST_PLATE)
+                .divide(SMALLEST_PLATE, 0, RoundingMode.CEILING)
                 .multiply(SMALLEST_PLATE);
-        return new LoadStep(load, rounded.max(atLeast).setScale(1, RoundingMode.UNNECESSARY), percent,
+        return new LoadStep(
+                load,
+                rounded.max(atLeast).setScale(1, RoundingMode.UNNECESSARY),
+                percent,
                 asked.compareTo(SMALLEST_PLATE) < 0);
     }
 
@@ -52,7 +57,9 @@ public record LoadStep(BigDecimal fromKg, BigDecimal toKg, BigDecimal askedPerce
 
     /** "from 2 kg to 2.5 kg (+25 %, the smallest step)", "from 20 kg to 21 kg (+5 %)". */
     public String inWords() {
-        String change = percent() == null ? "" : "+" + percent().setScale(0, RoundingMode.HALF_UP).toPlainString() + " %";
+        String change = percent() == null
+                ? ""
+                : "+" + percent().setScale(0, RoundingMode.HALF_UP).toPlainString() + " %";
         String step = smallestStep ? "the smallest step" : "";
         String both = change.isEmpty() || step.isEmpty() ? change + step : change + ", " + step;
         return "from " + kg(fromKg) + " to " + kg(toKg) + " (" + both + ")";
@@ -60,8 +67,8 @@ public record LoadStep(BigDecimal fromKg, BigDecimal toKg, BigDecimal askedPerce
 
     /** The numbers a decision records about the step. */
     public Evidence.LoadStepTaken evidence() {
-        return new Evidence.LoadStepTaken(fromKg, toKg, askedPercent, percent(), SMALLEST_PLATE, smallestStep,
-                aboveTheAdvisedRange());
+        return new Evidence.LoadStepTaken(
+                fromKg, toKg, askedPercent, percent(), SMALLEST_PLATE, smallestStep, aboveTheAdvisedRange());
     }
 
     /**
@@ -71,8 +78,10 @@ public record LoadStep(BigDecimal fromKg, BigDecimal toKg, BigDecimal askedPerce
     static BigDecimal previousLoad(BigDecimal load, BigDecimal stepPercent) {
         BigDecimal percent = stepPercent == null ? DEFAULT_STEP_PERCENT : stepPercent;
         BigDecimal lowered = load.divide(BigDecimal.ONE.add(percent.movePointLeft(2)), MathContext.DECIMAL64);
-        BigDecimal rounded = lowered.divide(SMALLEST_PLATE, 0, RoundingMode.HALF_UP).multiply(SMALLEST_PLATE);
-        BigDecimal atMost = load.subtract(SMALLEST_PLATE).divide(SMALLEST_PLATE, 0, RoundingMode.FLOOR)
+        BigDecimal rounded =
+                lowered.divide(SMALLEST_PLATE, 0, RoundingMode.HALF_UP).multiply(SMALLEST_PLATE);
+        BigDecimal atMost = load.subtract(SMALLEST_PLATE)
+                .divide(SMALLEST_PLATE, 0, RoundingMode.FLOOR)
                 .multiply(SMALLEST_PLATE);
         return rounded.min(atMost).max(BigDecimal.ZERO).setScale(1, RoundingMode.UNNECESSARY);
     }

@@ -32,6 +32,7 @@ public enum PainFlagRule {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     /** A weekly rise counts when it adds up to this over the two weeks, or ends above the next. */
     static final double WEEKLY_RISE_THAT_FLAGS = 1.0;
+
     static final double WEEKLY_MEAN_ABOVE_WHICH_A_RISE_FLAGS = 3.0;
     /** Means are fractions: 0.7 → 1.7 must count as a rise of exactly 1 despite binary rounding. */
     private static final double ROUNDING = 1e-9;
@@ -39,11 +40,15 @@ public enum PainFlagRule {
     /** A STOP for one set: pain above 5, or pain beyond normal muscle fatigue. */
     public static Optional<FlagCall> duringSet(SetResult set) {
         if (PainScale.stops(set.pain())) {
-            return Optional.of(new FlagCall(PainFlagSeverity.STOP, PAIN_ABOVE_FIVE,
+            return Optional.of(new FlagCall(
+                    PainFlagSeverity.STOP,
+                    PAIN_ABOVE_FIVE,
                     "pain " + set.pain() + " during set " + set.setNumber() + side(set) + " (above 5)"));
         }
         if (set.beyondNormalFatigue()) {
-            return Optional.of(new FlagCall(PainFlagSeverity.STOP, BEYOND_NORMAL_FATIGUE,
+            return Optional.of(new FlagCall(
+                    PainFlagSeverity.STOP,
+                    BEYOND_NORMAL_FATIGUE,
                     "pain beyond normal muscle fatigue during set " + set.setNumber() + side(set) + " (pain "
                             + set.pain() + ")"));
         }
@@ -55,8 +60,8 @@ public enum PainFlagRule {
      * wrote about that set (see {@link #withPatientNote}).
      */
     public static Optional<FlagCall> duringSet(SetResult set, String note) {
-        return duringSet(set).map(call -> new FlagCall(call.severity(), call.rule(),
-                withPatientNote(call.evidence(), note)));
+        return duringSet(set)
+                .map(call -> new FlagCall(call.severity(), call.rule(), withPatientNote(call.evidence(), note)));
     }
 
     /**
@@ -65,7 +70,8 @@ public enum PainFlagRule {
      * space, so the evidence stays one line); a blank or missing note leaves the evidence as it is.
      */
     public static String withPatientNote(String evidence, String note) {
-        String words = note == null ? "" : WHITESPACE.matcher(note).replaceAll(" ").strip();
+        String words =
+                note == null ? "" : WHITESPACE.matcher(note).replaceAll(" ").strip();
         return words.isEmpty() ? evidence : evidence + "; the patient wrote: \"" + words + "\"";
     }
 
@@ -79,9 +85,12 @@ public enum PainFlagRule {
         if (settled(morningPain, preSessionPain)) {
             return Optional.empty();
         }
-        return Optional.of(new FlagCall(PainFlagSeverity.WATCH, MORNING_PAIN_ROSE, "morning pain " + morningPain
-                + " on " + date + " after a pre-session level of " + preSessionPain + " (up "
-                + (morningPain - preSessionPain) + "; 2 or more flags)"));
+        return Optional.of(new FlagCall(
+                PainFlagSeverity.WATCH,
+                MORNING_PAIN_ROSE,
+                "morning pain " + morningPain
+                        + " on " + date + " after a pre-session level of " + preSessionPain + " (up "
+                        + (morningPain - preSessionPain) + "; 2 or more flags)"));
     }
 
     /**
@@ -110,10 +119,14 @@ public enum PainFlagRule {
         }
         String clauses = (roseAPoint ? "; up " + oneDecimal(rise) + " in all, at least 1 point" : "")
                 + (endedAboveThree ? "; last week " + oneDecimal(third.meanPain()) + ", above 3" : "");
-        return Optional.of(new FlagCall(PainFlagSeverity.WATCH, WEEKLY_PAIN_RISING, "weekly mean pain "
-                + oneDecimal(first.meanPain()) + " → " + oneDecimal(second.meanPain()) + " → "
-                + oneDecimal(third.meanPain()) + " in the weeks from " + first.weekStart() + " (rising two weeks in a row"
-                + clauses + ")"));
+        return Optional.of(new FlagCall(
+                PainFlagSeverity.WATCH,
+                WEEKLY_PAIN_RISING,
+                "weekly mean pain "
+                        + oneDecimal(first.meanPain()) + " → " + oneDecimal(second.meanPain()) + " → "
+                        + oneDecimal(third.meanPain()) + " in the weeks from " + first.weekStart()
+                        + " (rising two weeks in a row"
+                        + clauses + ")"));
     }
 
     private static String side(SetResult set) {

@@ -15,8 +15,7 @@ public final class PainScale {
     /** A morning this many points above the pre-session level has not settled: a WATCH flag. */
     public static final int MORNING_RISE_TO_WATCH = 2;
 
-    private PainScale() {
-    }
+    private PainScale() {}
 
     /** Above 5: stop. */
     public static boolean stops(int pain) {

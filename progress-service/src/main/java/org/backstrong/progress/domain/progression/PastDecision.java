@@ -7,5 +7,4 @@ import java.time.LocalDate;
  * sessions: the session it followed, the rule that decided and the prescription the patient was
  * doing then.
  */
-public record PastDecision(LocalDate sessionDate, ProgressionRule rule, Prescription before) {
-}
+public record PastDecision(LocalDate sessionDate, ProgressionRule rule, Prescription before) {}

@@ -17,8 +17,7 @@ public final class PrescribedSets {
 
     private static final List<String> SIDES = List.of("left", "right");
 
-    private PrescribedSets() {
-    }
+    private PrescribedSets() {}
 
     /** The sets of a session that decide, in the order they were logged. */
     public static List<SetResult> of(Prescription prescription, List<SetResult> logged) {

@@ -7,9 +7,20 @@ import java.util.Objects;
  * What a patient is asked to do for one exercise: sets (and how far they may grow), a rep or seconds
  * range, the load and its step. Mapped from the events' prescription at the service's edge.
  */
-public record Prescription(DoseKind doseKind, int sets, int setsMax, Integer repsMin, Integer repsMax,
-        Integer secondsMin, Integer secondsMax, Integer holdSeconds, boolean perSide, Load load,
-        BigDecimal loadStepPercent, int restSeconds, String harderVariantId) {
+public record Prescription(
+        DoseKind doseKind,
+        int sets,
+        int setsMax,
+        Integer repsMin,
+        Integer repsMax,
+        Integer secondsMin,
+        Integer secondsMax,
+        Integer holdSeconds,
+        boolean perSide,
+        Load load,
+        BigDecimal loadStepPercent,
+        int restSeconds,
+        String harderVariantId) {
 
     public Prescription {
         Objects.requireNonNull(doseKind, "doseKind");
@@ -67,8 +78,20 @@ public record Prescription(DoseKind doseKind, int sets, int setsMax, Integer rep
     }
 
     public Prescription withSets(int newSets) {
-        return new Prescription(doseKind, newSets, setsMax, repsMin, repsMax, secondsMin, secondsMax, holdSeconds,
-                perSide, load, loadStepPercent, restSeconds, harderVariantId);
+        return new Prescription(
+                doseKind,
+                newSets,
+                setsMax,
+                repsMin,
+                repsMax,
+                secondsMin,
+                secondsMax,
+                holdSeconds,
+                perSide,
+                load,
+                loadStepPercent,
+                restSeconds,
+                harderVariantId);
     }
 
     public Prescription withLoadKg(BigDecimal newLoad) {
@@ -81,25 +104,73 @@ public record Prescription(DoseKind doseKind, int sets, int setsMax, Integer rep
 
     /** A rep range moved up (bodyweight progression). */
     public Prescription withReps(int newMin, int newMax) {
-        return new Prescription(doseKind, sets, setsMax, newMin, newMax, secondsMin, secondsMax, holdSeconds,
-                perSide, load, loadStepPercent, restSeconds, harderVariantId);
+        return new Prescription(
+                doseKind,
+                sets,
+                setsMax,
+                newMin,
+                newMax,
+                secondsMin,
+                secondsMax,
+                holdSeconds,
+                perSide,
+                load,
+                loadStepPercent,
+                restSeconds,
+                harderVariantId);
     }
 
     /** A seconds range moved up (timed holds). */
     public Prescription withSeconds(int newMin, int newMax) {
-        return new Prescription(doseKind, sets, setsMax, repsMin, repsMax, newMin, newMax, holdSeconds,
-                perSide, load, loadStepPercent, restSeconds, harderVariantId);
+        return new Prescription(
+                doseKind,
+                sets,
+                setsMax,
+                repsMin,
+                repsMax,
+                newMin,
+                newMax,
+                holdSeconds,
+                perSide,
+                load,
+                loadStepPercent,
+                restSeconds,
+                harderVariantId);
     }
 
     /** A longer pause in each rep (the superman hold's "hold for a second"). */
     public Prescription withHoldSeconds(int newHold) {
-        return new Prescription(doseKind, sets, setsMax, repsMin, repsMax, secondsMin, secondsMax, newHold,
-                perSide, load, loadStepPercent, restSeconds, harderVariantId);
+        return new Prescription(
+                doseKind,
+                sets,
+                setsMax,
+                repsMin,
+                repsMax,
+                secondsMin,
+                secondsMax,
+                newHold,
+                perSide,
+                load,
+                loadStepPercent,
+                restSeconds,
+                harderVariantId);
     }
 
     private Prescription withLoad(Load newLoad) {
-        return new Prescription(doseKind, sets, setsMax, repsMin, repsMax, secondsMin, secondsMax, holdSeconds,
-                perSide, newLoad, loadStepPercent, restSeconds, harderVariantId);
+        return new Prescription(
+                doseKind,
+                sets,
+                setsMax,
+                repsMin,
+                repsMax,
+                secondsMin,
+                secondsMax,
+                holdSeconds,
+                perSide,
+                newLoad,
+                loadStepPercent,
+                restSeconds,
+                harderVariantId);
     }
 
     /** The same kind of dose on the same kind of load, whatever the numbers. */
@@ -112,10 +183,15 @@ public record Prescription(DoseKind doseKind, int sets, int setsMax, Integer rep
      * to (loads compare by value, so 10.0 kg is 10.00 kg).
      */
     public boolean sameDose(Prescription other) {
-        return sameKind(other) && sets == other.sets && setsMax == other.setsMax
-                && Objects.equals(repsMin, other.repsMin) && Objects.equals(repsMax, other.repsMax)
-                && Objects.equals(secondsMin, other.secondsMin) && Objects.equals(secondsMax, other.secondsMax)
-                && Objects.equals(holdSeconds, other.holdSeconds) && perSide == other.perSide
+        return sameKind(other)
+                && sets == other.sets
+                && setsMax == other.setsMax
+                && Objects.equals(repsMin, other.repsMin)
+                && Objects.equals(repsMax, other.repsMax)
+                && Objects.equals(secondsMin, other.secondsMin)
+                && Objects.equals(secondsMax, other.secondsMax)
+                && Objects.equals(holdSeconds, other.holdSeconds)
+                && perSide == other.perSide
                 && (loadedInKg() ? loadKg().compareTo(other.loadKg()) == 0 : load.equals(other.load))
                 && Objects.equals(harderVariantId, other.harderVariantId);
     }

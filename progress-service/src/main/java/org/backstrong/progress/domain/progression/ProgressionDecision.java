@@ -7,8 +7,14 @@ package org.backstrong.progress.domain.progression;
  *
  * @param suggestedVariantId the harder variant suggested to the clinician (rule HARDER_VARIANT); null otherwise
  */
-public record ProgressionDecision(Outcome outcome, ProgressionRule rule, String reason, Evidence evidence,
-        Prescription before, Prescription after, String suggestedVariantId) {
+public record ProgressionDecision(
+        Outcome outcome,
+        ProgressionRule rule,
+        String reason,
+        Evidence evidence,
+        Prescription before,
+        Prescription after,
+        String suggestedVariantId) {
 
     /** The prescription stays as it is. */
     public static ProgressionDecision hold(ProgressionRule rule, String reason, Evidence evidence, Prescription p) {
@@ -16,20 +22,20 @@ public record ProgressionDecision(Outcome outcome, ProgressionRule rule, String 
     }
 
     /** One step up the ladder. */
-    public static ProgressionDecision progress(ProgressionRule rule, String reason, Evidence evidence,
-            Prescription before, Prescription after) {
+    public static ProgressionDecision progress(
+            ProgressionRule rule, String reason, Evidence evidence, Prescription before, Prescription after) {
         return new ProgressionDecision(Outcome.PROGRESS, rule, reason, evidence, before, after, null);
     }
 
     /** The end of the ladder: the prescription stays, and its harder variant is suggested to the clinician. */
     public static ProgressionDecision suggestHarderVariant(String reason, Evidence evidence, Prescription p) {
-        return new ProgressionDecision(Outcome.PROGRESS, ProgressionRule.HARDER_VARIANT, reason, evidence, p, p,
-                p.harderVariantId());
+        return new ProgressionDecision(
+                Outcome.PROGRESS, ProgressionRule.HARDER_VARIANT, reason, evidence, p, p, p.harderVariantId());
     }
 
     /** One rung back down the ladder. */
-    public static ProgressionDecision regress(ProgressionRule rule, String reason, Evidence evidence,
-            Prescription before, Prescription after) {
+    public static ProgressionDecision regress(
+            ProgressionRule rule, String reason, Evidence evidence, Prescription before, Prescription after) {
         return new ProgressionDecision(Outcome.REGRESS, rule, reason, evidence, before, after, null);
     }
 

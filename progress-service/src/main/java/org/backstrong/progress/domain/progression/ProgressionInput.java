@@ -17,12 +17,22 @@ import java.util.List;
  *        floor of a step back; null when not known
  * @param earlierDecisions this item's decisions after earlier sessions, newest first
  */
-public record ProgressionInput(Prescription prescription, List<SetResult> sets, String planStatus,
-        LocalDate laterSessionDecided, boolean firstWeek, boolean exercisePaused, boolean stopFlagOpen,
-        boolean watchFlagOpen, MorningCheck lastCheckIn, Prescription startingDose, List<PastDecision> earlierDecisions) {
+public record ProgressionInput(
+        Prescription prescription,
+        List<SetResult> sets,
+        String planStatus,
+        LocalDate laterSessionDecided,
+        boolean firstWeek,
+        boolean exercisePaused,
+        boolean stopFlagOpen,
+        boolean watchFlagOpen,
+        MorningCheck lastCheckIn,
+        Prescription startingDose,
+        List<PastDecision> earlierDecisions) {
 
     /** The plan statuses the engine tells apart, as the plan events spell them; any other has ended. */
     public static final String PLAN_ACTIVE = "active";
+
     public static final String PLAN_PAUSED = "paused";
 
     public ProgressionInput {

@@ -44,8 +44,9 @@ record SessionSets(Prescription prescription, List<SetResult> logged, List<SetRe
 
     boolean allReachedTheTop() {
         Integer top = prescription.top();
-        return top != null && prescribed.stream()
-                .allMatch(set -> set.amount(prescription) != null && set.amount(prescription) >= top);
+        return top != null
+                && prescribed.stream()
+                        .allMatch(set -> set.amount(prescription) != null && set.amount(prescription) >= top);
     }
 
     /** The fewest reps (or seconds) of a prescribed set; null when none was reported. */
@@ -60,13 +61,31 @@ record SessionSets(Prescription prescription, List<SetResult> logged, List<SetRe
     /** The numbers behind every decision, whatever rule ends up deciding; sets are the prescribed ones. */
     SessionNumbers numbers(ProgressionInput input) {
         MorningCheck checkIn = input.lastCheckIn();
-        return new SessionNumbers(prescription.setsToLog(), prescribed.size(), extra(), prescription.bottom(),
-                prescription.top(), prescription.unit(), lowest(), prescribed.isEmpty() ? null : highestPain(),
-                prescribed.stream().map(SetResult::rir).filter(Objects::nonNull).min(Integer::compare).orElse(null),
-                prescribed.stream().map(SetResult::rpe).filter(Objects::nonNull).max(BigDecimal::compareTo)
+        return new SessionNumbers(
+                prescription.setsToLog(),
+                prescribed.size(),
+                extra(),
+                prescription.bottom(),
+                prescription.top(),
+                prescription.unit(),
+                lowest(),
+                prescribed.isEmpty() ? null : highestPain(),
+                prescribed.stream()
+                        .map(SetResult::rir)
+                        .filter(Objects::nonNull)
+                        .min(Integer::compare)
                         .orElse(null),
-                anyBeyondNormalFatigue(), input.firstWeek(), input.stopFlagOpen(), input.watchFlagOpen(),
-                checkIn == null ? null : checkIn.pain(), checkIn == null ? null : checkIn.settled());
+                prescribed.stream()
+                        .map(SetResult::rpe)
+                        .filter(Objects::nonNull)
+                        .max(BigDecimal::compareTo)
+                        .orElse(null),
+                anyBeyondNormalFatigue(),
+                input.firstWeek(),
+                input.stopFlagOpen(),
+                input.watchFlagOpen(),
+                checkIn == null ? null : checkIn.pain(),
+                checkIn == null ? null : checkIn.settled());
     }
 
     private Stream<Integer> amounts() {

@@ -3,8 +3,17 @@ package org.backstrong.progress.domain.progression;
 import java.math.BigDecimal;
 
 /** One logged set as the rules see it: what was done, how hard it felt, how much it hurt. */
-public record SetResult(int setNumber, String side, Integer reps, Integer seconds, BigDecimal loadKg, String band,
-        Integer rir, BigDecimal rpe, int pain, boolean beyondNormalFatigue) {
+public record SetResult(
+        int setNumber,
+        String side,
+        Integer reps,
+        Integer seconds,
+        BigDecimal loadKg,
+        String band,
+        Integer rir,
+        BigDecimal rpe,
+        int pain,
+        boolean beyondNormalFatigue) {
 
     private static final BigDecimal RPE_WITH_REPS_TO_SPARE = new BigDecimal("8");
 

@@ -25,8 +25,8 @@ class LoadStepTest {
             4    | 5   | 4.5  | 12.5  | true  | true  | from 4 kg to 4.5 kg (+13 %, the smallest step)
             0    | 5   | 0.5  |       | true  | false | from 0 kg to 0.5 kg (the smallest step)
             """)
-    void takesTheStepAskedOrTheSmallestStepAndSaysThePercentage(String load, String percent, String to,
-            String increase, boolean smallest, boolean aboveTen, String words) {
+    void takesTheStepAskedOrTheSmallestStepAndSaysThePercentage(
+            String load, String percent, String to, String increase, boolean smallest, boolean aboveTen, String words) {
         LoadStep step = LoadStep.up(new BigDecimal(load), new BigDecimal(percent));
         assertEquals(new BigDecimal(to), step.toKg());
         assertEquals(increase == null ? null : new BigDecimal(increase), step.percent());
@@ -36,20 +36,42 @@ class LoadStepTest {
     }
 
     @ParameterizedTest(name = "{0} kg + {1} % = {2} kg")
-    @CsvSource({ "10.0, 5, 10.5", "20, 5, 21.0", "22.5, 5, 23.5", "2, 5, 2.5", "40, 10, 44.0", "7.5, 2.5, 8.0",
-            "60, , 63.0", "2.25, 5, 3.0", "0.25, 5, 1.0", "10.25, 5, 11.0" })
-    void raisesTheLoadOneStepToTheNearestHalfKiloAndAlwaysByAtLeastHalfAKilo(String load, String percent,
-            String expected) {
-        assertEquals(new BigDecimal(expected),
-                LoadStep.up(new BigDecimal(load), percent == null ? null : new BigDecimal(percent)).toKg());
+    @CsvSource({
+        "10.0, 5, 10.5",
+        "20, 5, 21.0",
+        "22.5, 5, 23.5",
+        "2, 5, 2.5",
+        "40, 10, 44.0",
+        "7.5, 2.5, 8.0",
+        "60, , 63.0",
+        "2.25, 5, 3.0",
+        "0.25, 5, 1.0",
+        "10.25, 5, 11.0"
+    })
+    void raisesTheLoadOneStepToTheNearestHalfKiloAndAlwaysByAtLeastHalfAKilo(
+            String load, String percent, String expected) {
+        assertEquals(
+                new BigDecimal(expected),
+                LoadStep.up(new BigDecimal(load), percent == null ? null : new BigDecimal(percent))
+                        .toKg());
     }
 
     @ParameterizedTest(name = "{0} kg - {1} % = {2} kg")
-    @CsvSource({ "12.0, 5, 11.5", "10.5, 5, 10.0", "10, 5, 9.5", "2.5, 5, 2.0", "1, 5, 0.5", "0.5, 5, 0.0",
-            "44, 10, 40.0", "63, , 60.0", "10.25, 5, 9.5" })
-    void lowersTheLoadOneStepToTheNearestHalfKiloAlwaysByAtLeastHalfAKiloAndNeverBelowNothing(String load,
-            String percent, String expected) {
-        assertEquals(new BigDecimal(expected),
+    @CsvSource({
+        "12.0, 5, 11.5",
+        "10.5, 5, 10.0",
+        "10, 5, 9.5",
+        "2.5, 5, 2.0",
+        "1, 5, 0.5",
+        "0.5, 5, 0.0",
+        "44, 10, 40.0",
+        "63, , 60.0",
+        "10.25, 5, 9.5"
+    })
+    void lowersTheLoadOneStepToTheNearestHalfKiloAlwaysByAtLeastHalfAKiloAndNeverBelowNothing(
+            String load, String percent, String expected) {
+        assertEquals(
+                new BigDecimal(expected),
                 LoadStep.previousLoad(new BigDecimal(load), percent == null ? null : new BigDecimal(percent)));
     }
 }

@@ -24,8 +24,14 @@ class PainFlagRuleTest {
     }
 
     @ParameterizedTest(name = "pain {0}, beyond normal fatigue {1}: {2}")
-    @CsvSource({ "0, false, ", "5, false, ", "6, false, PAIN_ABOVE_FIVE", "10, false, PAIN_ABOVE_FIVE",
-            "3, true, BEYOND_NORMAL_FATIGUE", "7, true, PAIN_ABOVE_FIVE" })
+    @CsvSource({
+        "0, false, ",
+        "5, false, ",
+        "6, false, PAIN_ABOVE_FIVE",
+        "10, false, PAIN_ABOVE_FIVE",
+        "3, true, BEYOND_NORMAL_FATIGUE",
+        "7, true, PAIN_ABOVE_FIVE"
+    })
     void raisesAStopDuringASetAboveFiveOrBeyondNormalFatigue(int pain, boolean beyond, PainFlagRule rule) {
         Optional<FlagCall> call = PainFlagRule.duringSet(set(pain, beyond));
         assertEquals(Optional.ofNullable(rule), call.map(FlagCall::rule));
@@ -34,7 +40,9 @@ class PainFlagRuleTest {
 
     @Test
     void namesTheNumbersInTheEvidence() {
-        assertEquals("pain 7 during set 2 (left) (above 5)", PainFlagRule.duringSet(set(7, false)).orElseThrow().evidence());
+        assertEquals(
+                "pain 7 during set 2 (left) (above 5)",
+                PainFlagRule.duringSet(set(7, false)).orElseThrow().evidence());
     }
 
     static Stream<Arguments> notes() {
@@ -44,18 +52,30 @@ class PainFlagRuleTest {
                 Arguments.of("an empty note", "", evidence),
                 Arguments.of("a blank note", " \n\t ", evidence),
                 Arguments.of("only non-breaking spaces", "\u00a0\u00a0", evidence),
-                Arguments.of("a note", "sharp pain in my left side",
+                Arguments.of(
+                        "a note",
+                        "sharp pain in my left side",
                         evidence + "; the patient wrote: \"sharp pain in my left side\""),
                 Arguments.of("spaces around it", "  sharp pain  ", evidence + "; the patient wrote: \"sharp pain\""),
-                Arguments.of("line breaks and runs of spaces", "sharp pain\r\nin my   left\n\nside",
+                Arguments.of(
+                        "line breaks and runs of spaces",
+                        "sharp pain\r\nin my   left\n\nside",
                         evidence + "; the patient wrote: \"sharp pain in my left side\""),
-                Arguments.of("Unicode separators", "sharp\u00a0pain\u2028left side",
+                Arguments.of(
+                        "Unicode separators",
+                        "sharp\u00a0pain\u2028left side",
                         evidence + "; the patient wrote: \"sharp pain left side\""),
-                Arguments.of("quotes of its own", "it \"clicked\" twice",
+                Arguments.of(
+                        "quotes of its own",
+                        "it \"clicked\" twice",
                         evidence + "; the patient wrote: \"it \"clicked\" twice\""),
-                Arguments.of("markup, kept as text for the page to escape", "<script>alert(1)</script>",
+                Arguments.of(
+                        "markup, kept as text for the page to escape",
+                        "<script>alert(1)</script>",
                         evidence + "; the patient wrote: \"<script>alert(1)</script>\""),
-                Arguments.of("other languages", "douleur vive à gauche",
+                Arguments.of(
+                        "other languages",
+                        "douleur vive à gauche",
                         evidence + "; the patient wrote: \"douleur vive à gauche\""));
     }
 
@@ -67,19 +87,24 @@ class PainFlagRuleTest {
 
     @Test
     void quotesTheNoteOfTheSetThatRaisedTheStop() {
-        assertEquals("pain 7 during set 2 (left) (above 5); the patient wrote: \"sharp pain\"",
-                PainFlagRule.duringSet(set(7, false), "sharp pain").orElseThrow().evidence());
-        assertEquals("pain beyond normal muscle fatigue during set 2 (left) (pain 3); the patient wrote: \"burning\"",
+        assertEquals(
+                "pain 7 during set 2 (left) (above 5); the patient wrote: \"sharp pain\"",
+                PainFlagRule.duringSet(set(7, false), "sharp pain")
+                        .orElseThrow()
+                        .evidence());
+        assertEquals(
+                "pain beyond normal muscle fatigue during set 2 (left) (pain 3); the patient wrote: \"burning\"",
                 PainFlagRule.duringSet(set(3, true), "burning").orElseThrow().evidence());
-        assertEquals("pain 7 during set 2 (left) (above 5)", PainFlagRule.duringSet(set(7, false), null).orElseThrow()
-                .evidence());
+        assertEquals(
+                "pain 7 during set 2 (left) (above 5)",
+                PainFlagRule.duringSet(set(7, false), null).orElseThrow().evidence());
         assertTrue(PainFlagRule.duringSet(set(2, false), "a bit sore, fine").isEmpty(), "a note alone raises nothing");
     }
 
     @ParameterizedTest(name = "morning {0} after {1}: {2}")
-    @CsvSource({ "4, 2, true", "3, 2, false", "2, 2, false", "0, 5, false", "9, 0, true", "6, , false" })
-    void raisesAWatchWhenTheMorningIsTwoOrMorePointsAboveThePreSessionLevel(int morning, Integer before,
-            boolean watch) {
+    @CsvSource({"4, 2, true", "3, 2, false", "2, 2, false", "0, 5, false", "9, 0, true", "6, , false"})
+    void raisesAWatchWhenTheMorningIsTwoOrMorePointsAboveThePreSessionLevel(
+            int morning, Integer before, boolean watch) {
         Optional<FlagCall> call = PainFlagRule.morningAfter(W1, morning, before);
         assertEquals(watch, call.isPresent());
         assertEquals(!watch, PainFlagRule.settled(morning, before));
@@ -109,12 +134,16 @@ class PainFlagRuleTest {
             1.0 | 2.0 | 3.5 | 0 1 3 |
             1.0 | 2.0 | 3.5 | 0 2 3 |
             """)
-    void raisesAWatchWhenTheWeeklyMeanRoseTwoWeeksInARowByAPointOrToAboveThree(double first, double second,
-            double third, String weeks, String clause) {
-        int[] after = Arrays.stream(weeks.split(" ")).mapToInt(Integer::parseInt).toArray();
-        Optional<FlagCall> call = PainFlagRule.weeklyTrend(List.of(new WeekPain(W1.plusWeeks(after[0]), first),
-                new WeekPain(W1.plusWeeks(after[1]), second), new WeekPain(W1.plusWeeks(after[2]), third)));
-        assertEquals(clause != null, call.isPresent(), call.map(FlagCall::evidence).orElse("no flag"));
+    void raisesAWatchWhenTheWeeklyMeanRoseTwoWeeksInARowByAPointOrToAboveThree(
+            double first, double second, double third, String weeks, String clause) {
+        int[] after =
+                Arrays.stream(weeks.split(" ")).mapToInt(Integer::parseInt).toArray();
+        Optional<FlagCall> call = PainFlagRule.weeklyTrend(List.of(
+                new WeekPain(W1.plusWeeks(after[0]), first),
+                new WeekPain(W1.plusWeeks(after[1]), second),
+                new WeekPain(W1.plusWeeks(after[2]), third)));
+        assertEquals(
+                clause != null, call.isPresent(), call.map(FlagCall::evidence).orElse("no flag"));
         call.ifPresent(flag -> {
             assertEquals(PainFlagSeverity.WATCH, flag.severity());
             assertEquals(PainFlagRule.WEEKLY_PAIN_RISING, flag.rule());
@@ -124,14 +153,17 @@ class PainFlagRuleTest {
 
     @Test
     void namesTheWeeklyMeansAndTheClausesThatFiredInTheEvidence() {
-        Optional<FlagCall> call = PainFlagRule.weeklyTrend(List.of(new WeekPain(W1, 1.5), new WeekPain(W1.plusWeeks(1), 2.0),
-                new WeekPain(W1.plusWeeks(2), 3.25)));
-        assertEquals("weekly mean pain 1.5 → 2.0 → 3.3 in the weeks from 2026-03-02 (rising two weeks in a row; up 1.8 "
-                + "in all, at least 1 point; last week 3.3, above 3)", call.orElseThrow().evidence());
+        Optional<FlagCall> call = PainFlagRule.weeklyTrend(List.of(
+                new WeekPain(W1, 1.5), new WeekPain(W1.plusWeeks(1), 2.0), new WeekPain(W1.plusWeeks(2), 3.25)));
+        assertEquals(
+                "weekly mean pain 1.5 → 2.0 → 3.3 in the weeks from 2026-03-02 (rising two weeks in a row; up 1.8 "
+                        + "in all, at least 1 point; last week 3.3, above 3)",
+                call.orElseThrow().evidence());
     }
 
     @Test
     void needsThreeWeeks() {
-        assertTrue(PainFlagRule.weeklyTrend(List.of(new WeekPain(W1, 1), new WeekPain(W1.plusWeeks(1), 4))).isEmpty());
+        assertTrue(PainFlagRule.weeklyTrend(List.of(new WeekPain(W1, 1), new WeekPain(W1.plusWeeks(1), 4)))
+                .isEmpty());
     }
 }

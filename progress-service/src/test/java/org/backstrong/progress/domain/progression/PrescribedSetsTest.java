@@ -28,23 +28,37 @@ class PrescribedSetsTest {
             2 | true  | 1/left 1 1/right                             | 1/left 1/right
             2 | true  | 1/left 1/left 1/right                        | 1/left 1/right
             """)
-    void keepsOnlyThePrescribedSetsOnEachSideOnceInTheOrderLogged(int sets, boolean perSide, String logged,
-            String decide) {
-        Prescription prescription = new Prescription(DoseKind.REPS, sets, 3, 8, 12, null, null, null, perSide,
-                new Load.Bodyweight(), null, 45, null);
+    void keepsOnlyThePrescribedSetsOnEachSideOnceInTheOrderLogged(
+            int sets, boolean perSide, String logged, String decide) {
+        Prescription prescription = new Prescription(
+                DoseKind.REPS, sets, 3, 8, 12, null, null, null, perSide, new Load.Bodyweight(), null, 45, null);
         assertEquals(decide, slots(PrescribedSets.of(prescription, sets(logged))));
     }
 
     private static List<SetResult> sets(String slots) {
-        return Arrays.stream(slots.split(" ")).map(slot -> {
-            String[] parts = slot.split("/");
-            return new SetResult(Integer.parseInt(parts[0]), parts.length > 1 ? parts[1] : null, 10, null, null, null, 2,
-                    null, 2, false);
-        }).toList();
+        return Arrays.stream(slots.split(" "))
+                .map(slot -> {
+                    String[] parts = slot.split("/");
+                    return new SetResult(
+                            Integer.parseInt(parts[0]),
+                            parts.length > 1 ? parts[1] : null,
+                            10,
+                            null,
+                            null,
+                            null,
+                            2,
+                            null,
+                            2,
+                            false);
+                })
+                .toList();
     }
 
     private static String slots(List<SetResult> sets) {
-        return String.join(" ", sets.stream()
-                .map(set -> set.setNumber() + (set.side() == null ? "" : "/" + set.side())).toList());
+        return String.join(
+                " ",
+                sets.stream()
+                        .map(set -> set.setNumber() + (set.side() == null ? "" : "/" + set.side()))
+                        .toList());
     }
 }
