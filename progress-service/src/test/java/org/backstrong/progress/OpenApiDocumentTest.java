@@ -11,6 +11,10 @@ import static org.hamcrest.Matchers.startsWith;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
 import org.backstrong.progress.rest.AdherenceResource;
 import org.backstrong.progress.rest.PainFlagResource;
 import org.backstrong.progress.rest.PatientAdherenceResource;
@@ -18,10 +22,6 @@ import org.backstrong.progress.rest.TimelineResource;
 import org.backstrong.testinfra.OpenApiCoverage;
 import org.backstrong.testinfra.OpenApiLint;
 import org.backstrong.testinfra.TestTokens;
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /** /q/openapi describes the API as it answers: complete for its consumers, and what the service really does. */
 @QuarkusTest
@@ -34,24 +34,43 @@ class OpenApiDocumentTest {
 
     @Test
     void passesRedoclyLintWithTheRecommendedRules() {
-        String document = given().accept(ContentType.JSON).when().get("/q/openapi")
-                .then().statusCode(200).extract().asString();
+        String document = given().accept(ContentType.JSON)
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         OpenApiLint.assertClean(document, Path.of("target", "openapi", "progress-service.json"));
     }
 
     @Test
     void describesEveryResourceMethodWithItsPathParametersAndBody() {
-        String document = given().accept(ContentType.JSON).when().get("/q/openapi")
-                .then().statusCode(200).extract().asString();
-        OpenApiCoverage.assertDescribes(document, AdherenceResource.class, PainFlagResource.class,
-                PatientAdherenceResource.class, TimelineResource.class);
+        String document = given().accept(ContentType.JSON)
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        OpenApiCoverage.assertDescribes(
+                document,
+                AdherenceResource.class,
+                PainFlagResource.class,
+                PatientAdherenceResource.class,
+                TimelineResource.class);
     }
 
     @Test
     void declaresTheRealmAndTheRolesOfEachOperation() {
-        given().accept(ContentType.JSON).when().get("/q/openapi").then().statusCode(200)
+        given().accept(ContentType.JSON)
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("components.securitySchemes.keycloak.type", equalTo("openIdConnect"))
-                .body("components.securitySchemes.keycloak.openIdConnectUrl",
+                .body(
+                        "components.securitySchemes.keycloak.openIdConnectUrl",
                         endsWith("/.well-known/openid-configuration"))
                 .body("paths.'/adherence'.get.security[0].keycloak", contains("analyst"))
                 .body("paths.'/pain-flags/{id}/resolve'.post.security[0].keycloak", contains("clinician"))
@@ -61,34 +80,72 @@ class OpenApiDocumentTest {
 
     @Test
     void describesBodiesAndProblemsAsTheyAre() {
-        given().accept(ContentType.JSON).when().get("/q/openapi").then().statusCode(200)
+        given().accept(ContentType.JSON)
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths.'/adherence'.get.responses.'200'.content", hasKey("text/csv"))
-                .body("paths.'/adherence'.get.responses.'200'.content.'application/json'.schema.$ref",
+                .body(
+                        "paths.'/adherence'.get.responses.'200'.content.'application/json'.schema.$ref",
                         equalTo("#/components/schemas/Report"))
-                .body("paths.'/pain-flags/{id}/resolve'.post.requestBody.content.'application/json'.schema.$ref",
+                .body(
+                        "paths.'/pain-flags/{id}/resolve'.post.requestBody.content.'application/json'.schema.$ref",
                         equalTo("#/components/schemas/Resolution"))
-                .body("paths.'/pain-flags/{id}/resolve'.post.responses.'409'.content.'" + PROBLEM + "'.schema.$ref",
+                .body(
+                        "paths.'/pain-flags/{id}/resolve'.post.responses.'409'.content.'" + PROBLEM + "'.schema.$ref",
                         equalTo(PROBLEM_SCHEMA))
-                .body("paths.'/patients/{id}/timeline'.get.responses.'404'.content.'" + PROBLEM + "'.schema.$ref",
+                .body(
+                        "paths.'/patients/{id}/timeline'.get.responses.'404'.content.'" + PROBLEM + "'.schema.$ref",
                         equalTo(PROBLEM_SCHEMA))
-                .body("paths.'/adherence'.get.responses.'400'.content.'" + PROBLEM + "'.schema.$ref",
+                .body(
+                        "paths.'/adherence'.get.responses.'400'.content.'" + PROBLEM + "'.schema.$ref",
                         equalTo(PROBLEM_SCHEMA));
     }
 
     /** The answers the document promises for every operation, checked against the service itself. */
     @Test
     void answersTheProblemsItDocuments() {
-        given().when().get("/pain-flags")
-                .then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer")).body(emptyString());
-        given().auth().oauth2(TestTokens.analyst(ANNA)).when().get("/pain-flags")
-                .then().statusCode(403).body(emptyString());
+        given().when()
+                .get("/pain-flags")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body(emptyString());
+        given().auth()
+                .oauth2(TestTokens.analyst(ANNA))
+                .when()
+                .get("/pain-flags")
+                .then()
+                .statusCode(403)
+                .body(emptyString());
         String clara = TestTokens.clinician(CLARA, "clinic-a");
-        given().auth().oauth2(clara).when().post("/pain-flags/" + UUID.randomUUID() + "/acknowledge")
-                .then().statusCode(404).contentType(PROBLEM).body("status", equalTo(404));
-        given().auth().oauth2(TestTokens.analyst(ANNA)).queryParam("groupBy", "colour").when().get("/adherence")
-                .then().statusCode(400).contentType(PROBLEM).body("field", equalTo("groupBy"));
-        given().auth().oauth2(clara).contentType(ContentType.TEXT).body("x")
-                .when().post("/pain-flags/" + UUID.randomUUID() + "/resolve")
-                .then().statusCode(415).contentType(PROBLEM).body("status", equalTo(415));
+        given().auth()
+                .oauth2(clara)
+                .when()
+                .post("/pain-flags/" + UUID.randomUUID() + "/acknowledge")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM)
+                .body("status", equalTo(404));
+        given().auth()
+                .oauth2(TestTokens.analyst(ANNA))
+                .queryParam("groupBy", "colour")
+                .when()
+                .get("/adherence")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("field", equalTo("groupBy"));
+        given().auth()
+                .oauth2(clara)
+                .contentType(ContentType.TEXT)
+                .body("x")
+                .when()
+                .post("/pain-flags/" + UUID.randomUUID() + "/resolve")
+                .then()
+                .statusCode(415)
+                .contentType(PROBLEM)
+                .body("status", equalTo(415));
     }
 }

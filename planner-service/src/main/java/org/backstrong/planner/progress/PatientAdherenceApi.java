@@ -8,15 +8,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.backstrong.planner.config.TolerantJson;
-import org.backstrong.planner.security.PropagateCallerToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.rest.client.reactive.ClientExceptionMapper;
-import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
+import org.backstrong.planner.config.TolerantJson;
+import org.backstrong.planner.security.PropagateCallerToken;
 
 /** progress-service's weekly adherence of one patient, called with the clinician's own token. */
 @RegisterRestClient(configKey = "progress")

@@ -11,7 +11,10 @@ public record PatientWeeks(String patientId, LocalDate from, LocalDate to, List<
 
     /** A week by its Monday; a session is completed at 80 % of its prescribed sets logged. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Week(LocalDate weekStart, long sessionsScheduled, long sessionsCompleted, long setsPrescribed,
-            long setsLogged) {
-    }
+    public record Week(
+            LocalDate weekStart,
+            long sessionsScheduled,
+            long sessionsCompleted,
+            long setsPrescribed,
+            long setsLogged) {}
 }

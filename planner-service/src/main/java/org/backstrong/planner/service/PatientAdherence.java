@@ -6,12 +6,12 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import org.backstrong.planner.progress.PatientAdherenceApi;
 import org.backstrong.planner.progress.PatientWeeks;
 import org.backstrong.planner.progress.UnknownToProgress;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import io.quarkus.logging.Log;
 
 /**
  * One patient's adherence per ISO week as progress-service counts it (the analysts' figures), for
@@ -21,9 +21,8 @@ import io.quarkus.logging.Log;
 public class PatientAdherence {
 
     /** An ISO week by its Monday, as far as it was due; a session is completed at 80 % of its sets logged. */
-    public record AdherenceWeek(LocalDate monday, long sessionsScheduled, long sessionsCompleted, long setsPrescribed,
-            long setsLogged) {
-    }
+    public record AdherenceWeek(
+            LocalDate monday, long sessionsScheduled, long sessionsCompleted, long setsPrescribed, long setsLogged) {}
 
     private final PatientAdherenceApi progress;
 
@@ -42,8 +41,12 @@ public class PatientAdherence {
             List<PatientWeeks.Week> weeks = answer == null || answer.weeks() == null ? List.of() : answer.weeks();
             return Optional.of(weeks.stream()
                     .filter(week -> week.weekStart() != null)
-                    .map(week -> new AdherenceWeek(week.weekStart(), week.sessionsScheduled(),
-                            week.sessionsCompleted(), week.setsPrescribed(), week.setsLogged()))
+                    .map(week -> new AdherenceWeek(
+                            week.weekStart(),
+                            week.sessionsScheduled(),
+                            week.sessionsCompleted(),
+                            week.setsPrescribed(),
+                            week.setsLogged()))
                     .toList());
         } catch (UnknownToProgress e) {
             return Optional.of(List.of());

@@ -25,16 +25,25 @@ import org.backstrong.planner.repository.PrescriptionChangeRepository;
 public class PatientHistory {
 
     /** One ISO week (starting Monday) of a patient's logged sets and morning check-ins. */
-    public record Week(LocalDate monday, int sessions, int sets, int reps, int seconds, BigDecimal meanPain,
-            int peakPain, BigDecimal meanMorningPain) {
-    }
+    public record Week(
+            LocalDate monday,
+            int sessions,
+            int sets,
+            int reps,
+            int seconds,
+            BigDecimal meanPain,
+            int peakPain,
+            BigDecimal meanMorningPain) {}
 
     private final PatientHistoryRepository history;
     private final PlanRepository plans;
     private final PrescriptionChangeRepository changes;
     private final LoggedSetRepository sets;
 
-    public PatientHistory(PatientHistoryRepository history, PlanRepository plans, PrescriptionChangeRepository changes,
+    public PatientHistory(
+            PatientHistoryRepository history,
+            PlanRepository plans,
+            PrescriptionChangeRepository changes,
             LoggedSetRepository sets) {
         this.history = history;
         this.plans = plans;
@@ -46,15 +55,23 @@ public class PatientHistory {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Week> weeks(String patientId) {
         return history.weeks(patientId).stream()
-                .map(week -> new Week(week.monday(), week.sessions(), week.sets(), week.reps(), week.seconds(),
-                        week.meanPain(), week.peakPain(), week.meanMorningPain()))
+                .map(week -> new Week(
+                        week.monday(),
+                        week.sessions(),
+                        week.sets(),
+                        week.reps(),
+                        week.seconds(),
+                        week.meanPain(),
+                        week.peakPain(),
+                        week.meanMorningPain()))
                 .toList();
     }
 
     /** The sets of the patient's latest {@code days} session days, of any of their plans, newest day first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LoggedSet> recentSets(String patientId, int days) {
-        return sets.ofLatestDays(plans.ofPatient(patientId).stream().map(plan -> plan.id).toList(), days);
+        return sets.ofLatestDays(
+                plans.ofPatient(patientId).stream().map(plan -> plan.id).toList(), days);
     }
 
     /** The changes to all of the patient's plans, newest first. */
@@ -62,7 +79,8 @@ public class PatientHistory {
     public List<PrescriptionChange> changes(String patientId) {
         return plans.ofPatient(patientId).stream()
                 .flatMap(plan -> changes.ofPlan(plan.id).stream())
-                .sorted(Comparator.comparing((PrescriptionChange change) -> change.changedAt).reversed())
+                .sorted(Comparator.comparing((PrescriptionChange change) -> change.changedAt)
+                        .reversed())
                 .toList();
     }
 

@@ -18,8 +18,7 @@ final class WeeklyCharts {
     /** Weeks the adherence chart shows, up to this one. */
     private static final int ADHERENCE_WEEKS = 12;
 
-    private WeeklyCharts() {
-    }
+    private WeeklyCharts() {}
 
     /** "W47" for the ISO week starting that Monday. */
     static String label(LocalDate monday) {
@@ -28,17 +27,24 @@ final class WeeklyCharts {
 
     /** Mean pain during sets per week, on the 0–10 scale; a week without sets has no point. */
     static String meanPain(List<PatientHistory.Week> weeks) {
-        return SvgChart.line("Mean pain during sets per week (0–10)", weeks.stream()
-                .map(week -> new SvgChart.Point(label(week.monday()),
-                        week.meanPain() == null ? null : week.meanPain().doubleValue()))
-                .toList(), 10);
+        return SvgChart.line(
+                "Mean pain during sets per week (0–10)",
+                weeks.stream()
+                        .map(week -> new SvgChart.Point(
+                                label(week.monday()),
+                                week.meanPain() == null ? null : week.meanPain().doubleValue()))
+                        .toList(),
+                10);
     }
 
     /** Sets logged per week. */
     static String sets(List<PatientHistory.Week> weeks) {
-        return SvgChart.bars("Sets logged per week", weeks.stream()
-                .map(week -> new SvgChart.Point(label(week.monday()), (double) week.sets()))
-                .toList(), null);
+        return SvgChart.bars(
+                "Sets logged per week",
+                weeks.stream()
+                        .map(week -> new SvgChart.Point(label(week.monday()), (double) week.sets()))
+                        .toList(),
+                null);
     }
 
     /** The first week the adherence chart asks progress-service for, {@link #ADHERENCE_WEEKS} back from today's. */
@@ -63,8 +69,8 @@ final class WeeklyCharts {
         List<SvgChart.Point> points = new ArrayList<>();
         for (LocalDate monday = first; !monday.isAfter(thisMonday); monday = monday.plusWeeks(1)) {
             PatientAdherence.AdherenceWeek week = byMonday.get(monday);
-            Double share = week == null ? null
-                    : Math.min(100d, 100d * week.sessionsCompleted() / week.sessionsScheduled());
+            Double share =
+                    week == null ? null : Math.min(100d, 100d * week.sessionsCompleted() / week.sessionsScheduled());
             points.add(new SvgChart.Point(label(monday), share));
         }
         return points;

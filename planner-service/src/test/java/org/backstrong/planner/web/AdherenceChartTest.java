@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.backstrong.planner.service.PatientAdherence.AdherenceWeek;
 import org.junit.jupiter.api.Test;
+
+import org.backstrong.planner.service.PatientAdherence.AdherenceWeek;
 
 /** The clinician's adherence chart: progress-service's completed sessions of those scheduled, per ISO week. */
 class AdherenceChartTest {
@@ -23,7 +24,9 @@ class AdherenceChartTest {
                 week(W45.plusWeeks(2), 3, 1));
         List<SvgChart.Point> points = WeeklyCharts.adherence(weeks, LocalDate.of(2026, 11, 18));
 
-        assertEquals(List.of("W45", "W46", "W47"), points.stream().map(SvgChart.Point::label).toList());
+        assertEquals(
+                List.of("W45", "W46", "W47"),
+                points.stream().map(SvgChart.Point::label).toList());
         assertEquals(50d, points.get(0).value(), "one of two");
         assertNull(points.get(1).value(), "a week with nothing scheduled is blank, not 0 %");
         assertEquals(100d / 3, points.get(2).value(), 1e-9, "one of three");

@@ -14,12 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import org.backstrong.progress.security.Caller;
 import org.backstrong.progress.security.Roles;
 import org.backstrong.progress.service.InvalidInputException;
 import org.backstrong.progress.service.PatientAdherence;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A clinician's view of one of their clinic's patients' adherence, week by week, as analysts count it. */
 @Path("/patients/{id}/adherence")
@@ -31,9 +32,8 @@ public class PatientAdherenceResource {
     static final int DEFAULT_WEEKS = 12;
 
     /** What GET /patients/{id}/adherence answers: the range read and its weeks, oldest first. */
-    public record PatientAdherenceReport(String patientId, LocalDate from, LocalDate to,
-            List<PatientAdherence.Week> weeks) {
-    }
+    public record PatientAdherenceReport(
+            String patientId, LocalDate from, LocalDate to, List<PatientAdherence.Week> weeks) {}
 
     private final PatientAdherence adherence;
     private final Caller caller;
@@ -45,11 +45,13 @@ public class PatientAdherenceResource {
 
     @GET
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(operationId = "getPatientAdherence",
+    @Operation(
+            operationId = "getPatientAdherence",
             summary = "The patient's sessions and sets scheduled against done, per ISO week")
     public PatientAdherenceReport adherence(
             @PathParam("id") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be a patient id") String id,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
+            @QueryParam("from") String from,
+            @QueryParam("to") String to) {
         LocalDate last = DateRange.date("to", to, adherence.today());
         LocalDate first = DateRange.date("from", from, last.minusWeeks(DEFAULT_WEEKS));
         DateRange.ordered(first, last);

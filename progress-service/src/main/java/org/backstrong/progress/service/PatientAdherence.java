@@ -25,9 +25,12 @@ import org.backstrong.progress.repository.PlanRepository;
 public class PatientAdherence {
 
     /** One ISO week as far as it was due; a week with nothing scheduled has zeros. */
-    public record Week(LocalDate weekStart, long sessionsScheduled, long sessionsCompleted, long setsPrescribed,
-            long setsLogged) {
-    }
+    public record Week(
+            LocalDate weekStart,
+            long sessionsScheduled,
+            long sessionsCompleted,
+            long setsPrescribed,
+            long setsLogged) {}
 
     private final PlanRepository plans;
     private final AdherenceReadModel adherence;
@@ -60,9 +63,15 @@ public class PatientAdherence {
         List<Week> weeks = new ArrayList<>();
         for (LocalDate monday = due.firstWeek(); !monday.isAfter(due.lastWeek()); monday = monday.plusWeeks(1)) {
             PatientWeek week = counted.get(monday);
-            weeks.add(week == null ? new Week(monday, 0, 0, 0, 0)
-                    : new Week(monday, week.sessionsScheduled(), week.sessionsCompleted(), week.setsPrescribed(),
-                            week.setsLogged()));
+            weeks.add(
+                    week == null
+                            ? new Week(monday, 0, 0, 0, 0)
+                            : new Week(
+                                    monday,
+                                    week.sessionsScheduled(),
+                                    week.sessionsCompleted(),
+                                    week.setsPrescribed(),
+                                    week.setsLogged()));
         }
         return weeks;
     }
