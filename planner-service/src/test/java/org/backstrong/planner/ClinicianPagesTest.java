@@ -13,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -426,14 +429,64 @@ class ClinicianPagesTest {
         assertTrue(fresh.selectFirst("[data-testid=recent-sessions]").text().contains("No sets logged yet."));
     }
 
+    /** The chart draws progress-service's weeks, whatever planner's own sessions would say. */
+    @Test
+    void thePatientPageChartsProgresssAdherenceWithTheCliniciansToken() {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
+        LocalDate thisMonday = LocalDate.now().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate lastMonday = thisMonday.minusWeeks(1);
+        ProgressStub.server()
+                .stubFor(get(urlPathEqualTo("/patients/" + patient.id() + "/adherence"))
+                        .willReturn(ProgressStub.json(200, """
+                        {"patientId": "%s", "from": "%s", "to": "%s", "weeks": [
+                          {"weekStart": "%s", "sessionsScheduled": 0, "sessionsCompleted": 0, "setsPrescribed": 0,
+                           "setsLogged": 0},
+                          {"weekStart": "%s", "sessionsScheduled": 3, "sessionsCompleted": 1, "setsPrescribed": 30,
+                           "setsLogged": 14},
+                          {"weekStart": "%s", "sessionsScheduled": 2, "sessionsCompleted": 2, "setsPrescribed": 20,
+                           "setsLogged": 20, "somethingNew": true}]}
+                        """.formatted(
+                                        patient.id(),
+                                        thisMonday.minusWeeks(11),
+                                        LocalDate.now(),
+                                        lastMonday.minusWeeks(1),
+                                        lastMonday,
+                                        thisMonday))));
+
+        String clara = Clinic.clara();
+        Document page = Pages.page(clara, "/app/clinic/patients/" + patient.id());
+        Element chart = page.selectFirst("svg.chart[aria-label=Sessions completed of those scheduled per week (%)]");
+        assertNotNull(chart, page.select("svg.chart").toString());
+        assertEquals(
+                List.of(week(lastMonday) + ": 33.3", week(thisMonday) + ": 100"),
+                chart.select("rect.bar > title").eachText(),
+                "from the first week with a session scheduled");
+        assertTrue(page.select("[data-testid=adherence-unavailable]").isEmpty());
+        ProgressStub.server()
+                .verify(getRequestedFor(urlPathEqualTo("/patients/" + patient.id() + "/adherence"))
+                        .withQueryParam(
+                                "from", equalTo(thisMonday.minusWeeks(11).toString()))
+                        .withQueryParam("to", equalTo(LocalDate.now().toString()))
+                        .withHeader("Authorization", equalTo("Bearer " + clara)));
+    }
+
+    private static String week(LocalDate monday) {
+        return "W" + monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    }
+
     @Test
     void thePatientPageStillShowsWhenProgressIsUnavailable() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
         ProgressStub.server()
                 .stubFor(get(urlPathEqualTo("/patients/" + patient.id() + "/timeline"))
                         .willReturn(aResponse().withStatus(503)));
+        ProgressStub.server()
+                .stubFor(get(urlPathEqualTo("/patients/" + patient.id() + "/adherence"))
+                        .willReturn(aResponse().withStatus(503)));
         Document page = Pages.page(Clinic.clara(), "/app/clinic/patients/" + patient.id());
         assertNotNull(page.selectFirst("[data-testid=progress-unavailable]"));
+        assertNotNull(page.selectFirst("[data-testid=adherence-unavailable]"), "the chart says so");
+        assertTrue(page.select("svg.chart[aria-label^=Sessions completed]").isEmpty());
         assertNotNull(page.selectFirst("[data-testid=current-plan]"));
 
         Document unknown = Pages.page(Clinic.clara(), "/app/clinic/patients/" + Clinic.enrolNewPatient());

@@ -56,6 +56,7 @@ class AccessAndInputTest {
                 Arguments.of(new Call("POST", FLAG + "/acknowledge", null), "analyst"),
                 Arguments.of(new Call("POST", FLAG + "/resolve", note), "analyst"),
                 Arguments.of(new Call("GET", "/patients/" + PAUL + "/timeline", null), "analyst"),
+                Arguments.of(new Call("GET", "/patients/" + PAUL + "/adherence", null), "analyst"),
                 Arguments.of(new Call("GET", "/adherence", null), "clinician"),
                 Arguments.of(new Call("GET", "/adherence/at-risk", null), "clinician"),
                 Arguments.of(new Call("GET", "/adherence/pain-improvement", null), "clinician"));
@@ -118,6 +119,26 @@ class AccessAndInputTest {
                         "a patient id with spaces",
                         clinician,
                         new Call("GET", "/patients/paul%20p/timeline", null),
+                        "id"),
+                Arguments.of(
+                        "a patient's adherence from no date",
+                        clinician,
+                        new Call("GET", "/patients/" + PAUL + "/adherence?from=yesterday", null),
+                        "from"),
+                Arguments.of(
+                        "a patient's adherence ending before it starts",
+                        clinician,
+                        new Call("GET", "/patients/" + PAUL + "/adherence?from=2026-03-10&to=2026-03-01", null),
+                        "to"),
+                Arguments.of(
+                        "a patient's adherence over ten years",
+                        clinician,
+                        new Call("GET", "/patients/" + PAUL + "/adherence?from=2016-03-01&to=2026-03-01", null),
+                        "from"),
+                Arguments.of(
+                        "a patient's adherence of an id with spaces",
+                        clinician,
+                        new Call("GET", "/patients/paul%20p/adherence", null),
                         "id"),
                 Arguments.of(
                         "an unknown grouping", analyst, new Call("GET", "/adherence?groupBy=month", null), "groupBy"),

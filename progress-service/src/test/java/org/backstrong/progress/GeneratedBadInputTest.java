@@ -52,7 +52,8 @@ class GeneratedBadInputTest {
                 "POST /pain-flags/{id}/resolve",
                         Valid.of(Map.of("id", FLAG), "{\"note\": \"Checked the form with the patient.\"}"),
                 "POST /pain-flags/{id}/acknowledge", Valid.of(Map.of("id", FLAG), null),
-                "GET /patients/{id}/timeline", Valid.of(Map.of("id", "22222222-2222-4222-8222-000000000001"), null));
+                "GET /patients/{id}/timeline", Valid.of(Map.of("id", "22222222-2222-4222-8222-000000000001"), null),
+                "GET /patients/{id}/adherence", Valid.of(Map.of("id", "22222222-2222-4222-8222-000000000001"), null));
     }
 
     private static final Map<String, String> TOKENS = Map.of(

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.backstrong.progress.rest.AdherenceResource;
 import org.backstrong.progress.rest.PainFlagResource;
+import org.backstrong.progress.rest.PatientAdherenceResource;
 import org.backstrong.progress.rest.TimelineResource;
 import org.backstrong.testinfra.OpenApiCoverage;
 import org.backstrong.testinfra.OpenApiLint;
@@ -53,7 +54,11 @@ class OpenApiDocumentTest {
                 .extract()
                 .asString();
         OpenApiCoverage.assertDescribes(
-                document, AdherenceResource.class, PainFlagResource.class, TimelineResource.class);
+                document,
+                AdherenceResource.class,
+                PainFlagResource.class,
+                PatientAdherenceResource.class,
+                TimelineResource.class);
     }
 
     @Test
@@ -69,6 +74,7 @@ class OpenApiDocumentTest {
                         endsWith("/.well-known/openid-configuration"))
                 .body("paths.'/adherence'.get.security[0].keycloak", contains("analyst"))
                 .body("paths.'/pain-flags/{id}/resolve'.post.security[0].keycloak", contains("clinician"))
+                .body("paths.'/patients/{id}/adherence'.get.security[0].keycloak", contains("clinician"))
                 .body("servers.url", contains("/"));
     }
 

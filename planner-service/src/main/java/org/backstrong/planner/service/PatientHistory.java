@@ -12,12 +12,10 @@ import jakarta.transaction.Transactional;
 
 import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.PrescriptionChange;
-import org.backstrong.planner.domain.SessionCompletion;
 import org.backstrong.planner.repository.LoggedSetRepository;
 import org.backstrong.planner.repository.PatientHistoryRepository;
 import org.backstrong.planner.repository.PlanRepository;
 import org.backstrong.planner.repository.PrescriptionChangeRepository;
-import org.backstrong.planner.repository.SessionCompletionRepository;
 
 /**
  * A patient's record over time, as their pages chart it: weekly pain and volume, the latest sessions
@@ -41,19 +39,16 @@ public class PatientHistory {
     private final PlanRepository plans;
     private final PrescriptionChangeRepository changes;
     private final LoggedSetRepository sets;
-    private final SessionCompletionRepository completions;
 
     public PatientHistory(
             PatientHistoryRepository history,
             PlanRepository plans,
             PrescriptionChangeRepository changes,
-            LoggedSetRepository sets,
-            SessionCompletionRepository completions) {
+            LoggedSetRepository sets) {
         this.history = history;
         this.plans = plans;
         this.changes = changes;
         this.sets = sets;
-        this.completions = completions;
     }
 
     /** Every week with a set or a check-in, oldest first. */
@@ -77,13 +72,6 @@ public class PatientHistory {
     public List<LoggedSet> recentSets(String patientId, int days) {
         return sets.ofLatestDays(
                 plans.ofPatient(patientId).stream().map(plan -> plan.id).toList(), days);
-    }
-
-    /** The sessions the patient said were done, of any of their plans, as many sets as were logged or not. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<SessionCompletion> completions(String patientId) {
-        return completions.ofPlans(
-                plans.ofPatient(patientId).stream().map(plan -> plan.id).toList());
     }
 
     /** The changes to all of the patient's plans, newest first. */

@@ -26,6 +26,7 @@ import org.backstrong.planner.domain.PlanStatus;
 import org.backstrong.planner.domain.PrescriptionChange;
 import org.backstrong.planner.domain.StopAdvice;
 import org.backstrong.planner.security.Caller;
+import org.backstrong.planner.service.PatientAdherence;
 import org.backstrong.planner.service.PatientHistory;
 import org.backstrong.planner.service.PatientRegistry;
 import org.backstrong.planner.service.Plans;
@@ -46,6 +47,7 @@ public class ClinicPatientView {
     private final Plans plans;
     private final PatientHistory history;
     private final PatientProgress progress;
+    private final PatientAdherence adherence;
     private final Caller caller;
     private final CsrfTokens csrf;
     private final Clock clock;
@@ -56,6 +58,7 @@ public class ClinicPatientView {
             Plans plans,
             PatientHistory history,
             PatientProgress progress,
+            PatientAdherence adherence,
             Caller caller,
             CsrfTokens csrf,
             Clock clock,
@@ -64,6 +67,7 @@ public class ClinicPatientView {
         this.plans = plans;
         this.history = history;
         this.progress = progress;
+        this.adherence = adherence;
         this.caller = caller;
         this.csrf = csrf;
         this.clock = clock;
@@ -133,6 +137,7 @@ public class ClinicPatientView {
             boolean beyondNormalFatigue,
             String note) {}
 
+    /** adherenceChart is null when progress-service could not give its figures. */
     public record PatientView(
             PatientLine patient,
             PlanLine current,
@@ -176,9 +181,7 @@ public class ClinicPatientView {
                         .toList(),
                 weeks,
                 WeeklyCharts.meanPain(weeks),
-                SvgChart.bars(
-                        "Sessions completed of those scheduled per week (%)",
-                        WeeklyCharts.adherence(all, history.completions(id), LocalDate.now(clock)), 100d),
+                adherenceChart(id),
                 history.changes(id).stream().map(this::changeLine).toList(),
                 progress.of(id, names),
                 sessionLines(history.recentSets(id, RECENT_SESSIONS), items));
@@ -189,6 +192,17 @@ public class ClinicPatientView {
                 choices.templates(),
                 choices.weekdays(),
                 flash);
+    }
+
+    /** progress-service's figures as the chart, or null (the page says so) when progress cannot answer. */
+    private String adherenceChart(String patientId) {
+        LocalDate today = LocalDate.now(clock);
+        return adherence
+                .weeks(patientId, WeeklyCharts.firstAdherenceWeek(today), today)
+                .map(weeks -> SvgChart.bars(
+                        "Sessions completed of those scheduled per week (%)",
+                        WeeklyCharts.adherence(weeks, today), 100d))
+                .orElse(null);
     }
 
     private static PlanLine planLine(Plan plan) {

@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-import org.backstrong.planner.domain.Plan;
-import org.backstrong.planner.domain.SessionCompletion;
+import org.backstrong.planner.service.PatientAdherence;
 import org.backstrong.planner.service.PatientHistory;
 
 /** One patient's weeks as the patient's and the clinician's pages chart them, labelled alike. */
@@ -49,32 +47,30 @@ final class WeeklyCharts {
                 null);
     }
 
+    /** The first week the adherence chart asks progress-service for, {@link #ADHERENCE_WEEKS} back from today's. */
+    static LocalDate firstAdherenceWeek(LocalDate today) {
+        return mondayOf(today).minusWeeks(ADHERENCE_WEEKS - 1L);
+    }
+
     /**
-     * Per ISO week, up to this one, the sessions completed (at least 80 % of their sets logged, as
-     * adherence counts them) as a share of those the patient's plans scheduled until today; weeks
-     * with nothing scheduled are left blank. Planner counts this itself because progress-service
-     * answers adherence to analysts only (aggregates, pseudonyms), not one patient's weeks to a clinician.
+     * Per ISO week, from the first with a session scheduled (at most {@link #ADHERENCE_WEEKS} back) up
+     * to this one, the sessions completed as a share of those scheduled, as progress-service counts
+     * them (only what was due; paused and ended plans schedule nothing); weeks with nothing scheduled
+     * are left blank.
      */
-    static List<SvgChart.Point> adherence(List<Plan> all, List<SessionCompletion> done, LocalDate today) {
-        LocalDate thisMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        TreeMap<LocalDate, Integer> scheduled = new TreeMap<>();
-        for (Plan plan : all) {
-            plan.schedule().sessionDates().stream()
-                    .filter(date -> !date.isAfter(today))
-                    .forEach(date -> scheduled.merge(mondayOf(date), 1, Integer::sum));
-        }
-        Map<LocalDate, Integer> completed = new HashMap<>();
-        done.stream()
-                .filter(SessionCompletion::counts)
-                .forEach(session -> completed.merge(mondayOf(session.sessionDate), 1, Integer::sum));
-        LocalDate first = scheduled.isEmpty() ? thisMonday : scheduled.firstKey();
-        if (first.isBefore(thisMonday.minusWeeks(ADHERENCE_WEEKS - 1L))) {
-            first = thisMonday.minusWeeks(ADHERENCE_WEEKS - 1L);
+    static List<SvgChart.Point> adherence(List<PatientAdherence.AdherenceWeek> weeks, LocalDate today) {
+        LocalDate thisMonday = mondayOf(today);
+        Map<LocalDate, PatientAdherence.AdherenceWeek> byMonday = new HashMap<>();
+        weeks.stream().filter(week -> week.sessionsScheduled() > 0).forEach(week -> byMonday.put(week.monday(), week));
+        LocalDate first = byMonday.keySet().stream().min(LocalDate::compareTo).orElse(thisMonday);
+        if (first.isBefore(firstAdherenceWeek(today))) {
+            first = firstAdherenceWeek(today);
         }
         List<SvgChart.Point> points = new ArrayList<>();
         for (LocalDate monday = first; !monday.isAfter(thisMonday); monday = monday.plusWeeks(1)) {
-            Integer planned = scheduled.get(monday);
-            Double share = planned == null ? null : Math.min(100d, 100d * completed.getOrDefault(monday, 0) / planned);
+            PatientAdherence.AdherenceWeek week = byMonday.get(monday);
+            Double share =
+                    week == null ? null : Math.min(100d, 100d * week.sessionsCompleted() / week.sessionsScheduled());
             points.add(new SvgChart.Point(label(monday), share));
         }
         return points;

@@ -5,59 +5,50 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import org.backstrong.planner.domain.Plan;
-import org.backstrong.planner.domain.SessionCompletion;
+import org.backstrong.planner.service.PatientAdherence.AdherenceWeek;
 
-/** The clinician's adherence chart: completed sessions (80 % of sets logged) of those scheduled, per ISO week. */
+/** The clinician's adherence chart: progress-service's completed sessions of those scheduled, per ISO week. */
 class AdherenceChartTest {
 
-    /** A Wednesday, so the plan's first week is split over two ISO weeks. */
-    private static final LocalDate START = LocalDate.of(2026, 11, 4);
+    private static final LocalDate W45 = LocalDate.of(2026, 11, 2);
 
     @Test
-    void countsSessionsWithFourFifthsOfTheirSetsLoggedAgainstThoseScheduledUntilToday() {
-        Plan plan = plan(START, List.of(1, 3, 5)); // Wed 4, Fri 6 | Mon 9, Wed 11, Fri 13 | Mon 16, Wed 18 ...
-        List<SessionCompletion> done = List.of(
-                completion(plan, START, 13, 13),
-                completion(plan, START.plusDays(2), 13, 10), // 77 %: does not count
-                completion(plan, START.plusDays(5), 13, 11)); // 85 %: counts
-        List<SvgChart.Point> weeks = WeeklyCharts.adherence(List.of(plan), done, LocalDate.of(2026, 11, 16));
+    void drawsTheShareOfScheduledSessionsCompletedFromTheFirstWeekWithOneScheduled() {
+        List<AdherenceWeek> weeks = List.of(
+                week(W45.minusWeeks(1), 0, 0),
+                week(W45, 2, 1),
+                week(W45.plusWeeks(1), 0, 0), // paused: nothing scheduled
+                week(W45.plusWeeks(2), 3, 1));
+        List<SvgChart.Point> points = WeeklyCharts.adherence(weeks, LocalDate.of(2026, 11, 18));
 
         assertEquals(
                 List.of("W45", "W46", "W47"),
-                weeks.stream().map(SvgChart.Point::label).toList());
-        assertEquals(50d, weeks.get(0).value(), "one of two");
-        assertEquals(100d / 3, weeks.get(1).value(), 1e-9, "one of three");
-        assertEquals(0d, weeks.get(2).value(), "Monday's session is scheduled, not done; Wednesday's is not due yet");
+                points.stream().map(SvgChart.Point::label).toList());
+        assertEquals(50d, points.get(0).value(), "one of two");
+        assertNull(points.get(1).value(), "a week with nothing scheduled is blank, not 0 %");
+        assertEquals(100d / 3, points.get(2).value(), 1e-9, "one of three");
     }
 
     @Test
-    void leavesWeeksWithoutAScheduledSessionBlank() {
-        Plan plan = plan(START, List.of(3));
-        List<SvgChart.Point> weeks = WeeklyCharts.adherence(List.of(plan), List.of(), START.minusDays(2));
-        assertEquals(1, weeks.size());
-        assertNull(weeks.get(0).value(), "nothing scheduled before the start");
+    void showsThisWeekBlankWhenNothingWasScheduled() {
+        List<SvgChart.Point> points = WeeklyCharts.adherence(List.of(), W45.plusDays(2));
+        assertEquals(1, points.size());
+        assertEquals("W45", points.get(0).label());
+        assertNull(points.get(0).value());
     }
 
-    private static Plan plan(LocalDate start, List<Integer> weekdays) {
-        Plan plan = new Plan();
-        plan.id = UUID.randomUUID();
-        plan.startDate = start;
-        plan.weeks = 4;
-        plan.weekdays = weekdays;
-        return plan;
+    @Test
+    void keepsToTheLastTwelveWeeksAndNeverAboveAHundred() {
+        LocalDate today = W45.plusWeeks(20);
+        List<SvgChart.Point> points = WeeklyCharts.adherence(List.of(week(W45, 2, 2), week(today, 2, 3)), today);
+        assertEquals(12, points.size());
+        assertEquals(100d, points.get(11).value());
     }
 
-    private static SessionCompletion completion(Plan plan, LocalDate date, int prescribed, int logged) {
-        SessionCompletion completion = new SessionCompletion();
-        completion.planId = plan.id;
-        completion.sessionDate = date;
-        completion.setsPrescribed = prescribed;
-        completion.setsLogged = logged;
-        return completion;
+    private static AdherenceWeek week(LocalDate monday, long scheduled, long completed) {
+        return new AdherenceWeek(monday, scheduled, completed, scheduled * 2, completed * 2);
     }
 }

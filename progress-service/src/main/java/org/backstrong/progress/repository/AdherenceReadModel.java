@@ -33,6 +33,14 @@ public class AdherenceReadModel {
     /** A patient's sessions over a period. */
     public record PatientSessions(String patientId, String clinicId, long scheduled, long completed) {}
 
+    /** One patient's ISO week: its Monday and the counts as far as the week was due. */
+    public record PatientWeek(
+            LocalDate weekStart,
+            long sessionsScheduled,
+            long sessionsCompleted,
+            long setsPrescribed,
+            long setsLogged) {}
+
     /** A patient's first and latest week with pain reported. */
     public record PainSpan(String patientId, double firstWeekMean, double latestWeekMean) {}
 
@@ -125,6 +133,38 @@ public class AdherenceReadModel {
         return rows(due(em.createNativeQuery(sql, Tuple.class), due, clinics)).stream()
                 .map(row -> new PatientSessions(
                         row.get(0, String.class), row.get(1, String.class), number(row.get(2)), number(row.get(3))))
+                .toList();
+    }
+
+    /**
+     * One patient's weeks with anything in the projection over the days that were due, as {@link #summary}
+     * counts them: whole weeks from the weekly table, the last week day by day up to its last day due.
+     */
+    public List<PatientWeek> patientWeeks(String patientId, DuePeriod due) {
+        String counts = "sum(sessions_scheduled)::bigint, sum(sessions_completed)::bigint, "
+                + "sum(sets_prescribed)::bigint, sum(sets_logged)::bigint";
+        String sql = "SELECT week_start, " + counts + " FROM adherence_week WHERE patient_id = :patient "
+                + "AND week_start BETWEEN :firstWeek AND :lastWholeWeek GROUP BY week_start"
+                + (due.lastWeekWhole()
+                        ? ""
+                        : " UNION ALL SELECT CAST(:lastWeek AS date), " + counts
+                                + " FROM adherence_day WHERE patient_id = :patient AND day BETWEEN :lastWeek AND :upTo "
+                                + "HAVING count(*) > 0")
+                + " ORDER BY 1";
+        Query query = em.createNativeQuery(sql, Tuple.class)
+                .setParameter("patient", patientId)
+                .setParameter("firstWeek", due.firstWeek())
+                .setParameter("lastWholeWeek", due.lastWholeWeek());
+        if (!due.lastWeekWhole()) {
+            query.setParameter("lastWeek", due.lastWeek()).setParameter("upTo", due.upTo());
+        }
+        return rows(query).stream()
+                .map(row -> new PatientWeek(
+                        date(row.get(0)),
+                        number(row.get(1)),
+                        number(row.get(2)),
+                        number(row.get(3)),
+                        number(row.get(4))))
                 .toList();
     }
 

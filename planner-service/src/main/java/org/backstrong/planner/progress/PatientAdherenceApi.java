@@ -1,0 +1,42 @@
+package org.backstrong.planner.progress;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import org.backstrong.planner.config.TolerantJson;
+import org.backstrong.planner.security.PropagateCallerToken;
+
+/** progress-service's weekly adherence of one patient, called with the clinician's own token. */
+@RegisterRestClient(configKey = "progress")
+@RegisterProvider(PropagateCallerToken.class)
+@Path("/patients/{id}/adherence")
+@Produces(MediaType.APPLICATION_JSON)
+public interface PatientAdherenceApi {
+
+    /** Another service's answers are read tolerantly (TolerantJson). */
+    @ClientObjectMapper
+    static ObjectMapper objectMapper(ObjectMapper defaultObjectMapper) {
+        return TolerantJson.of(defaultObjectMapper);
+    }
+
+    /** A 404 is an answer (nothing known of the patient), not a failure: callers need not read HTTP to tell. */
+    @ClientExceptionMapper
+    static RuntimeException unknownPatient(Response response) {
+        return response.getStatus() == 404 ? new UnknownToProgress("progress-service knows no such patient") : null;
+    }
+
+    /** The ISO weeks from the one of {@code from} to the last one due by {@code to}; dates as YYYY-MM-DD. */
+    @GET
+    PatientWeeks of(@PathParam("id") String patientId, @QueryParam("from") String from, @QueryParam("to") String to);
+}
