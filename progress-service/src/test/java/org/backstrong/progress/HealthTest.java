@@ -5,8 +5,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,6 +64,24 @@ class HealthTest {
                 .body(containsString("agroal_active_count"))
                 .body(containsString("kafka_consumer_connection_count"))
                 .body(containsString("backstrong_pain_flags_stop_oldest_open_working_seconds"));
+    }
+
+    /** The gauges read the database at scrape: a figure, not NaN (which is what a failing query shows). */
+    @Test
+    void theGaugesReadTheirFigures() {
+        String scrape =
+                given().when().get(metrics).then().statusCode(200).extract().asString();
+        for (String gauge : List.of(
+                "backstrong_outbox_backlog",
+                "backstrong_outbox_oldest_age_seconds",
+                "backstrong_pain_flags_stop_oldest_open_working_seconds")) {
+            Matcher line = Pattern.compile("(?m)^" + gauge + "(?:\\{[^}]*\\})? (\\S+)$")
+                    .matcher(scrape);
+            assertTrue(line.find(), gauge + " is not in the scrape");
+            double value = Double.parseDouble(line.group(1));
+            assertFalse(Double.isNaN(value), gauge + " is NaN: its query failed");
+            assertTrue(value >= 0, gauge + " is " + value);
+        }
     }
 
     @Test

@@ -36,10 +36,12 @@ public final class OutboxGauges {
         this.backlog = backlog;
     }
 
+    /** Registers both gauges; they hold their state strongly (a gauge's default weak reference would lose it). */
     public static void register(MeterRegistry metrics, Backlog backlog) {
         OutboxGauges gauges = new OutboxGauges(backlog);
         Gauge.builder("backstrong.outbox.backlog", gauges, g -> g.reading(Waiting::events))
                 .description("Events in the outbox not yet sent to Kafka")
+                .strongReference(true)
                 .register(metrics);
         Gauge.builder(
                         "backstrong.outbox.oldest.age",
@@ -47,6 +49,7 @@ public final class OutboxGauges {
                         g -> g.reading(w -> w.oldest().toMillis() / 1000.0))
                 .description("How long the oldest unsent outbox event has waited")
                 .baseUnit("seconds")
+                .strongReference(true)
                 .register(metrics);
     }
 
