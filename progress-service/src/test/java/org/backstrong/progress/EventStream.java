@@ -174,6 +174,55 @@ final class EventStream {
         }
     }
 
+    /** A plan item of the adherence tests: dumbbell row, 2 (up to 3) sets of 8–12 reps at 10 kg. */
+    static Map<String, Object> dumbbellRowItem(String itemId) {
+        return data(
+                "itemId",
+                itemId,
+                "exerciseId",
+                "dumbbell-row",
+                "exerciseVersion",
+                1,
+                "exerciseName",
+                "dumbbell-row",
+                "block",
+                "main",
+                "position",
+                1,
+                "doseKind",
+                "reps",
+                "sets",
+                2,
+                "setsMax",
+                3,
+                "repsMin",
+                8,
+                "repsMax",
+                12,
+                "secondsMin",
+                null,
+                "secondsMax",
+                null,
+                "holdSeconds",
+                null,
+                "perSide",
+                false,
+                "loadKind",
+                "kg",
+                "loadKg",
+                10.0,
+                "band",
+                null,
+                "loadStepPercent",
+                5,
+                "restSeconds",
+                60,
+                "harderVariantId",
+                null,
+                "paused",
+                false);
+    }
+
     /** A map in the order given, nulls allowed (Map.of allows neither). */
     static Map<String, Object> data(Object... namesAndValues) {
         Map<String, Object> data = new LinkedHashMap<>();
