@@ -104,6 +104,7 @@ public class MeResource {
             responseCode = "503",
             description = "Too many sets are waiting to be stored: send it again later",
             headers = @Header(ref = "Retry-After"))
+    @CountsSetRefusals
     public CompletionStage<Response> logSet(@NotNull(message = "a JSON set is required") @Valid SetInput body) {
         return logging.logSet(caller.subject(), body, LocalDate.now(clock))
                 .thenApply(logged ->

@@ -36,17 +36,19 @@ import org.backstrong.planner.repository.SetLogStore.Statements;
 @ApplicationScoped
 public class SetLogBatch {
 
-    /** What the batch decided for one pending set: stored, resent, or refused. */
-    record Outcome(Logged<LoggedSet> logged, RuntimeException refused) {}
+    /** What the batch decided for one pending set: stored, resent, or refused (and why). */
+    record Outcome(Logged<LoggedSet> logged, RuntimeException refused, SetRefusal refusal) {}
 
     private final SetLogStore store;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final SetLogMetrics metrics;
 
-    public SetLogBatch(SetLogStore store, Outbox outbox, OutboxRelay relay) {
+    public SetLogBatch(SetLogStore store, Outbox outbox, OutboxRelay relay, SetLogMetrics metrics) {
         this.store = store;
         this.outbox = outbox;
         this.relay = relay;
+        this.metrics = metrics;
     }
 
     /** Stores the batch and answers each of its sets after the commit that decided it. */
@@ -54,13 +56,23 @@ public class SetLogBatch {
         store.write(batch, this::decide, new SetLogStore.Answers<>() {
             @Override
             public void committed(List<PendingSet> decided, List<Outcome> outcomes) {
-                boolean stored = false;
-                for (int i = 0; i < decided.size(); i++) {
-                    Outcome outcome = outcomes.get(i);
-                    stored |= outcome.logged() != null && outcome.logged().created();
-                    decided.get(i).answer(outcome.logged(), outcome.refused());
+                SetLogMetrics.Tally tally = new SetLogMetrics.Tally();
+                for (Outcome outcome : outcomes) {
+                    if (outcome.refusal() != null) {
+                        tally.refused(outcome.refusal());
+                    } else if (outcome.logged().created()) {
+                        tally.stored();
+                    } else {
+                        tally.duplicate();
+                    }
                 }
-                if (stored) {
+                // Counted before the answers, so a caller that has its answer finds it counted.
+                metrics.decided(tally);
+                for (int i = 0; i < decided.size(); i++) {
+                    decided.get(i)
+                            .answer(outcomes.get(i).logged(), outcomes.get(i).refused());
+                }
+                if (tally.stored > 0) {
                     relay.wake();
                 }
             }
@@ -68,6 +80,7 @@ public class SetLogBatch {
             @Override
             public void failed(PendingSet pending, Exception cause) {
                 Log.errorf(cause, "Set %s could not be stored", pending.input().setId());
+                metrics.failed(1);
                 pending.answer(null, new IllegalStateException("Set could not be stored", cause));
             }
         });
@@ -106,7 +119,7 @@ public class SetLogBatch {
         for (int n = 0; n < inserted.size(); n++) {
             if (stored[n]) {
                 outcomes[inserted.get(n)] =
-                        new Outcome(new Logged<>(inserts.get(n).set(), true), null);
+                        new Outcome(new Logged<>(inserts.get(n).set(), true), null, null);
             }
         }
 
@@ -134,11 +147,11 @@ public class SetLogBatch {
     private static Outcome resent(LoggedSet first, String patientId) {
         return SetLogRules.resendRefusal(first, patientId)
                 .map(SetLogBatch::refused)
-                .orElseGet(() -> new Outcome(new Logged<>(first, false), null));
+                .orElseGet(() -> new Outcome(new Logged<>(first, false), null, null));
     }
 
     private static Outcome refused(SetRefusal refusal) {
-        return new Outcome(null, Refusals.exception(refusal));
+        return new Outcome(null, Refusals.exception(refusal), refusal);
     }
 
     /** The set as it will be stored if the rules accept it. */

@@ -38,6 +38,7 @@ public class SetLogQueue {
 
     private final SetLogBatch batches;
     private final SetLogConfig config;
+    private final SetLogMetrics metrics;
     private final List<BlockingQueue<PendingSet>> queues = new ArrayList<>();
     private final List<Thread> writers = new ArrayList<>();
     private final AtomicInteger waiting = new AtomicInteger();
@@ -46,9 +47,10 @@ public class SetLogQueue {
 
     private volatile boolean accepting;
 
-    public SetLogQueue(SetLogBatch batches, SetLogConfig config) {
+    public SetLogQueue(SetLogBatch batches, SetLogConfig config, SetLogMetrics metrics) {
         this.batches = batches;
         this.config = config;
+        this.metrics = metrics;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -94,6 +96,7 @@ public class SetLogQueue {
                         new AtomicBoolean(),
                         waiting::decrementAndGet))) {
             waiting.decrementAndGet();
+            metrics.unavailable();
             answer.completeExceptionally(new SetLogUnavailable(
                     "Too many sets are waiting to be stored: send it again in a moment", RETRY_AFTER_SECONDS));
         }
@@ -134,8 +137,10 @@ public class SetLogQueue {
                 }
                 batch.add(first);
                 queue.drainTo(batch, config.maxBatch() - 1);
-                busySince.set(writer, System.nanoTime());
+                long began = System.nanoTime();
+                busySince.set(writer, began);
                 batches.write(batch);
+                metrics.batch(batch.size(), System.nanoTime() - began);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -144,6 +149,9 @@ public class SetLogQueue {
                 RuntimeException failure = e instanceof RuntimeException runtime
                         ? runtime
                         : new IllegalStateException("The set could not be stored", e);
+                metrics.failed((int) batch.stream()
+                        .filter(pending -> !pending.answered().get())
+                        .count());
                 batch.forEach(pending -> pending.answer(null, failure));
             } finally {
                 busySince.set(writer, 0);
