@@ -31,11 +31,14 @@ public class EventApplier {
     private final ProcessedEventRepository processed;
     private final PlanProjection plans;
     private final SetEvents setEvents;
+    private final EventMetrics metrics;
 
-    public EventApplier(ProcessedEventRepository processed, PlanProjection plans, SetEvents setEvents) {
+    public EventApplier(
+            ProcessedEventRepository processed, PlanProjection plans, SetEvents setEvents, EventMetrics metrics) {
         this.processed = processed;
         this.plans = plans;
         this.setEvents = setEvents;
+        this.metrics = metrics;
     }
 
     /**
@@ -78,12 +81,15 @@ public class EventApplier {
             Envelope envelope = event.envelope();
             if (!fresh.remove(envelope.id())) {
                 Log.infof("Event %s (%s) was applied before; nothing changes", envelope.id(), envelope.type());
+                metrics.duplicate(envelope.type());
                 continue;
             }
             InvalidEventException reason = dispatch(event, pending);
             if (reason != null) {
                 processed.forget(envelope.id());
                 refused.add(new Refused(i, reason));
+            } else {
+                metrics.applied(envelope.type());
             }
         }
         pending.write();

@@ -26,10 +26,12 @@ public class PainFlags {
 
     private final PainFlagRepository flags;
     private final Outbox outbox;
+    private final EventMetrics metrics;
 
-    public PainFlags(PainFlagRepository flags, Outbox outbox) {
+    public PainFlags(PainFlagRepository flags, Outbox outbox, EventMetrics metrics) {
         this.flags = flags;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     /** Raises the flag unless the same rule already has an unresolved flag on the same item (or plan). */
@@ -54,6 +56,7 @@ public class PainFlags {
         flag.evidence = call.evidence();
         flag.raisedAt = at;
         flags.persist(flag);
+        metrics.flagRaised(call.rule());
         outbox.publish(
                 EventTypes.PAIN_FLAGGED,
                 flag.patientId,

@@ -49,6 +49,7 @@ public class Progression {
     private final DecisionRepository decisions;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final EventMetrics metrics;
 
     public Progression(
             PlanProjection projection,
@@ -57,7 +58,9 @@ public class Progression {
             PainFlagRepository flags,
             DecisionRepository decisions,
             Outbox outbox,
-            ObjectMapper json) {
+            ObjectMapper json,
+            EventMetrics metrics) {
+        this.metrics = metrics;
         this.projection = projection;
         this.sets = sets;
         this.checkIns = checkIns;
@@ -173,6 +176,7 @@ public class Progression {
         recorded.sourceEventId = sourceEventId;
         recorded.decidedAt = at;
         decisions.persist(recorded);
+        metrics.decided(decision);
         Log.infof(
                 "Decision %s for patient %s plan %s item %s (%s) on %s: %s by %s %s",
                 recorded.id,

@@ -20,13 +20,24 @@ import java.util.regex.Pattern;
 public enum PainFlagRule {
 
     /** STOP: pain above 5 during a set. */
-    PAIN_ABOVE_FIVE,
+    PAIN_ABOVE_FIVE(PainFlagSeverity.STOP),
     /** STOP: pain beyond normal muscle fatigue during a set. */
-    BEYOND_NORMAL_FATIGUE,
+    BEYOND_NORMAL_FATIGUE(PainFlagSeverity.STOP),
     /** WATCH: the morning after, 2 or more points above the pre-session level. */
-    MORNING_PAIN_ROSE,
+    MORNING_PAIN_ROSE(PainFlagSeverity.WATCH),
     /** WATCH: the weekly mean rose two weeks in a row, and by enough to matter. */
-    WEEKLY_PAIN_RISING;
+    WEEKLY_PAIN_RISING(PainFlagSeverity.WATCH);
+
+    private final PainFlagSeverity severity;
+
+    PainFlagRule(PainFlagSeverity severity) {
+        this.severity = severity;
+    }
+
+    /** How serious a flag of this rule is: always the same for a rule. */
+    public PainFlagSeverity severity() {
+        return severity;
+    }
 
     /** Any run of white space, line breaks and Unicode separators included. */
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);

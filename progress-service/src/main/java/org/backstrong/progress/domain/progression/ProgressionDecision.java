@@ -16,6 +16,13 @@ public record ProgressionDecision(
         Prescription after,
         String suggestedVariantId) {
 
+    /** A decision's outcome is its rule's (so a count by rule is a count by outcome too). */
+    public ProgressionDecision {
+        if (rule.outcome() != outcome) {
+            throw new IllegalArgumentException("Rule " + rule + " gives " + rule.outcome() + ", not " + outcome);
+        }
+    }
+
     /** The prescription stays as it is. */
     public static ProgressionDecision hold(ProgressionRule rule, String reason, Evidence evidence, Prescription p) {
         return new ProgressionDecision(Outcome.HOLD, rule, reason, evidence, p, p, null);
