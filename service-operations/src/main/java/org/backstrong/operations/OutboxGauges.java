@@ -2,12 +2,9 @@ package org.backstrong.operations;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 
 /**
  * A service's outbox in /q/metrics: backstrong_outbox_backlog (events not yet sent) and
@@ -26,50 +23,25 @@ public final class OutboxGauges {
         Waiting read() throws SQLException;
     }
 
+    /** One query serves both gauges of a scrape. */
     private static final Duration REUSE_FOR = Duration.ofSeconds(1);
 
-    private final Backlog backlog;
-    private Waiting last = new Waiting(0, Duration.ZERO);
-    private Instant readAt = Instant.EPOCH;
+    private OutboxGauges() {}
 
-    private OutboxGauges(Backlog backlog) {
-        this.backlog = backlog;
-    }
-
-    /** Registers both gauges; they hold their state strongly (a gauge's default weak reference would lose it). */
+    /** Registers both gauges; they hold their reading strongly (a gauge's default weak reference would lose it). */
     public static void register(MeterRegistry metrics, Backlog backlog) {
-        OutboxGauges gauges = new OutboxGauges(backlog);
-        Gauge.builder("backstrong.outbox.backlog", gauges, g -> g.reading(Waiting::events))
+        CachedReading<Waiting> waiting = new CachedReading<>("Outbox backlog", REUSE_FOR, backlog::read);
+        Gauge.builder("backstrong.outbox.backlog", waiting, w -> w.figure(Waiting::events))
                 .description("Events in the outbox not yet sent to Kafka")
                 .strongReference(true)
                 .register(metrics);
         Gauge.builder(
                         "backstrong.outbox.oldest.age",
-                        gauges,
-                        g -> g.reading(w -> w.oldest().toMillis() / 1000.0))
+                        waiting,
+                        w -> w.figure(reading -> reading.oldest().toMillis() / 1000.0))
                 .description("How long the oldest unsent outbox event has waited")
                 .baseUnit("seconds")
                 .strongReference(true)
                 .register(metrics);
-    }
-
-    private double reading(ToDoubleFunction<Waiting> figure) {
-        Waiting waiting = waiting();
-        return waiting == null ? Double.NaN : figure.applyAsDouble(waiting);
-    }
-
-    /** The last reading, taken again when older than a second (one query serves both gauges of a scrape). */
-    private synchronized Waiting waiting() {
-        if (Instant.now().isAfter(readAt.plus(REUSE_FOR))) {
-            try {
-                last = backlog.read();
-                readAt = Instant.now();
-            } catch (SQLException e) {
-                // Rather no figure than a stale one.
-                Log.debugf("Outbox backlog not read: %s", e.getMessage());
-                return null;
-            }
-        }
-        return last;
     }
 }

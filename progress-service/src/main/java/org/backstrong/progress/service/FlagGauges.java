@@ -1,14 +1,14 @@
 package org.backstrong.progress.service;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
+
+import org.backstrong.operations.CachedReading;
 
 /**
  * backstrong_pain_flags_stop_oldest_open_working_seconds in /q/metrics: the weekday seconds the
@@ -21,28 +21,16 @@ public class FlagGauges {
 
     private static final Duration REUSE_FOR = Duration.ofSeconds(30);
 
-    private final OpenStopFlags stopFlags;
-    private double lastSeconds;
-    private Instant readAt = Instant.EPOCH;
-
     public FlagGauges(OpenStopFlags stopFlags, MeterRegistry metrics) {
-        this.stopFlags = stopFlags;
-        Gauge.builder("backstrong.pain.flags.stop.oldest.open.working", this, FlagGauges::seconds)
+        CachedReading<Duration> longestWait = new CachedReading<>("Open STOP flags", REUSE_FOR, stopFlags::longestWait);
+        Gauge.builder(
+                        "backstrong.pain.flags.stop.oldest.open.working",
+                        longestWait,
+                        wait -> wait.figure(Duration::toSeconds))
                 .description("Weekday time the longest-waiting open STOP pain flag has waited for a clinician")
                 .baseUnit("seconds")
+                // The reading has no other owner: a gauge's default weak reference would lose it.
+                .strongReference(true)
                 .register(metrics);
-    }
-
-    private synchronized double seconds() {
-        if (Instant.now().isAfter(readAt.plus(REUSE_FOR))) {
-            try {
-                lastSeconds = stopFlags.longestWait().toSeconds();
-                readAt = Instant.now();
-            } catch (RuntimeException e) {
-                Log.debugf("Open STOP flags not read: %s", e.getMessage());
-                return Double.NaN;
-            }
-        }
-        return lastSeconds;
     }
 }
