@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 
 import org.backstrong.planner.domain.SetRefusal;
 
@@ -22,6 +23,8 @@ import org.backstrong.planner.domain.SetRefusal;
  * database would not store), and the batches' sizes and times (backstrong_set_log_batch_size,
  * backstrong_set_log_batch_seconds).
  */
+// At start, not at first use: every series is in the scrape before the first set or event.
+@Startup
 @ApplicationScoped
 public class SetLogMetrics {
 

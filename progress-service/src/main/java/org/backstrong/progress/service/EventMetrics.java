@@ -11,6 +11,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 import org.backstrong.progress.domain.progression.PainFlagRule;
 import org.backstrong.progress.domain.progression.ProgressionDecision;
@@ -27,6 +28,8 @@ import org.backstrong.progress.event.EventTypes;
  * commits: a batch rolled back and tried again is counted once, and the hot path pays a map entry per event.
  * Every tag comes from a closed set (the consumed types, the rules' enums), every series known at 0 from the start.
  */
+// At start, not at first use: every series is in the scrape before the first set or event.
+@Startup
 @ApplicationScoped
 public class EventMetrics {
 
