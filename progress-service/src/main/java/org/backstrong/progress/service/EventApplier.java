@@ -3,16 +3,19 @@ package org.backstrong.progress.service;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 
 import org.backstrong.progress.domain.PatientPlan;
@@ -80,7 +83,10 @@ public class EventApplier {
                 Log.infof("Event %s (%s) was applied before; nothing changes", envelope.id(), envelope.type());
                 continue;
             }
-            InvalidEventException reason = dispatch(event, pending);
+            InvalidEventException reason;
+            try (Scope applying = EventTrace.applying(envelope.traceparent())) {
+                reason = dispatch(event, pending);
+            }
             if (reason != null) {
                 processed.forget(envelope.id());
                 refused.add(new Refused(i, reason));
@@ -97,7 +103,7 @@ public class EventApplier {
     private InvalidEventException dispatch(IncomingEvent event, PendingSets pending) {
         Envelope envelope = event.envelope();
         if (event instanceof IncomingEvent.SetLogged set) {
-            pending.add(set.data());
+            pending.add(set.data(), envelope.traceparent());
             return null;
         }
         pending.writeBefore(envelope.subject());
@@ -125,10 +131,14 @@ public class EventApplier {
     private final class PendingSets {
 
         private final List<SetCompleted> sets = new ArrayList<>();
+        private final Map<UUID, String> traceparents = new HashMap<>();
         private final Set<String> patients = new HashSet<>();
 
-        void add(SetCompleted set) {
+        void add(SetCompleted set, String traceparent) {
             sets.add(set);
+            if (traceparent != null) {
+                traceparents.putIfAbsent(set.setId(), traceparent);
+            }
             patients.add(set.patientId());
         }
 
@@ -141,9 +151,10 @@ public class EventApplier {
 
         void write() {
             if (!sets.isEmpty()) {
-                setEvents.setsCompleted(List.copyOf(sets));
+                setEvents.setsCompleted(List.copyOf(sets), Map.copyOf(traceparents));
             }
             sets.clear();
+            traceparents.clear();
             patients.clear();
         }
     }
