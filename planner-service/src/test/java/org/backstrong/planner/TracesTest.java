@@ -126,6 +126,33 @@ class TracesTest {
         });
     }
 
+    @Test
+    void aPlanChangeCausedByAProgressEventGoesOnInItsTrace() {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(7);
+        String traceId = hex(32);
+        Map<String, Object> decision = ProgressEvents.decision(
+                patient,
+                patient.item(2),
+                "ADD_SET",
+                "You did all sets at 12 reps with reps to spare, so we added a set.",
+                ProgressEvents.prescription(1, 15),
+                ProgressEvents.prescription(2, 15));
+        ProgressEvents.publishTraced(
+                patient.id(),
+                UUID.randomUUID().toString(),
+                EventTypes.PROGRESSION_ADJUSTED,
+                decision,
+                "00-" + traceId + "-" + hex(16) + "-01");
+
+        ConsumerRecord<String, String> changed = Events.of(Topics.PLAN_EVENTS, patient.id(), 2).stream()
+                .filter(r -> EventTypes.PLAN_CHANGED.equals(Events.type(r)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no PlanChanged for the decision"));
+        String traceparent = KafkaProbe.header(changed, "traceparent");
+        assertNotNull(traceparent, "the PlanChanged record has a traceparent header");
+        assertEquals(traceId, traceparent.split("-")[1], "the plan change goes on in the decision's trace");
+    }
+
     private static String hex(int digits) {
         String hex = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
         return hex.substring(0, digits);

@@ -83,10 +83,7 @@ public class EventApplier {
                 Log.infof("Event %s (%s) was applied before; nothing changes", envelope.id(), envelope.type());
                 continue;
             }
-            InvalidEventException reason;
-            try (Scope applying = EventTrace.applying(envelope.traceparent())) {
-                reason = dispatch(event, pending);
-            }
+            InvalidEventException reason = dispatch(event, pending);
             if (reason != null) {
                 processed.forget(envelope.id());
                 refused.add(new Refused(i, reason));
@@ -106,25 +103,28 @@ public class EventApplier {
             pending.add(set.data(), envelope.traceparent());
             return null;
         }
-        pending.writeBefore(envelope.subject());
-        OffsetDateTime at = envelope.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : envelope.time();
-        if (event instanceof IncomingEvent.PlanSnapshotted plan) {
-            PatientPlan current = plans.snapshot(plan.data(), at);
-            setEvents.sessionsBeforeThePlan(current, envelope.id(), at);
-        } else if (event instanceof IncomingEvent.PlanStatusSet change) {
-            if (!plans.status(change.data(), change.status(), at)) {
-                return new InvalidEventException(
-                        "plan " + change.data().planId() + " is not known (no PlanAssigned before it)");
+        // What this event publishes goes on in its trace (a SetCompleted's in its own, when its flag is raised).
+        try (Scope applying = EventTrace.applying(envelope.traceparent())) {
+            pending.writeBefore(envelope.subject());
+            OffsetDateTime at = envelope.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : envelope.time();
+            if (event instanceof IncomingEvent.PlanSnapshotted plan) {
+                PatientPlan current = plans.snapshot(plan.data(), at);
+                setEvents.sessionsBeforeThePlan(current, envelope.id(), at);
+            } else if (event instanceof IncomingEvent.PlanStatusSet change) {
+                if (!plans.status(change.data(), change.status(), at)) {
+                    return new InvalidEventException(
+                            "plan " + change.data().planId() + " is not known (no PlanAssigned before it)");
+                }
+            } else if (event instanceof IncomingEvent.SessionFinished session) {
+                setEvents.sessionCompleted(session.data(), envelope.id(), at);
+            } else if (event instanceof IncomingEvent.CheckInLogged checkIn) {
+                setEvents.morningCheckIn(checkIn.data());
+            } else {
+                throw new IllegalStateException(
+                        "No use case for " + event.getClass().getSimpleName());
             }
-        } else if (event instanceof IncomingEvent.SessionFinished session) {
-            setEvents.sessionCompleted(session.data(), envelope.id(), at);
-        } else if (event instanceof IncomingEvent.CheckInLogged checkIn) {
-            setEvents.morningCheckIn(checkIn.data());
-        } else {
-            throw new IllegalStateException(
-                    "No use case for " + event.getClass().getSimpleName());
+            return null;
         }
-        return null;
     }
 
     /** SetCompleted events waiting to be written together, and the patients they belong to. */
