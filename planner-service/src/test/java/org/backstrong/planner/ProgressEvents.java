@@ -116,27 +116,36 @@ final class ProgressEvents {
         send(patientId, eventId, type, write(data));
     }
 
+    /** As progress-service sends it from work that was traced: with the traceparent of that work. */
+    static void publishTraced(String patientId, String eventId, String type, Map<String, Object> data, String trace) {
+        String value = write(data);
+        EventContract.assertValid(type, value);
+        Map<String, String> headers = new HashMap<>(headers(patientId, eventId, type));
+        headers.put("traceparent", trace);
+        KafkaProbe.send(Events.bootstrap(), Topics.PROGRESS_EVENTS, patientId, value, headers);
+    }
+
     private static void send(String patientId, String eventId, String type, String value) {
         KafkaProbe.send(
-                Events.bootstrap(),
-                Topics.PROGRESS_EVENTS,
+                Events.bootstrap(), Topics.PROGRESS_EVENTS, patientId, value, headers(patientId, eventId, type));
+    }
+
+    private static Map<String, String> headers(String patientId, String eventId, String type) {
+        return Map.of(
+                "ce_specversion",
+                "1.0",
+                "ce_id",
+                eventId,
+                "ce_type",
+                type,
+                "ce_source",
+                "/progress-service",
+                "ce_subject",
                 patientId,
-                value,
-                Map.of(
-                        "ce_specversion",
-                        "1.0",
-                        "ce_id",
-                        eventId,
-                        "ce_type",
-                        type,
-                        "ce_source",
-                        "/progress-service",
-                        "ce_subject",
-                        patientId,
-                        "ce_time",
-                        OffsetDateTime.now().toString(),
-                        "content-type",
-                        "application/json"));
+                "ce_time",
+                OffsetDateTime.now().toString(),
+                "content-type",
+                "application/json");
     }
 
     private static String write(Map<String, Object> data) {

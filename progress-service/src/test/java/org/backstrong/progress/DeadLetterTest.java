@@ -439,7 +439,10 @@ class DeadLetterTest {
         return scraped.lines()
                 .filter(line -> line.startsWith("backstrong_dead_letters_total{"))
                 .filter(line -> line.contains("topic=\"" + topic + "\"") && line.contains("reason=\"" + reason + "\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                // The value follows the labels; an exemplar (the parked record's trace, " # {...} 1.0 <time>") may
+                // follow it.
+                .mapToDouble(line -> Double.parseDouble(
+                        line.substring(line.indexOf("} ") + 2).split(" ")[0]))
                 .sum();
     }
 }

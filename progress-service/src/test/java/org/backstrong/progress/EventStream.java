@@ -29,8 +29,17 @@ import org.backstrong.testinfra.EventContract;
  */
 final class EventStream {
 
-    /** One record as it goes to Kafka. */
-    record Sent(String topic, String key, String id, String type, String time, String value) {}
+    /** One record as it goes to Kafka; {@code traceparent} is its W3C trace context header, or null for none. */
+    record Sent(String topic, String key, String id, String type, String time, String value, String traceparent) {
+
+        Sent(String topic, String key, String id, String type, String time, String value) {
+            this(topic, key, id, type, time, value, null);
+        }
+
+        Sent traced(String traceparent) {
+            return new Sent(topic, key, id, type, time, value, traceparent);
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -81,6 +90,12 @@ final class EventStream {
 
     List<Sent> records() {
         return records;
+    }
+
+    /** Every record of the topic carries this traceparent header, as planner's relay sends a traced request's events. */
+    EventStream traced(String topic, String traceparent) {
+        records.replaceAll(sent -> sent.topic().equals(topic) ? sent.traced(traceparent) : sent);
+        return this;
     }
 
     /**
@@ -165,6 +180,7 @@ final class EventStream {
         header(record, Envelope.SUBJECT, sent.key());
         header(record, Envelope.TIME, sent.time());
         header(record, Envelope.CONTENT_TYPE, "application/json");
+        header(record, "traceparent", sent.traceparent());
         return record;
     }
 

@@ -133,7 +133,15 @@ final class NotedSetsScenario {
 
     /** A fresh scenario sent: the plan, then (once it is known) the session; returns when all of it is applied. */
     static NotedSetsScenario applied(String bootstrap) {
+        return applied(bootstrap, null);
+    }
+
+    /** The same, each set-events record carrying this traceparent header (none when null). */
+    static NotedSetsScenario applied(String bootstrap, String setEventsTraceparent) {
         NotedSetsScenario scenario = new NotedSetsScenario();
+        if (setEventsTraceparent != null) {
+            scenario.stream.traced(Topics.SET_EVENTS, setEventsTraceparent);
+        }
         String clinician = TestTokens.clinician(CLINICIAN, scenario.clinic);
         scenario.stream.sendTo(bootstrap, Topics.PLAN_EVENTS);
         await().atMost(Duration.ofSeconds(60))

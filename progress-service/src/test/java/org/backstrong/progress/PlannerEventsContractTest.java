@@ -82,7 +82,8 @@ class PlannerEventsContractTest {
                     sent.path("patientId").asText(),
                     OffsetDateTime.now(),
                     type.contains(".plan.") ? Topics.PLAN_EVENTS : Topics.SET_EVENTS,
-                    example);
+                    example,
+                    null);
             Object read = reader.read(event).data();
             Set<String> dropped = fields(sent, "");
             dropped.removeAll(fields(json.valueToTree(read), ""));

@@ -70,6 +70,18 @@ final class Api {
         return post(stack.plannerUrl() + path, json, expectedStatus);
     }
 
+    /** A POST as a caller in a trace of its own sends it: with a W3C traceparent header. */
+    JsonNode postToPlannerTraced(String path, String json, int expectedStatus, String traceparent) {
+        return send(
+                HttpRequest.newBuilder(URI.create(stack.plannerUrl() + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .header("traceparent", traceparent)
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                expectedStatus);
+    }
+
     JsonNode getFromProgress(String path) {
         return get(stack.progressUrl() + path);
     }

@@ -46,4 +46,8 @@ public class OutboxEvent {
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
+    /** The W3C trace context of the work that wrote it (sent as the record's traceparent header); null outside a trace. */
+    @Column(name = "traceparent")
+    public String traceparent;
 }

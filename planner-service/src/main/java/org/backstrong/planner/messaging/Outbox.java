@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.backstrong.operations.EventTraces;
 import org.backstrong.planner.domain.LoggedSet;
 import org.backstrong.planner.domain.OutboxEvent;
 import org.backstrong.planner.event.EventTypes;
@@ -32,6 +33,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(String topic, String patientId, String type, Object data) {
         OutboxEvent event = event(topic, patientId, type, data);
+        event.traceparent = EventTraces.current();
         events.persist(event);
         written.fire(new OutboxWritten());
         return event.id;
@@ -39,14 +41,17 @@ public class Outbox {
 
     /**
      * The SetCompleted event of a set about to be stored, not yet stored itself: the set-logging hot path
-     * inserts it in the statement that stores the set.
+     * inserts it in the statement that stores the set, on the writer's thread: the traceparent is the
+     * request's, taken on the request's own thread.
      */
-    public OutboxEvent setCompleted(LoggedSet set, String clinicId, String exerciseId) {
-        return event(
+    public OutboxEvent setCompleted(LoggedSet set, String clinicId, String exerciseId, String traceparent) {
+        OutboxEvent event = event(
                 Topics.SET_EVENTS,
                 set.patientId,
                 EventTypes.SET_COMPLETED,
                 EventData.setCompleted(set, clinicId, exerciseId));
+        event.traceparent = traceparent;
+        return event;
     }
 
     /** An event not yet stored, for a caller that inserts it itself (the set-logging hot path). */

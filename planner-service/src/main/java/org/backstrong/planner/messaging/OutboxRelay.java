@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.backstrong.operations.EventTraces;
 import org.backstrong.operations.KafkaClients;
 import org.backstrong.planner.config.OutboxConfig;
 import org.backstrong.planner.event.EventTypes;
@@ -37,7 +38,8 @@ import org.backstrong.planner.repository.OutboxFeed.Unpublished;
 /**
  * Publishes the outbox to Kafka: woken in this service after each commit that wrote the outbox
  * (and polling as a fallback, for rows other instances wrote), it reads unpublished rows in commit
- * order, sends them with an idempotent producer (acks=all, keyed by patient, CloudEvents headers),
+ * order, sends them with an idempotent producer (acks=all, keyed by patient, CloudEvents headers, and the
+ * traceparent of the work that wrote each row when it had one),
  * waits for the broker's acknowledgement, then marks them published. A crash between send and mark
  * re-sends: consumers apply each event id once.
  *
@@ -193,8 +195,10 @@ public class OutboxRelay {
     private static void send(List<Unpublished> rows, KafkaProducer<String, String> producer) {
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (Unpublished row : rows) {
-            acks.add(producer.send(
-                    record(row.id(), row.topic(), row.key(), row.type(), row.payload(), row.occurredAt())));
+            ProducerRecord<String, String> record =
+                    record(row.id(), row.topic(), row.key(), row.type(), row.payload(), row.occurredAt());
+            EventTraces.addHeader(record.headers(), row.traceparent());
+            acks.add(producer.send(record));
         }
         for (Future<RecordMetadata> ack : acks) {
             try {

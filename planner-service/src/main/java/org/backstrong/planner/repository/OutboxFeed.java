@@ -26,7 +26,14 @@ public class OutboxFeed {
 
     /** An outbox row not yet published, in commit order. */
     public record Unpublished(
-            long seq, String id, String topic, String key, String type, String payload, OffsetDateTime occurredAt) {}
+            long seq,
+            String id,
+            String topic,
+            String key,
+            String type,
+            String payload,
+            OffsetDateTime occurredAt,
+            String traceparent) {}
 
     private final AgroalDataSource dataSource;
 
@@ -103,7 +110,7 @@ public class OutboxFeed {
         private List<Unpublished> unpublished(int limit) throws SQLException {
             List<Unpublished> rows = new ArrayList<>();
             try (PreparedStatement claim = connection.prepareStatement(
-                    "SELECT seq, id, topic, event_key, type, payload::text, occurred_at FROM outbox_event"
+                    "SELECT seq, id, topic, event_key, type, payload::text, occurred_at, traceparent FROM outbox_event"
                             + " WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
                 claim.setInt(1, limit);
                 try (ResultSet row = claim.executeQuery()) {
@@ -115,7 +122,8 @@ public class OutboxFeed {
                                 row.getString(4),
                                 row.getString(5),
                                 row.getString(6),
-                                row.getObject(7, OffsetDateTime.class)));
+                                row.getObject(7, OffsetDateTime.class),
+                                row.getString(8)));
                     }
                 }
             }

@@ -77,10 +77,10 @@ public class SetLogStore {
             WITH input AS (
                 SELECT * FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::int4[], ?::text[],
                         ?::int4[], ?::int4[], ?::numeric[], ?::text[], ?::int4[], ?::numeric[], ?::int4[], ?::bool[],
-                        ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                     WITH ORDINALITY AS t(id, patient_id, plan_id, item_id, session_date, set_number, side, reps,
                         seconds, load_kg, band, rir, rpe, pain, beyond_normal_fatigue, note, logged_at, event_id,
-                        topic, event_key, type, payload, occurred_at, ord)),
+                        topic, event_key, type, payload, occurred_at, traceparent, ord)),
             stored AS (
                 INSERT INTO logged_set (id, patient_id, plan_id, item_id, session_date, set_number, side, reps, seconds,
                     load_kg, band, rir, rpe, pain, beyond_normal_fatigue, note, logged_at)
@@ -89,9 +89,9 @@ public class SetLogStore {
                 FROM input ORDER BY ord
                 ON CONFLICT DO NOTHING
                 RETURNING id)
-            INSERT INTO outbox_event (id, topic, event_key, type, payload, occurred_at)
+            INSERT INTO outbox_event (id, topic, event_key, type, payload, occurred_at, traceparent)
             SELECT first.event_id, first.topic, first.event_key, first.type, first.payload::jsonb,
-                first.occurred_at::timestamptz
+                first.occurred_at::timestamptz, first.traceparent
             FROM stored
             CROSS JOIN LATERAL (SELECT * FROM input WHERE input.id = stored.id ORDER BY ord LIMIT 1) first
             ORDER BY first.ord
@@ -235,7 +235,8 @@ public class SetLogStore {
                 keys = new String[n],
                 types = new String[n],
                 payloads = new String[n],
-                occurredAt = new String[n];
+                occurredAt = new String[n],
+                traceparents = new String[n];
         Integer[] numbers = new Integer[n],
                 reps = new Integer[n],
                 seconds = new Integer[n],
@@ -269,6 +270,7 @@ public class SetLogStore {
             types[i] = event.type;
             payloads[i] = event.payload;
             occurredAt[i] = event.occurredAt.toString();
+            traceparents[i] = event.traceparent;
         }
         Object[][] columns = {
             ids,
@@ -293,11 +295,12 @@ public class SetLogStore {
             keys,
             types,
             payloads,
-            occurredAt
+            occurredAt,
+            traceparents
         };
         String[] sqlTypes = {
             "uuid", "text", "uuid", "uuid", "text", "int4", "text", "int4", "int4", "numeric", "text", "int4",
-            "numeric", "int4", "bool", "text", "text", "uuid", "text", "text", "text", "text", "text"
+            "numeric", "int4", "bool", "text", "text", "uuid", "text", "text", "text", "text", "text", "text"
         };
         Set<UUID> published = new HashSet<>();
         try (PreparedStatement insert = connection.prepareStatement(INSERT_WITH_EVENTS)) {

@@ -8,11 +8,16 @@ import io.vertx.core.Context;
 
 import org.backstrong.planner.domain.LoggedSet;
 
-/** A set waiting for its batch, and where its answer goes: answered once, on the request's own event loop. */
+/**
+ * A set waiting for its batch, and where its answer goes: answered once, on the request's own event loop.
+ *
+ * @param traceparent the request's trace context, for the set's event (null outside a trace)
+ */
 record PendingSet(
         String patientId,
         SetInput input,
         LocalDate today,
+        String traceparent,
         Context context,
         CompletableFuture<Logged<LoggedSet>> answer,
         AtomicBoolean answered,

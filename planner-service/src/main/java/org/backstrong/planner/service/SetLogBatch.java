@@ -112,7 +112,7 @@ public class SetLogBatch {
             items[i] = target.item();
             inserts.add(new NewSet(
                     set,
-                    outbox.setCompleted(set, target.clinicId(), target.item().exerciseId())));
+                    outbox.setCompleted(set, target.clinicId(), target.item().exerciseId(), pending.traceparent())));
             inserted.add(i);
         }
         boolean[] stored = statements.insertIfNew(inserts);

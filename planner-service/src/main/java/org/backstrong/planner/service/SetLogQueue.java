@@ -21,6 +21,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 
+import org.backstrong.operations.EventTraces;
 import org.backstrong.planner.config.SetLogConfig;
 import org.backstrong.planner.domain.LoggedSet;
 
@@ -91,6 +92,7 @@ public class SetLogQueue {
                         patientId,
                         input,
                         today,
+                        EventTraces.current(),
                         Vertx.currentContext(),
                         answer,
                         new AtomicBoolean(),

@@ -35,4 +35,8 @@ public class OutboxEvent {
 
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
+
+    /** The W3C trace context of the span that wrote it, sent as the record's traceparent header. */
+    @Column(name = "traceparent")
+    public String traceparent;
 }

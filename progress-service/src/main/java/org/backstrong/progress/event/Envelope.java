@@ -7,8 +7,10 @@ import java.time.OffsetDateTime;
  *
  * @param time ce_time, or null when absent
  * @param topic where it was read from, for the record of processed events
+ * @param traceparent the record's W3C trace context header, or null: what the event causes continues its trace
  */
-public record Envelope(String id, String type, String subject, OffsetDateTime time, String topic, String data) {
+public record Envelope(
+        String id, String type, String subject, OffsetDateTime time, String topic, String data, String traceparent) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String ID = "ce_id";

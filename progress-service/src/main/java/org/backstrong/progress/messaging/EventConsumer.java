@@ -11,6 +11,14 @@ import java.util.concurrent.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
@@ -20,6 +28,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import org.backstrong.operations.EventTraces;
 import org.backstrong.progress.config.ProgressConfig;
 import org.backstrong.progress.event.Envelope;
 import org.backstrong.progress.service.EventApplier;
@@ -40,22 +49,36 @@ import org.backstrong.progress.service.InvalidEventException;
  * again with a growing pause for as long as it lasts, and the partitions wait; a good event is
  * never parked. After a few failed tries the batch is applied one event per transaction, so that
  * everything before an event that keeps failing is applied while that event is retried.
+ *
+ * <p>Each poll is one span ("process set-events"), as the OpenTelemetry messaging conventions have it for a
+ * batch: linked to the trace of each record that carries a traceparent (up to {@value #MAX_LINKS}), and a child
+ * of that trace when every record of the poll carries the same one (a batch of one, say). There is no span per
+ * record: what an event publishes continues the record's own trace from its traceparent ({@code EventTrace}).
  */
 @ApplicationScoped
 public class EventConsumer {
+
+    /** Links of a batch span, at most: the SDK's own default limit of links per span. */
+    static final int MAX_LINKS = 128;
 
     private final IncomingEventReader reader;
     private final EventApplier applier;
     private final DeadLetters deadLetters;
     private final ProgressConfig.Consumer config;
+    private final Tracer tracer;
     private volatile boolean stopping;
 
     public EventConsumer(
-            IncomingEventReader reader, EventApplier applier, DeadLetters deadLetters, ProgressConfig config) {
+            IncomingEventReader reader,
+            EventApplier applier,
+            DeadLetters deadLetters,
+            ProgressConfig config,
+            Tracer tracer) {
         this.reader = reader;
         this.applier = applier;
         this.deadLetters = deadLetters;
         this.config = config.consumer();
+        this.tracer = tracer;
     }
 
     @Incoming(Topics.PLAN_EVENTS_IN)
@@ -77,8 +100,59 @@ public class EventConsumer {
     /** A record that can never be applied, and why. */
     private record Unusable(ConsumerRecord<String, String> record, Throwable reason) {}
 
-    /** Reads and checks every record first (what can never be applied is parked), then applies the rest. */
+    /** The poll in its span. */
     private void apply(ConsumerRecords<String, String> records) {
+        Span batch = batchSpan(records);
+        try (Scope current = batch.makeCurrent()) {
+            applyAll(records);
+        } catch (RuntimeException e) {
+            batch.setStatus(StatusCode.ERROR, e.getMessage());
+            throw e;
+        } finally {
+            batch.end();
+        }
+    }
+
+    /** One span for the poll: linked to its records' traces, a child of the one trace they all share if they do. */
+    private Span batchSpan(ConsumerRecords<String, String> records) {
+        String topic = records.isEmpty() ? "" : records.iterator().next().topic();
+        SpanBuilder process = tracer.spanBuilder("process " + topic)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setNoParent()
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.batch.message_count", (long) records.count());
+        SpanContext first = null;
+        boolean oneTrace = true;
+        int links = 0;
+        for (ConsumerRecord<String, String> record : records) {
+            SpanContext sent = EventTraces.spanContext(EventTraces.traceparent(record.headers()));
+            if (!sent.isValid()) {
+                oneTrace = false;
+            } else {
+                if (first == null) {
+                    first = sent;
+                } else if (!first.getTraceId().equals(sent.getTraceId())) {
+                    oneTrace = false;
+                }
+                if (links < MAX_LINKS) {
+                    process.addLink(sent);
+                    links++;
+                }
+            }
+            if (!oneTrace && links == MAX_LINKS) {
+                break;
+            }
+        }
+        if (oneTrace && first != null) {
+            process.setParent(Context.root().with(Span.wrap(first)));
+        }
+        return process.startSpan();
+    }
+
+    /** Reads and checks every record first (what can never be applied is parked), then applies the rest. */
+    private void applyAll(ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> kept = new ArrayList<>(records.count());
         List<IncomingEvent> events = new ArrayList<>(records.count());
         List<Unusable> unusable = new ArrayList<>();
@@ -195,7 +269,8 @@ public class EventConsumer {
                 subject,
                 at,
                 record.topic(),
-                record.value());
+                record.value(),
+                EventTraces.traceparent(record.headers()));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.backstrong.operations.EventTraces;
 import org.backstrong.operations.KafkaClients;
 import org.backstrong.progress.config.ProgressConfig;
 import org.backstrong.progress.event.Envelope;
@@ -160,6 +161,7 @@ public class OutboxRelay {
                             .withOffsetSameInstant(ZoneOffset.UTC)
                             .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
             header(record, Envelope.CONTENT_TYPE, "application/json");
+            EventTraces.addHeader(record.headers(), event.traceparent());
             acks.add(producer.send(record));
         }
         for (Future<RecordMetadata> ack : acks) {

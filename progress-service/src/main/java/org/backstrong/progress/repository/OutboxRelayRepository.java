@@ -33,7 +33,14 @@ public class OutboxRelayRepository {
     }
 
     /** An event of the outbox not sent yet. */
-    public record Unsent(UUID id, String topic, String key, String type, String payload, OffsetDateTime createdAt) {}
+    public record Unsent(
+            UUID id,
+            String topic,
+            String key,
+            String type,
+            String payload,
+            OffsetDateTime createdAt,
+            String traceparent) {}
 
     /** A connection of the relay's own, listening on {@link OutboxRepository#CHANNEL}, autocommit. */
     public RelayConnection open() throws SQLException {
@@ -84,8 +91,9 @@ public class OutboxRelayRepository {
         /** Up to {@code limit} unsent events, in the order they were written. */
         public List<Unsent> unsent(int limit) throws SQLException {
             List<Unsent> events = new ArrayList<>();
-            try (PreparedStatement unsent = connection.prepareStatement("SELECT id, topic, event_key, event_type, "
-                    + "payload, created_at FROM outbox_event WHERE sent_at IS NULL ORDER BY position LIMIT ?")) {
+            try (PreparedStatement unsent = connection.prepareStatement(
+                    "SELECT id, topic, event_key, event_type, "
+                            + "payload, created_at, traceparent FROM outbox_event WHERE sent_at IS NULL ORDER BY position LIMIT ?")) {
                 unsent.setInt(1, limit);
                 try (ResultSet rows = unsent.executeQuery()) {
                     while (rows.next()) {
@@ -95,7 +103,8 @@ public class OutboxRelayRepository {
                                 rows.getString(3),
                                 rows.getString(4),
                                 rows.getString(5),
-                                rows.getObject(6, OffsetDateTime.class)));
+                                rows.getObject(6, OffsetDateTime.class),
+                                rows.getString(7)));
                     }
                 }
             }

@@ -3,16 +3,19 @@ package org.backstrong.progress.service;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 
 import org.backstrong.progress.domain.PatientPlan;
@@ -103,38 +106,45 @@ public class EventApplier {
     private InvalidEventException dispatch(IncomingEvent event, PendingSets pending) {
         Envelope envelope = event.envelope();
         if (event instanceof IncomingEvent.SetLogged set) {
-            pending.add(set.data());
+            pending.add(set.data(), envelope.traceparent());
             return null;
         }
-        pending.writeBefore(envelope.subject());
-        OffsetDateTime at = envelope.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : envelope.time();
-        if (event instanceof IncomingEvent.PlanSnapshotted plan) {
-            PatientPlan current = plans.snapshot(plan.data(), at);
-            setEvents.sessionsBeforeThePlan(current, envelope.id(), at);
-        } else if (event instanceof IncomingEvent.PlanStatusSet change) {
-            if (!plans.status(change.data(), change.status(), at)) {
-                return new InvalidEventException(
-                        "plan " + change.data().planId() + " is not known (no PlanAssigned before it)");
+        // What this event publishes goes on in its trace (a SetCompleted's in its own, when its flag is raised).
+        try (Scope applying = EventTrace.applying(envelope.traceparent())) {
+            pending.writeBefore(envelope.subject());
+            OffsetDateTime at = envelope.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : envelope.time();
+            if (event instanceof IncomingEvent.PlanSnapshotted plan) {
+                PatientPlan current = plans.snapshot(plan.data(), at);
+                setEvents.sessionsBeforeThePlan(current, envelope.id(), at);
+            } else if (event instanceof IncomingEvent.PlanStatusSet change) {
+                if (!plans.status(change.data(), change.status(), at)) {
+                    return new InvalidEventException(
+                            "plan " + change.data().planId() + " is not known (no PlanAssigned before it)");
+                }
+            } else if (event instanceof IncomingEvent.SessionFinished session) {
+                setEvents.sessionCompleted(session.data(), envelope.id(), at);
+            } else if (event instanceof IncomingEvent.CheckInLogged checkIn) {
+                setEvents.morningCheckIn(checkIn.data());
+            } else {
+                throw new IllegalStateException(
+                        "No use case for " + event.getClass().getSimpleName());
             }
-        } else if (event instanceof IncomingEvent.SessionFinished session) {
-            setEvents.sessionCompleted(session.data(), envelope.id(), at);
-        } else if (event instanceof IncomingEvent.CheckInLogged checkIn) {
-            setEvents.morningCheckIn(checkIn.data());
-        } else {
-            throw new IllegalStateException(
-                    "No use case for " + event.getClass().getSimpleName());
+            return null;
         }
-        return null;
     }
 
     /** SetCompleted events waiting to be written together, and the patients they belong to. */
     private final class PendingSets {
 
         private final List<SetCompleted> sets = new ArrayList<>();
+        private final Map<UUID, String> traceparents = new HashMap<>();
         private final Set<String> patients = new HashSet<>();
 
-        void add(SetCompleted set) {
+        void add(SetCompleted set, String traceparent) {
             sets.add(set);
+            if (traceparent != null) {
+                traceparents.putIfAbsent(set.setId(), traceparent);
+            }
             patients.add(set.patientId());
         }
 
@@ -147,9 +157,10 @@ public class EventApplier {
 
         void write() {
             if (!sets.isEmpty()) {
-                setEvents.setsCompleted(List.copyOf(sets));
+                setEvents.setsCompleted(List.copyOf(sets), Map.copyOf(traceparents));
             }
             sets.clear();
+            traceparents.clear();
             patients.clear();
         }
     }

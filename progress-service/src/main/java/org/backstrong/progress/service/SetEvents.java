@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 
 import org.backstrong.progress.domain.AdherenceChange;
@@ -18,6 +19,7 @@ import org.backstrong.progress.domain.LoggedSet;
 import org.backstrong.progress.domain.MorningCheckIn;
 import org.backstrong.progress.domain.PatientPlan;
 import org.backstrong.progress.domain.SessionCompletion;
+import org.backstrong.progress.domain.progression.FlagCall;
 import org.backstrong.progress.domain.progression.PainFlagRule;
 import org.backstrong.progress.domain.progression.WeekPain;
 import org.backstrong.progress.event.MorningCheckInLogged;
@@ -69,10 +71,11 @@ public class SetEvents {
     /**
      * SetCompleted events, one or many (checked by {@link IncomingEventReader}, in the order they
      * were read), with one insert and one upsert per adherence table: a set id known already (before
-     * or earlier in the batch) changes nothing, and the STOP flags are raised in order.
+     * or earlier in the batch) changes nothing, and the STOP flags are raised in order, each in the trace
+     * of its set's record ({@code traceparents}, by set id, of the sets whose record carried one).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void setsCompleted(List<SetCompleted> batch) {
+    public void setsCompleted(List<SetCompleted> batch, Map<UUID, String> traceparents) {
         Map<UUID, LoggedSet> distinct = new LinkedHashMap<>();
         for (LoggedSet set : batch.stream().map(SetEvents::loggedSet).toList()) {
             if (distinct.putIfAbsent(set.setId, set) != null) {
@@ -87,11 +90,15 @@ public class SetEvents {
         }
         adherence.addLoggedSets(fresh);
         for (LoggedSet set : fresh) {
-            PainFlagRule.duringSet(set.result(), set.note)
-                    .ifPresent(call -> flags.raise(
-                            call,
+            Optional<FlagCall> call = PainFlagRule.duringSet(set.result(), set.note);
+            if (call.isPresent()) {
+                try (Scope applying = EventTrace.applying(traceparents.get(set.setId))) {
+                    flags.raise(
+                            call.get(),
                             new PainFlags.Subject(set.patientId, set.clinicId, set.planId, set.itemId, set.exerciseId),
-                            set.loggedAt));
+                            set.loggedAt);
+                }
+            }
         }
     }
 
