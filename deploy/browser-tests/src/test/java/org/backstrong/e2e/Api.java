@@ -72,6 +72,11 @@ final class Api {
         }
     }
 
+    /** A GET of any service's address (e.g. a catalog instance's), answered 200 with JSON. */
+    JsonNode getFrom(String url) {
+        return get(url);
+    }
+
     JsonNode getFromPlanner(String path) {
         return get(plannerUrl + path);
     }

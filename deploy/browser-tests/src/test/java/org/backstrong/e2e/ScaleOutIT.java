@@ -155,7 +155,14 @@ class ScaleOutIT {
                                 + " before the kill; phones turned to the other planner %d times",
                         phase.sent(),
                         phase.acknowledged(),
-                        traffic.acknowledgedBy(),
+                        traffic.acknowledgedBy().entrySet().stream()
+                                .collect(Collectors.toMap(
+                                        e -> e.getKey().equals(stack.plannerUrl())
+                                                ? "planner-service"
+                                                : "planner-service-2",
+                                        Map.Entry::getValue,
+                                        Long::sum,
+                                        TreeMap::new)),
                         phase.refusedPaused(),
                         phase.unanswered(),
                         phase.acknowledgedPerSecondBeforeFault(),
@@ -214,6 +221,16 @@ class ScaleOutIT {
                             .until(() -> gauge(stack, survivor, "backstrong_outbox_backlog") == 0);
                 }
                 orderKeptUnderLoad(stack, traffic);
+
+                // The catalog that was not killed serves the exercises.
+                String catalogSurvivor = other(catalogVictim);
+                JsonNode exercises = Api.as(stack, "clara")
+                        .getFrom((catalogSurvivor.endsWith("-2") ? stack.catalog2Url() : stack.catalogUrl())
+                                + "/exercises");
+                assertTrue(exercises.size() > 0, catalogSurvivor + " lists no exercises: " + exercises);
+                log(
+                        "%s serves the catalog (%d exercises) with %s dead",
+                        catalogSurvivor, exercises.size(), catalogVictim);
             }
         } finally {
             restoreOneInstanceOfEach(stack, killed);

@@ -176,6 +176,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.progress2();
     }
 
+    /** The second catalog instance (catalog-service-2), running after {@link #scaleOut}. */
+    public String catalog2Url() {
+        return "http://127.0.0.1:" + ports.catalog2();
+    }
+
     public String catalogUrl() {
         return "http://127.0.0.1:" + ports.catalog();
     }
