@@ -505,7 +505,37 @@ class ScaleOutIT {
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }
+        // The next test class may kill a service again: it must start from groups whose killed
+        // members have left (Kafka drops them only after their session times out).
+        // progress's one instance is two members of its group (one per channel), planner's is one.
+        awaitOneMemberHoldsAll(stack, "progress-service", 2, "set-events");
+        awaitOneMemberHoldsAll(stack, "progress-service", 2, "plan-events");
+        awaitOneMemberHoldsAll(stack, "planner-service", 1, "progress-events");
         log("back to one instance of each service");
+    }
+
+    /** Waits until the group has just one instance's members, one of them holding every partition of the topic. */
+    private static void awaitOneMemberHoldsAll(LocalStack stack, String group, int members, String topic) {
+        Awaitility.await("one member of " + group + " holds all of " + topic)
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(() -> memberCount(stack, group) == members
+                        && assignment(stack, group, topic).values().stream().anyMatch(p -> p.size() == PARTITIONS));
+    }
+
+    /** How many members the consumer group has, with or without partitions. */
+    private static int memberCount(LocalStack stack, String group) throws Exception {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        try (Admin admin = Admin.create(config)) {
+            return admin.describeConsumerGroups(List.of(group))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(group)
+                    .members()
+                    .size();
+        }
     }
 
     /** Every SetCompleted on set-events of the given patients, by patient, in the topic's order (a key stays on one partition). */
