@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -48,6 +52,33 @@ class OutboxRelayTest {
     @AfterEach
     void relayRunsAgain() {
         relay.start();
+    }
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
+    /** Operators see which instance publishes: backstrong_outbox_relay_leader is 1 while it leads, 0 once it stops. */
+    @Test
+    void theLeaderGaugeSaysWhetherThisInstancesRelayLeads() {
+        await().atMost(Duration.ofSeconds(20)).until(relay::leads);
+        assertEquals(1.0, leaderGauge(), "the leading relay's gauge");
+
+        relay.stop();
+        assertFalse(relay.leads());
+        assertEquals(0.0, leaderGauge(), "a stopped relay leads nothing");
+
+        relay.start();
+        await().atMost(Duration.ofSeconds(20)).until(relay::leads);
+        assertEquals(1.0, leaderGauge(), "the lead taken again");
+    }
+
+    private double leaderGauge() {
+        String scrape =
+                given().when().get(metrics).then().statusCode(200).extract().asString();
+        Matcher line = Pattern.compile("(?m)^backstrong_outbox_relay_leader(?:\\{[^}]*\\})? (\\S+)$")
+                .matcher(scrape);
+        assertTrue(line.find(), "backstrong_outbox_relay_leader is not in the scrape");
+        return Double.parseDouble(line.group(1));
     }
 
     @Test

@@ -60,6 +60,7 @@ class HealthTest {
                 .statusCode(200)
                 .body(containsString("backstrong_outbox_backlog"))
                 .body(containsString("backstrong_outbox_oldest_age_seconds"))
+                .body(containsString("backstrong_outbox_relay_leader"))
                 .body(containsString("backstrong_dead_letters_total"))
                 .body(containsString("agroal_active_count"))
                 .body(containsString("kafka_consumer_connection_count"))
@@ -74,6 +75,7 @@ class HealthTest {
         for (String gauge : List.of(
                 "backstrong_outbox_backlog",
                 "backstrong_outbox_oldest_age_seconds",
+                "backstrong_outbox_relay_leader",
                 "backstrong_pain_flags_stop_oldest_open_working_seconds")) {
             Matcher line = Pattern.compile("(?m)^" + gauge + "(?:\\{[^}]*\\})? (\\S+)$")
                     .matcher(scrape);

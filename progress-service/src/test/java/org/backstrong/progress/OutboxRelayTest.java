@@ -1,19 +1,24 @@
 package org.backstrong.progress;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,6 +56,33 @@ class OutboxRelayTest {
     @AfterEach
     void relayRunsAgain() {
         relay.start();
+    }
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
+    /** Operators see which instance publishes: backstrong_outbox_relay_leader is 1 while it leads, 0 once it stops. */
+    @Test
+    void theLeaderGaugeSaysWhetherThisInstancesRelayLeads() throws InterruptedException {
+        await().atMost(Duration.ofSeconds(20)).until(relay::leads);
+        assertEquals(1.0, leaderGauge(), "the leading relay's gauge");
+
+        relay.stop();
+        assertFalse(relay.leads());
+        assertEquals(0.0, leaderGauge(), "a stopped relay leads nothing");
+
+        relay.start();
+        await().atMost(Duration.ofSeconds(20)).until(relay::leads);
+        assertEquals(1.0, leaderGauge(), "the lead taken again");
+    }
+
+    private double leaderGauge() {
+        String scrape =
+                given().when().get(metrics).then().statusCode(200).extract().asString();
+        Matcher line = Pattern.compile("(?m)^backstrong_outbox_relay_leader(?:\\{[^}]*\\})? (\\S+)$")
+                .matcher(scrape);
+        assertTrue(line.find(), "backstrong_outbox_relay_leader is not in the scrape");
+        return Double.parseDouble(line.group(1));
     }
 
     @Test

@@ -28,12 +28,19 @@ final class Api {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LocalStack stack;
+    private final String plannerUrl;
+    private final String progressUrl;
     private final String token;
 
-    private Api(LocalStack stack, String token) {
-        this.stack = stack;
+    private Api(String plannerUrl, String progressUrl, String token) {
+        this.plannerUrl = plannerUrl;
+        this.progressUrl = progressUrl;
         this.token = token;
+    }
+
+    /** The same caller, talking to other instances of planner and progress (e.g. the second ones). */
+    Api on(String plannerUrl, String progressUrl) {
+        return new Api(plannerUrl, progressUrl, token);
     }
 
     /** Signed in as a demo user (password = user name). */
@@ -50,7 +57,10 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         JsonNode answer = send(request, 200);
-        return new Api(stack, answer.path("access_token").asText());
+        return new Api(
+                stack.plannerUrl(),
+                stack.progressUrl(),
+                answer.path("access_token").asText());
     }
 
     /** The claims of this access token (its payload, decoded; the services check its signature). */
@@ -62,12 +72,17 @@ final class Api {
         }
     }
 
+    /** A GET of any service's address (e.g. a catalog instance's), answered 200 with JSON. */
+    JsonNode getFrom(String url) {
+        return get(url);
+    }
+
     JsonNode getFromPlanner(String path) {
-        return get(stack.plannerUrl() + path);
+        return get(plannerUrl + path);
     }
 
     JsonNode postToPlanner(String path, String json, int expectedStatus) {
-        return post(stack.plannerUrl() + path, json, expectedStatus);
+        return post(plannerUrl + path, json, expectedStatus);
     }
 
     /** A POST as a caller in a trace of its own sends it: with a W3C traceparent header. */
@@ -83,16 +98,16 @@ final class Api {
     }
 
     JsonNode getFromProgress(String path) {
-        return get(stack.progressUrl() + path);
+        return get(progressUrl + path);
     }
 
     JsonNode postToProgress(String path, String json, int expectedStatus) {
-        return post(stack.progressUrl() + path, json, expectedStatus);
+        return post(progressUrl + path, json, expectedStatus);
     }
 
     /** A planner page as the browser gets it (the pages take a bearer token too), as HTML text. */
     String pageFromPlanner(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.plannerUrl() + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(plannerUrl + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "text/html")
                 .GET()

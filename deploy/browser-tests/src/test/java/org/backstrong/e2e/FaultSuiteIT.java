@@ -94,7 +94,7 @@ class FaultSuiteIT {
             new Fault("planner DB refuses connections 30 s", stack -> outage(stack, "planner")));
 
     /** What the services hold of the load patients' sets at one moment, and what is wrong with it. */
-    private record Observation(
+    record Observation(
             int stored,
             int applied,
             long adherence,
@@ -122,7 +122,7 @@ class FaultSuiteIT {
         log("%d load patients enrolled with plans and tokens in %ds", patients.size(), seconds(t0));
         Api clara = Api.as(stack, "clara");
         Api anna = Api.as(stack, "anna");
-        Checker checker = new Checker(stack, patients, clara, anna);
+        Checker checker = new Checker(stack, stack.plannerUrl(), patients, clara, anna);
         List<Row> rows = new ArrayList<>();
         Set<String> known = new LinkedHashSet<>();
         try (SetTraffic traffic = new SetTraffic(stack, patients)) {
@@ -259,17 +259,23 @@ class FaultSuiteIT {
         }
     }
 
-    /** Reads back, through the services' APIs only, what became of every set in the ledger. */
-    private static final class Checker {
+    /**
+     * Reads back, through the services' APIs only, what became of every set in the ledger: planner's
+     * sessions from the given planner instance, progress's answers from the instance the callers' Api
+     * talks to (ScaleOutIT reads from the survivors).
+     */
+    static final class Checker {
         private final LocalStack stack;
+        private final String plannerUrl;
         private final List<Patient> patients;
         private final Api clara;
         private final Api anna;
         private final String pseudonymKey;
         private final LocalDate today = LocalDate.now();
 
-        Checker(LocalStack stack, List<Patient> patients, Api clara, Api anna) {
+        Checker(LocalStack stack, String plannerUrl, List<Patient> patients, Api clara, Api anna) {
             this.stack = stack;
+            this.plannerUrl = plannerUrl;
             this.patients = patients;
             this.clara = clara;
             this.anna = anna;
@@ -295,7 +301,7 @@ class FaultSuiteIT {
                 for (Patient patient : patients) {
                     for (LocalDate day : days.getOrDefault(patient.id(), Set.of(today))) {
                         sessions.add(readers.submit(
-                                () -> List.of(get(stack.plannerUrl() + "/me/sessions/" + day, patient.token()))));
+                                () -> List.of(get(plannerUrl + "/me/sessions/" + day, patient.token()))));
                     }
                     timelines.add(
                             readers.submit(() -> clara.getFromProgress("/patients/" + patient.id() + "/timeline")));

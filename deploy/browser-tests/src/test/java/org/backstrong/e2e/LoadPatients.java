@@ -64,20 +64,29 @@ final class LoadPatients {
 
     private LoadPatients() {}
 
-    /** Creates, enrols and signs in {@code count} patients; ids and user names are fixed, the password is this run's. */
+    /** The fault suite's patients, load-01 … (ids 55555555-5555-4555-8555-0000000000NN). */
     static List<Patient> create(LocalStack stack, int count) {
-        String password = "load-" + UUID.randomUUID();
+        return create(stack, "load", "55555555-5555-4555-8555-", count);
+    }
+
+    /**
+     * Creates, enrols and signs in {@code count} patients named {@code name}-01 …, with ids
+     * {@code idPrefix} followed by their number in 12 digits (a group of its own for each test that
+     * uses them); ids and user names are fixed, the password is this run's.
+     */
+    static List<Patient> create(LocalStack stack, String name, String idPrefix, int count) {
+        String password = name + "-" + UUID.randomUUID();
         List<String> ids = new ArrayList<>();
         ArrayNode users = JSON.createArrayNode();
         for (int n = 1; n <= count; n++) {
-            String id = String.format("55555555-5555-4555-8555-%012d", n);
+            String id = String.format("%s%012d", idPrefix, n);
             ids.add(id);
             ObjectNode user = users.addObject()
                     .put("id", id)
-                    .put("username", username(n))
+                    .put("username", username(name, n))
                     .put("enabled", true)
                     .put("emailVerified", true)
-                    .put("email", username(n) + "@clinic-a.example.org")
+                    .put("email", username(name, n) + "@clinic-a.example.org")
                     .put("firstName", "Load")
                     .put("lastName", "Patient " + n);
             user.putArray("credentials")
@@ -130,7 +139,7 @@ final class LoadPatients {
         try {
             List<Future<String>> tokens = new ArrayList<>();
             for (int n = 1; n <= count; n++) {
-                String username = username(n);
+                String username = username(name, n);
                 tokens.add(signIn.submit(() -> token(stack, username, password)));
             }
             List<Patient> patients = new ArrayList<>();
@@ -139,7 +148,7 @@ final class LoadPatients {
                 patients.add(new Patient(
                         n,
                         ids.get(n - 1),
-                        username(n),
+                        username(name, n),
                         tokens.get(n - 1).get(),
                         plan.path("id").asText(),
                         start,
@@ -153,8 +162,8 @@ final class LoadPatients {
         }
     }
 
-    private static String username(int n) {
-        return String.format("load-%02d", n);
+    private static String username(String name, int n) {
+        return String.format("%s-%02d", name, n);
     }
 
     /** The plan's items in order, with the first week's dose (the bottom of each range) as the count logged. */

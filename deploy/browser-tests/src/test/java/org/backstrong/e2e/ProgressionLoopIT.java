@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
@@ -20,7 +24,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebDriver;
 
+import org.backstrong.e2e.browser.DesktopWindow;
+import org.backstrong.e2e.pages.AppPage;
+import org.backstrong.e2e.pages.ClinicPatientPage;
 import org.backstrong.e2e.stack.LocalStack;
 
 /**
@@ -31,8 +39,9 @@ import org.backstrong.e2e.stack.LocalStack;
  * as automatic, with the rule), today's session asks for the new dose and "my progress" says why.
  * Then a set at pain 7 raises a STOP flag that pauses the exercise until clara resolves it; then a
  * morning 2 points worse than the session before raises a WATCH flag and nothing progresses. A
- * poison record sent on purpose on the way is parked alone. The methods run in order, each on
- * what the one before left.
+ * poison record sent on purpose on the way is parked alone. Last, clara opens petra's page in the
+ * browser: its weekly adherence chart shows progress-service's figures for her. The methods run in
+ * order, each on what the one before left.
  */
 @BrowserTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -193,6 +202,49 @@ class ProgressionLoopIT {
                 .map(record -> DeadLetterWatch.header(record, "ce_id"))
                 .toList();
         assertEquals(List.of(poison), parkedHere, "only the poison record of petra's is parked");
+    }
+
+    /**
+     * The clinician's page of petra draws its weekly adherence chart from progress-service's
+     * per-patient adherence (across the seam, through planner's client of it): each week progress
+     * counts a session scheduled is a bar of its completed share, the same figure, in the same order.
+     */
+    @Test
+    @Order(4)
+    @DesktopWindow
+    void theClinicianSeesProgressAdherenceFiguresInThePatientsChart(LocalStack stack, WebDriver browser) {
+        Api clara = Api.as(stack, "clara");
+        // The chart's span: the twelve ISO weeks up to this one.
+        LocalDate from =
+                TODAY.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(11);
+        JsonNode answer = clara.getFromProgress("/patients/" + PETRA + "/adherence?from=" + from + "&to=" + TODAY);
+        List<String> expected = new ArrayList<>();
+        for (JsonNode week : answer.path("weeks")) {
+            long scheduled = week.path("sessionsScheduled").asLong();
+            if (scheduled > 0) {
+                LocalDate monday = LocalDate.parse(week.path("weekStart").asText());
+                double share =
+                        Math.min(100d, 100d * week.path("sessionsCompleted").asLong() / scheduled);
+                expected.add("W" + monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + ": " + figure(share));
+            }
+        }
+        // The three weekly sessions of the first test: two whole ones, today's with one set.
+        assertEquals(3, expected.size(), "progress counts petra's three weeks: " + answer);
+        assertEquals(
+                List.of(FIRST_SESSION, SECOND_SESSION, TODAY).stream()
+                        .map(day -> "W" + day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR))
+                        .toList(),
+                expected.stream().map(bar -> bar.substring(0, bar.indexOf(':'))).toList());
+        assertTrue(expected.get(0).endsWith(": 100"), "the first week's whole session counts: " + answer);
+
+        AppPage.signInAs(browser, stack, "clara");
+        List<String> bars = ClinicPatientPage.open(browser, stack, PETRA).adherenceBars();
+        assertEquals(expected, bars, "the chart's bars are progress-service's figures");
+    }
+
+    /** A share as the chart writes it: whole numbers bare, else one decimal. */
+    private static String figure(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
     /** Every prescribed set of every exercise of the session, at the first week's dose or the top of the range. */

@@ -108,7 +108,9 @@ final class SetTraffic implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LocalStack stack;
+    /** The planner instances the phones log through (one address per instance, as behind a balancer). */
+    private final List<String> planners;
+
     private final List<PatientPhone> phones = new ArrayList<>();
     private final Map<UUID, LoggedSet> ledger = new ConcurrentHashMap<>();
     private final List<String> testBugs = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -116,9 +118,20 @@ final class SetTraffic implements AutoCloseable {
     private final HttpClient http;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong switched = new AtomicLong();
+    private final Map<String, AtomicLong> acknowledgedBy = new ConcurrentHashMap<>();
 
     SetTraffic(LocalStack stack, List<Patient> patients) {
-        this.stack = stack;
+        this(List.of(stack.plannerUrl()), patients);
+    }
+
+    /**
+     * Phones logging through several planner instances: patient n starts on instance n modulo their
+     * number, and a phone whose request fails (no connection, a timeout, a 5xx) sends it again to the
+     * next instance, as a phone behind a load balancer would be sent to a live one.
+     */
+    SetTraffic(List<String> planners, List<Patient> patients) {
+        this.planners = List.copyOf(planners);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
@@ -129,6 +142,18 @@ final class SetTraffic implements AutoCloseable {
 
     Collection<LoggedSet> ledger() {
         return ledger.values();
+    }
+
+    /** How many sets each planner instance acknowledged, by its address. */
+    Map<String, Long> acknowledgedBy() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        acknowledgedBy.forEach((planner, count) -> counts.put(planner, count.get()));
+        return counts;
+    }
+
+    /** How many times a phone turned to another planner instance after a failed request. */
+    long switchedPlanner() {
+        return switched.get();
     }
 
     /** Answers no patient's phone should ever get (a bug of this test, or of the API contract). */
@@ -220,6 +245,7 @@ final class SetTraffic implements AutoCloseable {
         private final Deque<LoggedSet> outbox = new ArrayDeque<>();
         private final Set<String> pausedItems = new HashSet<>();
         private final Set<String> hurtItems = new HashSet<>();
+        private int planner;
         private int dayIndex;
         private int itemIndex;
         private int setNumber = 1;
@@ -228,6 +254,7 @@ final class SetTraffic implements AutoCloseable {
 
         PatientPhone(Patient patient) {
             this.patient = patient;
+            this.planner = patient.number() % planners.size();
         }
 
         void run(int phase, PhaseClock clock) {
@@ -370,7 +397,8 @@ final class SetTraffic implements AutoCloseable {
                 retried.incrementAndGet();
             }
             requests.incrementAndGet();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(stack.plannerUrl() + "/me/sets"))
+            String plannerUrl = planners.get(planner);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(plannerUrl + "/me/sets"))
                     .header("Authorization", "Bearer " + patient.token())
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
@@ -381,9 +409,9 @@ final class SetTraffic implements AutoCloseable {
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (HttpTimeoutException e) {
-                return false;
+                return turnToAnotherPlanner();
             } catch (IOException e) {
-                return false;
+                return turnToAnotherPlanner();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -396,6 +424,9 @@ final class SetTraffic implements AutoCloseable {
                 checkStored(set, response.body());
                 set.acknowledgedAt = System.nanoTime();
                 set.fate = Fate.ACKNOWLEDGED;
+                acknowledgedBy
+                        .computeIfAbsent(plannerUrl, url -> new AtomicLong())
+                        .incrementAndGet();
                 return true;
             }
             if (status == 409 && problemType(response.body()).endsWith("/exercise-paused")) {
@@ -404,11 +435,20 @@ final class SetTraffic implements AutoCloseable {
                 return true;
             }
             if (status >= 500 || status == 408 || status == 429) {
-                return false;
+                return turnToAnotherPlanner();
             }
             testBugs.add(patient.username() + " set " + set.setId + " answered " + status + ": " + response.body());
             set.fate = Fate.UNANSWERED;
             return true;
+        }
+
+        /** The set stays in the outbox; its next try goes to the next planner instance (when there is one). */
+        private boolean turnToAnotherPlanner() {
+            if (planners.size() > 1) {
+                planner = (planner + 1) % planners.size();
+                switched.incrementAndGet();
+            }
+            return false;
         }
 
         /** A resend answers what was stored first: the same set, never another one. */

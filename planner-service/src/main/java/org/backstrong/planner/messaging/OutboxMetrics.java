@@ -8,12 +8,13 @@ import io.quarkus.runtime.Startup;
 import org.backstrong.operations.OutboxGauges;
 import org.backstrong.planner.repository.OutboxBacklog;
 
-/** Puts this service's outbox backlog in /q/metrics at start (see {@link OutboxGauges}). */
+/** Puts this service's outbox backlog and whether its relay leads in /q/metrics at start (see {@link OutboxGauges}). */
 @Startup
 @ApplicationScoped
 public class OutboxMetrics {
 
-    public OutboxMetrics(OutboxBacklog backlog, MeterRegistry metrics) {
+    public OutboxMetrics(OutboxBacklog backlog, OutboxRelay relay, MeterRegistry metrics) {
         OutboxGauges.register(metrics, backlog);
+        OutboxGauges.registerLeader(metrics, relay::leads);
     }
 }

@@ -90,6 +90,26 @@ public final class ClinicPatientPage {
         return PlanPage.expect(driver);
     }
 
+    /**
+     * The adherence chart's bars as the page draws them ([data-testid=adherence-unavailable] instead
+     * when progress-service did not answer): each bar's title, "W47: 67" (ISO week: per cent of the
+     * scheduled sessions completed), left to right.
+     */
+    public java.util.List<String> adherenceBars() {
+        if (!driver.findElements(By.cssSelector("[data-testid=adherence-unavailable]"))
+                .isEmpty()) {
+            throw new AssertionError("the page says the adherence figures are unavailable");
+        }
+        Object titles = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("const chart = document.querySelector('svg[aria-label^=\"Sessions completed\"]');"
+                        + "return chart === null ? null"
+                        + " : Array.from(chart.querySelectorAll('rect.bar > title'), t => t.textContent);");
+        if (titles == null) {
+            throw new AssertionError("no adherence chart on the patient's page");
+        }
+        return ((java.util.List<?>) titles).stream().map(String::valueOf).toList();
+    }
+
     /** Who made each change listed under "Changes to the plan", newest first. */
     public java.util.List<String> changedBy() {
         return driver.findElements(By.cssSelector("[data-testid=change-who]")).stream()

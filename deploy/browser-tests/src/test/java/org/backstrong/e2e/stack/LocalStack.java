@@ -50,7 +50,10 @@ public final class LocalStack implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::down, "backstrong-stack-down");
 
-    /** The eleven ports of one stack (each service has its API and its management interface). */
+    /**
+     * The seventeen ports of one stack (each service instance has its API and its management
+     * interface; the second instances run only after {@link #scaleOut}).
+     */
     public record Ports(
             int postgres,
             int kafka,
@@ -62,9 +65,15 @@ public final class LocalStack implements AutoCloseable {
             int progress,
             int catalogManagement,
             int plannerManagement,
-            int progressManagement) {
+            int progressManagement,
+            int catalog2,
+            int planner2,
+            int progress2,
+            int catalog2Management,
+            int planner2Management,
+            int progress2Management) {
 
-        private static final int COUNT = 11;
+        private static final int COUNT = 17;
 
         /**
          * Free loopback ports below the kernel's ephemeral range: `up` binds the last of them
@@ -96,7 +105,13 @@ public final class LocalStack implements AutoCloseable {
                     chosen.get(7),
                     chosen.get(8),
                     chosen.get(9),
-                    chosen.get(10));
+                    chosen.get(10),
+                    chosen.get(11),
+                    chosen.get(12),
+                    chosen.get(13),
+                    chosen.get(14),
+                    chosen.get(15),
+                    chosen.get(16));
         }
 
         private static boolean isFree(int port) {
@@ -151,6 +166,21 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.planner();
     }
 
+    /** The second planner instance (planner-service-2), running after {@link #scaleOut}. */
+    public String planner2Url() {
+        return "http://127.0.0.1:" + ports.planner2();
+    }
+
+    /** The second progress instance (progress-service-2), running after {@link #scaleOut}. */
+    public String progress2Url() {
+        return "http://127.0.0.1:" + ports.progress2();
+    }
+
+    /** The second catalog instance (catalog-service-2), running after {@link #scaleOut}. */
+    public String catalog2Url() {
+        return "http://127.0.0.1:" + ports.catalog2();
+    }
+
     public String catalogUrl() {
         return "http://127.0.0.1:" + ports.catalog();
     }
@@ -159,13 +189,19 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.progress();
     }
 
-    /** Where a service (catalog-service, planner-service or progress-service) serves /q/health and /q/metrics. */
+    /**
+     * Where a service instance (catalog-service, planner-service or progress-service, or its second
+     * instance, e.g. planner-service-2) serves /q/health and /q/metrics.
+     */
     public String managementUrl(String service) {
         return "http://127.0.0.1:"
                 + switch (service) {
                     case "catalog-service" -> ports.catalogManagement();
                     case "planner-service" -> ports.plannerManagement();
                     case "progress-service" -> ports.progressManagement();
+                    case "catalog-service-2" -> ports.catalog2Management();
+                    case "planner-service-2" -> ports.planner2Management();
+                    case "progress-service-2" -> ports.progress2Management();
                     default -> throw new IllegalArgumentException("no such service: " + service);
                 };
     }
@@ -234,6 +270,19 @@ public final class LocalStack implements AutoCloseable {
     /** Starts one component that is not running (after {@link #kill}) and returns once it is ready. */
     public void start(String component) {
         run(UP_TIMEOUT, "start", component);
+    }
+
+    /**
+     * Starts the second instance of each service (`up --instances 2`: what runs already is left
+     * alone) and returns once they are ready.
+     */
+    public void scaleOut() {
+        run(UP_TIMEOUT, "up", "--instances", "2");
+    }
+
+    /** Stops one service instance gracefully (e.g. planner-service-2): it leaves its consumer group at once. */
+    public void stop(String instance) {
+        run(DOWN_TIMEOUT, "stop", instance);
     }
 
     /** One database takes no new connections and its open sessions are ended, until {@link #allowConnections}. */
@@ -408,6 +457,12 @@ public final class LocalStack implements AutoCloseable {
         env.put("BACKSTRONG_CATALOG_MANAGEMENT_PORT", String.valueOf(ports.catalogManagement()));
         env.put("BACKSTRONG_PLANNER_MANAGEMENT_PORT", String.valueOf(ports.plannerManagement()));
         env.put("BACKSTRONG_PROGRESS_MANAGEMENT_PORT", String.valueOf(ports.progressManagement()));
+        env.put("BACKSTRONG_CATALOG_2_PORT", String.valueOf(ports.catalog2()));
+        env.put("BACKSTRONG_PLANNER_2_PORT", String.valueOf(ports.planner2()));
+        env.put("BACKSTRONG_PROGRESS_2_PORT", String.valueOf(ports.progress2()));
+        env.put("BACKSTRONG_CATALOG_2_MANAGEMENT_PORT", String.valueOf(ports.catalog2Management()));
+        env.put("BACKSTRONG_PLANNER_2_MANAGEMENT_PORT", String.valueOf(ports.planner2Management()));
+        env.put("BACKSTRONG_PROGRESS_2_MANAGEMENT_PORT", String.valueOf(ports.progress2Management()));
         return env;
     }
 
