@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 /** A Prometheus text scrape (/q/metrics) read back: the figure of a metric, summed over the series whose labels match. */
 public final class Scrape {
 
-    private static final Pattern SAMPLE = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{([^}]*)\\})? (\\S+)$");
+    /** A sample line: name, labels, value, then maybe a timestamp and an exemplar ({@code # {trace_id=…} 1.0 …}). */
+    private static final Pattern SAMPLE =
+            Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{([^}]*)\\})? (\\S+)(?: [^#\\n]\\S*)?(?: # .*)?$");
 
     private final String text;
 
