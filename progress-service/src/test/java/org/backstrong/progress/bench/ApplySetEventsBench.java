@@ -724,8 +724,10 @@ public final class ApplySetEventsBench {
             String sums =
                     "sum(sessions_scheduled)::bigint, sum(sessions_completed)::bigint, sum(sets_prescribed)::bigint, "
                             + "sum(sets_logged)::bigint, sum(pain_sum)::bigint, sum(pain_count)::bigint, max(pain_peak)";
-            String sql = "SELECT week_start::text AS k, count(*), " + sums + " FROM adherence_week "
-                    + "WHERE week_start BETWEEN ? AND ? AND clinic_id IN (?) GROUP BY k UNION ALL "
+            String sql = "SELECT week_start::text AS k, sum(patients)::bigint, sum(sessions_scheduled)::bigint, "
+                    + "sum(sessions_completed)::bigint, sum(sets_prescribed)::bigint, sum(sets_logged)::bigint, "
+                    + "sum(pain_sum)::bigint, sum(pain_count)::bigint, max(pain_peak) FROM adherence_clinic_week "
+                    + "WHERE week_start BETWEEN ? AND ? AND clinic_id IN (?) AND patients > 0 GROUP BY k UNION ALL "
                     + "SELECT CAST(? AS date)::text, count(DISTINCT patient_id), " + sums + " FROM adherence_day "
                     + "WHERE day BETWEEN ? AND ? AND clinic_id IN (?) HAVING count(*) > 0 ORDER BY k";
             double[] millis = new double[30];
