@@ -31,6 +31,9 @@ fi
   && [ -f progress-service/target/quarkus-app/quarkus-run.jar ] \
   || { echo "stop-flag-latency: nothing built; run without BENCH_SKIP_BUILD" >&2; exit 3; }
 cd planner-service
+# The services run from copies, so that a rebuild of target/ during the run cannot touch what runs.
+APPS=target/bench-stop-flag/apps
+rm -rf "$APPS" && mkdir -p "$APPS"
+cp -a target/quarkus-app "$APPS/planner" && cp -a ../progress-service/target/quarkus-app "$APPS/progress"
 exec java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  org.backstrong.planner.bench.StopFlagLatencyBench \
-  target/quarkus-app/quarkus-run.jar ../progress-service/target/quarkus-app/quarkus-run.jar
+  org.backstrong.planner.bench.StopFlagLatencyBench "$APPS/planner/quarkus-run.jar" "$APPS/progress/quarkus-run.jar"
