@@ -47,8 +47,23 @@ public final class PostgresServer implements AutoCloseable {
         this.process = process;
     }
 
-    /** Creates and starts a cluster in a new directory below {@code parent} (for instance the module's target/). */
+    /**
+     * Creates and starts a cluster in a new directory below {@code parent} (for instance the module's
+     * target/), with durability off: it lives for one test run.
+     */
     public static PostgresServer start(Path parent) {
+        return start(parent, false);
+    }
+
+    /**
+     * Creates and starts a cluster at PostgreSQL's default durability (fsync, synchronous_commit and
+     * full_page_writes on), for benchmarks whose figures must include durable commits.
+     */
+    public static PostgresServer startDurable(Path parent) {
+        return start(parent, true);
+    }
+
+    private static PostgresServer start(Path parent, boolean durable) {
         Path binDir = findBinaries();
         String runAs = ChildProcess.isRoot() ? SYSTEM_USER : null;
         Path dir = clusterDirectory(parent, runAs);
@@ -82,30 +97,24 @@ public final class PostgresServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot prepare PostgreSQL in " + dir, e);
         }
         int port = FreePort.pick();
-        // Durability settings off: this cluster lives for one test run. TCP only: a unix socket's path
-        // must fit in 107 bytes, which a clone in a deep folder exceeds; every client connects by TCP.
-        Process process = ChildProcess.start(
-                ChildProcess.as(
-                        runAs,
-                        List.of(
-                                binDir.resolve("postgres").toString(),
-                                "-D",
-                                data.toString(),
-                                "-p",
-                                Integer.toString(port),
-                                "-c",
-                                "listen_addresses=127.0.0.1",
-                                "-c",
-                                "unix_socket_directories=",
-                                "-c",
-                                "fsync=off",
-                                "-c",
-                                "synchronous_commit=off",
-                                "-c",
-                                "full_page_writes=off",
-                                "-c",
-                                "max_connections=200")),
-                log);
+        // TCP only: a unix socket's path must fit in 107 bytes, which a clone in a deep folder exceeds;
+        // every client connects by TCP.
+        List<String> command = new ArrayList<>(List.of(
+                binDir.resolve("postgres").toString(),
+                "-D",
+                data.toString(),
+                "-p",
+                Integer.toString(port),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "unix_socket_directories=",
+                "-c",
+                "max_connections=200"));
+        if (!durable) {
+            command.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+        }
+        Process process = ChildProcess.start(ChildProcess.as(runAs, command), log);
         PostgresServer server = new PostgresServer(binDir, dir, runAs, port, password, process);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "postgres-shutdown"));
         server.awaitReady(log);

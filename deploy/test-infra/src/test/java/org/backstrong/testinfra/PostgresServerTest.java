@@ -37,6 +37,27 @@ class PostgresServerTest {
         assertFalse(FreePort.accepts(port), "the server is stopped on close");
     }
 
+    /** A test cluster skips durable commits; a benchmark's keeps PostgreSQL's defaults. */
+    @Test
+    void aDurableClusterKeepsPostgresqlsDefaultDurability() throws Exception {
+        try (PostgresServer quick = PostgresServer.start(Path.of("target"));
+                PostgresServer durable = PostgresServer.startDurable(Path.of("target"))) {
+            assertEquals("off off off", durability(quick));
+            assertEquals("on on on", durability(durable));
+        }
+    }
+
+    private static String durability(PostgresServer server) throws Exception {
+        try (Connection connection =
+                        DriverManager.getConnection(server.jdbcUrl("postgres"), server.username(), server.password());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT current_setting('fsync') || ' ' "
+                        + "|| current_setting('synchronous_commit') || ' ' || current_setting('full_page_writes')")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     /** What the services connect as: the owner of its one database, no superuser, kept out of the others. */
     @Test
     void anOwnedDatabasesRoleOwnsOnlyItAndIsNoSuperuser() throws Exception {

@@ -68,11 +68,14 @@ public class AdherenceReadModel {
         String sessionSums = "sum(sessions_scheduled)::bigint, sum(sessions_completed)::bigint, " + sums;
         String sql;
         if (grouping == AdherenceGrouping.WEEK) {
-            // The whole weeks and the last week's days are different weeks, so each is summed on its own
-            // (the whole weeks keep their plan: a parallel scan of the weekly rows). One row per patient
-            // and week: counting rows counts patients without a sort.
-            sql = "SELECT week_start::text AS k, count(*), " + sessionSums + " FROM adherence_week "
-                    + "WHERE week_start BETWEEN :firstWeek AND :lastWholeWeek" + clinic + " GROUP BY k"
+            // The whole weeks and the last week's days are different weeks, so each is summed on its own.
+            // The whole weeks come summed per clinic already (adherence_clinic_week, kept by triggers on
+            // adherence_week: one row per clinic and week instead of one per patient and week); its
+            // patients are the count of the weekly rows, one per patient and week.
+            sql = "SELECT week_start::text AS k, sum(patients)::bigint, sum(sessions_scheduled)::bigint, "
+                    + "sum(sessions_completed)::bigint, sum(sets_prescribed)::bigint, sum(sets_logged)::bigint, "
+                    + "sum(pain_sum)::bigint, sum(pain_count)::bigint, max(pain_peak) FROM adherence_clinic_week "
+                    + "WHERE week_start BETWEEN :firstWeek AND :lastWholeWeek" + clinic + " AND patients > 0 GROUP BY k"
                     + (due.lastWeekWhole()
                             ? ""
                             : " UNION ALL SELECT CAST(:lastWeek AS date)::text, "
