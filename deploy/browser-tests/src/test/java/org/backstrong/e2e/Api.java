@@ -88,7 +88,7 @@ final class Api {
     /** A POST as a caller in a trace of its own sends it: with a W3C traceparent header. */
     JsonNode postToPlannerTraced(String path, String json, int expectedStatus, String traceparent) {
         return send(
-                HttpRequest.newBuilder(URI.create(stack.plannerUrl() + path))
+                HttpRequest.newBuilder(URI.create(plannerUrl + path))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
                         .header("traceparent", traceparent)
