@@ -29,6 +29,7 @@ import org.backstrong.planner.event.EventTypes;
 import org.backstrong.planner.messaging.Topics;
 import org.backstrong.planner.service.InvalidEventException;
 import org.backstrong.testinfra.KafkaProbe;
+import org.backstrong.testinfra.Scrape;
 
 /** progress-service's decisions, as they arrive on progress-events, change the patient's plan. */
 @QuarkusTest
@@ -261,22 +262,12 @@ class ProgressEventsConsumerTest {
         org.junit.jupiter.api.Assertions.assertNotNull(KafkaProbe.header(dead.get(0), "dead-letter-reason"));
     }
 
-    /** The counter's value; a parked record's exemplar (its trace, OpenMetrics' " # {...}" after it) is not. */
+    /** backstrong_dead_letters_total of progress-events and one reason, as Prometheus scrapes it. */
     private double parkedCount(String reason) {
         String scraped =
                 given().when().get(metrics).then().statusCode(200).extract().asString();
-        java.util.regex.Matcher line = java.util.regex.Pattern.compile(
-                        "^backstrong_dead_letters_total\\{([^}]*)\\} (\\S+)(?: # .*)?$",
-                        java.util.regex.Pattern.MULTILINE)
-                .matcher(scraped);
-        double total = 0;
-        while (line.find()) {
-            if (line.group(1).contains("reason=\"" + reason + "\"")
-                    && line.group(1).contains("topic=\"" + Topics.PROGRESS_EVENTS + "\"")) {
-                total += Double.parseDouble(line.group(2));
-            }
-        }
-        return total;
+        return new Scrape(scraped)
+                .sum("backstrong_dead_letters_total", Map.of("reason", reason, "topic", Topics.PROGRESS_EVENTS));
     }
 
     @Test

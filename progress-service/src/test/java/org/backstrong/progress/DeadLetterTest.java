@@ -27,6 +27,7 @@ import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.messaging.Topics;
 import org.backstrong.progress.service.InvalidEventException;
 import org.backstrong.testinfra.KafkaProbe;
+import org.backstrong.testinfra.Scrape;
 import org.backstrong.testinfra.TestTokens;
 
 /** What cannot be applied goes to the dead-letter topic with the reason; the patient's next event still applies. */
@@ -436,13 +437,6 @@ class DeadLetterTest {
     private double parkedCount(String topic, String reason) {
         String scraped =
                 given().when().get(metrics).then().statusCode(200).extract().asString();
-        return scraped.lines()
-                .filter(line -> line.startsWith("backstrong_dead_letters_total{"))
-                .filter(line -> line.contains("topic=\"" + topic + "\"") && line.contains("reason=\"" + reason + "\""))
-                // The value follows the labels; an exemplar (the parked record's trace, " # {...} 1.0 <time>") may
-                // follow it.
-                .mapToDouble(line -> Double.parseDouble(
-                        line.substring(line.indexOf("} ") + 2).split(" ")[0]))
-                .sum();
+        return new Scrape(scraped).sum("backstrong_dead_letters_total", Map.of("topic", topic, "reason", reason));
     }
 }
