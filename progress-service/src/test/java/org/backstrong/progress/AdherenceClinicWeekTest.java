@@ -1,7 +1,13 @@
 package org.backstrong.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +17,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -20,9 +27,10 @@ import org.backstrong.progress.domain.LoggedSet;
 import org.backstrong.progress.repository.AdherenceProjection;
 
 /**
- * adherence_clinic_week (migration V7) holds adherence_week summed per clinic and week, kept by
- * triggers: after the projection's inserts and upserts, and a delete, it equals the sums read from
- * the weekly rows themselves.
+ * adherence_clinic_week (migrations V7, V8) holds adherence_week summed per clinic and week, in
+ * stripes, kept by triggers: after the projection's inserts and upserts, and a delete, its stripes
+ * summed equal the sums read from the weekly rows themselves; two connections add to one clinic's
+ * week without waiting for each other.
  */
 @QuarkusTest
 class AdherenceClinicWeekTest {
@@ -34,6 +42,9 @@ class AdherenceClinicWeekTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     final String clinic = "clinic-rollup-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -81,6 +92,78 @@ class AdherenceClinicWeekTest {
         assertEquals(MONDAY.plusWeeks(2) + " 1 0 0 0 1 6 1 6", rollup.get(2));
     }
 
+    @Test
+    void twoConnectionsAddToOneClinicWeekSideBySideAndTheirStripesSumUp() throws SQLException {
+        String first = patient();
+        String second = patient();
+        try (Connection one = dataSource.getConnection();
+                Connection other = connectionOnAnotherStripe(one)) {
+            one.setAutoCommit(false);
+            other.setAutoCommit(false);
+            addWeek(one, first, 3, 4);
+            // Before the first commits: the second would wait here if both added to the same row.
+            try (Statement impatient = other.createStatement()) {
+                impatient.execute("SET LOCAL lock_timeout = '2s'");
+            }
+            addWeek(other, second, 2, 7);
+            other.commit();
+            one.commit();
+            // A row added through one stripe and removed through another.
+            try (PreparedStatement delete =
+                    other.prepareStatement("DELETE FROM adherence_week WHERE patient_id = ? AND week_start = ?")) {
+                delete.setString(1, first);
+                delete.setObject(2, MONDAY);
+                delete.executeUpdate();
+            }
+            other.commit();
+        }
+        List<String> rollup = rollup();
+        assertEquals(aggregate(), rollup);
+        assertEquals(List.of(MONDAY + " 1 2 0 0 0 7 1 7"), rollup);
+    }
+
+    /** A connection of the pool whose backend adds to another stripe than {@code one}'s. */
+    private Connection connectionOnAnotherStripe(Connection one) throws SQLException {
+        int stripe = stripe(one);
+        List<Connection> tried = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                Connection candidate = dataSource.getConnection();
+                if (stripe(candidate) != stripe) {
+                    return candidate;
+                }
+                tried.add(candidate);
+            }
+        } finally {
+            for (Connection connection : tried) {
+                connection.close();
+            }
+        }
+        return fail("Ten connections of the pool, all on stripe " + stripe);
+    }
+
+    private static int stripe(Connection connection) throws SQLException {
+        try (Statement query = connection.createStatement();
+                ResultSet pid = query.executeQuery("SELECT pg_backend_pid() % 16")) {
+            pid.next();
+            return pid.getInt(1);
+        }
+    }
+
+    private void addWeek(Connection connection, String patient, int sessions, int pain) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO adherence_week (patient_id, "
+                        + "week_start, clinic_id, sessions_scheduled, pain_sum, pain_count, pain_peak) VALUES (?, ?, ?, ?, ?, 1, ?)")) {
+            insert.setString(1, patient);
+            insert.setObject(2, MONDAY);
+            insert.setString(3, clinic);
+            insert.setInt(4, sessions);
+            insert.setInt(5, pain);
+            insert.setInt(6, pain);
+            insert.executeUpdate();
+        }
+    }
+
     private String patient() {
         return "p-" + UUID.randomUUID();
     }
@@ -106,10 +189,11 @@ class AdherenceClinicWeekTest {
 
     /** The same from adherence_clinic_week. */
     private List<String> rollup() {
-        return rows("SELECT week_start::text || ' ' || patients || ' ' || sessions_scheduled || ' ' "
-                + "|| sessions_completed || ' ' || sets_prescribed || ' ' || sets_logged || ' ' || pain_sum || ' ' "
-                + "|| pain_count || ' ' || coalesce(pain_peak::text, 'null') FROM adherence_clinic_week "
-                + "WHERE clinic_id = ?1 AND patients > 0 ORDER BY week_start");
+        return rows("SELECT week_start::text || ' ' || sum(patients) || ' ' || sum(sessions_scheduled) || ' ' "
+                + "|| sum(sessions_completed) || ' ' || sum(sets_prescribed) || ' ' || sum(sets_logged) || ' ' "
+                + "|| sum(pain_sum) || ' ' || sum(pain_count) || ' ' || coalesce(max(pain_peak)::text, 'null') "
+                + "FROM adherence_clinic_week WHERE clinic_id = ?1 GROUP BY week_start HAVING sum(patients) > 0 "
+                + "ORDER BY week_start");
     }
 
     @SuppressWarnings("unchecked")

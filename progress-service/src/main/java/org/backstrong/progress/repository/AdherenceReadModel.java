@@ -70,12 +70,17 @@ public class AdherenceReadModel {
         if (grouping == AdherenceGrouping.WEEK) {
             // The whole weeks and the last week's days are different weeks, so each is summed on its own.
             // The whole weeks come summed per clinic already (adherence_clinic_week, kept by triggers on
-            // adherence_week: one row per clinic and week instead of one per patient and week); its
-            // patients are the count of the weekly rows, one per patient and week.
+            // adherence_week: a few stripes per clinic and week instead of one row per patient and week);
+            // a clinic's week is the sum of its stripes, and its patients the count of its weekly rows.
             sql = "SELECT week_start::text AS k, sum(patients)::bigint, sum(sessions_scheduled)::bigint, "
                     + "sum(sessions_completed)::bigint, sum(sets_prescribed)::bigint, sum(sets_logged)::bigint, "
-                    + "sum(pain_sum)::bigint, sum(pain_count)::bigint, max(pain_peak) FROM adherence_clinic_week "
-                    + "WHERE week_start BETWEEN :firstWeek AND :lastWholeWeek" + clinic + " AND patients > 0 GROUP BY k"
+                    + "sum(pain_sum)::bigint, sum(pain_count)::bigint, max(pain_peak) FROM (SELECT week_start, "
+                    + "sum(patients) AS patients, sum(sessions_scheduled) AS sessions_scheduled, "
+                    + "sum(sessions_completed) AS sessions_completed, sum(sets_prescribed) AS sets_prescribed, "
+                    + "sum(sets_logged) AS sets_logged, sum(pain_sum) AS pain_sum, sum(pain_count) AS pain_count, "
+                    + "max(pain_peak) AS pain_peak FROM adherence_clinic_week "
+                    + "WHERE week_start BETWEEN :firstWeek AND :lastWholeWeek" + clinic
+                    + " GROUP BY clinic_id, week_start HAVING sum(patients) > 0) AS c GROUP BY k"
                     + (due.lastWeekWhole()
                             ? ""
                             : " UNION ALL SELECT CAST(:lastWeek AS date)::text, "

@@ -726,8 +726,13 @@ public final class ApplySetEventsBench {
                             + "sum(sets_logged)::bigint, sum(pain_sum)::bigint, sum(pain_count)::bigint, max(pain_peak)";
             String sql = "SELECT week_start::text AS k, sum(patients)::bigint, sum(sessions_scheduled)::bigint, "
                     + "sum(sessions_completed)::bigint, sum(sets_prescribed)::bigint, sum(sets_logged)::bigint, "
-                    + "sum(pain_sum)::bigint, sum(pain_count)::bigint, max(pain_peak) FROM adherence_clinic_week "
-                    + "WHERE week_start BETWEEN ? AND ? AND clinic_id IN (?) AND patients > 0 GROUP BY k UNION ALL "
+                    + "sum(pain_sum)::bigint, sum(pain_count)::bigint, max(pain_peak) FROM (SELECT week_start, "
+                    + "sum(patients) AS patients, sum(sessions_scheduled) AS sessions_scheduled, "
+                    + "sum(sessions_completed) AS sessions_completed, sum(sets_prescribed) AS sets_prescribed, "
+                    + "sum(sets_logged) AS sets_logged, sum(pain_sum) AS pain_sum, sum(pain_count) AS pain_count, "
+                    + "max(pain_peak) AS pain_peak FROM adherence_clinic_week WHERE week_start BETWEEN ? AND ? "
+                    + "AND clinic_id IN (?) GROUP BY clinic_id, week_start HAVING sum(patients) > 0) AS c "
+                    + "GROUP BY k UNION ALL "
                     + "SELECT CAST(? AS date)::text, count(DISTINCT patient_id), " + sums + " FROM adherence_day "
                     + "WHERE day BETWEEN ? AND ? AND clinic_id IN (?) HAVING count(*) > 0 ORDER BY k";
             double[] millis = new double[30];
