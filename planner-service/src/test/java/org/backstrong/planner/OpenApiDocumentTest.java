@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.backstrong.planner.rest.MeResource;
 import org.backstrong.planner.rest.PatientResource;
 import org.backstrong.planner.rest.PlanResource;
+import org.backstrong.planner.rest.RtmResource;
 import org.backstrong.planner.rest.TemplateResource;
 import org.backstrong.planner.web.PlanPrintPage;
 import org.backstrong.testinfra.OpenApiCoverage;
@@ -72,6 +73,7 @@ class OpenApiDocumentTest {
                 PatientResource.class,
                 PlanResource.class,
                 PlanPrintPage.class,
+                RtmResource.class,
                 TemplateResource.class);
     }
 
