@@ -16,7 +16,8 @@
     return date.getFullYear() + '-' + month + '-' + day;
   }
 
-  // The pages a patient needs offline: today's session, the next 7 days', the check-in and progress.
+  // The pages a patient needs offline: today's session, the next 7 days', the check-in, progress and
+  // reminders (the reminders page as it reads without a new address, which is shown once and never kept).
   function pagesToKeep() {
     var pages = ['/app/me/today', '/app/me/check-in', '/app/me/progress'];
     var day = new Date();
@@ -24,6 +25,7 @@
       pages.push('/app/me/sessions/' + isoDay(day));
       day.setDate(day.getDate() + 1);
     }
+    pages.push('/app/me/calendar');
     return pages;
   }
 

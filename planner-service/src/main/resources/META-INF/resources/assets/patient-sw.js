@@ -48,9 +48,11 @@ function keep(cache, path, response) {
   });
 }
 
+// A page marked no-store (the reminders page showing a new calendar address) is never kept.
 function keepable(response) {
   return response && response.ok && response.type === 'basic' && !response.redirected
-    && (response.headers.get('Content-Type') || '').indexOf('text/html') === 0;
+    && (response.headers.get('Content-Type') || '').indexOf('text/html') === 0
+    && (response.headers.get('Cache-Control') || '').indexOf('no-store') < 0;
 }
 
 function fetchAndKeep(user, path) {

@@ -16,9 +16,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import org.backstrong.planner.rest.CalendarFeedResource;
 import org.backstrong.planner.rest.MeResource;
+import org.backstrong.planner.rest.MyCalendarFeedResource;
 import org.backstrong.planner.rest.PatientResource;
 import org.backstrong.planner.rest.PlanResource;
+import org.backstrong.planner.rest.RtmResource;
 import org.backstrong.planner.rest.TemplateResource;
 import org.backstrong.planner.web.PlanPrintPage;
 import org.backstrong.testinfra.OpenApiCoverage;
@@ -69,9 +72,12 @@ class OpenApiDocumentTest {
         OpenApiCoverage.assertDescribes(
                 document,
                 MeResource.class,
+                MyCalendarFeedResource.class,
+                CalendarFeedResource.class,
                 PatientResource.class,
                 PlanResource.class,
                 PlanPrintPage.class,
+                RtmResource.class,
                 TemplateResource.class);
     }
 

@@ -31,6 +31,8 @@ import org.backstrong.planner.service.AssignmentInput;
 import org.backstrong.planner.service.EnrolmentInput;
 import org.backstrong.planner.service.PatientRegistry;
 import org.backstrong.planner.service.Plans;
+import org.backstrong.planner.service.RtmReport;
+import org.backstrong.planner.service.RtmReports;
 import org.backstrong.planner.service.ScreeningInput;
 
 /** A clinic's patients: enrolment with screening, and their plans. Clinicians of that clinic only. */
@@ -42,11 +44,13 @@ public class PatientResource {
 
     private final PatientRegistry registry;
     private final Plans plans;
+    private final RtmReports rtm;
     private final Caller caller;
 
-    public PatientResource(PatientRegistry registry, Plans plans, Caller caller) {
+    public PatientResource(PatientRegistry registry, Plans plans, RtmReports rtm, Caller caller) {
         this.registry = registry;
         this.plans = plans;
+        this.rtm = rtm;
         this.caller = caller;
     }
 
@@ -101,6 +105,16 @@ public class PatientResource {
     @Operation(operationId = "listPatientPlans", summary = "The patient's plans")
     public List<PlanView> plans(@PathParam("id") String id) {
         return plans.ofPatient(caller.clinic(), id).stream().map(PlanView::of).toList();
+    }
+
+    /** Every 30-day remote-monitoring period of the patient, from their first day with data to today. */
+    @GET
+    @Path("/{id}/rtm")
+    @Operation(
+            operationId = "getPatientRtm",
+            summary = "The patient's remote-monitoring periods: days with data and the codes the thresholds give")
+    public RtmReport rtm(@PathParam("id") String id) {
+        return rtm.ofPatient(caller.clinic(), id);
     }
 
     /** Assigns a template: the patient gets their own copy, scheduled from the start date. */

@@ -1,9 +1,12 @@
 package org.backstrong.planner.rest;
 
+import java.util.List;
+
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 import org.backstrong.input.ProblemDocumentation;
@@ -18,6 +21,21 @@ public class ProblemResponses extends ProblemDocumentation implements OASFilter 
 
     public ProblemResponses() {
         super("Not found, or not visible to the caller (another clinic's or another patient's)", "items[0].exerciseId");
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        super.filterOpenAPI(openAPI);
+        // An operation open to anyone (the calendar feed, whose token is its credential) says so: security [{}].
+        openAPI.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(item -> item.getOperations().values().forEach(operation -> {
+                    if (operation.getSecurity() == null
+                            || operation.getSecurity().isEmpty()) {
+                        operation.setSecurity(List.of(OASFactory.createSecurityRequirement()));
+                    }
+                }));
     }
 
     @Override
