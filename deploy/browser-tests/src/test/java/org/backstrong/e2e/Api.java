@@ -97,6 +97,16 @@ final class Api {
                 expectedStatus);
     }
 
+    /** A DELETE of a planner address, answered {@code expectedStatus}. */
+    void deleteFromPlanner(String path, int expectedStatus) {
+        exchange(
+                HttpRequest.newBuilder(URI.create(plannerUrl + path))
+                        .header("Authorization", "Bearer " + token)
+                        .DELETE()
+                        .build(),
+                expectedStatus);
+    }
+
     JsonNode getFromProgress(String path) {
         return get(progressUrl + path);
     }
