@@ -4,6 +4,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 import org.backstrong.input.ProblemDocumentation;
@@ -18,6 +20,53 @@ public class ProblemResponses extends ProblemDocumentation implements OASFilter 
 
     public ProblemResponses() {
         super("Not found, or not visible to the caller (another clinic's or another patient's)", "items[0].exerciseId");
+    }
+
+    /** As for every operation, then /fhir's errors: OperationOutcomes (rest/FhirOutcomes), 401 included. */
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        super.filterOpenAPI(openAPI);
+        openAPI.getComponents()
+                .addSchema(
+                        FhirOutcomes.SCHEMA,
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.OBJECT)
+                                .description("A FHIR R4 OperationOutcome: issue[].severity, code, diagnostics,"
+                                        + " and expression naming the offending parameter")
+                                .addRequired("resourceType")
+                                .addRequired("issue")
+                                .addProperty(
+                                        "resourceType",
+                                        OASFactory.createSchema()
+                                                .addType(Schema.SchemaType.STRING)
+                                                .addEnumeration("OperationOutcome"))
+                                .addProperty(
+                                        "issue",
+                                        OASFactory.createSchema()
+                                                .addType(Schema.SchemaType.ARRAY)
+                                                .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT))));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/fhir/")) {
+                item.getOperations()
+                        .values()
+                        .forEach(operation -> operation
+                                .getResponses()
+                                .getAPIResponses()
+                                .forEach((status, response) -> {
+                                    if (status.matches("[45]\\d\\d")) {
+                                        response.content(outcomeContent());
+                                    }
+                                }));
+            }
+        });
+    }
+
+    private static Content outcomeContent() {
+        return OASFactory.createContent()
+                .addMediaType(
+                        "application/fhir+json",
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(FhirOutcomes.SCHEMA)));
     }
 
     @Override
