@@ -224,6 +224,18 @@ class FhirExportTest {
     }
 
     @Test
+    void xmlIsNotServed() {
+        given().accept("application/fhir+xml")
+                .when()
+                .get("/fhir/metadata")
+                .then()
+                .statusCode(406)
+                .contentType(startsWith(FHIR_JSON))
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].code", equalTo("not-supported"));
+    }
+
+    @Test
     void anotherClinicsPatientIsNotFound() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
         outcome(Clinic.colin(), "/fhir/Patient/" + patient.id() + "/$everything", 404, "not-found");

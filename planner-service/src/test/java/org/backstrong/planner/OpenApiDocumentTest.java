@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import org.backstrong.planner.rest.FhirResource;
 import org.backstrong.planner.rest.MeResource;
 import org.backstrong.planner.rest.PatientResource;
 import org.backstrong.planner.rest.PlanResource;
@@ -68,6 +69,7 @@ class OpenApiDocumentTest {
                 .asString();
         OpenApiCoverage.assertDescribes(
                 document,
+                FhirResource.class,
                 MeResource.class,
                 PatientResource.class,
                 PlanResource.class,

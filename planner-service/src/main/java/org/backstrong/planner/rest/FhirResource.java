@@ -58,6 +58,9 @@ public class FhirResource {
             responseCode = "200",
             description = "A CapabilityStatement (FHIR R4)",
             content = @Content(mediaType = FhirCodes.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(
+            responseCode = "406",
+            description = "An Accept that names neither application/fhir+json nor application/json (XML is not served)")
     public Response metadata(@Context UriInfo uri) {
         return fhir(json.write(capabilities.statement(base(uri))));
     }
@@ -83,12 +86,20 @@ public class FhirResource {
             description = "No such patient in the caller's clinic (another clinic's too): an OperationOutcome",
             content = @Content(mediaType = FhirCodes.MEDIA_TYPE, schema = @Schema(ref = FhirOutcomes.SCHEMA)))
     public Response everything(
-            @Parameter(description = "The patient's id (a FHIR id: letters, digits, '-', '.', up to 64)")
+            @Parameter(
+                            description = "The patient's id (a FHIR id: letters, digits, '-', '.', up to 64)",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9\\-.]{1,64}$"))
                     @PathParam("id")
                     String id,
-            @Parameter(description = "Only sessions, flags and changes from this day (yyyy-MM-dd)") @QueryParam("start")
+            @Parameter(
+                            description = "Only sessions, flags and changes from this day",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("start")
                     String start,
-            @Parameter(description = "Only sessions, flags and changes until this day (yyyy-MM-dd)") @QueryParam("end")
+            @Parameter(
+                            description = "Only sessions, flags and changes until this day",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("end")
                     String end,
             @Parameter(description = "Only these resource types, comma-separated") @QueryParam("_type") String type,
             @Context UriInfo uri) {

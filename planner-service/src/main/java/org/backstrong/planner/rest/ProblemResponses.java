@@ -1,5 +1,7 @@
 package org.backstrong.planner.rest;
 
+import java.util.ArrayList;
+
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -46,6 +48,10 @@ public class ProblemResponses extends ProblemDocumentation implements OASFilter 
                                                 .addType(Schema.SchemaType.ARRAY)
                                                 .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT))));
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if ("/fhir/metadata".equals(path)) {
+                // Public, as a FHIR server's CapabilityStatement is: no security, said so.
+                item.getOperations().values().forEach(operation -> operation.setSecurity(new ArrayList<>()));
+            }
             if (path.startsWith("/fhir/")) {
                 item.getOperations()
                         .values()
