@@ -203,8 +203,11 @@ class FhirExportTest {
             all.addAll(messages);
         }
         LOG.infof(
-                "FHIR validator on $everything: %d resources and the Bundle, %d errors, %d warnings",
-                bundle.path("entry").size(), FhirValidator.errors(all).size(), FhirValidator.warnings(all));
+                "FHIR validator on $everything: %d resources and the Bundle, %d errors, %d warnings:\n%s",
+                bundle.path("entry").size(),
+                FhirValidator.errors(all).size(),
+                FhirValidator.warnings(all),
+                FhirValidator.distinctWarnings(all));
     }
 
     @Test
@@ -281,6 +284,20 @@ class FhirExportTest {
                 .extract()
                 .asString();
         assertNoErrors("the 401's OperationOutcome", validator.validate(body));
+    }
+
+    @Test
+    void aTokenThatIsNoTokenIs401() {
+        given().auth()
+                .oauth2("not-a-token")
+                .urlEncodingEnabled(false)
+                .when()
+                .get("/fhir/Patient/" + UUID.randomUUID() + "/$everything")
+                .then()
+                .statusCode(401)
+                .contentType(startsWith(FHIR_JSON))
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].code", equalTo("login"));
     }
 
     @Test

@@ -113,6 +113,23 @@ final class FhirValidator {
                 .count();
     }
 
+    /** Each warning's message once, with how often it came, most frequent first. */
+    static String distinctWarnings(List<ValidationMessage> messages) {
+        java.util.Map<String, Long> counts = messages.stream()
+                .filter(message -> message.getLevel() == ValidationMessage.IssueSeverity.WARNING)
+                .collect(java.util.stream.Collectors.groupingBy(
+                        message -> message.getMessage().replaceAll("'[^']*'", "'…'"),
+                        java.util.stream.Collectors.counting()));
+        StringBuilder text = new StringBuilder();
+        counts.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(count -> text.append(count.getValue())
+                        .append(" × ")
+                        .append(count.getKey())
+                        .append('\n'));
+        return text.toString();
+    }
+
     static String describe(List<ValidationMessage> messages) {
         StringBuilder text = new StringBuilder();
         messages.forEach(message -> text.append(message.getLevel())
