@@ -186,6 +186,9 @@ class GeneratedBadInputTest {
         if (status < 400 || status >= 500) {
             return "answered " + status + " " + answer.asString();
         }
+        if (bad.path().startsWith("/fhir/")) {
+            return outcomeProblemOf(bad, answer);
+        }
         if (!answer.contentType().startsWith("application/problem+json")) {
             return "answered " + status + " as " + answer.contentType();
         }
@@ -193,6 +196,20 @@ class GeneratedBadInputTest {
         if (!bad.field().equals(field)) {
             return "named " + field + " instead of " + bad.field() + " ("
                     + answer.jsonPath().getString("detail") + ")";
+        }
+        return null;
+    }
+
+    /** Under /fhir a refusal is FHIR's OperationOutcome, the parameter named in its issue's expression. */
+    private static String outcomeProblemOf(Case bad, Response answer) {
+        if (!answer.contentType().startsWith("application/fhir+json")) {
+            return "answered " + answer.statusCode() + " as " + answer.contentType();
+        }
+        String field = answer.jsonPath().getString("issue[0].expression[0]");
+        if (!"OperationOutcome".equals(answer.jsonPath().getString("resourceType"))
+                || !bad.field().equals(field)) {
+            return "named " + field + " instead of " + bad.field() + " ("
+                    + answer.jsonPath().getString("issue[0].diagnostics") + ")";
         }
         return null;
     }

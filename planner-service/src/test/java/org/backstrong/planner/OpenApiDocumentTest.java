@@ -17,6 +17,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import org.backstrong.planner.rest.CalendarFeedResource;
+import org.backstrong.planner.rest.FhirResource;
 import org.backstrong.planner.rest.MeResource;
 import org.backstrong.planner.rest.MyCalendarFeedResource;
 import org.backstrong.planner.rest.PatientResource;
@@ -71,6 +72,7 @@ class OpenApiDocumentTest {
                 .asString();
         OpenApiCoverage.assertDescribes(
                 document,
+                FhirResource.class,
                 MeResource.class,
                 MyCalendarFeedResource.class,
                 CalendarFeedResource.class,

@@ -52,4 +52,19 @@ public class LoggedSetRepository implements PanacheRepositoryBase<LoggedSet, UUI
                 "planId = :plan and sessionDate = :date",
                 Parameters.with("plan", planId).and("date", date));
     }
+
+    /** Every set of these plans, by session day, exercise and set (the FHIR export's observations). */
+    public List<LoggedSet> ofPlans(List<UUID> planIds) {
+        if (planIds.isEmpty()) {
+            return List.of();
+        }
+        return list(
+                "planId in :plans",
+                Sort.by("sessionDate")
+                        .and("itemId")
+                        .and("setNumber")
+                        .and("side")
+                        .and("loggedAt"),
+                Parameters.with("plans", planIds));
+    }
 }
