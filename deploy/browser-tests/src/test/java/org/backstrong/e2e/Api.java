@@ -63,6 +63,11 @@ final class Api {
                 answer.path("access_token").asText());
     }
 
+    /** The access token itself, for a request this class does not make (another media type, say). */
+    String token() {
+        return token;
+    }
+
     /** The claims of this access token (its payload, decoded; the services check its signature). */
     JsonNode claims() {
         try {

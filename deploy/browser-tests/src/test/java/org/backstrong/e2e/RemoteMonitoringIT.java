@@ -10,10 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,7 @@ class RemoteMonitoringIT {
     void aDayWithALoggedSetCountsInTheClinicsReportUnderItsRule(LocalStack stack) {
         Api pete = Api.as(stack, "pete");
         String peteId = pete.claims().path("sub").asText();
-        pete.postToPlanner("/me/sets", firstSet(pete, latestSession(pete)), 201);
+        pete.postToPlanner("/me/sets", NextSet.of(NextSet.latestSession(pete)), 201);
 
         JsonNode report = Api.as(stack, "clara").getFromPlanner("/rtm");
         List<JsonNode> petes = new ArrayList<>();
@@ -86,67 +84,6 @@ class RemoteMonitoringIT {
         assertEquals(200, fetch(second).statusCode(), "the new address");
         pete.deleteFromPlanner("/me/calendar-feed", 204);
         assertEquals(404, fetch(second).statusCode(), "the address of a feed turned off");
-    }
-
-    /** pete's latest session day up to today, as his phone shows it. */
-    private static JsonNode latestSession(Api patient) {
-        for (int back = 0; back < 14; back++) {
-            JsonNode session =
-                    patient.getFromPlanner("/me/sessions/" + LocalDate.now().minusDays(back));
-            if (session.path("scheduled").asBoolean() && session.path("items").size() > 0) {
-                return session;
-            }
-        }
-        throw new AssertionError("pete has no session day in the last two weeks");
-    }
-
-    /** The next set of the session's first exercise that has one left, at its dose, as the session page sends it. */
-    private static String firstSet(Api patient, JsonNode session) {
-        for (JsonNode item : session.path("items")) {
-            JsonNode dose = item.path("dose");
-            boolean perSide = dose.path("perSide").asBoolean();
-            int logged = 0;
-            for (JsonNode set : item.path("logged")) {
-                if (!perSide || "left".equals(set.path("side").asText())) {
-                    logged++;
-                }
-            }
-            if (item.path("paused").asBoolean() || logged >= dose.path("sets").asInt()) {
-                continue;
-            }
-            StringBuilder set = new StringBuilder("{\"setId\": \"" + UUID.randomUUID() + "\", \"planId\": \""
-                    + session.path("planId").asText() + "\", \"itemId\": \""
-                    + item.path("itemId").asText()
-                    + "\", \"date\": \"" + session.path("date").asText() + "\", \"setNumber\": " + (logged + 1)
-                    + ", \"pain\": 1, \"beyondNormalFatigue\": false");
-            if (perSide) {
-                set.append(", \"side\": \"left\"");
-            }
-            if ("reps".equals(dose.path("kind").asText())) {
-                set.append(", \"reps\": ")
-                        .append(
-                                dose.hasNonNull("reps")
-                                        ? dose.path("reps").asInt()
-                                        : dose.path("repsMin").asInt())
-                        .append(", \"rir\": 2");
-            } else {
-                set.append(", \"seconds\": ")
-                        .append(
-                                dose.hasNonNull("seconds")
-                                        ? dose.path("seconds").asInt()
-                                        : dose.path("secondsMin").asInt())
-                        .append(", \"rpe\": 7");
-            }
-            if (dose.hasNonNull("loadKg")) {
-                set.append(", \"loadKg\": ").append(dose.path("loadKg").asText());
-            }
-            if (dose.hasNonNull("band")) {
-                set.append(", \"band\": \"").append(dose.path("band").asText()).append("\"");
-            }
-            return set.append('}').toString();
-        }
-        throw new AssertionError("no set left to log in pete's session of "
-                + session.path("date").asText());
     }
 
     private static HttpResponse<String> fetch(String url) {
