@@ -82,6 +82,9 @@ class ScaleOutIT {
 
     static final int LOAD_PATIENTS = 20;
     static final int PARTITIONS = 6;
+    /** progress reads set-events with two consumers per instance (the channel's copies), the rest with one. */
+    static final int SET_EVENTS_CONSUMERS = 2;
+
     static final int ORDERED_SETS = 12;
 
     static final Duration BEFORE_FAULT = Duration.ofSeconds(6);
@@ -118,9 +121,10 @@ class ScaleOutIT {
             log("relay leaders: %s, %s", plannerLeader, progressLeader);
 
             // The consumer groups split the partitions between the two instances.
-            Map<String, Set<Integer>> setEvents = awaitSplit(stack, "progress-service", "set-events");
-            Map<String, Set<Integer>> planEvents = awaitSplit(stack, "progress-service", "plan-events");
-            Map<String, Set<Integer>> progressEvents = awaitSplit(stack, "planner-service", "progress-events");
+            Map<String, Set<Integer>> setEvents =
+                    awaitSplit(stack, "progress-service", "set-events", SET_EVENTS_CONSUMERS);
+            Map<String, Set<Integer>> planEvents = awaitSplit(stack, "progress-service", "plan-events", 1);
+            Map<String, Set<Integer>> progressEvents = awaitSplit(stack, "planner-service", "progress-events", 1);
             log("set-events among progress's members: %s", setEvents.values());
             log("plan-events among progress's members: %s", planEvents.values());
             log("progress-events among planner's members: %s", progressEvents.values());
@@ -256,16 +260,24 @@ class ScaleOutIT {
                         leader -> leader != null);
     }
 
-    /** Waits until two members of the group hold three partitions of the topic each; member id to partitions. */
-    private static Map<String, Set<Integer>> awaitSplit(LocalStack stack, String group, String topic) {
-        return Awaitility.await(topic + " split between two members of " + group)
+    /**
+     * Waits until the consumers of both instances ({@code perInstance} each) share every partition of
+     * the topic, each holding at least one; member id to partitions.
+     */
+    private static Map<String, Set<Integer>> awaitSplit(LocalStack stack, String group, String topic, int perInstance) {
+        return Awaitility.await(topic + " split between the " + 2 * perInstance + " members of " + group)
                 .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions()
                 .until(
                         () -> assignment(stack, group, topic),
-                        members -> members.size() == 2
-                                && members.values().stream().allMatch(p -> p.size() == PARTITIONS / 2));
+                        members -> members.size() == 2 * perInstance && holdsAll(members));
+    }
+
+    /** Whether the members hold every partition of the topic between them. */
+    private static boolean holdsAll(Map<String, Set<Integer>> members) {
+        return members.values().stream().mapToInt(Set::size).sum() == PARTITIONS
+                && members.values().stream().flatMap(Set::stream).distinct().count() == PARTITIONS;
     }
 
     /** The members of a consumer group that hold partitions of a topic, and which. */
@@ -292,8 +304,8 @@ class ScaleOutIT {
     }
 
     /**
-     * After the kill: the survivors' relays take the lead, and one of the members that held the
-     * partitions before holds all of them (the killed member is gone). Returns how long each took.
+     * After the kill: the survivors' relays take the lead, and the surviving instance's members, which
+     * held partitions before, hold all of them (the killed instance's are gone). Returns how long each took.
      */
     private static Map<String, Duration> awaitTakeover(
             LocalStack stack,
@@ -314,21 +326,24 @@ class ScaleOutIT {
         for (Map.Entry<String, Map<String, Set<Integer>>> group : Map.of(
                         "progress-service", setEventsBefore, "planner-service", progressEventsBefore)
                 .entrySet()) {
-            String topic = group.getKey().equals("progress-service") ? "set-events" : "progress-events";
-            Map<String, Set<Integer>> after = Awaitility.await("one member of " + group.getKey() + " holds " + topic)
+            boolean progress = group.getKey().equals("progress-service");
+            String topic = progress ? "set-events" : "progress-events";
+            int perInstance = progress ? SET_EVENTS_CONSUMERS : 1;
+            Map<String, Set<Integer>> after = Awaitility.await(
+                            "the survivor's " + perInstance + " member(s) of " + group.getKey() + " hold " + topic)
                     .atMost(TAKEOVER)
                     .pollInterval(Duration.ofSeconds(1))
                     .ignoreExceptions()
                     .until(
                             () -> assignment(stack, group.getKey(), topic),
-                            members -> members.size() == 1
-                                    && members.values().iterator().next().size() == PARTITIONS);
-            String member = after.keySet().iterator().next();
-            assertTrue(
-                    group.getValue().containsKey(member),
-                    "the survivor " + member + " was one of the members before the kill: " + group.getValue());
+                            members -> members.size() == perInstance && holdsAll(members));
+            for (String member : after.keySet()) {
+                assertTrue(
+                        group.getValue().containsKey(member),
+                        "the survivor " + member + " was one of the members before the kill: " + group.getValue());
+            }
             took.put(
-                    "all " + PARTITIONS + " " + topic + " partitions with one member of " + group.getKey(),
+                    "all " + PARTITIONS + " " + topic + " partitions with the survivor of " + group.getKey(),
                     Duration.ofNanos(System.nanoTime() - killedAt));
         }
         return took;
@@ -507,21 +522,29 @@ class ScaleOutIT {
         }
         // The next test class may kill a service again: it must start from groups whose killed
         // members have left (Kafka drops them only after their session times out).
-        // progress's one instance is two members of its group (one per channel), planner's is one.
-        awaitOneMemberHoldsAll(stack, "progress-service", 2, "set-events");
-        awaitOneMemberHoldsAll(stack, "progress-service", 2, "plan-events");
-        awaitOneMemberHoldsAll(stack, "planner-service", 1, "progress-events");
+        // progress's one instance is three members of its group (two for set-events, one for
+        // plan-events), planner's is one.
+        awaitOneInstanceHoldsAll(
+                stack, "progress-service", SET_EVENTS_CONSUMERS + 1, "set-events", SET_EVENTS_CONSUMERS);
+        awaitOneInstanceHoldsAll(stack, "progress-service", SET_EVENTS_CONSUMERS + 1, "plan-events", 1);
+        awaitOneInstanceHoldsAll(stack, "planner-service", 1, "progress-events", 1);
         log("back to one instance of each service");
     }
 
-    /** Waits until the group has just one instance's members, one of them holding every partition of the topic. */
-    private static void awaitOneMemberHoldsAll(LocalStack stack, String group, int members, String topic) {
-        Awaitility.await("one member of " + group + " holds all of " + topic)
+    /**
+     * Waits until the group has just one instance's {@code members}, the topic's {@code holders} of them
+     * holding every partition of it.
+     */
+    private static void awaitOneInstanceHoldsAll(
+            LocalStack stack, String group, int members, String topic, int holders) {
+        Awaitility.await("one instance of " + group + " holds all of " + topic)
                 .atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions()
-                .until(() -> memberCount(stack, group) == members
-                        && assignment(stack, group, topic).values().stream().anyMatch(p -> p.size() == PARTITIONS));
+                .until(() -> {
+                    Map<String, Set<Integer>> holding = assignment(stack, group, topic);
+                    return memberCount(stack, group) == members && holding.size() == holders && holdsAll(holding);
+                });
     }
 
     /** How many members the consumer group has, with or without partitions. */
