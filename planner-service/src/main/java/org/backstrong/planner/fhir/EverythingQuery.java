@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.backstrong.input.InputDates;
+import org.backstrong.planner.service.DateParameter;
 import org.backstrong.planner.service.InvalidInputException;
 
 /**
@@ -53,14 +53,7 @@ public record EverythingQuery(String patientId, LocalDate start, LocalDate end, 
     }
 
     private static LocalDate date(String field, String text) {
-        if (text == null) {
-            return null;
-        }
-        LocalDate date = InputDates.parseOrNull(text);
-        if (date == null) {
-            throw new InvalidInputException(field, InputDates.MESSAGE);
-        }
-        return date;
+        return text == null ? null : DateParameter.parse(field, text);
     }
 
     private static Set<String> types(String text) {

@@ -22,9 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.backstrong.planner.domain.Plan;
-import org.backstrong.planner.problems.PathDates;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
+import org.backstrong.planner.service.DateParameter;
 import org.backstrong.planner.service.Plans;
 import org.backstrong.planner.service.PrescriptionEdit;
 import org.backstrong.planner.service.SessionView;
@@ -131,6 +131,6 @@ public class PlanResource {
 
     /** A yyyy-MM-dd path segment in InputDates' range; anything else is a 400 naming "date" (not JAX-RS's bare 404). */
     public static LocalDate parseDate(String text) {
-        return PathDates.parse("date", text);
+        return DateParameter.parse("date", text);
     }
 }

@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
 
-import org.backstrong.input.InputDates;
 import org.backstrong.planner.config.ClinicZones;
 import org.backstrong.planner.domain.RtmBillingRule;
 import org.backstrong.planner.domain.RtmPeriods;
@@ -44,8 +43,8 @@ public class RtmReports {
 
     /** The range as sent, or a 400 naming {@code from} or {@code to}. */
     public Range range(String clinicId, String fromText, String toText) {
-        LocalDate to = blank(toText) ? today(clinicId) : date("to", toText);
-        LocalDate from = blank(fromText) ? to.minusDays(29) : date("from", fromText);
+        LocalDate to = blank(toText) ? today(clinicId) : DateParameter.parse("to", toText.strip());
+        LocalDate from = blank(fromText) ? to.minusDays(29) : DateParameter.parse("from", fromText.strip());
         if (from.isAfter(to)) {
             throw new InvalidInputException("to", "must be on or after from (" + from + ")");
         }
@@ -110,13 +109,5 @@ public class RtmReports {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
-    }
-
-    private static LocalDate date(String field, String text) {
-        LocalDate date = InputDates.parseOrNull(text.strip());
-        if (date == null) {
-            throw new InvalidInputException(field, InputDates.MESSAGE);
-        }
-        return date;
     }
 }

@@ -24,9 +24,9 @@ import io.quarkus.qute.TemplateInstance;
 
 import org.backstrong.planner.domain.PrescriptionChange;
 import org.backstrong.planner.event.PrescriptionData;
-import org.backstrong.planner.problems.PathDates;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
+import org.backstrong.planner.service.DateParameter;
 import org.backstrong.planner.service.NotFoundException;
 import org.backstrong.planner.service.PatientHistory;
 import org.backstrong.planner.service.Plans;
@@ -100,7 +100,7 @@ public class PatientPages {
     @GET
     @Path("/sessions/{date}")
     public TemplateInstance session(@PathParam("date") String date) {
-        return session(PathDates.parse("date", date));
+        return session(DateParameter.parse("date", date));
     }
 
     @GET
