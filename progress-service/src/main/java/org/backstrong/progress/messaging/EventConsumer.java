@@ -31,6 +31,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.backstrong.operations.EventTraces;
 import org.backstrong.progress.config.ProgressConfig;
 import org.backstrong.progress.event.Envelope;
+import org.backstrong.progress.event.EventTimes;
 import org.backstrong.progress.service.EventApplier;
 import org.backstrong.progress.service.IncomingEvent;
 import org.backstrong.progress.service.IncomingEventReader;
@@ -259,7 +260,7 @@ public class EventConsumer {
         String time = header(record, Envelope.TIME);
         OffsetDateTime at;
         try {
-            at = time == null ? null : OffsetDateTime.parse(time);
+            at = time == null ? null : EventTimes.offsetDateTime(time);
         } catch (DateTimeParseException e) {
             throw new InvalidEventException("ce_time is not an RFC 3339 instant: " + time);
         }

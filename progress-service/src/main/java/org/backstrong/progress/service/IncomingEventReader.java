@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import org.backstrong.progress.domain.PatientPlan;
 import org.backstrong.progress.domain.progression.Band;
 import org.backstrong.progress.event.Envelope;
+import org.backstrong.progress.event.EventTimesModule;
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.event.MorningCheckInLogged;
 import org.backstrong.progress.event.PlanItemData;
@@ -29,11 +30,16 @@ import org.backstrong.progress.event.SetCompleted;
 @ApplicationScoped
 public class IncomingEventReader {
 
-    /** Ignores fields a newer producer adds, whatever the mapper's setting; a missing number or flag fails, not 0. */
+    /**
+     * Ignores fields a newer producer adds, whatever the mapper's setting; a missing number or flag fails, not 0.
+     * The application's mapper with quicker readers of instants and dates ({@link EventTimesModule}).
+     */
     private final ObjectReader events;
 
     public IncomingEventReader(ObjectMapper json) {
-        this.events = json.reader()
+        this.events = json.copy()
+                .registerModule(new EventTimesModule())
+                .reader()
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
