@@ -403,12 +403,20 @@ if [ "$JFR_SECONDS" -gt 0 ]; then
     || die "jcmd JFR.start failed"
   note "JFR: ${JFR_SECONDS}s of the measured phase into $JFR_FILE"
 fi
+# The cache of verified bearer tokens, from /q/metrics: requests answered from it, tokens verified and kept.
+token_cache() {
+  curl -fsS -m 5 "http://127.0.0.1:$SVC_MANAGEMENT_PORT/q/metrics" \
+    | awk '/^backstrong_bearer_token_cache_hits_total/ {h=$2} /^backstrong_bearer_token_cache_kept_total/ {k=$2}
+           END {printf "%d %d\n", h, k}'
+}
+read -r HITS0 KEPT0 < <(token_cache || echo "0 0")
 busy0=$(machine_busy_ticks); svc0=$(proc_ticks "$SVC_PID"); pg0=$(proc_ticks $(pg_pids)); kafka0=$(proc_ticks "$KAFKA_PID")
 children_cpu_seconds >"$WORK/child0"
 run_wrk 2 $((WARMUP_PATIENTS + 1)) "$PATIENTS" "$MEASURE_SECONDS" "$WORK/measured.result"
 busy1=$(machine_busy_ticks); svc1=$(proc_ticks "$SVC_PID"); pg1=$(proc_ticks $(pg_pids)); kafka1=$(proc_ticks "$KAFKA_PID")
 children_cpu_seconds >"$WORK/child1"; child0=$(cat "$WORK/child0"); child1=$(cat "$WORK/child1")
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+read -r HITS1 KEPT1 < <(token_cache || echo "0 0")
 M=$WORK/measured.result
 RATE=$(get rate "$M"); P50=$(get p50_ms "$M"); P90=$(get p90_ms "$M"); P99=$(get p99_ms "$M"); P999=$(get p999_ms "$M")
 MAXMS=$(get max_ms "$M"); CREATED=$(get created "$M"); NON201=$(get non_201 "$M"); SOCKERR=$(get socket_errors "$M")
@@ -478,6 +486,8 @@ printf '  load                wrk, %s connections, %s threads, %ss measured afte
 printf '  ours                %8.1f sets/s   (%s 201s in %ss)\n' "$RATE" "$CREATED" "$SECS"
 printf '  latency             p50 %s ms, p90 %s ms, p99 %s ms, p99.9 %s ms, max %s ms\n' "$P50" "$P90" "$P99" "$P999" "$MAXMS"
 printf '  non-201 answers     %s (socket errors %s)\n' "$NON201" "$SOCKERR"
+printf '  bearer tokens       %s requests answered from the cache of verified tokens, %s tokens verified (measured phase)\n' \
+  "$((HITS1 - HITS0))" "$((KEPT1 - KEPT0))"
 printf '  pgbench INSERT      %8.1f tps      single-row INSERT, %s clients, same PostgreSQL  -> ours = %s of it\n' \
   "$PGB_INSERT" "$CONNECTIONS" "$RATIO"
 printf '  pgbench set+outbox  %8.1f tps      (set row + outbox row per transaction, for context)\n' "$PGB_TXN"

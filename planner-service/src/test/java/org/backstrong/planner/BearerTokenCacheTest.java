@@ -4,13 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -18,6 +21,7 @@ import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 
 import org.backstrong.planner.security.VerifiedBearerTokens;
+import org.backstrong.testinfra.Scrape;
 import org.backstrong.testinfra.TestTokens;
 
 /**
@@ -30,6 +34,14 @@ class BearerTokenCacheTest {
 
     @Inject
     VerifiedBearerTokens tokens;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
+    private Scrape scrape() {
+        return new Scrape(
+                given().when().get(metrics).then().statusCode(200).extract().asString());
+    }
 
     @Test
     void answersTheTokensNextRequestsFromTheCacheAsTheCallerItNames() {
@@ -103,6 +115,26 @@ class BearerTokenCacheTest {
 
         // clara's was kept at the enrolment; colin's and the patient's on their first request.
         assertEquals(before + 4, tokens.hits());
+    }
+
+    @Test
+    void countsHitsAndTokensKeptInTheMetrics() {
+        Scrape before = scrape();
+        String clara = Clinic.clara();
+        given().auth().oauth2(clara).when().get("/patients").then().statusCode(200);
+        given().auth().oauth2(clara).when().get("/patients").then().statusCode(200);
+        given().auth().oauth2(clara).when().get("/patients").then().statusCode(200);
+        Scrape after = scrape();
+
+        assertEquals(
+                2,
+                after.sum("backstrong_bearer_token_cache_hits_total")
+                        - before.sum("backstrong_bearer_token_cache_hits_total"));
+        assertEquals(
+                1,
+                after.sum("backstrong_bearer_token_cache_kept_total")
+                        - before.sum("backstrong_bearer_token_cache_kept_total"));
+        assertTrue(after.has("backstrong_bearer_token_cache_entries"));
     }
 
     @Test

@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.backstrong.planner.config.BearerTokenCacheConfig;
 
 /**
@@ -35,15 +39,28 @@ public class VerifiedBearerTokens {
 
     private record Entry(Verified token, long trustedUntilMillis) {}
 
+    public static final String METRIC = "backstrong.bearer.token.cache";
+
     private static final long SWEEP_EVERY_MILLIS = 1_000;
 
     private final BearerTokenCacheConfig config;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong kept = new AtomicLong();
     private final AtomicLong lastSweepMillis = new AtomicLong();
 
-    public VerifiedBearerTokens(BearerTokenCacheConfig config) {
+    /** In /q/metrics: requests answered from the cache, tokens verified and kept, and entries now. */
+    public VerifiedBearerTokens(BearerTokenCacheConfig config, MeterRegistry metrics) {
         this.config = config;
+        FunctionCounter.builder(METRIC + ".hits", hits, AtomicLong::get)
+                .description("Bearer requests answered from the cache of verified tokens")
+                .register(metrics);
+        FunctionCounter.builder(METRIC + ".kept", kept, AtomicLong::get)
+                .description("Bearer tokens verified by quarkus-oidc and kept")
+                .register(metrics);
+        Gauge.builder(METRIC + ".entries", entries, Map::size)
+                .description("Verified bearer tokens in the cache")
+                .register(metrics);
     }
 
     /** What this token said when it was verified, if it is kept and neither it nor its entry has expired. */
@@ -75,6 +92,7 @@ public class VerifiedBearerTokens {
         }
         long until = Math.min(expiresMillis, nowMillis + config.maxAge().toMillis());
         entries.put(key(token), new Entry(verified, until));
+        kept.incrementAndGet();
     }
 
     /** Requests answered from the cache since start. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.backstrong.planner.config.BearerTokenCacheConfig;
@@ -20,7 +21,8 @@ class VerifiedBearerTokensTest {
 
     @Test
     void trustsATokenUntilItExpiresWhenThatIsSoonerThanMaxAge() {
-        VerifiedBearerTokens tokens = new VerifiedBearerTokens(config(true, Duration.ofMinutes(5), 10));
+        VerifiedBearerTokens tokens =
+                new VerifiedBearerTokens(config(true, Duration.ofMinutes(5), 10), new SimpleMeterRegistry());
         tokens.keep("a.b.c", verified(NOW / 1000 + 60), NOW);
 
         assertNotNull(tokens.find("a.b.c", NOW + 59_999));
@@ -29,7 +31,8 @@ class VerifiedBearerTokensTest {
 
     @Test
     void trustsATokenForMaxAgeAtMost() {
-        VerifiedBearerTokens tokens = new VerifiedBearerTokens(config(true, Duration.ofMinutes(5), 10));
+        VerifiedBearerTokens tokens =
+                new VerifiedBearerTokens(config(true, Duration.ofMinutes(5), 10), new SimpleMeterRegistry());
         tokens.keep("a.b.c", verified(NOW / 1000 + 3_600), NOW);
 
         assertNotNull(tokens.find("a.b.c", NOW + 299_999));
@@ -39,7 +42,8 @@ class VerifiedBearerTokensTest {
 
     @Test
     void hitsOnlyTheExactToken() {
-        VerifiedBearerTokens tokens = new VerifiedBearerTokens(config(true, Duration.ofMinutes(5), 10));
+        VerifiedBearerTokens tokens =
+                new VerifiedBearerTokens(config(true, Duration.ofMinutes(5), 10), new SimpleMeterRegistry());
         tokens.keep("a.b.c", verified(NOW / 1000 + 60), NOW);
 
         assertNull(tokens.find("a.b.d", NOW));
@@ -49,7 +53,8 @@ class VerifiedBearerTokensTest {
 
     @Test
     void keepsNoTokenAlreadyExpired() {
-        VerifiedBearerTokens tokens = new VerifiedBearerTokens(config(true, Duration.ofMinutes(5), 10));
+        VerifiedBearerTokens tokens =
+                new VerifiedBearerTokens(config(true, Duration.ofMinutes(5), 10), new SimpleMeterRegistry());
         tokens.keep("a.b.c", verified(NOW / 1000), NOW);
 
         assertEquals(0, tokens.size());
@@ -57,7 +62,8 @@ class VerifiedBearerTokensTest {
 
     @Test
     void whenFullKeepsNewTokensOnlyOnceOldOnesHaveExpired() {
-        VerifiedBearerTokens tokens = new VerifiedBearerTokens(config(true, Duration.ofMinutes(5), 2));
+        VerifiedBearerTokens tokens =
+                new VerifiedBearerTokens(config(true, Duration.ofMinutes(5), 2), new SimpleMeterRegistry());
         tokens.keep("one", verified(NOW / 1000 + 10), NOW);
         tokens.keep("two", verified(NOW / 1000 + 10), NOW);
         tokens.keep("three", verified(NOW / 1000 + 600), NOW + 1_000);
@@ -73,7 +79,8 @@ class VerifiedBearerTokensTest {
 
     @Test
     void keepsNothingWhenTurnedOff() {
-        VerifiedBearerTokens tokens = new VerifiedBearerTokens(config(false, Duration.ofMinutes(5), 10));
+        VerifiedBearerTokens tokens =
+                new VerifiedBearerTokens(config(false, Duration.ofMinutes(5), 10), new SimpleMeterRegistry());
         tokens.keep("a.b.c", verified(NOW / 1000 + 60), NOW);
 
         assertNull(tokens.find("a.b.c", NOW));
