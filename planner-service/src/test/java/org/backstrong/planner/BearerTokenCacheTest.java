@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -11,8 +12,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -20,6 +25,7 @@ import io.restassured.path.json.JsonPath;
 import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 
+import org.backstrong.planner.security.CachedBearerIdentityProvider;
 import org.backstrong.planner.security.VerifiedBearerTokens;
 import org.backstrong.testinfra.Scrape;
 import org.backstrong.testinfra.TestTokens;
@@ -115,6 +121,24 @@ class BearerTokenCacheTest {
 
         // clara's was kept at the enrolment; colin's and the patient's on their first request.
         assertEquals(before + 4, tokens.hits());
+    }
+
+    @Inject
+    @Any
+    Instance<IdentityProvider<?>> providers;
+
+    /** On a tie the providers' order is the order of discovery: the cache would then be asked after quarkus-oidc, never. */
+    @Test
+    void isAskedBeforeQuarkusOidcsProvider() {
+        List<IdentityProvider<?>> others = providers.stream()
+                .filter(provider -> provider.getRequestType() == TokenAuthenticationRequest.class)
+                .filter(provider -> !(provider instanceof CachedBearerIdentityProvider))
+                .toList();
+        int ours = providers.select(CachedBearerIdentityProvider.class).get().priority();
+
+        assertFalse(others.isEmpty(), "quarkus-oidc's provider is a bean");
+        others.forEach(
+                other -> assertTrue(ours > other.priority(), other.getClass().getName()));
     }
 
     @Test

@@ -41,10 +41,13 @@ public class CachedBearerIdentityProvider implements IdentityProvider<TokenAuthe
         return TokenAuthenticationRequest.class;
     }
 
-    /** Before quarkus-oidc's provider (higher runs first). */
+    /**
+     * Before quarkus-oidc's provider, which keeps the interface's default priority (higher runs first; on a tie
+     * the order is whatever discovery gave, and the cache was then never asked).
+     */
     @Override
     public int priority() {
-        return SYSTEM_FIRST + 1;
+        return IdentityProvider.super.priority() + 1;
     }
 
     @Override
