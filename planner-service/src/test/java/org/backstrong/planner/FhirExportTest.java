@@ -29,6 +29,8 @@ import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.backstrong.planner.event.EventTypes;
 
@@ -208,6 +210,28 @@ class FhirExportTest {
                 FhirValidator.errors(all).size(),
                 FhirValidator.warnings(all),
                 FhirValidator.distinctWarnings(all));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"nprs", "psfs", "rmdq"})
+    void eachShippedQuestionnaireIsValidFhirWithNoErrors(String measure) throws Exception {
+        String json;
+        try (var in = getClass().getResourceAsStream("/questionnaires/" + measure + ".json")) {
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        JsonNode questionnaire = JSON.readTree(json);
+        assertEquals("Questionnaire", questionnaire.path("resourceType").asText());
+        assertEquals(
+                "https://backstrong.example/fhir/Questionnaire/" + measure,
+                questionnaire.path("url").asText());
+        List<ValidationMessage> messages = validator.validate(json);
+        assertNoErrors(measure + ".json", messages);
+        LOG.infof(
+                "FHIR validator on %s.json: %d errors, %d warnings:\n%s",
+                measure,
+                FhirValidator.errors(messages).size(),
+                FhirValidator.warnings(messages),
+                FhirValidator.distinctWarnings(messages));
     }
 
     @Test
