@@ -3,10 +3,13 @@ package org.backstrong.planner.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -35,6 +38,9 @@ public final class OutcomeScoring {
     public static final int ODI_SECTION_MAX = 5;
 
     private static final String ANSWERS = "answers";
+
+    /** The order of a Questionnaire's items: by the numbers in their linkIds (rmdq-2 before rmdq-10), then by text. */
+    public static final Comparator<String> ITEM_ORDER = Comparator.comparing(OutcomeScoring::numbersPadded);
 
     private OutcomeScoring() {}
 
@@ -213,6 +219,12 @@ public final class OutcomeScoring {
             throw new AnswerRefusal(field(item), "must be text");
         }
         return text;
+    }
+
+    private static String numbersPadded(String linkId) {
+        return Pattern.compile("\\d+")
+                .matcher(linkId)
+                .replaceAll(number -> String.format(Locale.ROOT, "%09d", Long.parseLong(number.group())));
     }
 
     private static String name(int number) {

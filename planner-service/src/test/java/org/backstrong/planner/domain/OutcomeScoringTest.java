@@ -154,6 +154,16 @@ class OutcomeScoringTest {
                 OutcomeScoring.psfsActivities(psfs("1n= Lifting ;1r=3;2n=Gardening;2r=5;3n=Walking;3r=7")));
     }
 
+    @org.junit.jupiter.api.Test
+    void ordersItemsAsTheirQuestionnaireDoes() {
+        List<String> items = new java.util.ArrayList<>(
+                List.of("rmdq-10", "rmdq-2", "activity-2-name", "activity-1-rating", "rmdq-1", "activity-1-name"));
+        items.sort(OutcomeScoring.ITEM_ORDER);
+        assertEquals(
+                List.of("activity-1-name", "activity-1-rating", "activity-2-name", "rmdq-1", "rmdq-2", "rmdq-10"),
+                items);
+    }
+
     private static final List<String> ODI_ITEMS = List.of("s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10");
 
     private static void assertScore(OutcomeScore scored, String score, int answered, int total, String basis) {
