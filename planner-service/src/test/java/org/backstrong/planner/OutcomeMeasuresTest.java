@@ -84,6 +84,30 @@ class OutcomeMeasuresTest {
         assertEquals(24, data.getInt("itemsAnswered"));
     }
 
+    /** The page and the device's worker may send the same entry at once: one stores it, the others read it. */
+    @Test
+    void resendsAtTheSameTimeStoreOneResponseAndAnswerItToEach() throws Exception {
+        SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(0);
+        Map<String, Object> response = response(patient, "NPRS", "BASELINE", LocalDate.now(), Map.of("pain", 3));
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int send = 0; send < 6; send++) {
+                answers.add(
+                        senders.submit(() -> submit(patient, response).extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+            assertEquals(5, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+        } finally {
+            senders.shutdownNow();
+        }
+        assertEquals(1, outcomeEvents(patient, 1).size());
+    }
+
     @Test
     void aPsfsFollowUpRatesTheActivitiesNamedAtTheBaseline() {
         SetLoggingTest.Patient patient = SetLoggingTest.patientWithPlan(15);

@@ -32,6 +32,37 @@ public class OutcomeResponseRepository implements PanacheRepositoryBase<OutcomeR
                 .firstResultOptional();
     }
 
+    /**
+     * Stores the response unless its id or its occasion (plan, measure, due day) is taken, as by a send of
+     * the same response committed meanwhile: whether it was stored. No exception, so the transaction goes on.
+     */
+    public boolean insertIfAbsent(OutcomeResponse response) {
+        return getEntityManager()
+                        .createNativeQuery("""
+                INSERT INTO outcome_response (id, patient_id, plan_id, measure, occasion, due_on, completed_on,
+                    answers, score, items_answered, items_total, basis, questionnaire, logged_at)
+                VALUES (:id, :patient, :plan, :measure, :occasion, :dueOn, :completedOn,
+                    CAST(:answers AS jsonb), :score, :itemsAnswered, :itemsTotal, :basis, :questionnaire, :loggedAt)
+                ON CONFLICT DO NOTHING
+                """)
+                        .setParameter("id", response.id)
+                        .setParameter("patient", response.patientId)
+                        .setParameter("plan", response.planId)
+                        .setParameter("measure", response.measure.name())
+                        .setParameter("occasion", response.occasion.name())
+                        .setParameter("dueOn", response.dueOn)
+                        .setParameter("completedOn", response.completedOn)
+                        .setParameter("answers", response.answers)
+                        .setParameter("score", response.score)
+                        .setParameter("itemsAnswered", response.itemsAnswered)
+                        .setParameter("itemsTotal", response.itemsTotal)
+                        .setParameter("basis", response.basis)
+                        .setParameter("questionnaire", response.questionnaire)
+                        .setParameter("loggedAt", response.loggedAt)
+                        .executeUpdate()
+                == 1;
+    }
+
     /** Every response of the patient, oldest first. */
     public List<OutcomeResponse> ofPatient(String patientId) {
         return list("patientId = ?1 order by dueOn, measure", patientId);

@@ -157,7 +157,18 @@ public class OutcomeMeasures {
         response.basis = score.basis();
         response.questionnaire = questionnaire;
         response.loggedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        responses.persist(response);
+        if (!responses.insertIfAbsent(response)) {
+            // The same response (a resend racing this one) or another one for this occasion committed first.
+            OutcomeResponse first = responses.findById(input.id());
+            if (first == null) {
+                throw new ConflictException(
+                        "already-answered", input.measure() + " of " + input.dueOn() + " is answered already");
+            }
+            if (!first.patientId.equals(patientId)) {
+                throw new ConflictException("id-taken", "Response id " + input.id() + " is taken");
+            }
+            return new Logged<>(first, false);
+        }
         outbox.add(Topics.SET_EVENTS, patientId, EventTypes.OUTCOME_RECORDED, recorded(response, plan.clinicId));
         Log.infof(
                 "Outcome %s of plan %s: %s %s of %s, %s",
