@@ -69,6 +69,18 @@ class OdiWordingTest {
                 .statusCode(200)
                 .body("measure", contains("NPRS", "PSFS", "RMDQ", "ODI"))
                 .body("questionnaire[3]", equalTo("https://clinic-odi.example/Questionnaire/odi|2.1a-placeholder"));
+        // The phone form shows the clinic's wording: a group of 6 statements per section, each labelled.
+        org.jsoup.nodes.Document page = Pages.page(before.token(), "/app/me/outcomes");
+        org.jsoup.nodes.Element form = page.selectFirst("form[data-measure=ODI]");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                10, form.select("fieldset").size());
+        org.junit.jupiter.api.Assertions.assertEquals(
+                60, form.select("input[type=radio]").size());
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "Placeholder statement 5 of section 10",
+                page.selectFirst("label[for=outcome-section-10-5]").text());
+        Pages.assertEveryInputHasALabel(page);
+
         Map<String, Object> answers = new HashMap<>();
         int[] sections = {3, 3, 1, 4, 2, 3, 0, 5, 2};
         for (int section = 0; section < sections.length; section++) {

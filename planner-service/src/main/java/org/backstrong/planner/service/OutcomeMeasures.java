@@ -134,7 +134,12 @@ public class OutcomeMeasures {
         String questionnaire = questionnaire(plan.clinicId, input.measure())
                 .orElseThrow(() -> new InvalidInputException(
                         422, "not-scheduled", "measure", input.measure() + " is not scheduled for this clinic"));
-        if (responses.of(plan.id, input.measure(), input.dueOn()).isPresent()) {
+        Optional<OutcomeResponse> answered = responses.of(plan.id, input.measure(), input.dueOn());
+        if (answered.isPresent() && answered.get().id.equals(input.id())) {
+            // A send of this same response committed since the look-up by id above.
+            return new Logged<>(answered.get(), false);
+        }
+        if (answered.isPresent()) {
             throw new ConflictException(
                     "already-answered", input.measure() + " of " + input.dueOn() + " is answered already");
         }
