@@ -66,7 +66,8 @@ class PlannerEventsContractTest {
                 EventTypes.PLAN_ENDED,
                 EventTypes.SET_COMPLETED,
                 EventTypes.SESSION_COMPLETED,
-                EventTypes.MORNING_CHECK_IN);
+                EventTypes.MORNING_CHECK_IN,
+                EventTypes.OUTCOME_RECORDED);
     }
 
     @ParameterizedTest
