@@ -16,10 +16,10 @@
     return date.getFullYear() + '-' + month + '-' + day;
   }
 
-  // The pages a patient needs offline: today's session, the next 7 days', the check-in, progress and
-  // reminders (the reminders page as it reads without a new address, which is shown once and never kept).
+  // The pages a patient needs offline: today's session, the next 7 days', the check-in, progress, the
+  // questionnaires due and reminders (the reminders page as it reads without a new address, which is shown once and never kept).
   function pagesToKeep() {
-    var pages = ['/app/me/today', '/app/me/check-in', '/app/me/progress'];
+    var pages = ['/app/me/today', '/app/me/check-in', '/app/me/progress', '/app/me/outcomes'];
     var day = new Date();
     for (var n = 0; n <= DAYS_AHEAD; n++) {
       pages.push('/app/me/sessions/' + isoDay(day));
@@ -41,9 +41,11 @@
     return tellWorker({ type: 'keep-pages', user: user, urls: pagesToKeep() });
   }
 
-  // A set stored: the kept copies of today's pages would show it still to do, so they are fetched again now.
+  // A set or a questionnaire stored: the kept copies of today's pages and of the questionnaires would show
+  // it still to do, so they are fetched again now.
   function keepToday() {
-    return tellWorker({ type: 'keep-pages', user: user, urls: pagesToKeep().slice(0, 1).concat(pagesToKeep()[3]), force: true });
+    var pages = pagesToKeep();
+    return tellWorker({ type: 'keep-pages', user: user, urls: [pages[0], pages[3], pages[4]], force: true });
   }
 
   function requestSync() {

@@ -167,7 +167,7 @@ function sendOutbox() {
         refused: function (entry, problem) { tellPages({ type: 'outbox-refused', entry: entry, problem: problem }); }
       });
     }).then(function (outcome) {
-      if (outcome.sent > 0) { keepPages(user, ['/app/me/today', '/app/me/sessions/' + isoDay(new Date())], true); }
+      if (outcome.sent > 0) { keepPages(user, ['/app/me/today', '/app/me/sessions/' + isoDay(new Date()), '/app/me/outcomes'], true); }
       if (outcome.offline) { throw new Error('offline: ' + outcome.left + ' entries wait'); }
       return outcome;
     });

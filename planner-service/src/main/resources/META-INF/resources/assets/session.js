@@ -1,5 +1,5 @@
-// The patient's session and check-in pages: each set, the session's completion and the morning
-// check-in go through the outbox in IndexedDB first (outbox.js), so what is logged without a
+// The patient's session, check-in and questionnaire pages: each set, the session's completion, the
+// morning check-in and each outcome measure go through the outbox in IndexedDB first (outbox.js), so what is logged without a
 // connection is kept on the device and sent when the connection returns, by this page or by the
 // service worker (patient-sw.js). Each entry carries the id made by the server for that set, so
 // sending it again stores nothing twice.
@@ -155,6 +155,11 @@
       if (checkIn) { checkIn.remove(); }
       var thanks = document.querySelector('[data-testid="check-in-done"]');
       if (thanks) { thanks.hidden = false; if (submittedHere[entry.id]) { thanks.focus(); } }
+    } else if (entry.kind === 'outcome') {
+      var outcome = document.getElementById(entry.formId);
+      if (outcome) { outcome.remove(); }
+      var stored = document.querySelector('[data-testid="outcome-done"][data-measure="' + entry.body.measure + '"]');
+      if (stored) { stored.hidden = false; if (submittedHere[entry.id]) { stored.focus(); } }
     }
   }
 
@@ -260,8 +265,57 @@
     enqueue(entry).then(function () { setDisabled(form, true); return flush(); });
   }
 
+  // An outcome measure's answers by linkId (inputs named answers.<linkId>): a tick is true or false, a
+  // number a number, a name its text; an optional activity left empty and an unchosen option are left out.
+  function outcomeAnswers(form) {
+    var answers = {};
+    Array.prototype.forEach.call(form.querySelectorAll('[data-answer]'), function (input) {
+      var linkId = input.name.replace(/^answers\./, '');
+      var kind = input.dataset.answer;
+      if (kind === 'boolean') {
+        answers[linkId] = input.checked;
+      } else if (kind === 'choice') {
+        if (input.checked) { answers[linkId] = Number(input.value); }
+      } else if (kind === 'text') {
+        if (input.value.trim() !== '') { answers[linkId] = input.value.trim(); }
+      } else if (input.value !== '') {
+        answers[linkId] = Number(input.value);
+      }
+    });
+    return answers;
+  }
+
+  function onOutcome(event) {
+    event.preventDefault();
+    var form = event.target;
+    var error = form.querySelector('.field-error');
+    error.hidden = true;
+    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (el) { el.removeAttribute('aria-invalid'); });
+    var missing = Array.prototype.filter.call(form.querySelectorAll('[required]'), function (input) {
+      return input.value.trim() === '';
+    })[0];
+    if (missing) {
+      refuse(form, missing.name, 'Please answer every required question before sending.');
+      return;
+    }
+    var f = form.elements;
+    var entry = {
+      id: f.id.value, kind: 'outcome', formId: form.id, url: '/app/api/me/outcomes',
+      body: {
+        id: f.id.value, planId: f.planId.value, measure: f.measure.value, occasion: f.occasion.value,
+        dueOn: f.dueOn.value, answers: outcomeAnswers(form)
+      },
+      buttonText: form.querySelector('button').textContent
+    };
+    submittedHere[entry.id] = true;
+    enqueue(entry).then(function () { setDisabled(form, true); return flush(); });
+  }
+
   Array.prototype.forEach.call(document.querySelectorAll('form.set'), function (form) {
     form.addEventListener('submit', onSetSubmit);
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('form.outcome'), function (form) {
+    form.addEventListener('submit', onOutcome);
   });
   var complete = document.getElementById('complete-session');
   if (complete) { complete.addEventListener('submit', onComplete); }

@@ -56,6 +56,20 @@ class DemoDataTest {
                 .body("items[0].exerciseId", org.hamcrest.Matchers.equalTo("light-cardio"));
     }
 
+    /** Paul's plan starts this week's Monday: his RMDQ at the baseline; the follow-up comes two weeks later. */
+    @Test
+    void givesPaulAnRmdqAtTheBaseline() {
+        given().auth()
+                .oauth2(TestTokens.clinician("11111111-1111-4111-8111-000000000001", "clinic-a"))
+                .when()
+                .get("/patients/22222222-2222-4222-8222-000000000001/outcomes")
+                .then()
+                .statusCode(200)
+                .body("measure", org.hamcrest.Matchers.hasItem("RMDQ"))
+                .body("occasion[0]", org.hamcrest.Matchers.equalTo("BASELINE"))
+                .body("basis[0]", org.hamcrest.Matchers.equalTo("RMDQ: 14 of 24 statements ticked"));
+    }
+
     /** Analysts see no group of fewer than five patients: the demo's clinic-a has five on plans. */
     @Test
     void givesFivePatientsOfClinicAAPlanSoTheAnalystsDashboardShowsThem() {

@@ -40,7 +40,8 @@ class EventSchemasTest {
                 new String[] {EventTypes.PLAN_ENDED, Topics.PLAN_EVENTS},
                 new String[] {EventTypes.SET_COMPLETED, Topics.SET_EVENTS},
                 new String[] {EventTypes.SESSION_COMPLETED, Topics.SET_EVENTS},
-                new String[] {EventTypes.MORNING_CHECK_IN, Topics.SET_EVENTS});
+                new String[] {EventTypes.MORNING_CHECK_IN, Topics.SET_EVENTS},
+                new String[] {EventTypes.OUTCOME_RECORDED, Topics.SET_EVENTS});
     }
 
     static Stream<String> schemaFiles() {
@@ -96,7 +97,9 @@ class EventSchemasTest {
                 Arguments.of("a reps dose counted in seconds", EventTypes.PLAN_ASSIGNED, "/items/2/secondsMin", 30),
                 Arguments.of("an integer as text", EventTypes.PLAN_ASSIGNED, "/weeks", "4"),
                 Arguments.of("an unknown band", EventTypes.PLAN_ASSIGNED, "/items/1/band", "purple"),
-                Arguments.of("a note longer than SetInput allows", EventTypes.SET_COMPLETED, "/note", "x".repeat(501)));
+                Arguments.of("a note longer than SetInput allows", EventTypes.SET_COMPLETED, "/note", "x".repeat(501)),
+                Arguments.of("a measure no consumer knows", EventTypes.OUTCOME_RECORDED, "/measure", "SF36"),
+                Arguments.of("an RMDQ score without its scale", EventTypes.OUTCOME_RECORDED, "/scaleMax", null));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -29,6 +29,8 @@ import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.backstrong.planner.event.EventTypes;
 
@@ -90,6 +92,17 @@ class FhirExportTest {
                         .body("changedBy", hasItem("automatic")));
         String flagId = UUID.randomUUID().toString();
         stubTimeline(patient, decision, flagId);
+        // The baseline's outcome measures, answered on the plan's first day.
+        LocalDate start = today.minusDays(3);
+        OutcomeMeasuresTest.submit(
+                        patient, OutcomeMeasuresTest.response(patient, "NPRS", "BASELINE", start, Map.of("pain", 5)))
+                .statusCode(201);
+        OutcomeMeasuresTest.submit(patient, OutcomeMeasuresTest.psfsBaseline(patient, start))
+                .statusCode(201);
+        String rmdq = OutcomeMeasuresTest.submit(patient, OutcomeMeasuresTest.rmdq(patient, start, 14))
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         String body = given().auth()
                 .oauth2(Clinic.clara())
@@ -148,12 +161,41 @@ class FhirExportTest {
                                 + definition.path("version").asText())
                         .equals(canonical)));
 
-        // 3 sessions, 8 sets; each session has a member per set.
+        // 3 sessions, 8 sets, 3 outcome scores; each session has a member per set.
         List<JsonNode> sessions = byType.get("Observation").stream()
                 .filter(observation -> observation.has("hasMember"))
                 .toList();
+        List<JsonNode> scores = byType.get("Observation").stream()
+                .filter(observation -> observation.has("derivedFrom"))
+                .toList();
         assertEquals(3, sessions.size());
-        assertEquals(8, byType.get("Observation").size() - sessions.size());
+        assertEquals(3, scores.size());
+        assertEquals(8, byType.get("Observation").size() - sessions.size() - scores.size());
+        assertEquals(3, byType.get("QuestionnaireResponse").size());
+        JsonNode rmdqResponse = byType.get("QuestionnaireResponse").stream()
+                .filter(response -> response.path("id").asText().equals(rmdq))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "https://backstrong.example/fhir/Questionnaire/rmdq|1.0.0",
+                rmdqResponse.path("questionnaire").asText());
+        assertEquals(24, rmdqResponse.path("item").size());
+        assertEquals("rmdq-2", rmdqResponse.path("item").get(1).path("linkId").asText());
+        JsonNode rmdqScore = scores.stream()
+                .filter(score -> score.path("derivedFrom")
+                        .get(0)
+                        .path("reference")
+                        .asText()
+                        .equals("QuestionnaireResponse/" + rmdq))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(14.0, rmdqScore.path("valueQuantity").path("value").asDouble());
+        assertEquals(
+                "rmdq-score",
+                rmdqScore.path("code").path("coding").get(0).path("code").asText());
+        assertTrue(
+                rmdqScore.path("note").get(0).path("text").asText().startsWith("RMDQ: 14 of 24 statements ticked"),
+                rmdqScore.toString());
         assertEquals(
                 8, sessions.stream().mapToInt(s -> s.path("hasMember").size()).sum());
         Set<String> codes = new HashSet<>();
@@ -208,6 +250,28 @@ class FhirExportTest {
                 FhirValidator.errors(all).size(),
                 FhirValidator.warnings(all),
                 FhirValidator.distinctWarnings(all));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"nprs", "psfs", "rmdq"})
+    void eachShippedQuestionnaireIsValidFhirWithNoErrors(String measure) throws Exception {
+        String json;
+        try (var in = getClass().getResourceAsStream("/questionnaires/" + measure + ".json")) {
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        JsonNode questionnaire = JSON.readTree(json);
+        assertEquals("Questionnaire", questionnaire.path("resourceType").asText());
+        assertEquals(
+                "https://backstrong.example/fhir/Questionnaire/" + measure,
+                questionnaire.path("url").asText());
+        List<ValidationMessage> messages = validator.validate(json);
+        assertNoErrors(measure + ".json", messages);
+        LOG.infof(
+                "FHIR validator on %s.json: %d errors, %d warnings:\n%s",
+                measure,
+                FhirValidator.errors(messages).size(),
+                FhirValidator.warnings(messages),
+                FhirValidator.distinctWarnings(messages));
     }
 
     @Test

@@ -59,6 +59,9 @@ class GeneratedBadInputTest {
         String completion = "{\"planId\": \"" + plan + "\"}";
         String checkIn = "{\"id\": \"" + UUID.randomUUID() + "\", \"date\": \"" + DAY + "\", \"pain\": 1}";
         String reason = "{\"reason\": \"Back from holiday.\"}";
+        String outcome = "{\"id\": \"" + UUID.randomUUID() + "\", \"planId\": \"" + plan
+                + "\", \"measure\": \"NPRS\", \"occasion\": \"BASELINE\", \"dueOn\": \"" + DAY
+                + "\", \"answers\": {\"pain\": 3}}";
         Map<String, Valid> valid = new HashMap<>();
         valid.put(
                 "POST /patients",
@@ -96,6 +99,14 @@ class GeneratedBadInputTest {
             valid.put("POST " + me + "/sessions/{date}/complete", Valid.of(planIds, completion));
             valid.put("POST " + me + "/check-ins", Valid.of(Map.of(), checkIn));
             valid.put("GET " + me + "/sessions/{date}", Valid.of(planIds, null));
+        }
+        valid.put("POST /me/outcomes", Valid.of(Map.of(), outcome));
+        try {
+            valid.put(
+                    "PUT /clinic/questionnaires/odi",
+                    Valid.of(Map.of(), JSON.writeValueAsString(OdiWordingTest.placeholderOdi(odi -> {}))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
         valid.put("GET /plans/{id}/sessions/{date}", Valid.of(planIds, null));
         valid.put("GET /app/me/sessions/{date}", Valid.of(planIds, null));

@@ -17,9 +17,11 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import org.backstrong.planner.rest.CalendarFeedResource;
+import org.backstrong.planner.rest.ClinicQuestionnaireResource;
 import org.backstrong.planner.rest.FhirResource;
 import org.backstrong.planner.rest.MeResource;
 import org.backstrong.planner.rest.MyCalendarFeedResource;
+import org.backstrong.planner.rest.MyOutcomesResource;
 import org.backstrong.planner.rest.PatientResource;
 import org.backstrong.planner.rest.PlanResource;
 import org.backstrong.planner.rest.RtmResource;
@@ -75,6 +77,8 @@ class OpenApiDocumentTest {
                 FhirResource.class,
                 MeResource.class,
                 MyCalendarFeedResource.class,
+                MyOutcomesResource.class,
+                ClinicQuestionnaireResource.class,
                 CalendarFeedResource.class,
                 PatientResource.class,
                 PlanResource.class,

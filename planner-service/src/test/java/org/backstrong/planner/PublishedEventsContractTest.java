@@ -35,7 +35,7 @@ import org.backstrong.testinfra.KafkaProbe;
  * What planner-service publishes keeps its contract: one patient's plan goes through everything
  * that publishes (assigned, edited by a clinician, changed automatically by a progression, a STOP
  * flag and its resolution, paused, resumed, ended; sets of every kind of dose and load, per side,
- * a session, a morning check-in), and every record that reaches Kafka validates against its
+ * a session, a morning check-in, an outcome measure of each shipped kind), and every record that reaches Kafka validates against its
  * type's schema.
  */
 @QuarkusTest
@@ -119,6 +119,14 @@ class PublishedEventsContractTest {
                 .post("/me/check-ins")
                 .then()
                 .statusCode(201);
+        LocalDate start = LocalDate.now().minusDays(1);
+        OutcomeMeasuresTest.submit(
+                        patient, OutcomeMeasuresTest.response(patient, "NPRS", "BASELINE", start, Map.of("pain", 4)))
+                .statusCode(201);
+        OutcomeMeasuresTest.submit(patient, OutcomeMeasuresTest.psfsBaseline(patient, start))
+                .statusCode(201);
+        OutcomeMeasuresTest.submit(patient, OutcomeMeasuresTest.rmdq(patient, start, 14))
+                .statusCode(201);
 
         automaticChanges(patient);
         for (String change : List.of("pause", "resume", "end")) {
@@ -133,8 +141,8 @@ class PublishedEventsContractTest {
         }
 
         List<ConsumerRecord<String, String>> records = new ArrayList<>(Events.of(Topics.PLAN_EVENTS, patient.id(), 8));
-        records.addAll(Events.of(Topics.SET_EVENTS, patient.id(), 9));
-        assertEquals(17, records.size());
+        records.addAll(Events.of(Topics.SET_EVENTS, patient.id(), 12));
+        assertEquals(20, records.size());
         for (ConsumerRecord<String, String> record : records) {
             String type = Events.type(record);
             EventContract.assertValid(type, record.value());
@@ -159,7 +167,8 @@ class PublishedEventsContractTest {
                         EventTypes.PLAN_ENDED,
                         EventTypes.SET_COMPLETED,
                         EventTypes.SESSION_COMPLETED,
-                        EventTypes.MORNING_CHECK_IN),
+                        EventTypes.MORNING_CHECK_IN,
+                        EventTypes.OUTCOME_RECORDED),
                 records.stream().map(Events::type).collect(Collectors.toSet()));
         List<JsonPath> plans = Stream.concat(
                         data(records, EventTypes.PLAN_ASSIGNED).stream(),
@@ -197,6 +206,9 @@ class PublishedEventsContractTest {
                                 ? "rir"
                                 : data.getString("rpe") != null ? "rpe" : "none"));
         assertEquals(Set.of("false", "true"), seen(sets, data -> data.getString("beyondNormalFatigue")));
+        List<JsonPath> outcomes = data(records, EventTypes.OUTCOME_RECORDED);
+        assertEquals(Set.of("NPRS", "PSFS", "RMDQ"), seen(outcomes, data -> data.getString("measure")));
+        assertEquals(Set.of("false", "true"), seen(outcomes, data -> data.getString("higherIsBetter")));
     }
 
     /** A progression, a STOP flag and its resolution from progress-service, each applied as a plan change. */

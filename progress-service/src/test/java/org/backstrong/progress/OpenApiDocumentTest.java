@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.backstrong.progress.rest.AdherenceResource;
 import org.backstrong.progress.rest.PainFlagResource;
 import org.backstrong.progress.rest.PatientAdherenceResource;
+import org.backstrong.progress.rest.PatientOutcomesResource;
 import org.backstrong.progress.rest.TimelineResource;
 import org.backstrong.testinfra.OpenApiCoverage;
 import org.backstrong.testinfra.OpenApiLint;
@@ -58,6 +59,7 @@ class OpenApiDocumentTest {
                 AdherenceResource.class,
                 PainFlagResource.class,
                 PatientAdherenceResource.class,
+                PatientOutcomesResource.class,
                 TimelineResource.class);
     }
 

@@ -66,7 +66,8 @@ class PlannerEventsContractTest {
                 EventTypes.PLAN_ENDED,
                 EventTypes.SET_COMPLETED,
                 EventTypes.SESSION_COMPLETED,
-                EventTypes.MORNING_CHECK_IN);
+                EventTypes.MORNING_CHECK_IN,
+                EventTypes.OUTCOME_RECORDED);
     }
 
     @ParameterizedTest
@@ -156,7 +157,11 @@ class PlannerEventsContractTest {
                         EventTypes.PLAN_ENDED),
                 List.copyOf(EventContract.messagesOn(Topics.PLAN_EVENTS).keySet()));
         assertEquals(
-                List.of(EventTypes.SET_COMPLETED, EventTypes.SESSION_COMPLETED, EventTypes.MORNING_CHECK_IN),
+                List.of(
+                        EventTypes.SET_COMPLETED,
+                        EventTypes.SESSION_COMPLETED,
+                        EventTypes.MORNING_CHECK_IN,
+                        EventTypes.OUTCOME_RECORDED),
                 List.copyOf(EventContract.messagesOn(Topics.SET_EVENTS).keySet()));
     }
 

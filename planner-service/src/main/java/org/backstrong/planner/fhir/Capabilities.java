@@ -48,7 +48,8 @@ public class Capabilities {
                 .setName("everything")
                 .setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything")
                 .setDocumentation("The patient, CarePlans, ServiceRequests, ActivityDefinitions, PlanDefinitions,"
-                        + " Observations (sessions and sets), Flags and Provenance");
+                        + " Observations (sessions, sets and outcome scores), QuestionnaireResponses (outcome measures),"
+                        + " Flags and Provenance");
         for (String type : EverythingQuery.TYPES) {
             if (!"Patient".equals(type)) {
                 rest.addResource().setType(type).setDocumentation("Returned inside Patient/[id]/$everything only");

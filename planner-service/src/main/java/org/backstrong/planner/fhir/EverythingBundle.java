@@ -37,6 +37,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.PlanDefinition;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -47,6 +48,9 @@ import org.backstrong.planner.catalog.CatalogExercise;
 import org.backstrong.planner.domain.DoseKind;
 import org.backstrong.planner.domain.LoadKind;
 import org.backstrong.planner.domain.LoggedSet;
+import org.backstrong.planner.domain.Measure;
+import org.backstrong.planner.domain.OutcomeResponse;
+import org.backstrong.planner.domain.OutcomeScoring;
 import org.backstrong.planner.domain.Plan;
 import org.backstrong.planner.domain.PlanItem;
 import org.backstrong.planner.domain.PlanStatus;
@@ -56,12 +60,14 @@ import org.backstrong.planner.domain.PrescriptionChange;
 import org.backstrong.planner.domain.Template;
 import org.backstrong.planner.domain.TemplateItem;
 import org.backstrong.planner.progress.PatientTimeline;
+import org.backstrong.planner.service.PatientRecords;
 
 /**
  * One patient's record as a FHIR R4 searchset Bundle, after HL7's Physical Activity IG: the
  * patient, a CarePlan per plan with a ServiceRequest per exercise, the ActivityDefinition of each
  * catalog version and the PlanDefinition of each template used, an Observation per session with
- * one per logged set, a Flag per pain flag and a Provenance per automatic change.
+ * one per logged set, a Flag per pain flag, a Provenance per automatic change, and a
+ * QuestionnaireResponse per outcome measure with its score as an Observation derived from it.
  */
 final class EverythingBundle {
 
@@ -122,6 +128,17 @@ final class EverythingBundle {
         }
         if (query.wants("Observation")) {
             observations();
+        }
+        for (PatientRecords.Outcome outcome : sources.record().outcomes()) {
+            if (!query.covers(outcome.response().completedOn)) {
+                continue;
+            }
+            if (query.wants("QuestionnaireResponse")) {
+                add(questionnaireResponse(outcome));
+            }
+            if (query.wants("Observation")) {
+                add(outcomeScore(outcome.response()));
+            }
         }
         if (query.wants("Flag") && sources.timeline() != null) {
             orEmpty(sources.timeline().flags()).stream()
@@ -373,6 +390,99 @@ final class EverythingBundle {
         if (set.note != null && !set.note.isBlank()) {
             observation.addNote(new Annotation().setText(set.note));
         }
+        return observation;
+    }
+
+    /** An outcome measure as answered, item by item in the Questionnaire's structure. */
+    private QuestionnaireResponse questionnaireResponse(PatientRecords.Outcome outcome) {
+        OutcomeResponse source = outcome.response();
+        QuestionnaireResponse response = new QuestionnaireResponse();
+        response.setId(source.id.toString());
+        response.setQuestionnaire(source.questionnaire);
+        response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+        response.setSubject(patientReference());
+        response.setSource(patientReference());
+        response.addBasedOn(new Reference("CarePlan/" + source.planId));
+        response.setAuthoredElement(dateTime(source.loggedAt));
+        Map<String, Object> answers = outcome.answers();
+        if (source.measure == Measure.PSFS) {
+            for (int number = 1; answers.containsKey("activity-" + number + "-rating"); number++) {
+                QuestionnaireResponse.QuestionnaireResponseItemComponent activity =
+                        response.addItem().setLinkId("activity-" + number);
+                answer(activity.addItem(), "activity-" + number + "-name", answers);
+                answer(activity.addItem(), "activity-" + number + "-rating", answers);
+            }
+        } else {
+            answers.keySet().stream()
+                    .sorted(OutcomeScoring.ITEM_ORDER)
+                    .forEach(linkId -> answer(response.addItem(), linkId, answers));
+        }
+        return response;
+    }
+
+    private static void answer(
+            QuestionnaireResponse.QuestionnaireResponseItemComponent item, String linkId, Map<String, Object> answers) {
+        item.setLinkId(linkId);
+        Object value = answers.get(linkId);
+        QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent answer = item.addAnswer();
+        if (value instanceof Boolean ticked) {
+            answer.setValue(new BooleanType(ticked));
+        } else if (value instanceof Integer number) {
+            answer.setValue(new IntegerType(number));
+        } else {
+            answer.setValue(new StringType(String.valueOf(value)));
+        }
+    }
+
+    /** The score of an outcome measure, derived from its QuestionnaireResponse, with how it was computed. */
+    private Observation outcomeScore(OutcomeResponse source) {
+        Observation observation = new Observation();
+        observation.setId(UUID.nameUUIDFromBytes(("outcome score " + source.id).getBytes(StandardCharsets.UTF_8))
+                .toString());
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.addCategory(
+                new CodeableConcept(new Coding(FhirCodes.OBSERVATION_CATEGORY, FhirCodes.SURVEY, "Survey")));
+        observation.setCode(
+                switch (source.measure) {
+                    case NPRS ->
+                        new CodeableConcept()
+                                .addCoding(new Coding(
+                                        FhirCodes.LOINC,
+                                        FhirCodes.PAIN_SEVERITY,
+                                        "Pain severity - 0-10 verbal numeric rating [Score] - Reported"))
+                                .setText("Numeric Pain Rating Scale (NPRS)");
+                    case PSFS ->
+                        new CodeableConcept()
+                                .addCoding(new Coding(
+                                        FhirCodes.OBSERVATION_SYSTEM,
+                                        FhirCodes.PSFS_SCORE,
+                                        "Patient-Specific Functional Scale score"))
+                                .setText("Patient-Specific Functional Scale (PSFS), mean 0-10");
+                    case RMDQ ->
+                        new CodeableConcept()
+                                .addCoding(new Coding(
+                                        FhirCodes.OBSERVATION_SYSTEM,
+                                        FhirCodes.RMDQ_SCORE,
+                                        "Roland-Morris Disability Questionnaire total score"))
+                                .setText("Roland-Morris Disability Questionnaire (RMDQ), 0-24");
+                    case ODI ->
+                        new CodeableConcept()
+                                .addCoding(new Coding(
+                                        FhirCodes.OBSERVATION_SYSTEM,
+                                        FhirCodes.ODI_SCORE,
+                                        "Oswestry Disability Index score"))
+                                .setText("Oswestry Disability Index (ODI), %");
+                });
+        observation.setSubject(patientReference());
+        observation.addPerformer(patientReference());
+        observation.addBasedOn(new Reference("CarePlan/" + source.planId));
+        observation.setEffective(new DateTimeType(source.completedOn.toString()));
+        observation.setIssued(Date.from(source.loggedAt.toInstant()));
+        observation.setValue(
+                source.measure == Measure.ODI ? ucum(source.score, "%", "%") : ucum(source.score, "{score}", "score"));
+        observation.addDerivedFrom(new Reference("QuestionnaireResponse/" + source.id));
+        observation.addNote(
+                new Annotation().setText(source.basis + " (" + source.occasion + " due " + source.dueOn + ")"));
         return observation;
     }
 

@@ -25,6 +25,7 @@ public record EverythingQuery(String patientId, LocalDate start, LocalDate end, 
             "CarePlan",
             "ServiceRequest",
             "Observation",
+            "QuestionnaireResponse",
             "Flag",
             "Provenance");
 

@@ -54,6 +54,13 @@ public final class FhirCodes {
     public static final String RPE = "rpe";
     public static final String BEYOND_NORMAL_FATIGUE = "beyond-normal-fatigue";
 
+    /** Codes of {@link #OBSERVATION_SYSTEM} for outcome scores LOINC has no code we are sure of. */
+    public static final String PSFS_SCORE = "psfs-score";
+
+    public static final String RMDQ_SCORE = "rmdq-score";
+    public static final String ODI_SCORE = "odi-score";
+    public static final String SURVEY = "survey";
+
     /** The media type of every answer under /fhir. */
     public static final String MEDIA_TYPE = "application/fhir+json";
 

@@ -29,6 +29,7 @@ import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.AssignmentInput;
 import org.backstrong.planner.service.EnrolmentInput;
+import org.backstrong.planner.service.OutcomeMeasures;
 import org.backstrong.planner.service.PatientRegistry;
 import org.backstrong.planner.service.Plans;
 import org.backstrong.planner.service.RtmReport;
@@ -45,12 +46,15 @@ public class PatientResource {
     private final PatientRegistry registry;
     private final Plans plans;
     private final RtmReports rtm;
+    private final OutcomeMeasures outcomes;
     private final Caller caller;
 
-    public PatientResource(PatientRegistry registry, Plans plans, RtmReports rtm, Caller caller) {
+    public PatientResource(
+            PatientRegistry registry, Plans plans, RtmReports rtm, OutcomeMeasures outcomes, Caller caller) {
         this.registry = registry;
         this.plans = plans;
         this.rtm = rtm;
+        this.outcomes = outcomes;
         this.caller = caller;
     }
 
@@ -115,6 +119,18 @@ public class PatientResource {
             summary = "The patient's remote-monitoring periods: days with data and the codes the thresholds give")
     public RtmReport rtm(@PathParam("id") String id) {
         return rtm.ofPatient(caller.clinic(), id);
+    }
+
+    /** The patient's outcome measures, oldest first, each with its score and what it was computed from. */
+    @GET
+    @Path("/{id}/outcomes")
+    @Operation(
+            operationId = "listPatientOutcomes",
+            summary = "The patient's scored outcome measures (NPRS, PSFS, RMDQ, ODI)")
+    public List<OutcomeView> outcomes(@PathParam("id") String id) {
+        return outcomes.ofPatient(caller.clinic(), id).stream()
+                .map(response -> OutcomeView.of(response, outcomes.answersOf(response)))
+                .toList();
     }
 
     /** Assigns a template: the patient gets their own copy, scheduled from the start date. */

@@ -48,6 +48,7 @@ public class ClinicPatientView {
     private final PatientHistory history;
     private final PatientProgress progress;
     private final PatientAdherence adherence;
+    private final PatientOutcomeCharts outcomes;
     private final Caller caller;
     private final CsrfTokens csrf;
     private final Clock clock;
@@ -59,6 +60,7 @@ public class ClinicPatientView {
             PatientHistory history,
             PatientProgress progress,
             PatientAdherence adherence,
+            PatientOutcomeCharts outcomes,
             Caller caller,
             CsrfTokens csrf,
             Clock clock,
@@ -68,6 +70,7 @@ public class ClinicPatientView {
         this.history = history;
         this.progress = progress;
         this.adherence = adherence;
+        this.outcomes = outcomes;
         this.caller = caller;
         this.csrf = csrf;
         this.clock = clock;
@@ -137,7 +140,7 @@ public class ClinicPatientView {
             boolean beyondNormalFatigue,
             String note) {}
 
-    /** adherenceChart is null when progress-service could not give its figures. */
+    /** adherenceChart is null when progress-service could not give its figures; outcomes says so itself. */
     public record PatientView(
             PatientLine patient,
             PlanLine current,
@@ -147,7 +150,8 @@ public class ClinicPatientView {
             String adherenceChart,
             List<ChangeLine> changes,
             PatientProgress.Progress progress,
-            List<SessionLine> sessions) {}
+            List<SessionLine> sessions,
+            PatientOutcomeCharts.OutcomeSection outcomes) {}
 
     @CheckedTemplate
     static class Templates {
@@ -184,7 +188,8 @@ public class ClinicPatientView {
                 adherenceChart(id),
                 history.changes(id).stream().map(this::changeLine).toList(),
                 progress.of(id, names),
-                sessionLines(history.recentSets(id, RECENT_SESSIONS), items));
+                sessionLines(history.recentSets(id, RECENT_SESSIONS), items),
+                outcomes.of(id));
         return Templates.patient(
                 PageFrame.of(caller, csrf, patient.displayName, "clinic"),
                 view,

@@ -28,12 +28,13 @@ import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
 import org.backstrong.planner.service.DateParameter;
 import org.backstrong.planner.service.NotFoundException;
+import org.backstrong.planner.service.OutcomeMeasures;
 import org.backstrong.planner.service.PatientHistory;
 import org.backstrong.planner.service.Plans;
 import org.backstrong.planner.service.Sessions;
 import org.backstrong.planner.service.SetLogging;
 
-/** The patient's pages (/app/me/...): today's session with a form per set, the morning check-in, and their progress. */
+/** The patient's pages (/app/me/...): today's session with a form per set, the morning check-in, the outcome measures due, and their progress. */
 @Path("/app/me")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Roles.PATIENT)
@@ -50,6 +51,8 @@ public class PatientPages {
     private final PrintedPlans printedPlans;
     private final SetLogging logging;
     private final ObjectMapper json;
+    private final OutcomeMeasures outcomes;
+    private final OutcomeForms outcomeForms;
 
     public PatientPages(
             Sessions sessions,
@@ -60,7 +63,11 @@ public class PatientPages {
             Plans plans,
             PrintedPlans printedPlans,
             SetLogging logging,
-            ObjectMapper json) {
+            ObjectMapper json,
+            OutcomeMeasures outcomes,
+            OutcomeForms outcomeForms) {
+        this.outcomes = outcomes;
+        this.outcomeForms = outcomeForms;
         this.logging = logging;
         this.json = json;
         this.plans = plans;
@@ -79,6 +86,8 @@ public class PatientPages {
 
         static native TemplateInstance checkIn(
                 PageFrame frame, SetLogging.CheckInMorning morning, String sessionDay, UUID checkInId);
+
+        static native TemplateInstance outcomes(PageFrame frame, List<OutcomeForms.Form> forms);
 
         static native TemplateInstance progress(
                 PageFrame frame,
@@ -112,6 +121,17 @@ public class PatientPages {
                 morning,
                 morning.sessionDay().format(DAY),
                 UUID.randomUUID());
+    }
+
+    /** The outcome measures due now, a form each (sent through the device's outbox, so offline too). */
+    @GET
+    @Path("/outcomes")
+    public TemplateInstance outcomes() {
+        String clinic = caller.clinicId().orElse("");
+        List<OutcomeForms.Form> forms = outcomes.due(caller.subject(), LocalDate.now(clock)).stream()
+                .map(due -> outcomeForms.of(due, clinic))
+                .toList();
+        return Templates.outcomes(frame("My questionnaires", "outcomes"), forms);
     }
 
     @GET

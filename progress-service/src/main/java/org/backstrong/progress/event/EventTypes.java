@@ -11,6 +11,7 @@ public final class EventTypes {
     public static final String SET_COMPLETED = "backstrong.set.completed.v1";
     public static final String SESSION_COMPLETED = "backstrong.session.completed.v1";
     public static final String MORNING_CHECK_IN = "backstrong.checkin.morning.v1";
+    public static final String OUTCOME_RECORDED = "backstrong.outcome.recorded.v1";
     public static final String PROGRESSION_ADJUSTED = "backstrong.progression.adjusted.v1";
     public static final String PAIN_FLAGGED = "backstrong.pain.flagged.v1";
     public static final String PAIN_FLAG_RESOLVED = "backstrong.pain.flag-resolved.v1";

@@ -26,6 +26,7 @@ import org.backstrong.progress.security.Roles;
 import org.backstrong.progress.service.AdherenceQueries;
 import org.backstrong.progress.service.InvalidInputException;
 import org.backstrong.progress.service.NotFoundException;
+import org.backstrong.progress.service.Outcomes;
 
 /**
  * The analysts' adherence and outcome queries, over the clinics of the analyst's clinic_ids claim
@@ -81,11 +82,26 @@ public class AdherenceResource {
             int minimumGroupSize,
             String note) {}
 
+    /**
+     * What GET /adherence/responders answers: per clinic, plan template and measure, the patients with a
+     * baseline and a follow-up and the share whose latest follow-up reached the clinically important change;
+     * groups of fewer than {@code minimumGroupSize} patients are left out and counted in {@code suppressed}.
+     */
+    public record ResponderReport(
+            String clinic,
+            List<String> clinics,
+            List<Outcomes.ResponderShare> rows,
+            long suppressed,
+            int minimumGroupSize,
+            String note) {}
+
     private final AdherenceQueries queries;
+    private final Outcomes outcomes;
     private final Caller caller;
 
-    public AdherenceResource(AdherenceQueries queries, Caller caller) {
+    public AdherenceResource(AdherenceQueries queries, Outcomes outcomes, Caller caller) {
         this.queries = queries;
+        this.outcomes = outcomes;
         this.caller = caller;
     }
 
@@ -223,6 +239,58 @@ public class AdherenceResource {
                 improvement.suppressed(),
                 smallGroups.minimum(),
                 smallGroups.note(improvement.suppressed() ? 1 : 0, "share", "shares"));
+    }
+
+    /** The share of patients whose outcome measures improved clinically, per clinic, plan template and measure. */
+    @GET
+    @Path("/responders")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "getResponderShare",
+            summary = "The share of patients whose outcome measure improved clinically, as JSON or CSV")
+    public ResponderReport responders(
+            @QueryParam("clinic") @Pattern(regexp = CLINIC_PATTERN, message = CLINIC_MESSAGE) String clinic) {
+        List<String> clinics = clinics(clinic);
+        Outcomes.ResponderShares shares = outcomes.responders(clinics);
+        SmallGroups smallGroups = outcomes.smallGroups();
+        return new ResponderReport(
+                clinic,
+                clinics,
+                shares.rows(),
+                shares.suppressed(),
+                smallGroups.minimum(),
+                smallGroups.note(shares.suppressed(), "group", "groups"));
+    }
+
+    /** The same rows as CSV, one header line, then the note when groups were left out. */
+    @GET
+    @Path("/responders")
+    @Produces(CSV)
+    @Operation(
+            operationId = "getResponderShare",
+            summary = "The share of patients whose outcome measure improved clinically, as JSON or CSV")
+    public String respondersAsCsv(
+            @QueryParam("clinic") @Pattern(regexp = CLINIC_PATTERN, message = CLINIC_MESSAGE) String clinic) {
+        ResponderReport report = responders(clinic);
+        StringBuilder csv = new StringBuilder("clinic,template,measure,patients,responders,responderPercent\r\n");
+        for (Outcomes.ResponderShare row : report.rows()) {
+            csv.append(cell(row.clinic()))
+                    .append(',')
+                    .append(cell(row.template()))
+                    .append(',')
+                    .append(row.measure())
+                    .append(',')
+                    .append(row.patients())
+                    .append(',')
+                    .append(row.responders())
+                    .append(',')
+                    .append(cell(row.responderPercent()))
+                    .append("\r\n");
+        }
+        if (report.note() != null) {
+            csv.append(cell(report.note())).append(",".repeat(5)).append("\r\n");
+        }
+        return csv.toString();
     }
 
     /** The clinics the query reads: the analyst's (clinic_ids), one of them when asked; another is not found. */

@@ -34,13 +34,19 @@ public class EventApplier {
     private final ProcessedEventRepository processed;
     private final PlanProjection plans;
     private final SetEvents setEvents;
+    private final Outcomes outcomes;
     private final EventMetrics metrics;
 
     public EventApplier(
-            ProcessedEventRepository processed, PlanProjection plans, SetEvents setEvents, EventMetrics metrics) {
+            ProcessedEventRepository processed,
+            PlanProjection plans,
+            SetEvents setEvents,
+            Outcomes outcomes,
+            EventMetrics metrics) {
         this.processed = processed;
         this.plans = plans;
         this.setEvents = setEvents;
+        this.outcomes = outcomes;
         this.metrics = metrics;
     }
 
@@ -125,6 +131,8 @@ public class EventApplier {
                 setEvents.sessionCompleted(session.data(), envelope.id(), at);
             } else if (event instanceof IncomingEvent.CheckInLogged checkIn) {
                 setEvents.morningCheckIn(checkIn.data());
+            } else if (event instanceof IncomingEvent.OutcomeLogged outcome) {
+                outcomes.recorded(outcome.data(), envelope.id());
             } else {
                 throw new IllegalStateException(
                         "No use case for " + event.getClass().getSimpleName());

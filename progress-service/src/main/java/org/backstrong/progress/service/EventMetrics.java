@@ -42,7 +42,8 @@ public class EventMetrics {
             EventTypes.PLAN_ENDED,
             EventTypes.SET_COMPLETED,
             EventTypes.SESSION_COMPLETED,
-            EventTypes.MORNING_CHECK_IN);
+            EventTypes.MORNING_CHECK_IN,
+            EventTypes.OUTCOME_RECORDED);
 
     private final TransactionSynchronizationRegistry transactions;
     private final Map<String, Counter> applied = new HashMap<>();

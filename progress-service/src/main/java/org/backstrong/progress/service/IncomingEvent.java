@@ -2,6 +2,7 @@ package org.backstrong.progress.service;
 
 import org.backstrong.progress.event.Envelope;
 import org.backstrong.progress.event.MorningCheckInLogged;
+import org.backstrong.progress.event.OutcomeRecorded;
 import org.backstrong.progress.event.PlanSnapshot;
 import org.backstrong.progress.event.PlanStatusChanged;
 import org.backstrong.progress.event.SessionCompleted;
@@ -33,4 +34,7 @@ public sealed interface IncomingEvent {
 
     /** MorningCheckIn: the pain the morning after a session. */
     record CheckInLogged(Envelope envelope, MorningCheckInLogged data) implements IncomingEvent {}
+
+    /** OutcomeRecorded: an outcome measure the patient completed, with its score. */
+    record OutcomeLogged(Envelope envelope, OutcomeRecorded data) implements IncomingEvent {}
 }

@@ -11,11 +11,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import org.backstrong.progress.domain.PatientPlan;
+import org.backstrong.progress.domain.outcome.OutcomeMeasure;
+import org.backstrong.progress.domain.outcome.OutcomeOccasion;
 import org.backstrong.progress.domain.progression.Band;
 import org.backstrong.progress.event.Envelope;
 import org.backstrong.progress.event.EventTimesModule;
 import org.backstrong.progress.event.EventTypes;
 import org.backstrong.progress.event.MorningCheckInLogged;
+import org.backstrong.progress.event.OutcomeRecorded;
 import org.backstrong.progress.event.PlanItemData;
 import org.backstrong.progress.event.PlanSnapshot;
 import org.backstrong.progress.event.PlanStatusChanged;
@@ -75,6 +78,11 @@ public class IncomingEventReader {
                     MorningCheckInLogged checkIn = read(event, MorningCheckInLogged.class);
                     yield new IncomingEvent.CheckInLogged(
                             event, checked(forPatient(event, checkIn.patientId(), checkIn)));
+                }
+                case EventTypes.OUTCOME_RECORDED -> {
+                    OutcomeRecorded outcome = read(event, OutcomeRecorded.class);
+                    yield new IncomingEvent.OutcomeLogged(
+                            event, checked(forPatient(event, outcome.patientId(), outcome)));
                 }
                 default -> throw new InvalidEventException("unknown ce_type " + event.type());
             };
@@ -194,6 +202,58 @@ public class IncomingEventReader {
             throw new InvalidEventException("pain must be from 0 to 10");
         }
         return checkIn;
+    }
+
+    /**
+     * A score with every field checked, and consistent with its measure: the scale and direction the
+     * event states are the measure's, and the score lies on that scale (the rules read them from the measure).
+     */
+    private static OutcomeRecorded checked(OutcomeRecorded outcome) {
+        require(outcome.outcomeId(), "outcomeId");
+        require(outcome.patientId(), "patientId");
+        require(outcome.clinicId(), "clinicId");
+        require(outcome.planId(), "planId");
+        require(outcome.measure(), "measure");
+        require(outcome.occasion(), "occasion");
+        require(outcome.dueOn(), "dueOn");
+        require(outcome.completedOn(), "completedOn");
+        require(outcome.score(), "score");
+        require(outcome.scaleMax(), "scaleMax");
+        require(outcome.higherIsBetter(), "higherIsBetter");
+        require(outcome.itemsAnswered(), "itemsAnswered");
+        require(outcome.itemsTotal(), "itemsTotal");
+        require(outcome.questionnaire(), "questionnaire");
+        require(outcome.loggedAt(), "loggedAt");
+        if (outcome.clinicId().isEmpty() || outcome.questionnaire().isEmpty()) {
+            throw new InvalidEventException("clinicId and questionnaire must not be empty");
+        }
+        OutcomeMeasure measure = known(OutcomeMeasure.class, outcome.measure(), "measure");
+        known(OutcomeOccasion.class, outcome.occasion(), "occasion");
+        if (outcome.scaleMax().compareTo(measure.scaleMax()) != 0) {
+            throw new InvalidEventException(
+                    "scaleMax of " + measure + " is " + measure.scaleMax().toPlainString() + ", not "
+                            + outcome.scaleMax().toPlainString());
+        }
+        if (outcome.higherIsBetter() != measure.higherIsBetter()) {
+            throw new InvalidEventException("higherIsBetter of " + measure + " is " + measure.higherIsBetter());
+        }
+        if (outcome.score().signum() < 0 || outcome.score().compareTo(measure.scaleMax()) > 0) {
+            throw new InvalidEventException(
+                    "score must be from 0 to " + measure.scaleMax().toPlainString() + " for " + measure);
+        }
+        if (outcome.itemsAnswered() < 1 || outcome.itemsTotal() < 1) {
+            throw new InvalidEventException("itemsAnswered and itemsTotal must be 1 or more");
+        }
+        return outcome;
+    }
+
+    /** A value of the contract's enum; any other is an invalid event (a new one would be a new event type). */
+    private static <E extends Enum<E>> E known(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException(field + " " + value + " is not one of the contract's");
+        }
     }
 
     /** The data's patient must be the record's subject: a mismatch would apply one patient's event to another. */
