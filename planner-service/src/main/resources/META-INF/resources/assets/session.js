@@ -300,7 +300,8 @@
     }
     var f = form.elements;
     var entry = {
-      id: f.id.value, kind: 'outcome', formId: form.id, url: '/app/api/me/outcomes',
+      // The form's own id attribute: form.id is its input named "id" (a named control shadows the property).
+      id: f.id.value, kind: 'outcome', formId: form.getAttribute('id'), url: '/app/api/me/outcomes',
       body: {
         id: f.id.value, planId: f.planId.value, measure: f.measure.value, occasion: f.occasion.value,
         dueOn: f.dueOn.value, answers: outcomeAnswers(form)
