@@ -21,7 +21,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.backstrong.e2e.browser.DesktopWindow;
 import org.backstrong.e2e.pages.AppPage;
 import org.backstrong.e2e.pages.Axe;
-import org.backstrong.e2e.pages.KeycloakLoginPage;
 import org.backstrong.e2e.stack.LocalStack;
 
 /**
@@ -69,17 +68,7 @@ class InvitePatientIT {
         AppPage.expect(browser, stack).signOut();
 
         // The patient, at home: the one-time password, then a password of their own.
-        AppPage.open(browser, stack);
-        KeycloakLoginPage.expect(browser, stack).signIn(username, oneTime);
-        String password = "own-" + UUID.randomUUID();
-        wait(browser)
-                .withMessage(
-                        () -> "Keycloak did not ask for a new password; the browser is on " + browser.getCurrentUrl())
-                .until(d -> !d.findElements(By.id("password-new")).isEmpty());
-        browser.findElement(By.id("password-new")).sendKeys(password);
-        browser.findElement(By.id("password-confirm")).sendKeys(password);
-        submit(browser);
-        completeProfileIfAsked(browser, stack, username);
+        String password = FirstSignIn.choosePassword(browser, stack, username, oneTime);
         AppPage patient = AppPage.expect(browser, stack);
         assertTrue(patient.signedInAs().contains(username), patient.signedInAs());
         assertTrue(patient.url().contains("/app/me/"), "a patient's home page: " + patient.url());
@@ -193,42 +182,6 @@ class InvitePatientIT {
 
     private static String enrolment(String account) {
         return "{" + account + ", \"displayName\": \"Someone\", \"preExistingCondition\": false}";
-    }
-
-    /** The realm asks for an e-mail address at the first sign-in (its user profile requires one of users). */
-    private static void completeProfileIfAsked(WebDriver browser, LocalStack stack, String username) {
-        wait(browser)
-                .until(d -> d.getCurrentUrl().startsWith(stack.plannerUrl() + "/app")
-                        || !d.findElements(By.id("email")).isEmpty());
-        if (browser.getCurrentUrl().startsWith(stack.plannerUrl())) {
-            return;
-        }
-        fillIfEmpty(browser, "email", username + "@patients.example.org");
-        fillIfEmpty(browser, "firstName", "Ines");
-        fillIfEmpty(browser, "lastName", "Invited");
-        submit(browser);
-    }
-
-    private static void fillIfEmpty(WebDriver browser, String id, String text) {
-        for (WebElement field : browser.findElements(By.id(id))) {
-            if (field.getAttribute("value") == null
-                    || field.getAttribute("value").isBlank()) {
-                field.sendKeys(text);
-            }
-        }
-    }
-
-    private static void submit(WebDriver browser) {
-        WebElement button = browser.findElement(By.cssSelector("form [type=submit]"));
-        button.click();
-        wait(browser).until(d -> {
-            try {
-                button.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return true;
-            }
-        });
     }
 
     private static void assertThrowsAssertion(Runnable call, String why) {
