@@ -9,10 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -275,6 +279,43 @@ class SetLoggingTest {
         assertEquals(
                 List.of(EventTypes.SET_COMPLETED, EventTypes.SESSION_COMPLETED, EventTypes.MORNING_CHECK_IN),
                 Events.of(Topics.SET_EVENTS, patient.id(), 3).stream()
+                        .map(Events::type)
+                        .toList());
+    }
+
+    /** The page and the device's worker may send the same check-in at once: one stores it, the others read it. */
+    @Test
+    void aCheckInSentSixTimesAtOnceIsStoredOnceAndAnsweredToEach() throws Exception {
+        Patient patient = patientWithPlan(1);
+        Map<String, Object> checkIn = Map.of(
+                "id", UUID.randomUUID().toString(), "date", LocalDate.now().toString(), "pain", 2);
+        ExecutorService senders = Executors.newFixedThreadPool(6);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int send = 0; send < 6; send++) {
+                answers.add(senders.submit(() -> given().auth()
+                        .oauth2(patient.token())
+                        .contentType(ContentType.JSON)
+                        .body(checkIn)
+                        .when()
+                        .post("/me/check-ins")
+                        .then()
+                        .extract()
+                        .statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        assertEquals(1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+        assertEquals(5, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+        assertEquals(
+                List.of(EventTypes.MORNING_CHECK_IN),
+                Events.of(Topics.SET_EVENTS, patient.id(), 1).stream()
                         .map(Events::type)
                         .toList());
     }

@@ -171,7 +171,17 @@ public class SetLogging {
         checkIn.date = input.date();
         checkIn.pain = input.pain();
         checkIn.loggedAt = now();
-        checkIns.persist(checkIn);
+        if (!checkIns.insertIfAbsent(checkIn)) {
+            // The same check-in (a resend racing this one) or another one for that morning committed first.
+            MorningCheckIn first = checkIns.findById(input.id());
+            if (first == null) {
+                throw new ConflictException("already-checked-in", "There is already a check-in for " + input.date());
+            }
+            if (!first.patientId.equals(patientId)) {
+                throw new ConflictException("id-taken", "Check-in id " + input.id() + " is taken");
+            }
+            return new Logged<>(first, false);
+        }
         outbox.add(
                 Topics.SET_EVENTS,
                 patientId,
