@@ -57,6 +57,13 @@ class AnalystPagesTest {
         stub(get(urlPathEqualTo("/adherence/pain-improvement")), """
                 {"clinic":"clinic-a","clinics":["clinic-a"],"patients":8,"improved":6,"improvedPercent":75.0,
                  "suppressed":false,"minimumGroupSize":5,"note":null}""");
+        stub(get(urlPathEqualTo("/adherence/responders")), """
+                {"clinic":"clinic-a","clinics":["clinic-a"],"suppressed":0,"minimumGroupSize":5,"note":null,"rows":[
+                 {"clinic":"clinic-a","template":"%s","measure":"RMDQ","patients":6,"responders":4,
+                  "responderPercent":66.7},
+                 {"clinic":"clinic-a","template":"%s","measure":"NPRS","patients":5,"responders":1,
+                  "responderPercent":20.0}]}""".formatted(
+                        Clinic.BUILT_IN, "0b0b0b0b-0000-4000-8000-00000000dead"));
     }
 
     @Test
@@ -73,6 +80,12 @@ class AnalystPagesTest {
         assertEquals(2, page.select("svg.chart[role=img]").size());
         assertTrue(page.selectFirst("table[data-testid=at-risk]").text().contains(PSEUDONYM));
         assertTrue(page.selectFirst("[data-testid=pain-improvement]").text().contains("75.0 %"));
+        // The responder share: a template planner knows by its name, one it does not by its id.
+        assertEquals(
+                List.of(
+                        "clinic-a Back strength — 4 weeks RMDQ 6 4 66.7 %",
+                        "clinic-a 0b0b0b0b-0000-4000-8000-00000000dead NPRS 5 1 20.0 %"),
+                page.select("table[data-testid=responders] tbody tr").eachText());
         // one patient at 16.7 % (10–19), one at 100 % (90–100)
         assertEquals(
                 "0 1 0 0 0 0 0 0 0 1",
@@ -176,6 +189,9 @@ class AnalystPagesTest {
         stub(get(urlPathEqualTo("/adherence/pain-improvement")), """
                 {"clinic":null,"clinics":["clinic-a","clinic-b"],"patients":null,"improved":null,"improvedPercent":null,
                  "suppressed":true,"minimumGroupSize":5,"note":"%s"}""".formatted(note.formatted(1, "share is")));
+        stub(get(urlPathEqualTo("/adherence/responders")), """
+                {"clinic":null,"clinics":["clinic-a","clinic-b"],"rows":[],"suppressed":3,"minimumGroupSize":5,
+                 "note":"%s"}""".formatted(note.formatted(3, "groups are")));
 
         Document page = Jsoup.parse(given().auth()
                 .oauth2(ANNA)
@@ -189,7 +205,7 @@ class AnalystPagesTest {
                 page.selectFirst("[data-testid=scope]").text().startsWith("All your clinics (clinic-a, clinic-b)"),
                 page.selectFirst("[data-testid=scope]").text());
         assertEquals(
-                List.of("weekly", "distribution", "at-risk"),
+                List.of("weekly", "distribution", "at-risk", "responders"),
                 page.select("[data-testid=suppressed]").eachAttr("data-section"));
         assertTrue(page.selectFirst("[data-testid=suppressed][data-section=weekly]")
                 .text()
@@ -197,6 +213,10 @@ class AnalystPagesTest {
         assertTrue(page.select("table[data-testid=weekly] tbody").text().contains("No week with 5 patients or more"));
         assertTrue(page.select("table[data-testid=at-risk]").isEmpty(), "no at-risk table");
         assertTrue(page.selectFirst("[data-testid=pain-improvement]").text().contains("1 share is not shown"));
+        assertTrue(page.selectFirst("[data-testid=suppressed][data-section=responders]")
+                .text()
+                .contains("3 groups are not shown"));
+        assertTrue(page.select("table[data-testid=responders]").isEmpty(), "no responders table");
     }
 
     @Test

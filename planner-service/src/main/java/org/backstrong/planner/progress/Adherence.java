@@ -60,6 +60,20 @@ public final class Adherence {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record AtRisk(String patient, long sessionsScheduled, long sessionsCompleted, BigDecimal adherencePercent) {}
 
+    /** The share of patients whose outcome measure improved clinically, per clinic, template and measure. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ResponderReport(List<ResponderShare> rows, long suppressed, String note) {}
+
+    /** One group: patients with a baseline and a follow-up, and those whose latest follow-up was clinically important. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ResponderShare(
+            String clinic,
+            String template,
+            String measure,
+            long patients,
+            long responders,
+            BigDecimal responderPercent) {}
+
     /** The share whose pain improved; the numbers are null when it was suppressed. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Improvement(

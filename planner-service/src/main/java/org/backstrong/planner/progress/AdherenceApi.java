@@ -53,4 +53,9 @@ public interface AdherenceApi {
     @Path("/pain-improvement")
     @Produces(MediaType.APPLICATION_JSON)
     Adherence.Improvement painImprovement(@QueryParam("clinic") String clinic);
+
+    @GET
+    @Path("/responders")
+    @Produces(MediaType.APPLICATION_JSON)
+    Adherence.ResponderReport responders(@QueryParam("clinic") String clinic);
 }

@@ -2,9 +2,12 @@ package org.backstrong.planner.service;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -64,6 +67,16 @@ public class TemplateLibrary {
         List<Template> offered = templates.offeredTo(clinicId);
         offered.forEach(template -> template.items.size());
         return offered;
+    }
+
+    /** The names of these templates (whoever's they are), by id; an id no template has is left out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return templates.list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(template -> template.id, template -> template.name));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

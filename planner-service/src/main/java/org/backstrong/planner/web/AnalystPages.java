@@ -3,7 +3,10 @@ package org.backstrong.planner.web;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -25,6 +28,7 @@ import org.backstrong.planner.progress.Adherence;
 import org.backstrong.planner.progress.AdherenceApi;
 import org.backstrong.planner.security.Caller;
 import org.backstrong.planner.security.Roles;
+import org.backstrong.planner.service.TemplateLibrary;
 
 /**
  * The analysts' adherence dashboard (/app/analytics): weekly adherence as a chart, how patients
@@ -36,12 +40,19 @@ import org.backstrong.planner.security.Roles;
 public class AnalystPages {
 
     private final AdherenceApi adherence;
+    private final TemplateLibrary templates;
     private final Caller caller;
     private final CsrfTokens csrf;
     private final ObjectMapper json;
 
-    public AnalystPages(@RestClient AdherenceApi adherence, Caller caller, CsrfTokens csrf, ObjectMapper json) {
+    public AnalystPages(
+            @RestClient AdherenceApi adherence,
+            TemplateLibrary templates,
+            Caller caller,
+            CsrfTokens csrf,
+            ObjectMapper json) {
         this.adherence = adherence;
+        this.templates = templates;
         this.caller = caller;
         this.csrf = csrf;
         this.json = json;
@@ -79,7 +90,8 @@ public class AnalystPages {
             String distributionChart,
             List<Bucket> distribution,
             Adherence.AtRiskReport atRisk,
-            Adherence.Improvement improvement) {
+            Adherence.Improvement improvement,
+            Responders responders) {
 
         /** "clinic-a", or "All your clinics (clinic-a, clinic-b)". */
         public String scope() {
@@ -91,6 +103,12 @@ public class AnalystPages {
                     : "All your clinics (" + String.join(", ", weeks.clinics()) + ")";
         }
     }
+
+    /** The responder share's groups as shown: the template by its name where planner knows it. */
+    public record Responders(List<ResponderLine> rows, long suppressed, String note) {}
+
+    public record ResponderLine(
+            String clinic, String template, String measure, long patients, long responders, BigDecimal percent) {}
 
     /** Patients whose session adherence falls in [from, to] percent. */
     public record Bucket(String label, long patients) {}
@@ -114,6 +132,7 @@ public class AnalystPages {
                     adherence.report(filter.clinicOrNull(), filter.fromOrNull(), filter.toOrNull(), "patient");
             Adherence.AtRiskReport atRisk = adherence.atRisk(filter.clinicOrNull(), filter.toOrNull());
             Adherence.Improvement improvement = adherence.painImprovement(filter.clinicOrNull());
+            Responders responders = responders(adherence.responders(filter.clinicOrNull()));
             List<Bucket> distribution = distribution(patients.rows());
             Dashboard dashboard = new Dashboard(
                     weeks,
@@ -133,7 +152,8 @@ public class AnalystPages {
                             null),
                     distribution,
                     atRisk,
-                    improvement);
+                    improvement,
+                    responders);
             return Response.ok(Templates.dashboard(frame, filter, dashboard, null, null))
                     .build();
         } catch (WebApplicationException e) {
@@ -217,6 +237,36 @@ public class AnalystPages {
     }
 
     /** Ten buckets of ten points; a patient with nothing scheduled is left out. */
+    /** The groups with their templates' names (the id when the template is unknown here). */
+    private Responders responders(Adherence.ResponderReport report) {
+        List<UUID> ids = report.rows().stream()
+                .map(row -> templateId(row.template()))
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        Map<UUID, String> names = templates.names(ids);
+        List<ResponderLine> rows = report.rows().stream()
+                .map(row -> new ResponderLine(
+                        row.clinic(),
+                        Optional.ofNullable(templateId(row.template()))
+                                .map(names::get)
+                                .orElse(row.template()),
+                        row.measure(),
+                        row.patients(),
+                        row.responders(),
+                        row.responderPercent()))
+                .toList();
+        return new Responders(rows, report.suppressed(), report.note());
+    }
+
+    private static UUID templateId(String template) {
+        try {
+            return template == null ? null : UUID.fromString(template);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+
     static List<Bucket> distribution(List<Adherence.Row> patients) {
         long[] counts = new long[10];
         for (Adherence.Row row : patients) {
