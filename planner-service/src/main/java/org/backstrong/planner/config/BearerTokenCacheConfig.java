@@ -17,7 +17,7 @@ public interface BearerTokenCacheConfig {
     @WithDefault("5m")
     Duration maxAge();
 
-    /** Most tokens kept (about half a kilobyte each); beyond it new tokens are verified every time until old ones age out. */
-    @WithDefault("50000")
+    /** Most tokens kept (a kilobyte or two each, as many claims as Keycloak puts in); beyond it new tokens are verified every time until old ones age out. */
+    @WithDefault("20000")
     int maxEntries();
 }
