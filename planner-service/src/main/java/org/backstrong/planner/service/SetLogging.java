@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -161,14 +160,6 @@ public class SetLogging {
                             + "), so there is nothing to check in for on "
                             + input.date().format(DAY)
                             + ": the morning check-in is for the morning after a session");
-        }
-        Optional<MorningCheckIn> thatMorning = checkIns.of(patientId, input.date());
-        if (thatMorning.isPresent() && thatMorning.get().id.equals(input.id())) {
-            // A send of this same check-in committed since the look-up by id above.
-            return new Logged<>(thatMorning.get(), false);
-        }
-        if (thatMorning.isPresent()) {
-            throw new ConflictException("already-checked-in", "There is already a check-in for " + input.date());
         }
         MorningCheckIn checkIn = new MorningCheckIn();
         checkIn.id = input.id();
