@@ -194,7 +194,16 @@ public final class StopFlagLatencyBench {
                 awaitReady("planner-service", plannerService, plannerManagement);
                 awaitReady("progress-service", progressService, progressManagement);
                 Seeded seeded = seed(postgres, plannerDb, progressDb, patients);
-                return measure(seeded, loadPatients, postgres, kafka, plannerService, progressService, loadBefore);
+                return measure(
+                        seeded,
+                        loadPatients,
+                        postgres,
+                        kafka,
+                        plannerService,
+                        progressService,
+                        loadBefore,
+                        plannerDb,
+                        progressDb);
             } finally {
                 stop(plannerService);
                 stop(progressService);
@@ -327,8 +336,24 @@ public final class StopFlagLatencyBench {
 
     // ------------------------------------------------------------------ measurement
 
-    /** One probe's times from t0, in ms; -1 when it never happened within the probe's time-out. */
-    private record Probe(double flagMs, double pausedMs, double raisedAtMs) {}
+    /**
+     * One probe's times from t0, in ms; -1 when it never happened within the probe's time-out. The
+     * set's id, the wall-clock t0, the POST's answer and the flag's id let the databases' own
+     * timestamps split the path afterwards ({@link #whereTheTimeGoes}).
+     */
+    private record Probe(
+            double flagMs,
+            double pausedMs,
+            double raisedAtMs,
+            UUID setId,
+            Instant wallT0,
+            double answeredMs,
+            String flagId) {
+
+        static Probe lost() {
+            return new Probe(-1, -1, -1, null, null, -1, null);
+        }
+    }
 
     private boolean measure(
             Seeded seeded,
@@ -337,7 +362,9 @@ public final class StopFlagLatencyBench {
             KafkaBroker kafka,
             Process plannerService,
             Process progressService,
-            String loadBefore)
+            String loadBefore,
+            PostgresServer.Login plannerDb,
+            PostgresServer.Login progressDb)
             throws Exception {
         Load load = new Load(seeded, loadPatients);
         load.start();
@@ -420,6 +447,7 @@ public final class StopFlagLatencyBench {
         printLatency("set -> flag listed (GET /pain-flags)", toFlag);
         printLatency("set -> flag's raisedAt (its clock)", raised);
         printLatency("set -> item paused (GET /plans/{id})", toPaused);
+        whereTheTimeGoes(results, postgres, plannerDb, progressDb);
         System.out.println("  CPU (cores)    " + cpuEnd.minus(cpuStart, windowSeconds));
         System.out.printf(Locale.ROOT, "  dead letters   %d records on the .dlq topics%n", parked);
         System.out.println("  targets");
@@ -487,7 +515,7 @@ public final class StopFlagLatencyBench {
             return timedProbe(seeded, index, clinician);
         } catch (HttpTimeoutException e) {
             System.out.println("    probe " + index + ": a request timed out (" + e.getMessage() + ")");
-            return new Probe(-1, -1, -1);
+            return Probe.lost();
         }
     }
 
@@ -499,7 +527,8 @@ public final class StopFlagLatencyBench {
                 .filter(s -> s.item() == seeded.probeItem())
                 .findFirst()
                 .orElseThrow();
-        String body = setBody(UUID.randomUUID(), plan, item, seeded.today(), slot, 7);
+        UUID setId = UUID.randomUUID();
+        String body = setBody(setId, plan, item, seeded.today(), slot, 7);
         long t0 = System.nanoTime();
         Instant wallT0 = Instant.now();
         HttpResponse<String> logged =
@@ -508,6 +537,8 @@ public final class StopFlagLatencyBench {
                 || !JSON.readTree(logged.body()).path("stop").asBoolean()) {
             throw new IllegalStateException("The pain-7 set answered " + logged.statusCode() + ": " + logged.body());
         }
+        double answeredMs = (System.nanoTime() - t0) / 1e6;
+        String flagId = null;
         long deadline = t0 + TimeUnit.SECONDS.toNanos(10);
         HttpRequest flags = HttpRequest.newBuilder(URI.create(progress + "/pain-flags?page=0&size=20"))
                 .header("Authorization", "Bearer " + clinician)
@@ -525,6 +556,7 @@ public final class StopFlagLatencyBench {
                 if (flag.path("itemId").asText().equals(item.toString())
                         && flag.path("severity").asText().equals("STOP")) {
                     flagMs = (System.nanoTime() - t0) / 1e6;
+                    flagId = flag.path("id").asText();
                     raisedAtMs = Duration.between(
                                             wallT0,
                                             OffsetDateTime.parse(
@@ -539,7 +571,7 @@ public final class StopFlagLatencyBench {
             sleepUntil(polled + POLL_MILLIS * 1_000_000);
         }
         if (flagMs < 0) {
-            return new Probe(-1, -1, -1);
+            return new Probe(-1, -1, -1, setId, wallT0, answeredMs, null);
         }
         HttpRequest planView = HttpRequest.newBuilder(URI.create(planner + "/plans/" + plan))
                 .header("Authorization", "Bearer " + patientToken)
@@ -554,12 +586,98 @@ public final class StopFlagLatencyBench {
             for (JsonNode planItem : JSON.readTree(answer.body()).path("items")) {
                 if (planItem.path("id").asText().equals(item.toString())
                         && planItem.path("paused").asBoolean()) {
-                    return new Probe(flagMs, (System.nanoTime() - t0) / 1e6, raisedAtMs);
+                    return new Probe(
+                            flagMs, (System.nanoTime() - t0) / 1e6, raisedAtMs, setId, wallT0, answeredMs, flagId);
                 }
             }
             sleepUntil(polled + POLL_MILLIS * 1_000_000);
         }
-        return new Probe(flagMs, -1, raisedAtMs);
+        return new Probe(flagMs, -1, raisedAtMs, setId, wallT0, answeredMs, flagId);
+    }
+
+    /**
+     * Each probe's path split by the databases' own timestamps (this machine's clock, as t0 is), so a
+     * poll's own wait is not mistaken for the services': the set's event published by planner's relay
+     * (its outbox's published_at), taken up by progress (processed_event, the clock at its insert),
+     * the flag raised, PainFlagged sent by progress's relay (sent_at), and planner's pause begun
+     * (processed_event, the start of the pausing transaction). Every figure is from t0, in ms.
+     */
+    private void whereTheTimeGoes(
+            List<Probe> results,
+            PostgresServer postgres,
+            PostgresServer.Login plannerDb,
+            PostgresServer.Login progressDb)
+            throws SQLException {
+        List<Double> answered = new ArrayList<>();
+        List<Double> published = new ArrayList<>();
+        List<Double> takenUp = new ArrayList<>();
+        List<Double> sent = new ArrayList<>();
+        List<Double> pausing = new ArrayList<>();
+        try (Connection plannerConnection = DriverManager.getConnection(
+                        postgres.jdbcUrl("planner"), plannerDb.username(), plannerDb.password());
+                Connection progressConnection = DriverManager.getConnection(
+                        postgres.jdbcUrl("progress"), progressDb.username(), progressDb.password());
+                PreparedStatement setEvent = plannerConnection.prepareStatement(
+                        "SELECT id, published_at FROM outbox_event WHERE type = 'backstrong.set.completed.v1' "
+                                + "AND payload->>'setId' = ?");
+                PreparedStatement setTakenUp = progressConnection.prepareStatement(
+                        "SELECT processed_at FROM processed_event WHERE event_id = ?");
+                PreparedStatement flagEvent = progressConnection.prepareStatement(
+                        "SELECT id, sent_at FROM outbox_event WHERE event_type = 'backstrong.pain.flagged.v1' "
+                                + "AND payload::jsonb->>'flagId' = ?");
+                PreparedStatement pauseBegun = plannerConnection.prepareStatement(
+                        "SELECT processed_at FROM processed_event WHERE event_id = ?::uuid")) {
+            for (Probe probe : results) {
+                if (probe.setId() == null) {
+                    continue;
+                }
+                answered.add(probe.answeredMs());
+                String setEventId = null;
+                setEvent.setString(1, probe.setId().toString());
+                try (ResultSet row = setEvent.executeQuery()) {
+                    if (row.next()) {
+                        setEventId = row.getString(1);
+                        published.add(sinceT0(probe, row.getObject(2, OffsetDateTime.class)));
+                    } else {
+                        published.add(-1.0);
+                    }
+                }
+                takenUp.add(setEventId == null ? -1.0 : sinceT0(probe, timestamp(setTakenUp, setEventId, 1)));
+                String flagEventId = null;
+                if (probe.flagId() != null) {
+                    flagEvent.setString(1, probe.flagId());
+                    try (ResultSet row = flagEvent.executeQuery()) {
+                        if (row.next()) {
+                            flagEventId = row.getString(1);
+                            sent.add(sinceT0(probe, row.getObject(2, OffsetDateTime.class)));
+                        }
+                    }
+                }
+                if (flagEventId == null) {
+                    sent.add(-1.0);
+                }
+                pausing.add(flagEventId == null ? -1.0 : sinceT0(probe, timestamp(pauseBegun, flagEventId, 1)));
+            }
+        }
+        System.out.println("  where the time goes (each from the set's t0; the databases' timestamps, this clock):");
+        printLatency("  POST /me/sets answered 201", percentiles(answered));
+        printLatency("  set event published (planner relay)", percentiles(published));
+        printLatency("  set event taken up by progress", percentiles(takenUp));
+        printLatency("  PainFlagged sent (progress relay)", percentiles(sent));
+        printLatency("  pause begun in planner", percentiles(pausing));
+    }
+
+    private static OffsetDateTime timestamp(PreparedStatement query, String key, int column) throws SQLException {
+        query.setString(1, key);
+        try (ResultSet row = query.executeQuery()) {
+            return row.next() ? row.getObject(column, OffsetDateTime.class) : null;
+        }
+    }
+
+    private static double sinceT0(Probe probe, OffsetDateTime at) {
+        return at == null
+                ? -1
+                : Duration.between(probe.wallT0(), at.toInstant()).toNanos() / 1e6;
     }
 
     /**
