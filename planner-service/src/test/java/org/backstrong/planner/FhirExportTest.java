@@ -33,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.backstrong.planner.event.EventTypes;
+import org.backstrong.testinfra.FhirValidator;
 
 /**
  * The FHIR R4 export (/fhir): a realistic patient's $everything, every resource of it and the

@@ -1,4 +1,4 @@
-package org.backstrong.planner;
+package org.backstrong.testinfra;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,8 +24,9 @@ import org.hl7.fhir.validation.instance.advisor.BasePolicyAdvisorForFullValidati
  * HL7's own validator (org.hl7.fhir.validation) against the base FHIR R4 definitions that
  * hapi-fhir-validation-resources-r4 carries, fully offline: no terminology server, so a SNOMED CT
  * or LOINC code it cannot look up is at most a warning. Loading takes half a minute: once per class.
+ * planner's FHIR tests use it, and the packaged tier on the running stack's export.
  */
-final class FhirValidator {
+public final class FhirValidator {
 
     /** The R4 definitions in that jar: types, resources, profiles, extensions, value sets and code systems. */
     private static final List<String> DEFINITIONS = List.of(
@@ -61,7 +62,7 @@ final class FhirValidator {
         }
     }
 
-    static FhirValidator load() {
+    public static FhirValidator load() {
         try {
             R4ToR5Loader loader = new R4ToR5Loader(TYPES, new NullLoaderKnowledgeProviderR5(), "4.0.1");
             SimpleWorkerContext loaded = new SimpleWorkerContext.SimpleWorkerContextBuilder()
@@ -90,7 +91,7 @@ final class FhirValidator {
     }
 
     /** Every message about one resource (or bundle) written as FHIR JSON. */
-    synchronized List<ValidationMessage> validate(String json) {
+    public synchronized List<ValidationMessage> validate(String json) {
         List<ValidationMessage> messages = new ArrayList<>();
         validator.validate(
                 null,
@@ -100,21 +101,21 @@ final class FhirValidator {
         return messages;
     }
 
-    static List<ValidationMessage> errors(List<ValidationMessage> messages) {
+    public static List<ValidationMessage> errors(List<ValidationMessage> messages) {
         return messages.stream()
                 .filter(message -> message.getLevel() == ValidationMessage.IssueSeverity.ERROR
                         || message.getLevel() == ValidationMessage.IssueSeverity.FATAL)
                 .toList();
     }
 
-    static long warnings(List<ValidationMessage> messages) {
+    public static long warnings(List<ValidationMessage> messages) {
         return messages.stream()
                 .filter(message -> message.getLevel() == ValidationMessage.IssueSeverity.WARNING)
                 .count();
     }
 
     /** Each warning's message once, with how often it came, most frequent first. */
-    static String distinctWarnings(List<ValidationMessage> messages) {
+    public static String distinctWarnings(List<ValidationMessage> messages) {
         java.util.Map<String, Long> counts = messages.stream()
                 .filter(message -> message.getLevel() == ValidationMessage.IssueSeverity.WARNING)
                 .collect(java.util.stream.Collectors.groupingBy(
@@ -130,7 +131,7 @@ final class FhirValidator {
         return text.toString();
     }
 
-    static String describe(List<ValidationMessage> messages) {
+    public static String describe(List<ValidationMessage> messages) {
         StringBuilder text = new StringBuilder();
         messages.forEach(message -> text.append(message.getLevel())
                 .append(' ')
