@@ -358,6 +358,36 @@ class BulkExportTest {
     }
 
     @Test
+    void anExpiredJobIsNotFoundAndDeletedWithItsFiles() throws Exception {
+        TestClinic clinic = TestClinic.fresh();
+        UUID id = UUID.randomUUID();
+        insertJob(
+                id,
+                clinic.id(),
+                "RUNNING",
+                "planner-elsewhere",
+                OffsetDateTime.now().plusMinutes(10),
+                1,
+                1,
+                null);
+        try (Connection connection = database.getConnection();
+                PreparedStatement line = connection.prepareStatement("INSERT INTO fhir_export_line"
+                        + " (job_id, resource_type, resource_id, resource) VALUES (?, 'Patient', 'p', '{}')");
+                PreparedStatement finish =
+                        connection.prepareStatement("UPDATE fhir_export_job SET status = 'COMPLETED',"
+                                + " owner = NULL, lease_until = NULL, finished_at = now() - interval '25 hours',"
+                                + " expires_at = now() - interval '1 hour' WHERE id = ?")) {
+            line.setObject(1, id);
+            line.executeUpdate();
+            finish.setObject(1, id);
+            finish.executeUpdate();
+        }
+        outcome(clinic.clinician(), "GET", "/fhir/$export-status/" + id, 404, "not-found");
+        outcome(clinic.clinician(), "GET", "/fhir/$export-file/" + id + "/Patient.ndjson", 404, "not-found");
+        await().atMost(Duration.ofSeconds(20)).until(() -> lines(id) == 0 && jobs(id) == 0);
+    }
+
+    @Test
     void aBadJobIdOrTypeIs400NamingIt() {
         TestClinic clinic = TestClinic.fresh();
         assertEquals(
@@ -538,6 +568,10 @@ class BulkExportTest {
 
     private long jobs() throws Exception {
         return count("SELECT count(*) FROM fhir_export_job", null);
+    }
+
+    private long jobs(UUID job) throws Exception {
+        return count("SELECT count(*) FROM fhir_export_job WHERE id = ?", job);
     }
 
     private long lines(UUID job) throws Exception {
