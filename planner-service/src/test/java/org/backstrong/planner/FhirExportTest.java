@@ -286,6 +286,7 @@ class FhirExportTest {
                 .body("fhirVersion", equalTo("4.0.1"))
                 .body("rest[0].resource[0].type", equalTo("Patient"))
                 .body("rest[0].resource[0].operation[0].name", equalTo("everything"))
+                .body("rest[0].resource[0].operation[1].name", equalTo("export"))
                 .extract()
                 .asString();
         assertNoErrors("the CapabilityStatement", validator.validate(body));

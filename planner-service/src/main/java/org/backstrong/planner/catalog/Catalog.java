@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
+import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -62,5 +63,23 @@ public class Catalog {
     @CacheResult(cacheName = "catalog-versions")
     public CatalogExercise version(String id, int version, String callerClinic) {
         return api.version(id, version);
+    }
+
+    /**
+     * A kept version for a background job, with its kick-off's token ("Bearer …"): the same cache
+     * entries as {@link #version(String, int, String)}, the token no part of the key.
+     */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 5,
+            delayUnit = ChronoUnit.SECONDS,
+            skipOn = WebApplicationException.class)
+    @CacheResult(cacheName = "catalog-versions")
+    public CatalogExercise version(
+            @CacheKey String id, @CacheKey int version, @CacheKey String callerClinic, String authorization) {
+        return api.version(id, version, authorization);
     }
 }

@@ -3,10 +3,12 @@ package org.backstrong.planner.catalog;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -37,6 +39,14 @@ public interface CatalogApi {
     @GET
     @Path("/exercises/{id}/versions/{version}")
     CatalogExercise version(@PathParam("id") String id, @PathParam("version") int version);
+
+    /** The same, for a background job, with the token ("Bearer …") its kick-off gave it. */
+    @GET
+    @Path("/exercises/{id}/versions/{version}")
+    CatalogExercise version(
+            @PathParam("id") String id,
+            @PathParam("version") int version,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     /** The same document as {@link #current}, with everything the catalog pages show. */
     @GET

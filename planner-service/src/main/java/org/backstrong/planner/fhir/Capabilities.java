@@ -36,7 +36,12 @@ public class Capabilities {
         CapabilityStatement.CapabilityStatementRestComponent rest = statement.addRest();
         rest.setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         rest.setDocumentation("Read only. Patient/[id]/$everything answers a searchset Bundle; start, end"
-                + " (yyyy-MM-dd) and _type narrow it.");
+                + " (yyyy-MM-dd) and _type narrow it. Patient/$export (Bulk Data Access, with Prefer: respond-async)"
+                + " exports every patient of the caller's clinic: it answers 202 with the status URL"
+                + " $export-status/[job] in Content-Location, which answers 202 (X-Progress, Retry-After) while the"
+                + " job runs and then the manifest of its NDJSON files ($export-file/[job]/[type].ndjson); DELETE"
+                + " on it deletes the job. Files are kept 24 hours (by default) after the job finished; the"
+                + " manifest's extension.expires says until when.");
         rest.getSecurity()
                 .setCors(false)
                 .addService(new CodeableConcept(new Coding(FhirCodes.RESTFUL_SECURITY, "OAuth", "OAuth")))
@@ -50,6 +55,13 @@ public class Capabilities {
                 .setDocumentation("The patient, CarePlans, ServiceRequests, ActivityDefinitions, PlanDefinitions,"
                         + " Observations (sessions, sets and outcome scores), QuestionnaireResponses (outcome measures),"
                         + " Flags and Provenance");
+        patient.addOperation()
+                .setName("export")
+                .setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export")
+                .setDocumentation("Every patient of the caller's clinic, asynchronously, as NDJSON: one file per"
+                        + " resource type $everything returns (each resource once), an OperationOutcome file for"
+                        + " what progress-service or the catalog could not give; _type and _outputFormat"
+                        + " (application/fhir+ndjson) are honoured");
         for (String type : EverythingQuery.TYPES) {
             if (!"Patient".equals(type)) {
                 rest.addResource().setType(type).setDocumentation("Returned inside Patient/[id]/$everything only");

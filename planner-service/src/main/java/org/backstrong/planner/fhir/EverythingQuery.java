@@ -57,7 +57,8 @@ public record EverythingQuery(String patientId, LocalDate start, LocalDate end, 
         return text == null ? null : DateParameter.parse(field, text);
     }
 
-    private static Set<String> types(String text) {
+    /** The types a {@code _type} parameter names (null: all of them); a 400 naming {@code _type} for any other. */
+    static Set<String> types(String text) {
         if (text == null) {
             return new LinkedHashSet<>(TYPES);
         }

@@ -46,7 +46,7 @@ public class PatientEverything {
     public Bundle of(String clinicId, EverythingQuery query, String base, String self) {
         PatientRecords.Record record = records.of(clinicId, query.patientId());
         List<String> warnings = new ArrayList<>();
-        Map<String, CatalogExercise> exercises = exercises(record, clinicId, warnings);
+        Map<String, CatalogExercise> exercises = exercises(record, clinicId, null, warnings);
         PatientTimeline timeline = needsProgress(query) ? timeline(query.patientId(), warnings) : null;
         Log.infof("FHIR $everything of patient %s for clinic %s", query.patientId(), clinicId);
         return EverythingBundle.of(
@@ -57,12 +57,16 @@ public class PatientEverything {
                 Date.from(clock.instant()));
     }
 
-    private static boolean needsProgress(EverythingQuery query) {
+    static boolean needsProgress(EverythingQuery query) {
         return query.wants("Flag") || query.wants("Provenance");
     }
 
-    private Map<String, CatalogExercise> exercises(
-            PatientRecords.Record record, String clinicId, List<String> warnings) {
+    /**
+     * The catalog versions the record's plans use, with the caller's token, or with {@code authorization}
+     * ("Bearer …") when a background job gives its own (null: the caller's); what is missing goes to warnings.
+     */
+    Map<String, CatalogExercise> exercises(
+            PatientRecords.Record record, String clinicId, String authorization, List<String> warnings) {
         Map<String, CatalogExercise> found = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (Plan plan : record.plans()) {
@@ -72,7 +76,11 @@ public class PatientEverything {
                     continue;
                 }
                 try {
-                    found.put(key, catalog.version(item.exerciseId, item.exerciseVersion, clinicId));
+                    found.put(
+                            key,
+                            authorization == null
+                                    ? catalog.version(item.exerciseId, item.exerciseVersion, clinicId)
+                                    : catalog.version(item.exerciseId, item.exerciseVersion, clinicId, authorization));
                 } catch (RuntimeException e) {
                     Log.warnf(
                             "catalog-service gave no version %s of %s for the FHIR export: %s",

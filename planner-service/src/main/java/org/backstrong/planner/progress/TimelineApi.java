@@ -1,9 +1,11 @@
 package org.backstrong.planner.progress;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,4 +32,11 @@ public interface TimelineApi {
     /** 404 when progress has no plan of this patient (yet) or the patient is another clinic's. */
     @GET
     PatientTimeline of(@PathParam("id") String patientId);
+
+    /**
+     * The same, for a background job: {@code authorization} ("Bearer …") is the token its kick-off
+     * gave it, there being no request to take it from; 401 once that token has expired.
+     */
+    @GET
+    PatientTimeline of(@PathParam("id") String patientId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

@@ -3,8 +3,10 @@ package org.backstrong.planner.security;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.ForbiddenException;
 
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -19,10 +21,21 @@ public class Caller {
 
     private final JsonWebToken token;
     private final SecurityIdentity identity;
+    private final Instance<AccessTokenCredential> accessToken;
 
-    public Caller(JsonWebToken token, SecurityIdentity identity) {
+    public Caller(JsonWebToken token, SecurityIdentity identity, Instance<AccessTokenCredential> accessToken) {
         this.token = token;
         this.identity = identity;
+        this.accessToken = accessToken;
+    }
+
+    /**
+     * The caller's access token as an Authorization value ("Bearer …"), for work done later on the
+     * caller's behalf with no request to take it from; empty when there is none.
+     */
+    public Optional<String> authorization() {
+        String raw = accessToken.isResolvable() ? accessToken.get().getToken() : null;
+        return raw == null || raw.isBlank() ? Optional.empty() : Optional.of("Bearer " + raw);
     }
 
     public String subject() {
