@@ -42,6 +42,7 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.backstrong.testinfra.FhirValidator;
 import org.backstrong.testinfra.TestTokens;
 
 /**
