@@ -1,6 +1,7 @@
 package org.backstrong.planner.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +34,8 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -63,10 +66,10 @@ import org.backstrong.testinfra.PostgresServer;
  * <ul>
  *   <li>t0: just before POST /me/sets is sent (its answer must be a 201 with {@code stop});
  *   <li>the flag: the first answer of progress's GET /pain-flags (a clinician of the clinic) that
- *       lists a STOP flag on that item, polled every {@link #POLL_MILLIS} ms from t0;
+ *       lists a STOP flag on that item, polled every {@link #POLL_MILLIS} ms from the set's answer;
  *   <li>paused: the first answer of planner's GET /plans/{id} (the patient) with that item
- *       {@code paused}, polled every {@link #POLL_MILLIS} ms once the flag was seen (the pause can
- *       only follow the flag: planner pauses on progress's PainFlagged).
+ *       {@code paused}, polled every {@link #POLL_MILLIS} ms from the set's answer too, side by side
+ *       with the flag's polls (so progress's answer time is not added to the pause's).
  * </ul>
  *
  * Times are the bench's own monotonic clock, on the same machine as the services; a poll's answer
@@ -93,6 +96,13 @@ public final class StopFlagLatencyBench {
     private final int probes;
     private final long probeEveryMillis;
     private final Path work;
+    /** Watches each probe's flag while the probe's own thread watches its pause. */
+    private final ExecutorService flagWatcher = Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "flag-watcher");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -538,14 +548,47 @@ public final class StopFlagLatencyBench {
             throw new IllegalStateException("The pain-7 set answered " + logged.statusCode() + ": " + logged.body());
         }
         double answeredMs = (System.nanoTime() - t0) / 1e6;
-        String flagId = null;
         long deadline = t0 + TimeUnit.SECONDS.toNanos(10);
+        // Both moments are watched from the answer on, side by side: waiting for the flag's listing before
+        // asking planner would add progress's answer time to the pause's.
+        CompletableFuture<FlagSeen> flag = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return flagListed(item, clinician, t0, wallT0, deadline);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                },
+                flagWatcher);
+        double pausedMs = paused(plan, item, patientToken, t0, deadline);
+        FlagSeen seen;
+        try {
+            seen = flag.get(
+                    TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 10_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause =
+                    e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
+            if (cause instanceof Exception failure) {
+                throw failure;
+            }
+            throw e;
+        }
+        return new Probe(seen.flagMs(), pausedMs, seen.raisedAtMs(), setId, wallT0, answeredMs, seen.flagId());
+    }
+
+    /** When a probe's STOP flag was first listed, its raisedAt, its id; -1 and null when not within the deadline. */
+    private record FlagSeen(double flagMs, double raisedAtMs, String flagId) {}
+
+    /** The first answer of progress's GET /pain-flags (a clinician) listing a STOP flag on the item. */
+    private FlagSeen flagListed(UUID item, String clinician, long t0, Instant wallT0, long deadline)
+            throws IOException, InterruptedException {
         HttpRequest flags = HttpRequest.newBuilder(URI.create(progress + "/pain-flags?page=0&size=20"))
                 .header("Authorization", "Bearer " + clinician)
                 .timeout(Duration.ofSeconds(10))
                 .build();
-        double flagMs = -1;
-        double raisedAtMs = -1;
         while (System.nanoTime() < deadline) {
             long polled = System.nanoTime();
             HttpResponse<String> answer = http.send(flags, HttpResponse.BodyHandlers.ofString());
@@ -555,24 +598,26 @@ public final class StopFlagLatencyBench {
             for (JsonNode flag : JSON.readTree(answer.body())) {
                 if (flag.path("itemId").asText().equals(item.toString())
                         && flag.path("severity").asText().equals("STOP")) {
-                    flagMs = (System.nanoTime() - t0) / 1e6;
-                    flagId = flag.path("id").asText();
-                    raisedAtMs = Duration.between(
+                    double raisedAtMs = Duration.between(
                                             wallT0,
                                             OffsetDateTime.parse(
                                                     flag.path("raisedAt").asText()))
                                     .toNanos()
                             / 1e6;
+                    return new FlagSeen(
+                            (System.nanoTime() - t0) / 1e6,
+                            raisedAtMs,
+                            flag.path("id").asText());
                 }
-            }
-            if (flagMs >= 0) {
-                break;
             }
             sleepUntil(polled + POLL_MILLIS * 1_000_000);
         }
-        if (flagMs < 0) {
-            return new Probe(-1, -1, -1, setId, wallT0, answeredMs, null);
-        }
+        return new FlagSeen(-1, -1, null);
+    }
+
+    /** ms from t0 to the first answer of planner's GET /plans/{id} (the patient) with the item paused; -1 if none. */
+    private double paused(UUID plan, UUID item, String patientToken, long t0, long deadline)
+            throws IOException, InterruptedException {
         HttpRequest planView = HttpRequest.newBuilder(URI.create(planner + "/plans/" + plan))
                 .header("Authorization", "Bearer " + patientToken)
                 .timeout(Duration.ofSeconds(10))
@@ -586,13 +631,12 @@ public final class StopFlagLatencyBench {
             for (JsonNode planItem : JSON.readTree(answer.body()).path("items")) {
                 if (planItem.path("id").asText().equals(item.toString())
                         && planItem.path("paused").asBoolean()) {
-                    return new Probe(
-                            flagMs, (System.nanoTime() - t0) / 1e6, raisedAtMs, setId, wallT0, answeredMs, flagId);
+                    return (System.nanoTime() - t0) / 1e6;
                 }
             }
             sleepUntil(polled + POLL_MILLIS * 1_000_000);
         }
-        return new Probe(flagMs, -1, raisedAtMs, setId, wallT0, answeredMs, flagId);
+        return -1;
     }
 
     /**
